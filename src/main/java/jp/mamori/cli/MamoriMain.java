@@ -1,10 +1,64 @@
 package jp.mamori.cli;
 
-/** Entry point of the executable jar; replaced by the picocli command tree. */
+import java.io.PrintWriter;
+import jp.mamori.advisory.FeedFormatException;
+import jp.mamori.inventory.sbom.SbomFormatException;
+import jp.mamori.persistence.DatabaseUnavailableException;
+import picocli.CommandLine;
+
+/** Entry point of the executable jar and of {@code ./mamori}. */
 public final class MamoriMain {
+
     private MamoriMain() { }
 
     public static void main(String[] args) {
-        System.exit(0);
+        int code = run(args);
+        // serve keeps running on its non-daemon threads; every other command ends here.
+        if (code != ExitCode.OK || !ServeCommand.isServing()) {
+            System.exit(code);
+        }
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new MamoriCommand());
+        cli.addSubcommand(new ServeCommand());
+        CommandRegistry.registerAll(cli);
+        cli.setParameterExceptionHandler(MamoriMain::onBadUsage);
+        cli.setExecutionExceptionHandler(MamoriMain::onFailure);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    private static int onBadUsage(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("エラー / error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("使い方 / usage: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+        return ExitCode.BAD_INPUT;
+    }
+
+    private static int onFailure(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cli.getErr();
+        Throwable t = e;
+        if (t instanceof jp.mamori.persistence.Database.TransactionFailedException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof BadInputException || t instanceof FeedFormatException || t instanceof SbomFormatException) {
+            err.println("エラー / error: " + t.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        if (t instanceof DatabaseUnavailableException) {
+            err.println("エラー / error: " + t.getMessage());
+            return ExitCode.FAILURE;
+        }
+        err.println("エラー / error: " + t);
+        if (System.getenv("MAMORI_DEBUG") != null) {
+            t.printStackTrace(err);
+        }
+        return ExitCode.FAILURE;
     }
 }

@@ -1,0 +1,12 @@
+package jp.mamori.cli;
+
+import picocli.CommandLine;
+
+/** Registers the capability commands; each capability adds its own here as it arrives. */
+final class CommandRegistry {
+    private CommandRegistry() { }
+
+    static void registerAll(CommandLine cli) {
+        // capability commands are added below
+    }
+}

@@ -1,0 +1,27 @@
+package jp.mamori.cli;
+
+import java.nio.file.Path;
+import jp.mamori.persistence.Database;
+import jp.mamori.persistence.DatabaseSettings;
+import picocli.CommandLine.Option;
+
+/** The {@code --data} option every command that touches the database takes (SPEC §5). */
+public class DatabaseOptions {
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
+            description = "組み込みデータベースの場所 / embedded database directory (default: ${DEFAULT-VALUE}); "
+                    + "ignored when MAMORI_DB_URL is set")
+    Path dataDir;
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public DatabaseSettings settings() {
+        return DatabaseSettings.resolve(dataDir, System.getenv());
+    }
+
+    public Database open() {
+        return Database.open(settings());
+    }
+}

@@ -1,0 +1,143 @@
+package jp.mamori.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * The one way into the database for the CLI and the server: opens a pool, refuses a schema that
+ * is newer than this application, and applies pending migrations. The same Flyway scripts serve
+ * H2 and PostgreSQL.
+ */
+public final class Database implements AutoCloseable {
+
+    private final DatabaseSettings settings;
+    private final HikariDataSource dataSource;
+
+    private Database(DatabaseSettings settings, HikariDataSource dataSource) {
+        this.settings = settings;
+        this.dataSource = dataSource;
+    }
+
+    public static Database open(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.isEmbedded() ? 4 : 10);
+        config.setPoolName("mamori");
+        config.setConnectionTimeout(10_000);
+        // Fail at once with our message instead of retrying for the whole connection timeout.
+        config.setInitializationFailTimeout(1);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new DatabaseUnavailableException("データベースに接続できません / cannot connect to the database "
+                    + settings.displayUrl() + ": " + rootMessage(e), e);
+        }
+        Database db = new Database(settings, ds);
+        try {
+            db.migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return db;
+    }
+
+    private void migrate() {
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .cleanDisabled(true)
+                .load();
+        MigrationInfo[] future;
+        try {
+            future = Arrays.stream(flyway.info().all())
+                    .filter(i -> i.getState() == MigrationState.FUTURE_SUCCESS || i.getState() == MigrationState.FUTURE_FAILED)
+                    .toArray(MigrationInfo[]::new);
+        } catch (RuntimeException e) {
+            throw new DatabaseUnavailableException("データベースに接続できません / cannot read the database schema at "
+                    + settings.displayUrl() + ": " + rootMessage(e), e);
+        }
+        if (future.length > 0) {
+            String versions = Arrays.stream(future).map(i -> String.valueOf(i.getVersion())).collect(Collectors.joining(", "));
+            throw new DatabaseUnavailableException("データベースのスキーマがこのMamoriより新しいため使用できません / the database schema is newer than this Mamori (applied migrations "
+                    + versions + " are unknown to it); upgrade Mamori");
+        }
+        try {
+            MigrateResult result = flyway.migrate();
+            if (!result.success) {
+                throw new DatabaseUnavailableException("schema migration failed: " + result.warnings);
+            }
+        } catch (DatabaseUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new DatabaseUnavailableException("スキーマの更新に失敗しました / schema migration failed: " + rootMessage(e), e);
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public DatabaseSettings settings() {
+        return settings;
+    }
+
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** Runs work in one transaction: all of it is stored, or none. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (Exception e) {
+                c.rollback();
+                throw e instanceof RuntimeException re ? re : new TransactionFailedException(e);
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null && r.getCause() != r) r = r.getCause();
+        return r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();
+    }
+
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws Exception;
+    }
+
+    /** Wraps a checked failure inside a transaction; the cause is the original problem. */
+    public static class TransactionFailedException extends RuntimeException {
+        public TransactionFailedException(Exception cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}
