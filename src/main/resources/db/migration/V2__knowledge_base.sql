@@ -1,10 +1,10 @@
 -- Knowledge base: one row per vulnerability, each source's statement kept whole (JSON) and
 -- replaced only by a newer statement of the same source; small index tables drive matching.
+-- Dates, descriptions and scores live in the statements and are merged on read.
 CREATE TABLE vulnerability (
-    id         VARCHAR(64) PRIMARY KEY,
-    published  TIMESTAMP WITH TIME ZONE,
-    modified   TIMESTAMP WITH TIME ZONE,
-    withdrawn  BOOLEAN NOT NULL DEFAULT FALSE
+    id          VARCHAR(64) PRIMARY KEY,
+    withdrawn   BOOLEAN NOT NULL DEFAULT FALSE,
+    updated_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
 CREATE TABLE vuln_alias (

@@ -1,0 +1,251 @@
+package jp.mamori.advisory.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import jp.mamori.advisory.Advisory;
+import jp.mamori.advisory.AffectedPackage;
+import jp.mamori.advisory.CpeConfiguration;
+import jp.mamori.advisory.CvssScore;
+import jp.mamori.advisory.EpssScore;
+import jp.mamori.advisory.KevEntry;
+import jp.mamori.advisory.ProductStatus;
+import jp.mamori.advisory.Reference;
+import jp.mamori.advisory.Remediation;
+import jp.mamori.advisory.Source;
+import jp.mamori.advisory.VexStatement;
+import jp.mamori.advisory.VexStatus;
+
+/** Reads the knowledge base: merged records, per-source statements, KEV, EPSS, VEX. */
+public final class KnowledgeBase {
+
+    private final DataSource dataSource;
+
+    public KnowledgeBase(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The primary id for an id or any alias (case-insensitive for the prefix). */
+    public Optional<String> resolve(String idOrAlias) {
+        String id = idOrAlias.trim();
+        String upper = id.toUpperCase(java.util.Locale.ROOT);
+        try (Connection c = dataSource.getConnection()) {
+            for (String candidate : List.of(id, upper)) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM vulnerability WHERE id = ?")) {
+                    ps.setString(1, candidate);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) return Optional.of(rs.getString(1));
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT vuln_id FROM vuln_alias WHERE alias = ? ORDER BY vuln_id")) {
+                    ps.setString(1, candidate);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) return Optional.of(rs.getString(1));
+                    }
+                }
+            }
+            // KEV or EPSS may know a CVE that no advisory describes yet.
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT cve_id FROM kev_entry WHERE cve_id = ? UNION SELECT cve_id FROM epss_score WHERE cve_id = ?")) {
+                ps.setString(1, upper);
+                ps.setString(2, upper);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) return Optional.of(rs.getString(1));
+                }
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw new KnowledgeBaseException("cannot read the knowledge base: " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<VulnerabilityRecord> find(String idOrAlias) {
+        return resolve(idOrAlias).map(this::load);
+    }
+
+    /** Every live statement about one vulnerability, oldest source first. */
+    public List<Advisory> statements(String vulnId) {
+        List<Advisory> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT payload FROM advisory_statement WHERE vuln_id = ? ORDER BY source, document_id")) {
+            ps.setString(1, vulnId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(parse(rs.getString(1)));
+            }
+        } catch (SQLException e) {
+            throw new KnowledgeBaseException("cannot read statements of " + vulnId + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    public static Advisory parse(String payload) {
+        try {
+            return StoredJson.MAPPER.readValue(payload, Advisory.class);
+        } catch (JsonProcessingException e) {
+            throw new KnowledgeBaseException("stored statement is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public Optional<KevEntry> kev(String cve) {
+        try (Connection c = dataSource.getConnection()) {
+            return kev(c, cve);
+        } catch (SQLException e) {
+            throw new KnowledgeBaseException("cannot read KEV: " + e.getMessage(), e);
+        }
+    }
+
+    static Optional<KevEntry> kev(Connection c, String cve) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT cve_id, vendor_project, product, vulnerability_name, date_added, "
+                + "due_date, short_description, required_action, ransomware, notes FROM kev_entry WHERE cve_id = ?")) {
+            ps.setString(1, cve);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                return Optional.of(new KevEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(),
+                        rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(),
+                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)));
+            }
+        }
+    }
+
+    public Optional<EpssScore> epss(String cve) {
+        try (Connection c = dataSource.getConnection()) {
+            return epss(c, cve);
+        } catch (SQLException e) {
+            throw new KnowledgeBaseException("cannot read EPSS: " + e.getMessage(), e);
+        }
+    }
+
+    static Optional<EpssScore> epss(Connection c, String cve) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT cve_id, score, percentile, score_date, model_version FROM epss_score WHERE cve_id = ?")) {
+            ps.setString(1, cve);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                return Optional.of(new EpssScore(rs.getString(1), rs.getDouble(2), rs.getDouble(3),
+                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5)));
+            }
+        }
+    }
+
+    public List<VexStatement> vex(String vulnId) {
+        List<VexStatement> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT vuln_id, product, status, justification, impact, action, source, "
+                     + "document_id, stated_at FROM vex_statement WHERE vuln_id = ? ORDER BY stated_at, id")) {
+            ps.setString(1, vulnId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp t = rs.getTimestamp(9);
+                    out.add(new VexStatement(rs.getString(1), rs.getString(2),
+                            VexStatus.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)), rs.getString(4),
+                            rs.getString(5), rs.getString(6), Source.fromKey(rs.getString(7)), rs.getString(8),
+                            t == null ? null : t.toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new KnowledgeBaseException("cannot read VEX statements: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private VulnerabilityRecord load(String id) {
+        List<Advisory> statements = statements(id);
+        Set<String> aliases = new LinkedHashSet<>();
+        boolean withdrawn = false;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT alias FROM vuln_alias WHERE vuln_id = ? ORDER BY alias")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) aliases.add(rs.getString(1));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT withdrawn FROM vulnerability WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) withdrawn = rs.getBoolean(1);
+                }
+            }
+            return merge(id, aliases, withdrawn, statements, kev(c, id).orElse(null), epss(c, id).orElse(null), vex(id));
+        } catch (SQLException e) {
+            throw new KnowledgeBaseException("cannot read " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Source precedence for single-valued facts (dates, English text): the curated record first. */
+    private static int rank(Source s) {
+        return switch (s) {
+            case NVD -> 0;
+            case CVE5 -> 1;
+            case CSAF -> 2;
+            case OSV -> 3;
+            case JVN -> 4;
+            default -> 5;
+        };
+    }
+
+    static VulnerabilityRecord merge(String id, Set<String> aliases, boolean withdrawn, List<Advisory> statements,
+                                     KevEntry kev, EpssScore epss, List<VexStatement> vex) {
+        List<Advisory> ordered = new ArrayList<>(statements);
+        ordered.sort(java.util.Comparator.comparingInt((Advisory a) -> rank(a.source())).thenComparing(Advisory::documentId));
+        Instant published = null;
+        Instant modified = null;
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        List<CvssScore> cvss = new ArrayList<>();
+        Set<String> cwes = new LinkedHashSet<>();
+        List<VulnerabilityRecord.SourcedConfiguration> configs = new ArrayList<>();
+        List<VulnerabilityRecord.SourcedPackage> packages = new ArrayList<>();
+        List<VulnerabilityRecord.SourcedCpeName> cpeNames = new ArrayList<>();
+        List<VulnerabilityRecord.SourcedProductStatus> statuses = new ArrayList<>();
+        List<VulnerabilityRecord.SourcedRemediation> remediations = new ArrayList<>();
+        Map<String, VulnerabilityRecord.SourcedReference> refs = new LinkedHashMap<>();
+        List<String> exploitedBy = new ArrayList<>();
+        List<VulnerabilityRecord.SourceInfo> sources = new ArrayList<>();
+        Set<String> allAliases = new LinkedHashSet<>(aliases);
+        for (Advisory a : ordered) {
+            String src = a.source().key();
+            sources.add(new VulnerabilityRecord.SourceInfo(src, a.documentId(), a.modified(), a.withdrawn(), a.title()));
+            if (a.withdrawn()) continue;
+            if (a.published() != null && (published == null || a.published().isBefore(published))) published = a.published();
+            if (a.modified() != null && (modified == null || a.modified().isAfter(modified))) modified = a.modified();
+            a.descriptions().forEach(descriptions::putIfAbsent);
+            for (CvssScore s : a.cvss()) if (!cvss.contains(s)) cvss.add(s);
+            cwes.addAll(a.cwes());
+            for (CpeConfiguration cfg : a.configurations()) configs.add(new VulnerabilityRecord.SourcedConfiguration(src, a.documentId(), cfg));
+            for (AffectedPackage p : a.packages()) packages.add(new VulnerabilityRecord.SourcedPackage(src, a.documentId(), p));
+            for (String n : a.cpeNames()) cpeNames.add(new VulnerabilityRecord.SourcedCpeName(src, a.documentId(), n));
+            for (ProductStatus p : a.productStatuses()) statuses.add(new VulnerabilityRecord.SourcedProductStatus(src, a.documentId(), p));
+            for (Remediation r : a.remediations()) remediations.add(new VulnerabilityRecord.SourcedRemediation(src, a.documentId(), r));
+            for (Reference r : a.references()) {
+                VulnerabilityRecord.SourcedReference prev = refs.get(r.url());
+                if (prev == null) {
+                    refs.put(r.url(), new VulnerabilityRecord.SourcedReference(src, r.url(), r.tags()));
+                } else if (!r.tags().isEmpty()) {
+                    Set<String> tags = new LinkedHashSet<>(prev.tags());
+                    tags.addAll(r.tags());
+                    refs.put(r.url(), new VulnerabilityRecord.SourcedReference(prev.source(), r.url(), List.copyOf(tags)));
+                }
+            }
+            if (a.exploited()) exploitedBy.add(src + ":" + a.documentId());
+            allAliases.addAll(a.aliases());
+            if (!a.documentId().equals(id) && (a.source() == Source.JVN || a.source() == Source.OSV)) allAliases.add(a.documentId());
+        }
+        allAliases.remove(id);
+        return new VulnerabilityRecord(id, List.copyOf(allAliases), withdrawn, published, modified, descriptions, cvss,
+                List.copyOf(cwes), kev, epss, new VulnerabilityRecord.Affected(configs, packages, cpeNames), statuses,
+                remediations, vex, List.copyOf(refs.values()), exploitedBy, sources);
+    }
+}
