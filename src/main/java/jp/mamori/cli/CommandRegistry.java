@@ -7,6 +7,8 @@ final class CommandRegistry {
     private CommandRegistry() { }
 
     static void registerAll(CommandLine cli) {
-        // capability commands are added below
+        cli.addSubcommand(new OrgCommand());
+        cli.addSubcommand(new SystemCommand());
+        cli.addSubcommand(new AssetCommand());
     }
 }

@@ -1,0 +1,112 @@
+package jp.mamori.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import jp.mamori.inventory.Asset;
+import jp.mamori.inventory.AssetKind;
+import jp.mamori.inventory.Exposure;
+import jp.mamori.inventory.InventoryException;
+import jp.mamori.inventory.InventoryRepository;
+import jp.mamori.inventory.Organization;
+import jp.mamori.persistence.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mamori asset create|list|show}. */
+@Command(name = "asset", mixinStandardHelpOptions = true, description = {"資産（機器・ソフトウェア）の管理", "Assets: devices and software."},
+        subcommands = {AssetCommand.Create.class, AssetCommand.ListAssets.class, AssetCommand.Show.class})
+public class AssetCommand {
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "資産を登録します / create an asset")
+    static class Create implements Callable<Integer> {
+        @Mixin DatabaseOptions db = new DatabaseOptions();
+        @Mixin OrgOption org = new OrgOption();
+        @Option(names = "--system", required = true, description = "情報システムのコード / system code") String system;
+        @Option(names = "--code", required = true) String code;
+        @Option(names = "--name", required = true) String name;
+        @Option(names = "--kind", required = true, description = "network-appliance | server | endpoint | application") String kind;
+        @Option(names = "--vendor-name", description = "製造元 / manufacturer") String vendorName;
+        @Option(names = "--product") String product;
+        @Option(names = "--version") String version;
+        @Option(names = "--cpe", description = "CPE 2.3, e.g. cpe:2.3:o:citrix:netscaler_gateway_firmware:13.1-49.13:*:*:*:*:*:*:*") String cpe;
+        @Option(names = "--exposure", required = true, description = "open | controlled | small") String exposure;
+        @Option(names = "--boundary", description = "インターネット境界の機器 / sits at the internet boundary") boolean boundary;
+        @Option(names = "--maintainer", description = "保守事業者 / maintaining vendor") String maintainer;
+
+        @Override
+        public Integer call() {
+            try (Database d = db.open()) {
+                InventoryRepository repo = new InventoryRepository(d.dataSource());
+                Organization o = org.resolve(repo);
+                var sys = repo.requireSystem(o.id(), system);
+                Asset a = repo.createAsset(o.id(), sys.id(), new InventoryRepository.NewAsset(code, name, AssetKind.parse(kind),
+                        vendorName, product, version, cpe, Exposure.parse(exposure), boundary, maintainer));
+                System.out.println("資産を登録しました / created asset " + a.code() + " " + a.name());
+                return ExitCode.OK;
+            } catch (InventoryException | IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage(), e);
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "資産の一覧（境界装置が先） / list assets, boundary devices first")
+    static class ListAssets implements Callable<Integer> {
+        @Mixin DatabaseOptions db = new DatabaseOptions();
+        @Mixin OrgOption org = new OrgOption();
+        @Option(names = "--system", description = "情報システムで絞り込み / only this system") String system;
+        @Option(names = "--format", defaultValue = "table", description = "table | json") OutputFormat format;
+
+        @Override
+        public Integer call() {
+            try (Database d = db.open()) {
+                InventoryRepository repo = new InventoryRepository(d.dataSource());
+                Organization o = org.resolve(repo);
+                List<Asset> assets = system == null ? repo.listAssets(o.id()) : repo.listAssets(o.id(), repo.requireSystem(o.id(), system).id());
+                if (format == OutputFormat.json) {
+                    System.out.println(Json.pretty(assets));
+                } else {
+                    TextTable t = new TextTable("資産コード", "名称", "種別", "製品", "版", "CPE", "公開範囲", "境界");
+                    assets.forEach(a -> t.row(a.code(), a.name(), a.kind().ja(), a.product(), a.version(), a.cpe(), a.exposure().ja(),
+                            a.internetBoundary() ? "○" : ""));
+                    System.out.print(t);
+                }
+                return ExitCode.OK;
+            } catch (InventoryException e) {
+                throw new BadInputException(e.getMessage(), e);
+            }
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "資産の詳細 / show an asset")
+    static class Show implements Callable<Integer> {
+        @Mixin DatabaseOptions db = new DatabaseOptions();
+        @Mixin OrgOption org = new OrgOption();
+        @Parameters(paramLabel = "CODE") String code;
+        @Option(names = "--format", defaultValue = "table", description = "table | json") OutputFormat format;
+
+        @Override
+        public Integer call() {
+            try (Database d = db.open()) {
+                InventoryRepository repo = new InventoryRepository(d.dataSource());
+                Organization o = org.resolve(repo);
+                Asset a = repo.findAsset(o.id(), code).orElseThrow(() -> new BadInputException("no asset with code '" + code + "'"));
+                if (format == OutputFormat.json) {
+                    System.out.println(Json.pretty(a));
+                } else {
+                    System.out.println("資産: " + a.name() + " (" + a.code() + ")  種別: " + a.kind().ja());
+                    System.out.println("製品: " + nz(a.vendorName()) + " " + nz(a.product()) + " " + nz(a.version()));
+                    System.out.println("CPE: " + nz(a.cpe()));
+                    System.out.println("公開範囲: " + a.exposure().ja() + " (" + a.exposure().key() + ")" + (a.internetBoundary() ? "  インターネット境界装置" : ""));
+                    System.out.println("保守事業者: " + nz(a.vendor()));
+                }
+                return ExitCode.OK;
+            }
+        }
+
+        private static String nz(String s) {
+            return s == null ? "-" : s;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package jp.mamori.cli;
+
+import java.util.List;
+import jp.mamori.inventory.InventoryRepository;
+import jp.mamori.inventory.Organization;
+import picocli.CommandLine.Option;
+
+/** {@code --org CODE}; may be left out when the database holds exactly one organisation. */
+public class OrgOption {
+
+    @Option(names = "--org", paramLabel = "CODE", description = "団体コード / organisation code (optional when there is only one)")
+    String code;
+
+    public Organization resolve(InventoryRepository repo) {
+        if (code != null) {
+            return repo.findOrganization(code).orElseThrow(() -> new BadInputException("団体が見つかりません / no organisation with code '" + code + "'"));
+        }
+        List<Organization> all = repo.listOrganizations();
+        if (all.size() == 1) return all.get(0);
+        if (all.isEmpty()) throw new BadInputException("団体がありません。先に `mamori org create` を実行してください / no organisation yet: run `mamori org create` first");
+        throw new BadInputException("--org を指定してください / several organisations exist: give --org CODE");
+    }
+}

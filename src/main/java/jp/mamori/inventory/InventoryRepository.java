@@ -1,0 +1,284 @@
+package jp.mamori.inventory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import jp.mamori.advisory.store.IndexKeys;
+
+/**
+ * Organisations, systems and assets. Every read and write below the organisation is bound to an
+ * organisation id: there is no query that can return another tenant's rows.
+ */
+public final class InventoryRepository {
+
+    private final DataSource dataSource;
+
+    public InventoryRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    // ---- organisations
+
+    public Organization createOrganization(String code, String name, String kind) {
+        if (code == null || code.isBlank() || name == null || name.isBlank()) {
+            throw new InventoryException("organisation code and name are required");
+        }
+        if (findOrganization(code).isPresent()) throw new InventoryException("organisation '" + code + "' already exists");
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO organization (code, name, kind) VALUES (?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, code.trim());
+                ps.setString(2, name.trim());
+                ps.setString(3, kind == null ? "municipality" : kind);
+                ps.executeUpdate();
+                return new Organization(generatedId(ps), code.trim(), name.trim(), kind == null ? "municipality" : kind);
+            }
+        });
+    }
+
+    public Optional<Organization> findOrganization(String code) {
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, code, name, kind FROM organization WHERE code = ?")) {
+                ps.setString(1, code.trim());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Organization(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                            : Optional.<Organization>empty();
+                }
+            }
+        });
+    }
+
+    public Organization requireOrganization(String code) {
+        return findOrganization(code).orElseThrow(() -> new InventoryException("no organisation with code '" + code + "'"));
+    }
+
+    public Optional<Organization> organizationById(long id) {
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, code, name, kind FROM organization WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Organization(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                            : Optional.<Organization>empty();
+                }
+            }
+        });
+    }
+
+    public List<Organization> listOrganizations() {
+        return withConnection(c -> {
+            List<Organization> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, code, name, kind FROM organization ORDER BY code");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new Organization(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+            return out;
+        });
+    }
+
+    // ---- vendors
+
+    public long ensureVendor(long orgId, String name) {
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM vendor WHERE organization_id = ? AND name = ?")) {
+                ps.setLong(1, orgId);
+                ps.setString(2, name.trim());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) return rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO vendor (organization_id, name) VALUES (?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(1, orgId);
+                ps.setString(2, name.trim());
+                ps.executeUpdate();
+                return generatedId(ps);
+            }
+        });
+    }
+
+    // ---- systems
+
+    public ItSystem createSystem(long orgId, String code, String name, Segment segment, Importance importance,
+                                 String owner, String sbomTier, List<String> vendors) {
+        if (findSystem(orgId, code).isPresent()) throw new InventoryException("system '" + code + "' already exists");
+        long id = withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO it_system (organization_id, code, name, segment, confidentiality, "
+                    + "integrity, availability, owner, sbom_tier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(1, orgId);
+                ps.setString(2, code.trim());
+                ps.setString(3, name.trim());
+                ps.setString(4, segment.key());
+                ps.setString(5, importance.confidentiality());
+                ps.setString(6, importance.integrity());
+                ps.setString(7, importance.availability());
+                ps.setString(8, owner);
+                ps.setString(9, sbomTier);
+                ps.executeUpdate();
+                return generatedId(ps);
+            }
+        });
+        for (String v : vendors == null ? List.<String>of() : vendors) {
+            long vendorId = ensureVendor(orgId, v);
+            withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO system_vendor (system_id, vendor_id) VALUES (?, ?)")) {
+                    ps.setLong(1, id);
+                    ps.setLong(2, vendorId);
+                    return ps.executeUpdate();
+                }
+            });
+        }
+        return findSystem(orgId, code).orElseThrow();
+    }
+
+    public Optional<ItSystem> findSystem(long orgId, String code) {
+        List<ItSystem> l = querySystems(orgId, "AND s.code = ?", code.trim());
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    public ItSystem requireSystem(long orgId, String code) {
+        return findSystem(orgId, code).orElseThrow(() -> new InventoryException("no system with code '" + code + "' in this organisation"));
+    }
+
+    public Optional<ItSystem> systemById(long orgId, long id) {
+        List<ItSystem> l = querySystems(orgId, "AND s.id = ?", id);
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    public List<ItSystem> listSystems(long orgId) {
+        return querySystems(orgId, "", null);
+    }
+
+    private List<ItSystem> querySystems(long orgId, String where, Object param) {
+        return withConnection(c -> {
+            List<ItSystem> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.code, s.name, s.segment, s.confidentiality, s.integrity, "
+                    + "s.availability, s.owner, s.sbom_tier FROM it_system s WHERE s.organization_id = ? " + where + " ORDER BY s.code")) {
+                ps.setLong(1, orgId);
+                if (param != null) ps.setObject(2, param);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        out.add(new ItSystem(id, orgId, rs.getString(2), rs.getString(3), Segment.parse(rs.getString(4)),
+                                new Importance(rs.getString(5), rs.getString(6), rs.getString(7)), rs.getString(8),
+                                rs.getString(9), systemVendors(c, id)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static List<String> systemVendors(Connection c, long systemId) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT v.name FROM system_vendor sv JOIN vendor v ON v.id = sv.vendor_id WHERE sv.system_id = ? ORDER BY v.name")) {
+            ps.setLong(1, systemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    // ---- assets
+
+    public record NewAsset(String code, String name, AssetKind kind, String vendorName, String product, String version,
+                           String cpe, Exposure exposure, boolean internetBoundary, String maintainer) { }
+
+    public Asset createAsset(long orgId, long systemId, NewAsset a) {
+        if (systemById(orgId, systemId).isEmpty()) throw new InventoryException("no such system in this organisation");
+        if (findAsset(orgId, a.code()).isPresent()) throw new InventoryException("asset '" + a.code() + "' already exists");
+        String cpe = CpeNames.validate(a.cpe());
+        Long vendorId = a.maintainer() == null || a.maintainer().isBlank() ? null : ensureVendor(orgId, a.maintainer());
+        withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO asset (organization_id, system_id, code, name, kind, vendor_name, "
+                    + "product, version, cpe, cpe_key, exposure, internet_boundary, vendor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, orgId);
+                ps.setLong(2, systemId);
+                ps.setString(3, a.code().trim());
+                ps.setString(4, a.name().trim());
+                ps.setString(5, a.kind().key());
+                ps.setString(6, a.vendorName());
+                ps.setString(7, a.product());
+                ps.setString(8, a.version());
+                ps.setString(9, cpe);
+                ps.setString(10, IndexKeys.cpeKey(cpe));
+                ps.setString(11, a.exposure().key());
+                ps.setBoolean(12, a.internetBoundary());
+                ps.setObject(13, vendorId);
+                return ps.executeUpdate();
+            }
+        });
+        return findAsset(orgId, a.code()).orElseThrow();
+    }
+
+    public Optional<Asset> findAsset(long orgId, String code) {
+        List<Asset> l = queryAssets(orgId, "AND a.code = ?", code.trim());
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    public Asset requireAsset(long orgId, String code) {
+        return findAsset(orgId, code).orElseThrow(() -> new InventoryException("no asset with code '" + code + "' in this organisation"));
+    }
+
+    public Optional<Asset> assetById(long orgId, long id) {
+        List<Asset> l = queryAssets(orgId, "AND a.id = ?", id);
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    public List<Asset> listAssets(long orgId) {
+        return queryAssets(orgId, "", null);
+    }
+
+    public List<Asset> listAssets(long orgId, long systemId) {
+        return queryAssets(orgId, "AND a.system_id = ?", systemId);
+    }
+
+    private List<Asset> queryAssets(long orgId, String where, Object param) {
+        return withConnection(c -> {
+            List<Asset> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.system_id, a.code, a.name, a.kind, a.vendor_name, a.product, "
+                    + "a.version, a.cpe, a.exposure, a.internet_boundary, v.name FROM asset a LEFT JOIN vendor v ON v.id = a.vendor_id "
+                    + "WHERE a.organization_id = ? " + where + " ORDER BY a.internet_boundary DESC, a.code")) {
+                ps.setLong(1, orgId);
+                if (param != null) ps.setObject(2, param);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Asset(rs.getLong(1), orgId, rs.getLong(2), rs.getString(3), rs.getString(4),
+                                AssetKind.parse(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                                rs.getString(9), Exposure.parse(rs.getString(10)), rs.getBoolean(11), rs.getString(12)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    // ---- plumbing
+
+    @FunctionalInterface
+    interface SqlFunction<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    private <T> T withConnection(SqlFunction<T> f) {
+        try (Connection c = dataSource.getConnection()) {
+            return f.apply(c);
+        } catch (SQLException e) {
+            throw new InventoryException("inventory database error: " + e.getMessage(), e);
+        }
+    }
+
+    static long generatedId(PreparedStatement ps) throws SQLException {
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+}
