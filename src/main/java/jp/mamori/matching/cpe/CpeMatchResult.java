@@ -1,0 +1,19 @@
+package jp.mamori.matching.cpe;
+
+import java.util.List;
+import jp.mamori.advisory.CpeMatch;
+
+/**
+ * A configuration applies to an asset.
+ *
+ * @param match      the vulnerable cpeMatch entry that the asset satisfied
+ * @param matchedCpe the asset's CPE that satisfied it
+ * @param criterion  evidence text, {@link CpeMatch#describe()}
+ * @param scheme     id of the version scheme used for the range ("generic")
+ * @param fixedIn    versionEndExcluding when the entry has one, else empty
+ */
+public record CpeMatchResult(CpeMatch match, Cpe23 matchedCpe, String criterion, String scheme, List<String> fixedIn) {
+    public CpeMatchResult {
+        fixedIn = fixedIn == null ? List.of() : List.copyOf(fixedIn);
+    }
+}
