@@ -195,12 +195,13 @@ public final class KnowledgeBaseWriter implements FeedSink, AutoCloseable {
         }
         Set<String> pkgKeys = new LinkedHashSet<>();
         for (AffectedPackage p : a.packages()) {
-            String eco = IndexKeys.ecosystemKey(p.ecosystem());
-            String name = IndexKeys.packageKey(p.ecosystem(), p.name());
-            if (name.isEmpty() || !pkgKeys.add(eco + "\u0000" + name)) continue;
+            jp.mamori.matching.purl.PurlKey key = IndexKeys.packageKey(p.ecosystem(), p.name());
+            String eco = key.ecosystem();
+            String name = key.name();
+            if (name == null || name.isEmpty() || eco == null || !pkgKeys.add(key.lookupKey())) continue;
             insertPackageKey.setLong(1, id);
-            insertPackageKey.setString(2, eco);
-            insertPackageKey.setString(3, name);
+            insertPackageKey.setString(2, truncate(eco, 100));
+            insertPackageKey.setString(3, truncate(name, 400));
             insertPackageKey.addBatch();
             pendingKeys++;
         }
@@ -326,6 +327,10 @@ public final class KnowledgeBaseWriter implements FeedSink, AutoCloseable {
                 insertCpeKey, insertPackageKey, upsertVuln, insertAlias, upsertKev, upsertEpss, findEpssDate, upsertVex)) {
             ps.close();
         }
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 
     private static Timestamp ts(Instant i) {

@@ -1,0 +1,14 @@
+package jp.mamori.matching;
+
+import java.util.List;
+import jp.mamori.advisory.Advisory;
+
+/** Finds the live statements that can touch a package or a CPE product (the knowledge base's index). */
+public interface AdvisoryLookup {
+
+    /** Statements with an affected package under this key ({@code PurlKey} ecosystem and name). */
+    List<Advisory> byPackage(String ecosystem, String name);
+
+    /** Statements with a CPE criterion or name under this {@code CpeKey} ("part:vendor:product"). */
+    List<Advisory> byCpeKey(String cpeKey);
+}

@@ -1,0 +1,31 @@
+package jp.mamori.matching;
+
+import java.util.List;
+
+/**
+ * One vulnerability that applies to one target, with its evidence.
+ *
+ * @param by         "purl" or "cpe" (the identifier that was used)
+ * @param source     the knowledge-base source whose statement matched ("osv", "nvd", "jvn", ...)
+ * @param documentId the statement's id in that source
+ * @param criterion  the range or CPE criterion that matched, as text
+ * @param scheme     the version scheme that compared the versions
+ * @param identifier the target's purl or CPE used for the match
+ * @param alsoBy     other statements that matched the same vulnerability ("nvd:CVE-… cpe …")
+ * @param note       anything the user should know about the evaluation (e.g. a GIT range skipped)
+ */
+public record Match(String vulnId, String by, String source, String documentId, String criterion, String scheme,
+                    String identifier, Confidence confidence, List<String> fixedIn, List<String> alsoBy, String note) {
+    public Match {
+        fixedIn = fixedIn == null ? List.of() : List.copyOf(fixedIn);
+        alsoBy = alsoBy == null ? List.of() : List.copyOf(alsoBy);
+    }
+
+    public boolean isCandidate() {
+        return confidence == Confidence.LOW;
+    }
+
+    Match withAlsoBy(List<String> more) {
+        return new Match(vulnId, by, source, documentId, criterion, scheme, identifier, confidence, fixedIn, more, note);
+    }
+}

@@ -1,0 +1,127 @@
+package jp.mamori.matching;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jp.mamori.advisory.Advisory;
+import jp.mamori.advisory.AffectedPackage;
+import jp.mamori.advisory.CpeConfiguration;
+import jp.mamori.advisory.CpeMatch;
+import jp.mamori.matching.cpe.Cpe23;
+import jp.mamori.matching.cpe.CpeApplicability;
+import jp.mamori.matching.cpe.CpeCandidate;
+import jp.mamori.matching.cpe.CpeMatchResult;
+import jp.mamori.matching.osv.OsvRangeEvaluator;
+import jp.mamori.matching.osv.RangeMatch;
+import jp.mamori.matching.purl.PurlKey;
+
+/**
+ * Decides which vulnerabilities apply to a target: by purl against affected package ranges first;
+ * by CPE against NVD configurations when the target has no usable purl (devices, firmware, vendor
+ * products); JVN's versionless CPEs only as low-confidence candidates. One result per
+ * vulnerability: the most confident evidence, with the other agreeing statements listed.
+ */
+public final class MatchEngine {
+
+    private final AdvisoryLookup lookup;
+
+    public MatchEngine(AdvisoryLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    public List<Match> match(MatchTarget target) {
+        List<Match> raw = new ArrayList<>();
+        Optional<PurlKey> purl = PurlKey.fromPurl(target.purl());
+        boolean purlUsable = purl.isPresent() && purl.get().version() != null;
+        if (purlUsable) {
+            raw.addAll(byPurl(purl.get()));
+        }
+        if (!purlUsable && target.cpe() != null && !target.cpe().isBlank()) {
+            Cpe23.tryParse(target.cpe()).ifPresent(cpe -> raw.addAll(byCpe(cpe)));
+        }
+        return reduce(raw);
+    }
+
+    private List<Match> byPurl(PurlKey key) {
+        List<Match> out = new ArrayList<>();
+        String wanted = key.withoutVersion().lookupKey();
+        for (Advisory a : lookup.byPackage(key.ecosystem(), key.name())) {
+            if (a.withdrawn()) continue;
+            for (AffectedPackage p : a.packages()) {
+                if (!PurlKey.fromOsv(p.ecosystem(), p.name()).lookupKey().equals(wanted)) continue;
+                RangeMatch r = OsvRangeEvaluator.evaluate(p, key.version());
+                if (r.affected()) {
+                    out.add(new Match(a.vulnId(), "purl", a.source().key(), a.documentId(), r.criterion(), r.scheme(),
+                            purlText(key), Confidence.HIGH, r.fixedIn(), List.of(), r.note()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String purlText(PurlKey key) {
+        return key.ecosystem() + "/" + key.name() + "@" + key.version();
+    }
+
+    private List<Match> byCpe(Cpe23 cpe) {
+        List<Match> out = new ArrayList<>();
+        List<Cpe23> platform = List.of(cpe);
+        for (Advisory a : lookup.byCpeKey(cpe.key().toString())) {
+            if (a.withdrawn()) continue;
+            for (CpeConfiguration cfg : a.configurations()) {
+                Optional<CpeMatchResult> r = CpeApplicability.evaluate(cfg, platform);
+                if (r.isPresent()) {
+                    CpeMatchResult m = r.get();
+                    out.add(new Match(a.vulnId(), "cpe", a.source().key(), a.documentId(), m.criterion(), m.scheme(),
+                            cpe.toString(), confidenceOf(m.match()), m.fixedIn(), List.of(), null));
+                }
+            }
+            for (String name : a.cpeNames()) {
+                Optional<CpeCandidate> c = CpeApplicability.candidate(name, cpe);
+                c.ifPresent(cand -> out.add(new Match(a.vulnId(), "cpe", a.source().key(), a.documentId(), cand.cpe(), null,
+                        cpe.toString(), Confidence.LOW, List.of(), List.of(), cand.reason())));
+            }
+        }
+        return out;
+    }
+
+    /** A criterion that names every version of a product is weaker evidence than a compared version. */
+    private static Confidence confidenceOf(CpeMatch m) {
+        if (m.hasRange()) return Confidence.HIGH;
+        return Cpe23.tryParse(m.criteria()).map(c -> Cpe23.isConcrete(c.version()) ? Confidence.HIGH : Confidence.MEDIUM)
+                .orElse(Confidence.MEDIUM);
+    }
+
+    private static List<Match> reduce(List<Match> raw) {
+        Map<String, List<Match>> byVuln = new LinkedHashMap<>();
+        for (Match m : raw) byVuln.computeIfAbsent(m.vulnId(), k -> new ArrayList<>()).add(m);
+        List<Match> out = new ArrayList<>();
+        for (List<Match> ms : byVuln.values()) {
+            ms.sort(Comparator.comparing(Match::confidence).thenComparing(m -> sourceRank(m.source())));
+            Match best = ms.get(0);
+            List<String> also = new ArrayList<>();
+            for (Match m : ms.subList(1, ms.size())) {
+                String e = m.source() + ":" + m.documentId() + " " + m.criterion();
+                if (!also.contains(e) && !(m.source().equals(best.source()) && m.criterion() != null && m.criterion().equals(best.criterion()))) {
+                    also.add(e);
+                }
+            }
+            out.add(also.isEmpty() ? best : best.withAlsoBy(also));
+        }
+        out.sort(Comparator.comparing(Match::vulnId));
+        return out;
+    }
+
+    private static int sourceRank(String source) {
+        return switch (source) {
+            case "osv" -> 0;
+            case "nvd" -> 1;
+            case "csaf" -> 2;
+            case "cve5" -> 3;
+            default -> 4;
+        };
+    }
+}
