@@ -81,7 +81,7 @@ public final class CvssSelection {
         Severity hs = Severity.of(h.version(), h.value());
         String noteJa = "注意: " + CvssSourceNames.ja(h.score().source()) + typeJa(h) + "はCVSS v" + h.version() + "で"
                 + format(h.value()) + "（" + hs.labelJa() + "）と、採用したスコア" + format(chosen.value())
-                + "より高く評価しています。";
+                + "より高く評価。";
         String noteEn = "Note: " + CvssSourceNames.en(h.score().source()) + typeEn(h) + " rates it higher: CVSS v"
                 + h.version() + " " + format(h.value()) + " (" + hs.label() + ") against the " + format(chosen.value())
                 + " used.";
@@ -127,12 +127,17 @@ public final class CvssSelection {
                 .collect(Collectors.joining(" → "));
     }
 
+    /** Primary/Secondary means something for NVD only; for a CNA it would just repeat who scored. */
     private static String typeJa(Candidate c) {
-        return c.score().type() == null || c.score().type().isBlank() ? "" : "（" + c.score().type() + "）";
+        return showType(c) ? "（" + c.score().type() + "）" : "";
     }
 
     private static String typeEn(Candidate c) {
-        return c.score().type() == null || c.score().type().isBlank() ? "" : " (" + c.score().type() + ")";
+        return showType(c) ? " (" + c.score().type() + ")" : "";
+    }
+
+    private static boolean showType(Candidate c) {
+        return "nvd".equals(c.score().source()) && c.score().type() != null && !c.score().type().isBlank();
     }
 
     static String format(double score) {

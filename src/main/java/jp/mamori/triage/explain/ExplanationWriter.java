@@ -69,23 +69,23 @@ public final class ExplanationWriter {
             b.append("CISA KEVに").append(ev.kevDateAdded()).append("から掲載（攻撃が確認済み")
                     .append(ev.knownRansomware() ? "、ランサムウェア攻撃での悪用も確認" : "").append("）。");
         } else if (ev.sourceSaysExploited()) {
-            b.append("提供元の情報で攻撃が確認されています");
+            b.append("提供元の情報で攻撃が確認済み");
             if (ev.sourceEvidence() != null) b.append("（").append(ev.sourceEvidence()).append("）");
             b.append("。");
         } else {
-            if (ev.publicExploit()) b.append("攻撃コード（PoC）が公開されています（参考情報").append(ev.exploitReferences().size()).append("件）。");
+            if (ev.publicExploit()) b.append("攻撃コード（PoC）が公開済み（参考情報").append(ev.exploitReferences().size()).append("件）。");
             if (ev.epssAtOrAboveThreshold()) {
                 b.append("EPSS（30日以内に悪用される可能性の予測）が").append(percent(ev.epss()))
-                        .append("で、基準の").append(percent(ev.epssThreshold())).append("以上です。");
+                        .append("で、基準の").append(percent(ev.epssThreshold())).append("以上。");
             }
             if (b.length() == 0) {
-                b.append("現時点で攻撃や攻撃コードの公開は確認されていません");
+                b.append("現時点で攻撃や攻撃コードの公開は確認されていない");
                 if (ev.epss() != null) b.append("（EPSS ").append(percent(ev.epss())).append("）");
                 b.append("。");
             }
         }
         if (in.overridden()) {
-            b.append("ただし悪用状況は担当者の判断で「").append(Words.valueJa(in.value())).append("」としています。");
+            b.append("ただし悪用状況は担当者の判断で「").append(Words.valueJa(in.value())).append("」とする。");
         }
         return b.toString();
     }
@@ -118,8 +118,10 @@ public final class ExplanationWriter {
 
     private static String decisionJa(TriageResult r) {
         Outcome o = r.outcome();
-        return Words.exposureJa(r.inputs().exposure().value()) + "で、" + automatableJa(r) + "、" + impactJa(r)
-                + "ため『" + o.display() + "（" + o.labelJa() + "）』。";
+        String verdict = "『" + o.display() + "（" + o.labelJa() + "）』。";
+        String facts = Words.exposureJa(r.inputs().exposure().value()) + "で、" + automatableJa(r) + "、" + impactJa(r);
+        // "because the impact is large" reads right only for total impact; otherwise state the facts and the verdict
+        return r.inputs().technicalImpact().value() == TechnicalImpact.TOTAL ? facts + "ため" + verdict : facts + "。総合判定: " + verdict;
     }
 
     private static String decisionEn(TriageResult r) {
@@ -141,7 +143,7 @@ public final class ExplanationWriter {
         if (!m.lowComplexity()) why.add("攻撃の条件が複雑");
         if (!m.noPrivileges()) why.add("認証（権限）が必要");
         if (!m.noUserInteraction()) why.add("利用者の操作が必要");
-        return String.join("・", why) + "ため攻撃の自動化は難しく";
+        return "攻撃の自動化は難しく（理由: " + String.join("・", why) + "）";
     }
 
     private static String automatableEn(TriageResult r) {

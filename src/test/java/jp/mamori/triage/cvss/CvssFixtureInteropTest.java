@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import jp.mamori.testsupport.SharedFixtures;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -70,6 +72,46 @@ class CvssFixtureInteropTest {
         }
         assertAllAgree(fixture, cases);
         assertThat(severityMismatches).isEmpty();
+    }
+
+    /** Every CVSS metric in the NVD API records under fixtures/nvd: NVD's and the CNAs' published scores. */
+    @Test
+    void nvdRecordMetricsAgreeWithPublishedScoresAndSeverities() throws IOException {
+        Path dir = SharedFixtures.require("nvd");
+        List<Case> cases = new ArrayList<>();
+        List<String> severityMismatches = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        for (Path file : files) {
+            for (JsonNode metric : mapper.readTree(file.toFile()).findParents("cvssData")) {
+                JsonNode data = metric.get("cvssData");
+                String vector = data.path("vectorString").asText();
+                cases.add(new Case(vector, data.path("baseScore").asDouble()));
+                // v3/v4 keep the severity inside cvssData, v2 next to it
+                String severity = data.has("baseSeverity") ? data.get("baseSeverity").asText() : metric.path("baseSeverity").asText();
+                CvssResult r = calculator.score(vector);
+                if (!severity.equalsIgnoreCase(String.valueOf(r.severity()))) {
+                    severityMismatches.add(file.getFileName() + " " + vector + " expected " + severity + " got " + r.severity());
+                }
+            }
+        }
+        assertAllAgree("nvd/**/*.json metrics", cases);
+        assertThat(severityMismatches).isEmpty();
+    }
+
+    /** CVE-2023-4966 (Citrix Bleed): NVD scores 7.5, the Citrix CNA 9.4; both vectors as NVD publishes them. */
+    @Test
+    void citrixBleedVectorsFromTheNvdRecord() throws IOException {
+        Path file = SharedFixtures.require("nvd/CVE-2023-4966.json");
+        List<String> scored = new ArrayList<>();
+        for (JsonNode metric : new ObjectMapper().readTree(file.toFile()).findParents("cvssData")) {
+            CvssResult r = calculator.score(metric.get("cvssData").get("vectorString").asText());
+            scored.add(metric.get("source").asText() + " " + r.baseScore() + " " + r.severityJa());
+        }
+        assertThat(scored).contains("nvd@nist.gov 7.5 重要", "secure@citrix.com 9.4 緊急");
     }
 
     private void assertAllAgree(String fixture, List<Case> cases) {
