@@ -2,7 +2,6 @@ package jp.mamori.triage;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import jp.mamori.advisory.Reference;
 import jp.mamori.triage.cvss.CvssChoice;
 import jp.mamori.triage.cvss.CvssMetrics;
@@ -128,7 +127,7 @@ final class InputDerivation {
             if (o.input().equals(input)) {
                 T value = type.cast(o.parsedValue());
                 out = new SsvcInput<>(value, "override:" + o.who(),
-                        o.reason() + " (derived: " + derived.value().key().toLowerCase(Locale.ROOT) + ")", true);
+                        o.reason() + " (derived: " + derived.value().key() + ")", true);
             }
         }
         return out;

@@ -49,12 +49,6 @@ enum CvssGrammar {
 
     Map<String, List<String>> allowed() { return allowed; }
 
-    /** Metric threat/environmental names of v4.0: their presence makes the score CVSS-BT/BE/BTE. */
-    static boolean isV4ThreatOrEnvironmental(String metric) {
-        return metric.equals("E") || metric.equals("CR") || metric.equals("IR") || metric.equals("AR")
-                || (metric.startsWith("M") && metric.length() >= 3);
-    }
-
     private static Map<String, List<String>> metrics(String... pairs) {
         Map<String, List<String>> m = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {

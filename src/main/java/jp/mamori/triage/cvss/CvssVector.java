@@ -11,17 +11,7 @@ import java.util.Map;
  */
 record CvssVector(String version, String vector, Map<String, String> metrics) {
 
-    String get(String metric) {
-        return metrics.get(metric);
-    }
-
     boolean is(String metric, String value) {
         return value.equals(metrics.get(metric));
-    }
-
-    /** v4.0 only: true when any threat or environmental metric carries a value other than X. */
-    boolean hasThreatOrEnvironmental() {
-        return metrics.entrySet().stream()
-                .anyMatch(e -> CvssGrammar.isV4ThreatOrEnvironmental(e.getKey()) && !"X".equals(e.getValue()));
     }
 }
