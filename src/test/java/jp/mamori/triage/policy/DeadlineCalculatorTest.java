@@ -1,0 +1,36 @@
+package jp.mamori.triage.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import jp.mamori.triage.ssvc.Outcome;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DeadlineCalculatorTest {
+    private final DeadlineCalculator calculator = new DeadlineCalculator(Deadlines.DEFAULTS);
+
+    @ParameterizedTest(name = "{0} decided {1}, KEV due {2}, today {3} -> {4} ({5}, overdue {6})")
+    @CsvSource(textBlock = """
+            # outcome,  decided,    kevDue,     today,      due,        basis,  overdue
+            ACT,        2026-11-26, ,           2026-11-26, 2026-11-29, POLICY, false
+            ATTEND,     2026-11-26, ,           2026-11-26, 2026-12-10, POLICY, false
+            TRACK_STAR, 2026-11-26, ,           2026-11-26, 2026-12-26, POLICY, false
+            TRACK,      2026-11-26, ,           2026-11-26, 2027-02-24, POLICY, false
+            TRACK,      2026-11-26, 2026-12-17, 2026-11-26, 2026-12-17, KEV,    false
+            ACT,        2026-11-26, 2026-12-17, 2026-11-26, 2026-11-29, POLICY, false
+            ACT,        2026-11-26, 2026-11-29, 2026-11-26, 2026-11-29, POLICY, false
+            ACT,        2026-11-26, 2023-11-08, 2026-11-26, 2023-11-08, KEV,    true
+            ATTEND,     2026-11-01, ,           2026-11-26, 2026-11-15, POLICY, true
+            ACT,        2026-11-26, ,           2026-11-29, 2026-11-29, POLICY, false
+            """)
+    void dueDateIsPolicyDaysCappedByKev(Outcome outcome, LocalDate decided, LocalDate kevDue, LocalDate today,
+                                        LocalDate due, Deadline.Basis basis, boolean overdue) {
+        Deadline d = calculator.due(outcome, decided, kevDue, today);
+        assertThat(d.dueDate()).isEqualTo(due);
+        assertThat(d.basis()).isEqualTo(basis);
+        assertThat(d.overdue()).isEqualTo(overdue);
+        assertThat(d.policyDays()).isEqualTo(Deadlines.DEFAULTS.daysFor(outcome));
+        assertThat(d.policyDueDate()).isEqualTo(decided.plusDays(d.policyDays()));
+    }
+}
