@@ -1,0 +1,70 @@
+package jp.mamori.assessment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import jp.mamori.advisory.VexStatement;
+import jp.mamori.advisory.store.KnowledgeBase;
+import jp.mamori.advisory.store.VulnerabilityRecord;
+import jp.mamori.matching.Match;
+import jp.mamori.matching.MatchEngine;
+import jp.mamori.matching.MatchTarget;
+import jp.mamori.matching.vex.VexMatcher;
+import jp.mamori.triage.AssetContext;
+import jp.mamori.triage.Triage;
+import jp.mamori.triage.TriageResult;
+import jp.mamori.triage.explain.ExplanationWriter;
+
+/**
+ * The pipeline for one target: match → facts → VEX → triage → explanation. Used by
+ * {@code mamori scan} and by the persisted findings, so both say the same thing.
+ */
+public final class Assessor {
+
+    private static final ExplanationWriter EXPLAIN = new ExplanationWriter();
+
+    private final MatchEngine engine;
+    private final VulnerabilityFactsSource facts;
+    private final KnowledgeBase knowledgeBase;
+    private final Triage triage;
+    private final List<VexStatement> extraVex;
+    private final Map<String, List<VexStatement>> vexCache = new ConcurrentHashMap<>();
+
+    /** @param extraVex VEX statements given with this run (e.g. {@code scan --vex FILE}), on top of the knowledge base's */
+    public Assessor(MatchEngine engine, KnowledgeBase knowledgeBase, Triage triage, List<VexStatement> extraVex) {
+        this.engine = engine;
+        this.knowledgeBase = knowledgeBase;
+        this.facts = new VulnerabilityFactsSource(knowledgeBase);
+        this.triage = triage;
+        this.extraVex = extraVex == null ? List.of() : List.copyOf(extraVex);
+    }
+
+    public List<AssessedFinding> assess(MatchTarget target, AssetContext context) {
+        List<AssessedFinding> out = new ArrayList<>();
+        for (Match m : engine.match(target)) {
+            out.add(assess(target, m, context));
+        }
+        return out;
+    }
+
+    public AssessedFinding assess(MatchTarget target, Match m, AssetContext context) {
+        Optional<VulnerabilityRecord> record = facts.record(m.vulnId());
+        VexStatement vex = VexMatcher.applicable(vexFor(m.vulnId()), target).orElse(null);
+        if (record.isEmpty()) {
+            return new AssessedFinding(target, m, List.of(), null, null, null, null, vex);
+        }
+        VulnerabilityRecord r = record.get();
+        TriageResult t = triage.triage(facts.facts(r), context, List.of());
+        return new AssessedFinding(target, m, r.aliases(), r.kev(), r.epss(), t, EXPLAIN.write(t), vex);
+    }
+
+    private List<VexStatement> vexFor(String vulnId) {
+        return vexCache.computeIfAbsent(vulnId, id -> {
+            List<VexStatement> all = new ArrayList<>(knowledgeBase.vex(id));
+            for (VexStatement s : extraVex) if (s.vulnId().equals(id)) all.add(s);
+            return all;
+        });
+    }
+}
