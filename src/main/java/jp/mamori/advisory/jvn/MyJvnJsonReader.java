@@ -52,7 +52,9 @@ final class MyJvnJsonReader {
             String field = js.fieldName();
             js.next();
             if (other) {
-                js.skipValue();
+                // Still read to the end (syntax errors win) and learn the method for the message.
+                if ("status".equals(field)) method = Json.text(js.readTree(), "method");
+                else js.skipValue();
                 continue;
             }
             switch (field) {
