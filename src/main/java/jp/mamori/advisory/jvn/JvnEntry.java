@@ -145,7 +145,8 @@ final class JvnEntry {
 
     private static String displayName(Product p) {
         StringBuilder sb = new StringBuilder();
-        if (p.vendor() != null) sb.append(p.vendor()).append(' ');
+        // "Contiki-NG Contiki-NG" says nothing more than "Contiki-NG".
+        if (p.vendor() != null && (p.name() == null || !p.name().startsWith(p.vendor()))) sb.append(p.vendor()).append(' ');
         if (p.name() != null) sb.append(p.name());
         if (p.versions() != null) sb.append(" (").append(p.versions()).append(')');
         String s = sb.toString().trim();

@@ -155,10 +155,14 @@ public final class XmlCursor implements AutoCloseable {
         return new FeedFormatException(name, where, "malformed XML: " + cleanMessage(e), e);
     }
 
-    // The JDK prefixes "ParseError at [row,col]:[x,y]\nMessage: " - the location is already in ours.
+    // StAX messages repeat the position ("ParseError at [row,col]:[x,y]\nMessage: ..." in the JDK,
+    // "...\n at [row,col {unknown-source}]: [x,y]" in Woodstox); the location is already in ours.
     private static String cleanMessage(XMLStreamException e) {
         String m = String.valueOf(e.getMessage());
         int i = m.indexOf("Message: ");
-        return (i >= 0 ? m.substring(i + "Message: ".length()) : m).trim();
+        if (i >= 0) m = m.substring(i + "Message: ".length());
+        int at = m.indexOf("\n at [row,col");
+        if (at >= 0) m = m.substring(0, at);
+        return m.trim();
     }
 }
