@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import jp.mamori.advisory.FeedFormatException;
@@ -32,6 +33,8 @@ public final class CsafParser implements FeedParser {
     public void parse(InputStream in, String name, FeedSink sink) throws IOException, FeedFormatException {
         try (JsonStream js = JsonStream.open(in, name)) {
             new Run(js, name, sink).read();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

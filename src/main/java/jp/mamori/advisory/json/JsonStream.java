@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import jp.mamori.advisory.FeedFormatException;
 
 /**
@@ -18,6 +19,8 @@ import jp.mamori.advisory.FeedFormatException;
  * ({@code vulnerabilities[i]}, {@code statements[i]}) and read only that record as a tree,
  * so memory follows the largest record, not the file. Every error names the file,
  * line:column and the JSON pointer; nesting depth and string length are bounded (SPEC §8).
+ * A failure to read the bytes at all (disk, network) is not a format error: it leaves as an
+ * UncheckedIOException, which the parsers turn back into the IOException of their contract.
  */
 public final class JsonStream implements AutoCloseable {
     /** CSAF product trees are the deepest real structures (about 12 levels of branches). */
@@ -47,7 +50,7 @@ public final class JsonStream implements AutoCloseable {
             p.setCodec(MAPPER);
             return new JsonStream(p, name);
         } catch (IOException e) {
-            throw new FeedFormatException(name, null, "cannot read JSON: " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -61,7 +64,7 @@ public final class JsonStream implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw malformed(e);
         } catch (IOException e) {
-            throw new FeedFormatException(name, location(), "cannot read JSON: " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -71,8 +74,10 @@ public final class JsonStream implements AutoCloseable {
     public String fieldName() throws FeedFormatException {
         try {
             return parser.currentName();
-        } catch (IOException e) {
+        } catch (JsonProcessingException e) {
             throw malformed(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -92,7 +97,7 @@ public final class JsonStream implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw malformed(e);
         } catch (IOException e) {
-            throw new FeedFormatException(name, location(), "cannot read JSON: " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -103,7 +108,7 @@ public final class JsonStream implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw malformed(e);
         } catch (IOException e) {
-            throw new FeedFormatException(name, location(), "cannot read JSON: " + e.getMessage(), e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -132,12 +137,9 @@ public final class JsonStream implements AutoCloseable {
         return new FeedFormatException(name, location(), message);
     }
 
-    private FeedFormatException malformed(IOException e) {
-        String where = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
-                ? describe(jpe.getLocation(), pointer())
-                : location();
-        String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-        return new FeedFormatException(name, where, "malformed JSON: " + msg, e);
+    private FeedFormatException malformed(JsonProcessingException e) {
+        String where = e.getLocation() != null ? describe(e.getLocation(), pointer()) : location();
+        return new FeedFormatException(name, where, "malformed JSON: " + e.getOriginalMessage(), e);
     }
 
     private static String describe(JsonLocation l, String pointer) {

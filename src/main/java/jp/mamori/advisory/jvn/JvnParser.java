@@ -3,6 +3,7 @@ package jp.mamori.advisory.jvn;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import jp.mamori.advisory.FeedFormatException;
 import jp.mamori.advisory.FeedParser;
 import jp.mamori.advisory.FeedSink;
@@ -28,19 +29,23 @@ public final class JvnParser implements FeedParser {
 
     @Override
     public void parse(InputStream in, String name, FeedSink sink) throws IOException, FeedFormatException {
-        BufferedInputStream b = new BufferedInputStream(in);
-        int first = Sniff.firstSignificant(b);
-        if (first == '<') {
-            try (XmlCursor x = SafeXml.open(b, name)) {
-                JvnXmlReader.read(x, sink);
+        try {
+            BufferedInputStream b = new BufferedInputStream(in);
+            int first = Sniff.firstSignificant(b);
+            if (first == '<') {
+                try (XmlCursor x = SafeXml.open(b, name)) {
+                    JvnXmlReader.read(x, sink);
+                }
+            } else if (first == '{') {
+                try (JsonStream js = JsonStream.open(b, name)) {
+                    new MyJvnJsonReader(js, name, sink).read();
+                }
+            } else {
+                throw new FeedFormatException(name, "line 1", first < 0 ? "empty file"
+                        : "not a JVN document: neither XML nor JSON");
             }
-        } else if (first == '{') {
-            try (JsonStream js = JsonStream.open(b, name)) {
-                new MyJvnJsonReader(js, name, sink).read();
-            }
-        } else {
-            throw new FeedFormatException(name, "line 1", first < 0 ? "empty file"
-                    : "not a JVN document: neither XML nor JSON");
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 }

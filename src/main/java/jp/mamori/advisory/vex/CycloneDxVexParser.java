@@ -3,6 +3,7 @@ package jp.mamori.advisory.vex;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import jp.mamori.advisory.FeedFormatException;
 import jp.mamori.advisory.FeedParser;
 import jp.mamori.advisory.FeedSink;
@@ -27,20 +28,24 @@ public final class CycloneDxVexParser implements FeedParser {
 
     @Override
     public void parse(InputStream in, String name, FeedSink sink) throws IOException, FeedFormatException {
-        BufferedInputStream b = new BufferedInputStream(in);
-        int first = Sniff.firstSignificant(b);
-        CdxVexEmitter out = new CdxVexEmitter(name, sink);
-        if (first == '<') {
-            try (XmlCursor x = SafeXml.open(b, name)) {
-                new CdxXmlReader(x, out).read();
+        try {
+            BufferedInputStream b = new BufferedInputStream(in);
+            int first = Sniff.firstSignificant(b);
+            CdxVexEmitter out = new CdxVexEmitter(name, sink);
+            if (first == '<') {
+                try (XmlCursor x = SafeXml.open(b, name)) {
+                    new CdxXmlReader(x, out).read();
+                }
+            } else if (first == '{') {
+                try (JsonStream js = JsonStream.open(b, name)) {
+                    new CdxJsonReader(js, name, out).read();
+                }
+            } else {
+                throw new FeedFormatException(name, "line 1", first < 0 ? "empty file"
+                        : "not a CycloneDX document: neither XML nor JSON");
             }
-        } else if (first == '{') {
-            try (JsonStream js = JsonStream.open(b, name)) {
-                new CdxJsonReader(js, name, out).read();
-            }
-        } else {
-            throw new FeedFormatException(name, "line 1", first < 0 ? "empty file"
-                    : "not a CycloneDX document: neither XML nor JSON");
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 }

@@ -49,6 +49,7 @@ public final class SafeXml {
         try {
             return new XmlCursor(FACTORY.createXMLStreamReader(in), name, MAX_DEPTH);
         } catch (XMLStreamException e) {
+            if (e.getNestedException() instanceof java.io.IOException io) throw new java.io.UncheckedIOException(io);
             throw XmlCursor.toFeedError(name, e, "");
         }
     }

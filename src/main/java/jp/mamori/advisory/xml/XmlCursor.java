@@ -52,6 +52,8 @@ public final class XmlCursor implements AutoCloseable {
             if (!reader.hasNext()) return XMLStreamConstants.END_DOCUMENT;
             event = reader.next();
         } catch (XMLStreamException e) {
+            // Bytes that could not be read are an I/O failure, not a malformed document.
+            if (e.getNestedException() instanceof java.io.IOException io) throw new java.io.UncheckedIOException(io);
             throw toFeedError(name, e, pathString());
         }
         if (event == XMLStreamConstants.DTD) {
