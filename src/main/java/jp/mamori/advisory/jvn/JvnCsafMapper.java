@@ -7,7 +7,6 @@ import jp.mamori.advisory.Advisory;
 import jp.mamori.advisory.CvssScore;
 import jp.mamori.advisory.FeedSink;
 import jp.mamori.advisory.ProductStatus;
-import jp.mamori.advisory.Reference;
 import jp.mamori.advisory.Remediation;
 import jp.mamori.advisory.Source;
 import jp.mamori.advisory.csaf.CsafDocument;
@@ -89,7 +88,6 @@ final class JvnCsafMapper {
         final List<CvssScore> cvss = new ArrayList<>();
         final List<ProductStatus> statuses = new ArrayList<>();
         final List<Remediation> remediations = new ArrayList<>();
-        final List<Reference> references = new ArrayList<>();
 
         void add(JsonNode v, ProductTree tree) {
             for (JsonNode c : Json.array(v, "cwes")) {
