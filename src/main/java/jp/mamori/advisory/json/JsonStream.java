@@ -1,0 +1,170 @@
+package jp.mamori.advisory.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import jp.mamori.advisory.FeedFormatException;
+
+/**
+ * A Jackson streaming parser that knows where it is. Feed parsers walk to each record
+ * ({@code vulnerabilities[i]}, {@code statements[i]}) and read only that record as a tree,
+ * so memory follows the largest record, not the file. Every error names the file,
+ * line:column and the JSON pointer; nesting depth and string length are bounded (SPEC §8).
+ * A failure to read the bytes at all (disk, network) is not a format error: it leaves as an
+ * UncheckedIOException, which the parsers turn back into the IOException of their contract.
+ */
+public final class JsonStream implements AutoCloseable {
+    /** CSAF product trees are the deepest real structures (about 12 levels of branches). */
+    public static final int MAX_DEPTH = 200;
+    public static final int MAX_STRING_LENGTH = 5_000_000;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+
+    private final JsonParser parser;
+    private final String name;
+
+    private JsonStream(JsonParser parser, String name) {
+        this.parser = parser;
+        this.name = name;
+    }
+
+    public static JsonStream open(InputStream in, String name) throws FeedFormatException {
+        try {
+            JsonParser p = FACTORY.createParser(in);
+            p.setCodec(MAPPER);
+            return new JsonStream(p, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public JsonParser parser() { return parser; }
+
+    public String name() { return name; }
+
+    public JsonToken next() throws FeedFormatException {
+        try {
+            return parser.nextToken();
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public JsonToken current() { return parser.currentToken(); }
+
+    /** Field name of the current FIELD_NAME token. */
+    public String fieldName() throws FeedFormatException {
+        try {
+            return parser.currentName();
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Expects the first token to open an object. */
+    public void expectRootObject(String what) throws FeedFormatException {
+        JsonToken t = next();
+        if (t != JsonToken.START_OBJECT) {
+            throw error("not " + what + ": the document must be a JSON object");
+        }
+    }
+
+    /** Reads the value at the current token (object, array or scalar) as a tree. */
+    public JsonNode readTree() throws FeedFormatException {
+        try {
+            JsonNode n = parser.readValueAsTree();
+            return n == null ? MAPPER.nullNode() : n;
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Skips the value at the current token, still checking it is well-formed. */
+    public void skipValue() throws FeedFormatException {
+        try {
+            parser.skipChildren();
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads to the end of input, so that trailing garbage is reported, not ignored. */
+    public void expectEnd() throws FeedFormatException {
+        JsonToken t = next();
+        if (t != null) throw error("unexpected content after the end of the document");
+    }
+
+    /** JSON pointer of the current token. */
+    public String pointer() {
+        String p = parser.getParsingContext().pathAsPointer().toString();
+        return p.isEmpty() ? "/" : p;
+    }
+
+    public String location() {
+        return describe(parser.currentTokenLocation(), pointer());
+    }
+
+    /** Where a record starts: used to name the record when a later check on its tree fails. */
+    public Mark mark() {
+        return new Mark(describe(parser.currentTokenLocation(), ""), pointer());
+    }
+
+    public FeedFormatException error(String message) {
+        return new FeedFormatException(name, location(), message);
+    }
+
+    private FeedFormatException malformed(JsonProcessingException e) {
+        String where = e.getLocation() != null ? describe(e.getLocation(), pointer()) : location();
+        return new FeedFormatException(name, where, "malformed JSON: " + e.getOriginalMessage(), e);
+    }
+
+    private static String describe(JsonLocation l, String pointer) {
+        String at = pointer.isEmpty() ? "" : " at " + pointer;
+        return l == null ? at.trim() : "line " + l.getLineNr() + ":" + l.getColumnNr() + at;
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException ignored) {
+            // only read
+        }
+    }
+
+    /**
+     * The place a record started; {@link #error} names a field inside it.
+     *
+     * @param line    "line L:C" where the record starts
+     * @param pointer JSON pointer of the record
+     */
+    public record Mark(String line, String pointer) {
+        public FeedFormatException error(String file, String relativePointer, String message) {
+            return new FeedFormatException(file, line + " at " + pointer + relativePointer, message);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The one safe way feed parsers read XML: no DTDs, no external entities, DOCTYPE refused, depth bounded. */
+package jp.mamori.advisory.xml;
