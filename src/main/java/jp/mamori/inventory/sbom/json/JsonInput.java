@@ -1,0 +1,62 @@
+package jp.mamori.inventory.sbom.json;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.mamori.inventory.sbom.SbomFormatException;
+import jp.mamori.inventory.sbom.SbomLimits;
+
+/**
+ * Jackson set up for untrusted SBOMs: nesting depth bounded, duplicate keys refused (two "purl" values in
+ * one component would let a document say two things at once), trailing garbage refused; and errors
+ * turned into messages that name the line, column and JSON pointer.
+ */
+public final class JsonInput {
+    private JsonInput() { }
+
+    public static ObjectMapper mapper(SbomLimits limits) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(limits.maxDepth()).build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        return new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    public static SbomFormatException error(String file, JacksonException e) {
+        return new SbomFormatException(file, place(e), "malformed JSON: " + e.getOriginalMessage(), e);
+    }
+
+    /** "line 3, column 7, /components/0/name" as far as Jackson knows it. */
+    public static String place(JacksonException e) {
+        StringBuilder sb = new StringBuilder();
+        JsonLocation loc = e.getLocation();
+        if (loc != null && loc.getLineNr() > 0) {
+            sb.append("line ").append(loc.getLineNr()).append(", column ").append(loc.getColumnNr());
+        }
+        String pointer = null;
+        if (e.getProcessor() instanceof JsonParser p && p.getParsingContext() != null) {
+            pointer = p.getParsingContext().pathAsPointer().toString();
+        } else if (e instanceof JsonMappingException m) {
+            pointer = pointer(m);
+        }
+        if (pointer != null && !pointer.isEmpty()) {
+            if (sb.length() > 0) sb.append(", ");
+            sb.append(pointer);
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
+    private static String pointer(JsonMappingException m) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : m.getPath()) {
+            sb.append('/').append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
+        }
+        return sb.toString();
+    }
+}
