@@ -35,7 +35,7 @@ final class FormatDetector {
     }
 
     private static Detected json(byte[] b, String file, SbomLimits limits) throws SbomFormatException {
-        try (JsonParser p = JsonInput.mapper(limits).createParser(b)) {
+        try (JsonParser p = JsonInput.streaming(limits).createParser(b)) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();

@@ -20,12 +20,21 @@ import jp.mamori.inventory.sbom.SbomLimits;
 public final class JsonInput {
     private JsonInput() { }
 
+    /** For reading a whole document into a tree. */
     public static ObjectMapper mapper(SbomLimits limits) {
+        return streaming(limits).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /**
+     * For a streaming parser that reads parts of a document as trees; the trailing-token check would
+     * see the next part as "trailing", so the caller checks the end of the document itself.
+     */
+    public static ObjectMapper streaming(SbomLimits limits) {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(limits.maxDepth()).build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        return new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        return new ObjectMapper(factory);
     }
 
     public static SbomFormatException error(String file, JacksonException e) {

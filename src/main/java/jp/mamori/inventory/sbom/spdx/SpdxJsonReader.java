@@ -32,7 +32,7 @@ public final class SpdxJsonReader {
         List<String> describes = new ArrayList<>();
         List<SpdxPackage> packages = new ArrayList<>();
         List<SpdxRelationship> relationships = new ArrayList<>();
-        try (JsonParser p = JsonInput.mapper(limits).createParser(bytes)) {
+        try (JsonParser p = JsonInput.streaming(limits).createParser(bytes)) {
             if (p.nextToken() != JsonToken.START_OBJECT) throw new SbomFormatException(file, null, "expected a JSON object");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
