@@ -35,7 +35,8 @@ final class FormatDetector {
     }
 
     private static Detected json(byte[] b, String file, SbomLimits limits) throws SbomFormatException {
-        try (JsonParser p = JsonInput.streaming(limits).createParser(b)) {
+        JsonParser p = JsonInput.parser(b, limits);
+        try (p) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -54,7 +55,7 @@ final class FormatDetector {
                 }
             }
         } catch (JacksonException e) {
-            throw JsonInput.error(file, e);
+            throw JsonInput.error(file, e, p);
         } catch (IOException e) {
             throw new SbomFormatException(file, null, "unreadable JSON: " + e.getMessage(), e);
         }

@@ -32,14 +32,7 @@ public final class CycloneDxJsonReader {
     }
 
     public SbomDocument read(byte[] bytes, String file) throws SbomFormatException {
-        JsonNode tree;
-        try {
-            tree = JsonInput.mapper(limits).readTree(bytes);
-        } catch (JacksonException e) {
-            throw JsonInput.error(file, e);
-        } catch (java.io.IOException e) {
-            throw new SbomFormatException(file, null, "unreadable JSON: " + e.getMessage(), e);
-        }
+        JsonNode tree = JsonInput.readTree(bytes, file, limits);
         if (tree == null || !tree.isObject()) throw new SbomFormatException(file, null, "expected a JSON object");
         Version version = version(tree, file);
 

@@ -1,12 +1,14 @@
 package jp.mamori.inventory.sbom.json;
 
 import com.fasterxml.jackson.core.JacksonException;
+import java.io.IOException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.mamori.inventory.sbom.SbomFormatException;
@@ -37,8 +39,46 @@ public final class JsonInput {
         return new ObjectMapper(factory);
     }
 
+    /** A streaming parser over the document (creating one over a byte array does no I/O). */
+    public static JsonParser parser(byte[] bytes, SbomLimits limits) {
+        try {
+            return streaming(limits).createParser(bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The whole document as a tree; any error names the place. */
+    public static JsonNode readTree(byte[] bytes, String file, SbomLimits limits) throws SbomFormatException {
+        ObjectMapper mapper = mapper(limits);
+        try (JsonParser p = mapper.createParser(bytes)) {
+            try {
+                return mapper.readTree(p);
+            } catch (JacksonException e) {
+                throw error(file, e, p);
+            }
+        } catch (IOException e) {
+            throw new SbomFormatException(file, null, "unreadable JSON: " + e.getMessage(), e);
+        }
+    }
+
     public static SbomFormatException error(String file, JacksonException e) {
         return new SbomFormatException(file, place(e), "malformed JSON: " + e.getOriginalMessage(), e);
+    }
+
+    /**
+     * Like {@link #error(String, JacksonException)}, taking the place from the parser when the exception
+     * has none (Jackson's constraint violations, such as nesting depth, carry no location).
+     */
+    public static SbomFormatException error(String file, JacksonException e, JsonParser parser) {
+        String place = place(e);
+        if (place == null) {
+            JsonLocation loc = parser.currentLocation();
+            place = "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            String pointer = parser.getParsingContext().pathAsPointer().toString();
+            if (!pointer.isEmpty()) place += ", " + pointer;
+        }
+        return new SbomFormatException(file, place, "malformed JSON: " + e.getOriginalMessage(), e);
     }
 
     /** "line 3, column 7, /components/0/name" as far as Jackson knows it. */

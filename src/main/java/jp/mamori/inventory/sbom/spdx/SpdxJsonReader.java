@@ -32,7 +32,8 @@ public final class SpdxJsonReader {
         List<String> describes = new ArrayList<>();
         List<SpdxPackage> packages = new ArrayList<>();
         List<SpdxRelationship> relationships = new ArrayList<>();
-        try (JsonParser p = JsonInput.streaming(limits).createParser(bytes)) {
+        JsonParser p = JsonInput.parser(bytes, limits);
+        try (p) {
             if (p.nextToken() != JsonToken.START_OBJECT) throw new SbomFormatException(file, null, "expected a JSON object");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -62,7 +63,7 @@ public final class SpdxJsonReader {
             }
             if (p.nextToken() != null) throw new SbomFormatException(file, null, "unexpected content after the JSON object");
         } catch (JacksonException e) {
-            throw JsonInput.error(file, e);
+            throw JsonInput.error(file, e, p);
         } catch (IOException e) {
             throw new SbomFormatException(file, null, "unreadable JSON: " + e.getMessage(), e);
         }
