@@ -28,6 +28,8 @@ public record CriterionResult(Criterion criterion, boolean met, int satisfied, i
     /** "1,300 件中 1,234 件のコンポーネントに purl または CPE があります" */
     public String summaryJa() {
         String what = criterion.topLevelOnly() ? "直接の構成コンポーネント" : "コンポーネント";
-        return String.format(Locale.US, "%,d 件中 %,d 件の%sに%s", total, satisfied, what, criterion.predicateJa());
+        String predicate = criterion.predicateJa();
+        String gap = predicate.charAt(0) < 0x80 ? " " : "";  // "コンポーネントに purl": a space before Latin words
+        return String.format(Locale.US, "%,d 件中 %,d 件の%sに%s%s", total, satisfied, what, gap, predicate);
     }
 }
