@@ -4,6 +4,7 @@ import static jp.mamori.inventory.sbom.TestSboms.byName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -58,5 +59,39 @@ class SpdxReadingTest {
         assertThat(doc.dependencies()).containsExactlyInAnyOrder(
                 new DependencyEdge("SPDXRef-app", "SPDXRef-core"), new DependencyEdge("SPDXRef-core", "SPDXRef-api"),
                 new DependencyEdge("SPDXRef-app", "SPDXRef-text"), new DependencyEdge("SPDXRef-app", "SPDXRef-blob"));
+    }
+
+    @Test
+    void linksAndPrerequisitesAreDependenciesToo() throws Exception {
+        String json = """
+                {"spdxVersion": "SPDX-2.3", "SPDXID": "SPDXRef-DOCUMENT", "name": "links",
+                 "packages": [{"SPDXID": "SPDXRef-app", "name": "app"}, {"SPDXID": "SPDXRef-so", "name": "libssl.so"},
+                              {"SPDXID": "SPDXRef-a", "name": "static.a"}, {"SPDXID": "SPDXRef-jre", "name": "jre"}],
+                 "relationships": [
+                   {"spdxElementId": "SPDXRef-DOCUMENT", "relationshipType": "DESCRIBES", "relatedSpdxElement": "SPDXRef-app"},
+                   {"spdxElementId": "SPDXRef-app", "relationshipType": "DYNAMIC_LINK", "relatedSpdxElement": "SPDXRef-so"},
+                   {"spdxElementId": "SPDXRef-app", "relationshipType": "STATIC_LINK", "relatedSpdxElement": "SPDXRef-a"},
+                   {"spdxElementId": "SPDXRef-jre", "relationshipType": "PREREQUISITE_FOR", "relatedSpdxElement": "SPDXRef-app"},
+                   {"spdxElementId": "SPDXRef-app", "relationshipType": "COPY_OF", "relatedSpdxElement": "DocumentRef-x:SPDXRef-y"}]}
+                """;
+        SbomDocument doc = new SbomReader().read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "links.spdx.json");
+        assertThat(doc.dependencies()).containsExactly(new DependencyEdge("SPDXRef-app", "SPDXRef-so"),
+                new DependencyEdge("SPDXRef-app", "SPDXRef-a"), new DependencyEdge("SPDXRef-app", "SPDXRef-jre"));
+        assertThat(doc.components()).filteredOn(Component::topLevel).extracting(Component::name)
+                .containsExactly("libssl.so", "static.a", "jre");
+    }
+
+    @Test
+    void withoutDescribesTheRootsAreTopLevel() throws Exception {
+        String tv = "SPDXVersion: SPDX-2.2\nSPDXID: SPDXRef-DOCUMENT\n"
+                + "PackageName: image\nSPDXID: SPDXRef-image\n"
+                + "PackageName: busybox\nSPDXID: SPDXRef-bb\n"
+                + "PackageName: loose\nSPDXID: SPDXRef-loose\n"
+                + "Relationship: SPDXRef-image CONTAINS SPDXRef-bb\n";
+        SbomDocument doc = new SbomReader().read(tv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "old.spdx");
+        assertThat(doc.subject()).isNull();
+        assertThat(doc.specVersion()).isEqualTo("2.2");
+        assertThat(doc.components()).filteredOn(Component::topLevel).extracting(Component::name)
+                .containsExactly("image", "loose");
     }
 }

@@ -16,9 +16,9 @@ import jp.mamori.inventory.sbom.SbomFormatException;
 /**
  * SPDX packages and relationships (from JSON or tag-value) to an {@link SbomDocument}.
  *
- * <p>Graph: CONTAINS and DEPENDS_ON (and their inverses CONTAINED_BY, *DEPENDENCY_OF) become "from
- * depends on to" edges between packages: a product that contains a package ships its vulnerabilities
- * just as one that depends on it does. Relationships with files, snippets or other documents are
+ * <p>Graph: CONTAINS, DEPENDS_ON, STATIC_LINK, DYNAMIC_LINK, HAS_PREREQUISITE (and the inverses
+ * CONTAINED_BY, *DEPENDENCY_OF, PREREQUISITE_FOR) become "from depends on to" edges between packages: a
+ * product that contains or links a package ships its vulnerabilities just as one that depends on it does. Relationships with files, snippets or other documents are
  * left out; other relationship types (GENERATED_FROM, VARIANT_OF, ...) say nothing about what ships.
  *
  * <p>Subject and top level: when the document describes exactly one package, that is the subject and
@@ -29,6 +29,8 @@ import jp.mamori.inventory.sbom.SbomFormatException;
  */
 final class SpdxAssembler {
     static final String FORMAT = "SPDX";
+    private static final Set<String> FORWARD = Set.of("CONTAINS", "DEPENDS_ON", "STATIC_LINK", "DYNAMIC_LINK",
+            "HAS_PREREQUISITE");
 
     private SpdxAssembler() { }
 
@@ -50,9 +52,9 @@ final class SpdxAssembler {
                 if (r.from().equals(documentId)) described.add(r.to());
             } else if (type.equals("DESCRIBED_BY")) {
                 if (r.to().equals(documentId)) described.add(r.from());
-            } else if (type.equals("CONTAINS") || type.equals("DEPENDS_ON")) {
+            } else if (FORWARD.contains(type)) {
                 edges.add(new DependencyEdge(r.from(), r.to()));
-            } else if (type.equals("CONTAINED_BY") || type.endsWith("DEPENDENCY_OF")) {
+            } else if (type.equals("CONTAINED_BY") || type.equals("PREREQUISITE_FOR") || type.endsWith("DEPENDENCY_OF")) {
                 edges.add(new DependencyEdge(r.to(), r.from()));
             }
         }
