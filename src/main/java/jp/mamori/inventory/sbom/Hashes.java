@@ -1,9 +1,13 @@
 package jp.mamori.inventory.sbom;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** One spelling of hash algorithm names ("SHA-256"), whichever format they came in. */
 public final class Hashes {
+    private static final Pattern SHA2 = Pattern.compile("SHA\\d+");
+    private static final Pattern SHA3 = Pattern.compile("SHA3\\d{3}");
+
     private Hashes() { }
 
     /**
@@ -15,8 +19,8 @@ public final class Hashes {
         if (raw == null) return null;
         String a = raw.trim().toUpperCase(Locale.ROOT).replace('_', '-');
         if (a.startsWith("BLAKE")) return "BLAKE" + a.substring(5).replace("B-", "b-").replace("S-", "s-");
-        if (a.matches("SHA\\d+")) return a.equals("SHA1") ? "SHA-1" : "SHA-" + a.substring(3);
-        if (a.matches("SHA3\\d{3}")) return "SHA3-" + a.substring(4);
+        if (SHA2.matcher(a).matches()) return a.equals("SHA1") ? "SHA-1" : "SHA-" + a.substring(3);
+        if (SHA3.matcher(a).matches()) return "SHA3-" + a.substring(4);
         return a;
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import jp.mamori.inventory.sbom.Component;
 import jp.mamori.inventory.sbom.Hashes;
 import jp.mamori.inventory.sbom.IdentifierOrigin;
@@ -12,6 +13,8 @@ import jp.mamori.inventory.sbom.Text;
 
 /** One SPDX package as collected from JSON or tag-value, before the document's relationships are known. */
 final class SpdxPackage {
+    private static final Pattern TRAILING_CONTACT = Pattern.compile("\\s*\\([^()]*\\)\\s*$");
+
     String ref;
     String name;
     String version;
@@ -78,7 +81,7 @@ final class SpdxPackage {
                 break;
             }
         }
-        s = s.replaceFirst("\\s*\\([^()]*\\)\\s*$", "");
+        s = TRAILING_CONTACT.matcher(s).replaceFirst("");
         return Text.cleanSpdx(s);
     }
 }
