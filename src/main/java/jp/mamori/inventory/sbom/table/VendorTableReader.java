@@ -38,16 +38,20 @@ public final class VendorTableReader {
         List<TableRow> rows = CsvTable.parse(text.text(), file);
         Columns columns = Columns.find(rows).orElseThrow(() -> noHeader(file, null));
         List<String> warnings = new ArrayList<>();
-        warnings.add("read as CSV in " + text.charset().name());
+        if (text.charset().equals(TextDecoder.MS932)) {
+            warnings.add("no BOM and not valid UTF-8: the CSV was read as Shift_JIS (windows-31j)");
+        }
         return document(file, rows, columns, null, warnings);
     }
 
     public SbomDocument readXlsx(byte[] bytes, String file) throws SbomFormatException {
-        for (XlsxTable.SheetRows sheet : XlsxTable.read(bytes, file)) {
+        List<XlsxTable.SheetRows> sheets = XlsxTable.read(bytes, file);
+        for (int i = 0; i < sheets.size(); i++) {
+            XlsxTable.SheetRows sheet = sheets.get(i);
             Optional<Columns> columns = Columns.find(sheet.rows());
             if (columns.isPresent()) {
                 List<String> warnings = new ArrayList<>();
-                warnings.add("read from sheet '" + sheet.name() + "'");
+                if (i > 0) warnings.add("the first sheet with a header row, '" + sheet.name() + "', was read");
                 return document(file, sheet.rows(), columns.get(), sheet.name(), warnings);
             }
         }
