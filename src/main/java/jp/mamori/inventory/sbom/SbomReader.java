@@ -1,0 +1,72 @@
+package jp.mamori.inventory.sbom;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import jp.mamori.inventory.sbom.cyclonedx.CycloneDxJsonReader;
+import jp.mamori.inventory.sbom.cyclonedx.CycloneDxXmlReader;
+import jp.mamori.inventory.sbom.spdx.SpdxJsonReader;
+import jp.mamori.inventory.sbom.spdx.SpdxTagValueReader;
+import jp.mamori.inventory.sbom.table.VendorTableReader;
+
+/**
+ * Reads one SBOM, whatever its format: CycloneDX 1.2–1.6 JSON and 1.0–1.6 XML (validated against the
+ * CycloneDX schema of the document's own version), SPDX 2.2/2.3 JSON and tag-value, and vendor tables
+ * (CSV in UTF-8 or Shift_JIS, Excel .xlsx). The format is detected from the content.
+ *
+ * <p>Every refusal is a {@link SbomFormatException} naming the file and, where there is one, the place
+ * (line and column, JSON pointer, XML element). The whole document is read before anything is
+ * returned, so a caller that stores the result never stores half a document.
+ *
+ * <p>Instances are immutable and may be shared between threads.
+ */
+public final class SbomReader {
+    private final SbomLimits limits;
+    private final CpeSuggester cpeSuggester;
+
+    public SbomReader() {
+        this(SbomLimits.defaults(), CpeSuggester.NONE);
+    }
+
+    /** @param cpeSuggester asked for a CPE for each vendor-table row; {@link CpeSuggester#NONE} for none */
+    public SbomReader(SbomLimits limits, CpeSuggester cpeSuggester) {
+        this.limits = limits;
+        this.cpeSuggester = cpeSuggester == null ? CpeSuggester.NONE : cpeSuggester;
+    }
+
+    /** The size is checked before the file is read, so an oversized file costs nothing. */
+    public SbomDocument read(Path file) throws IOException, SbomFormatException {
+        String name = file.toString();
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new SbomFormatException(name, null, "file does not exist");
+        }
+        checkSize(size, name);
+        return read(Files.readAllBytes(file), name);
+    }
+
+    /** @param fileName used in messages only; the format comes from the bytes */
+    public SbomDocument read(byte[] bytes, String fileName) throws SbomFormatException {
+        checkSize(bytes.length, fileName);
+        if (bytes.length == 0) throw new SbomFormatException(fileName, null, "the file is empty");
+        FormatDetector.Detected d = FormatDetector.detect(bytes, fileName, limits);
+        return switch (d.format()) {
+            case CYCLONEDX_JSON -> new CycloneDxJsonReader(limits).read(bytes, fileName);
+            case CYCLONEDX_XML -> new CycloneDxXmlReader().read(bytes, fileName, d.xmlNamespace());
+            case SPDX_JSON -> new SpdxJsonReader(limits).read(bytes, fileName);
+            case SPDX_TAG_VALUE -> new SpdxTagValueReader().read(bytes, fileName);
+            case VENDOR_CSV -> new VendorTableReader(cpeSuggester).readCsv(bytes, fileName);
+            case VENDOR_XLSX -> new VendorTableReader(cpeSuggester).readXlsx(bytes, fileName);
+        };
+    }
+
+    private void checkSize(long size, String name) throws SbomFormatException {
+        if (size > limits.maxBytes()) {
+            throw new SbomFormatException(name, null, "the file is " + size + " bytes; SBOMs larger than "
+                    + limits.maxBytes() + " bytes are not accepted");
+        }
+    }
+}
