@@ -1,0 +1,32 @@
+package jp.mamori.remediation;
+
+import java.util.Locale;
+
+/** The life of a finding (SPEC §3). Matching sets NEW, FIXED and NOT_AFFECTED (VEX); people set the rest. */
+public enum FindingState {
+    NEW("新規"), TRIAGED("判断済み"), PATCH_SCHEDULED("パッチ適用予定"), MITIGATED("回避策適用済み"),
+    RISK_ACCEPTED("リスク受容"), NOT_AFFECTED("影響なし"), FALSE_POSITIVE("誤検出"), FIXED("解消");
+
+    private final String ja;
+
+    FindingState(String ja) {
+        this.ja = ja;
+    }
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String ja() {
+        return ja;
+    }
+
+    public static FindingState fromKey(String key) {
+        return valueOf(key.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    /** Still needs someone's attention (counts on the dashboard). */
+    public boolean isOpen() {
+        return this == NEW || this == TRIAGED || this == PATCH_SCHEDULED;
+    }
+}
