@@ -130,7 +130,7 @@ final class DocumentProbe {
                 meta = line;
                 line = r.readLine();
             }
-            if (line == null || !line.replace(" ", "").toLowerCase().startsWith("cve,epss,percentile")) {
+            if (line == null || !line.replace(" ", "").toLowerCase(java.util.Locale.ROOT).startsWith("cve,epss,percentile")) {
                 throw new ProbeException("no 'cve,epss,percentile' header: not an EPSS scores file");
             }
             while ((line = r.readLine()) != null) {
