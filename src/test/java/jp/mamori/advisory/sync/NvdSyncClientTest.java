@@ -234,6 +234,24 @@ class NvdSyncClientTest {
     }
 
     @Test
+    void anInterruptedFullSyncResumesWithoutDateFilterAndKeepsItsStartTime() throws Exception {
+        server.route(PATH, r -> r.param("lastModStartDate") == null ? page(r) : Response.ok(resource("nvd/empty.json")));
+        handler.failOnCall = 2;
+        service(SyncTestSupport.localSettings(server).build()).sync(Set.of(Source.NVD), ProgressReporter.NONE);
+        assertThat(cursor().path("inProgress").path("mode").asText()).isEqualTo("full");
+        int before = server.requests(PATH).size();
+        handler.failOnCall = -1;
+        clock.advance(Duration.ofHours(3));
+
+        service(SyncTestSupport.localSettings(server).build()).sync(Set.of(Source.NVD), ProgressReporter.NONE);
+
+        List<Request> again = server.requests(PATH).subList(before, server.requests(PATH).size());
+        assertThat(again).extracting(q -> q.param("lastModStartDate") + " " + q.param("startIndex"))
+                .containsExactly("null 1", "null 2", "2026-11-20T03:00:00.000Z 0");
+        assertThat(cursor().path("lastModEnd").asText()).isEqualTo("2026-11-20T06:00:00.000Z");
+    }
+
+    @Test
     void aRefusedRequestIsRecordedWithUrlStatusAndNvdMessage() throws Exception {
         server.route(PATH, r -> Response.status(404).withHeader("message", "Invalid ISO 8601 date/time format, see documentation."));
 
