@@ -1,0 +1,243 @@
+package jp.mamori.assessment;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jp.mamori.advisory.Advisory;
+import jp.mamori.advisory.AffectedPackage;
+import jp.mamori.advisory.CpeConfiguration;
+import jp.mamori.advisory.CpeMatch;
+import jp.mamori.advisory.CpeNode;
+import jp.mamori.advisory.store.IndexKeys;
+import jp.mamori.advisory.store.KnowledgeBase;
+import jp.mamori.advisory.store.StoreAdvisoryLookup;
+import jp.mamori.inventory.Asset;
+import jp.mamori.inventory.InventoryException;
+import jp.mamori.inventory.InventoryRepository;
+import jp.mamori.inventory.ItSystem;
+import jp.mamori.matching.MatchEngine;
+import jp.mamori.matching.MatchTarget;
+import jp.mamori.matching.purl.PurlKey;
+import jp.mamori.persistence.Database;
+import jp.mamori.remediation.FindingRecorder;
+import jp.mamori.remediation.FindingRecorder.CloseScope;
+import jp.mamori.remediation.TargetFindings;
+import jp.mamori.triage.AssetContext;
+import jp.mamori.triage.Triage;
+import jp.mamori.triage.policy.TriagePolicy;
+import jp.mamori.triage.ssvc.Exposure;
+import jp.mamori.triage.ssvc.Mission;
+
+/**
+ * Keeps the stored findings in step with the inventory and the knowledge base, touching only
+ * what changed: a new SBOM is matched alone; a device by its CPE; an advisory change re-matches
+ * only the components and devices its package and CPE keys reach.
+ */
+public final class InventoryAssessment {
+
+    private final Database database;
+    private final InventoryRepository inventory;
+    private final Clock clock;
+    private final TriagePolicy policy;
+
+    public InventoryAssessment(Database database, Clock clock, TriagePolicy policy) {
+        this.database = database;
+        this.inventory = new InventoryRepository(database.dataSource());
+        this.clock = clock;
+        this.policy = policy;
+    }
+
+    private Assessor newAssessor() {
+        KnowledgeBase kb = new KnowledgeBase(database.dataSource());
+        return new Assessor(new MatchEngine(new StoreAdvisoryLookup(database.dataSource())), kb, new Triage(policy, clock), List.of());
+    }
+
+    /** Matches the current SBOM of an asset and the asset's own CPE; closes what no longer matches. */
+    public FindingRecorder.Result assessAsset(long orgId, long assetId, String actor) {
+        Asset asset = inventory.assetById(orgId, assetId).orElseThrow(() -> new InventoryException("no such asset"));
+        ItSystem system = inventory.systemById(orgId, asset.systemId()).orElseThrow();
+        Assessor assessor = newAssessor();
+        AssetContext ctx = context(asset, system);
+        FindingRecorder recorder = new FindingRecorder(database, clock);
+        List<TargetFindings> components = new ArrayList<>();
+        for (StoredComponent c : currentComponents(orgId, List.of(assetId), null)) {
+            components.add(assessComponent(assessor, c, ctx));
+        }
+        FindingRecorder.Result r1 = recorder.record(orgId, system.id(), asset.id(), asset.internetBoundary(), components,
+                new CloseScope.AllComponents(), actor);
+        FindingRecorder.Result r2 = recorder.record(orgId, system.id(), asset.id(), asset.internetBoundary(),
+                deviceTargets(assessor, asset, ctx), new CloseScope.Device(), actor);
+        return sum(r1, r2);
+    }
+
+    /** Re-matches what the given vulnerabilities' statements can touch, across every organisation. */
+    public FindingRecorder.Result reassess(Set<String> vulnIds, String actor) {
+        if (vulnIds.isEmpty()) return new FindingRecorder.Result(0, 0, 0, 0, 0);
+        KnowledgeBase kb = new KnowledgeBase(database.dataSource());
+        Set<String> cpeKeys = new LinkedHashSet<>();
+        Set<String> pkgKeys = new LinkedHashSet<>();
+        for (String id : vulnIds) {
+            for (Advisory a : kb.statements(id)) keys(a, cpeKeys, pkgKeys);
+        }
+        Map<Long, List<StoredComponent>> byAsset = new LinkedHashMap<>();
+        for (StoredComponent c : componentsByKeys(cpeKeys, pkgKeys)) byAsset.computeIfAbsent(c.assetId, k -> new ArrayList<>()).add(c);
+        Set<DeviceRef> devices = devicesByKeys(cpeKeys);
+        Assessor assessor = newAssessor();
+        FindingRecorder recorder = new FindingRecorder(database, clock);
+        FindingRecorder.Result total = new FindingRecorder.Result(0, 0, 0, 0, 0);
+        for (Map.Entry<Long, List<StoredComponent>> e : byAsset.entrySet()) {
+            StoredComponent first = e.getValue().get(0);
+            Asset asset = inventory.assetById(first.orgId, e.getKey()).orElseThrow();
+            ItSystem system = inventory.systemById(first.orgId, asset.systemId()).orElseThrow();
+            AssetContext ctx = context(asset, system);
+            List<TargetFindings> targets = new ArrayList<>();
+            Set<String> identities = new LinkedHashSet<>();
+            for (StoredComponent c : e.getValue()) {
+                TargetFindings t = assessComponent(assessor, c, ctx);
+                targets.add(t);
+                identities.add(t.identity());
+            }
+            total = sum(total, recorder.record(first.orgId, system.id(), asset.id(), asset.internetBoundary(), targets,
+                    new CloseScope.Identities(identities), actor));
+        }
+        for (DeviceRef d : devices) {
+            Asset asset = inventory.assetById(d.orgId(), d.assetId()).orElseThrow();
+            ItSystem system = inventory.systemById(d.orgId(), asset.systemId()).orElseThrow();
+            total = sum(total, recorder.record(d.orgId(), system.id(), asset.id(), asset.internetBoundary(),
+                    deviceTargets(assessor, asset, context(asset, system)), new CloseScope.Device(), actor));
+        }
+        return total;
+    }
+
+    public static AssetContext context(Asset asset, ItSystem system) {
+        return new AssetContext(Exposure.fromKey(asset.exposure().key()), Mission.fromKey(system.importance().mission()),
+                "資産 " + asset.code() + (asset.internetBoundary() ? "（インターネット境界）" : ""),
+                "情報システム " + system.name() + "（" + system.importance() + "）");
+    }
+
+    private List<TargetFindings> deviceTargets(Assessor assessor, Asset asset, AssetContext ctx) {
+        if (asset.cpe() == null) return List.of();
+        MatchTarget t = new MatchTarget(asset.code(), asset.product() != null ? asset.product() : asset.name(), asset.version(), null, asset.cpe());
+        return List.of(new TargetFindings(TargetFindings.DEVICE, null, t.name(), t.version(), assessor.assess(t, ctx)));
+    }
+
+    private static TargetFindings assessComponent(Assessor assessor, StoredComponent c, AssetContext ctx) {
+        MatchTarget t = new MatchTarget(c.ref, c.name, c.version, c.purl, c.cpe);
+        return new TargetFindings(identity(c.purl, c.cpe, c.group, c.name), c.id, c.name, c.version, assessor.assess(t, ctx));
+    }
+
+    /** What a decision attaches to: the package without its version, else the CPE product, else the name. */
+    public static String identity(String purl, String cpe, String group, String name) {
+        Optional<PurlKey> k = PurlKey.fromPurl(purl);
+        if (k.isPresent()) return "purl:" + k.get().withoutVersion().lookupKey();
+        String ck = IndexKeys.cpeKey(cpe);
+        if (ck != null) return "cpe:" + ck;
+        return "name:" + ((group == null || group.isBlank() ? "" : group + ":") + (name == null ? "" : name)).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static void keys(Advisory a, Set<String> cpeKeys, Set<String> pkgKeys) {
+        for (CpeConfiguration cfg : a.configurations()) {
+            for (CpeNode n : cfg.nodes()) {
+                for (CpeMatch m : n.cpeMatch()) {
+                    String k = IndexKeys.cpeKey(m.criteria());
+                    if (k != null && m.vulnerable()) cpeKeys.add(k);
+                }
+            }
+        }
+        for (String n : a.cpeNames()) {
+            String k = IndexKeys.cpeKey(n);
+            if (k != null) cpeKeys.add(k);
+        }
+        for (AffectedPackage p : a.packages()) {
+            PurlKey k = IndexKeys.packageKey(p.ecosystem(), p.name());
+            pkgKeys.add(k.ecosystem() + "\u0000" + k.name());
+        }
+    }
+
+    private record StoredComponent(long id, long orgId, long assetId, String ref, String group, String name, String version,
+                                   String purl, String cpe) { }
+
+    private static final String COMPONENT_COLUMNS = "SELECT id, organization_id, asset_id, ref, group_name, name, version, purl, cpe FROM component ";
+
+    private List<StoredComponent> currentComponents(long orgId, Collection<Long> assetIds, String extra) {
+        List<StoredComponent> out = new ArrayList<>();
+        try (Connection c = database.connection()) {
+            for (long assetId : assetIds) {
+                try (PreparedStatement ps = c.prepareStatement(COMPONENT_COLUMNS
+                        + "WHERE organization_id = ? AND asset_id = ? AND current_doc = TRUE" + (extra == null ? "" : extra) + " ORDER BY id")) {
+                    ps.setLong(1, orgId);
+                    ps.setLong(2, assetId);
+                    read(ps, out);
+                }
+            }
+        } catch (SQLException e) {
+            throw new InventoryException("cannot read components: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private List<StoredComponent> componentsByKeys(Set<String> cpeKeys, Set<String> pkgKeys) {
+        List<StoredComponent> out = new ArrayList<>();
+        try (Connection c = database.connection()) {
+            try (PreparedStatement ps = c.prepareStatement(COMPONENT_COLUMNS + "WHERE eco_key = ? AND pkg_key = ? AND current_doc = TRUE")) {
+                for (String k : pkgKeys) {
+                    String[] p = k.split("\u0000", 2);
+                    ps.setString(1, p[0]);
+                    ps.setString(2, p[1]);
+                    read(ps, out);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(COMPONENT_COLUMNS + "WHERE cpe_key = ? AND current_doc = TRUE")) {
+                for (String k : cpeKeys) {
+                    ps.setString(1, k);
+                    read(ps, out);
+                }
+            }
+        } catch (SQLException e) {
+            throw new InventoryException("cannot read components: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private record DeviceRef(long orgId, long assetId) { }
+
+    private Set<DeviceRef> devicesByKeys(Set<String> cpeKeys) {
+        Set<DeviceRef> out = new LinkedHashSet<>();
+        try (Connection c = database.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT organization_id, id FROM asset WHERE cpe_key = ?")) {
+            for (String k : cpeKeys) {
+                ps.setString(1, k);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new DeviceRef(rs.getLong(1), rs.getLong(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new InventoryException("cannot read assets: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static void read(PreparedStatement ps, List<StoredComponent> out) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new StoredComponent(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
+            }
+        }
+    }
+
+    private static FindingRecorder.Result sum(FindingRecorder.Result a, FindingRecorder.Result b) {
+        return new FindingRecorder.Result(a.detected() + b.detected(), a.reopened() + b.reopened(), a.updated() + b.updated(),
+                a.unchanged() + b.unchanged(), a.closed() + b.closed());
+    }
+}
