@@ -10,5 +10,6 @@ final class CommandRegistry {
         cli.addSubcommand(new OrgCommand());
         cli.addSubcommand(new SystemCommand());
         cli.addSubcommand(new AssetCommand());
+        cli.addSubcommand(new SbomCommand());
     }
 }

@@ -1,0 +1,229 @@
+package jp.mamori.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import jp.mamori.assessment.InventoryAssessment;
+import jp.mamori.inventory.Asset;
+import jp.mamori.inventory.InventoryException;
+import jp.mamori.inventory.InventoryRepository;
+import jp.mamori.inventory.ItSystem;
+import jp.mamori.inventory.Organization;
+import jp.mamori.inventory.SbomStore;
+import jp.mamori.inventory.sbom.Component;
+import jp.mamori.inventory.sbom.SbomDiff;
+import jp.mamori.inventory.sbom.SbomDocument;
+import jp.mamori.inventory.sbom.SbomFormatException;
+import jp.mamori.inventory.sbom.SbomReader;
+import jp.mamori.inventory.scope.CriterionResult;
+import jp.mamori.inventory.scope.SbomScopeCheck;
+import jp.mamori.inventory.scope.ScopeReport;
+import jp.mamori.inventory.scope.Tier;
+import jp.mamori.persistence.Database;
+import jp.mamori.remediation.FindingRecorder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mamori sbom add|list|check|diff}. */
+@Command(name = "sbom", mixinStandardHelpOptions = true, description = {"SBOMの登録・確認・比較", "SBOM intake, scope check and diff."},
+        subcommands = {SbomCommand.Add.class, SbomCommand.ListSboms.class, SbomCommand.Check.class, SbomCommand.Diff.class})
+public class SbomCommand {
+
+    static SbomDocument read(Path file) {
+        try {
+            return new SbomReader().read(file);
+        } catch (SbomFormatException e) {
+            throw new BadInputException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            try (var in = Files.newInputStream(file)) {
+                byte[] buf = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buf)) > 0) md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "資産にSBOMを登録し、照合します / attach an SBOM to an asset and match it")
+    static class Add implements Callable<Integer> {
+        @Mixin DatabaseOptions db = new DatabaseOptions();
+        @Mixin OrgOption org = new OrgOption();
+        @Option(names = "--asset", required = true, description = "資産コード / asset code") String assetCode;
+        @Option(names = "--asset-version", description = "このSBOMが対象とする資産の版 / asset version the SBOM describes") String assetVersion;
+        @Parameters(paramLabel = "FILE", description = "CycloneDX (JSON/XML), SPDX (JSON/tag-value), or a vendor table (CSV/.xlsx)") Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            SbomDocument doc = read(file);
+            try (Database d = db.open()) {
+                InventoryRepository repo = new InventoryRepository(d.dataSource());
+                Organization o = org.resolve(repo);
+                Asset asset = repo.requireAsset(o.id(), assetCode);
+                ItSystem system = repo.systemById(o.id(), asset.systemId()).orElseThrow();
+                var stored = new SbomStore(d).add(o.id(), asset, doc, file.getFileName().toString(), sha256(file), assetVersion,
+                        System.getProperty("user.name"), Clock.systemUTC().instant());
+                FindingRecorder.Result r = new InventoryAssessment(d, Clock.systemUTC(), Policies.load(db.dataDir())).assessAsset(o.id(), asset.id(), "cli");
+                long noId = doc.components().stream().filter(Component::hasNoIdentifier).count();
+                System.out.println("SBOMを登録しました / SBOM added: #" + stored.id() + " " + doc.format() + " " + doc.specVersion()
+                        + "  コンポーネント " + doc.components().size() + " 件（識別子なし " + noId + " 件）");
+                Tier required = requiredTier(system);
+                ScopeReport report = SbomScopeCheck.check(doc, required);
+                System.out.println("SBOMの範囲 / scope: 必要 " + required + "、達成 " + report.achieved().map(Tier::name).orElse("なし / none")
+                        + (report.meetsRequired() ? "（充足）" : "（不足: " + report.gaps().size() + " 項目）"));
+                System.out.println("検出 / findings: 新規 " + r.detected() + "、再発 " + r.reopened() + "、更新 " + r.updated()
+                        + "、解消 " + r.closed());
+                doc.warnings().forEach(w -> System.out.println("注意 / warning: " + w));
+                return ExitCode.OK;
+            } catch (InventoryException e) {
+                throw new BadInputException(e.getMessage(), e);
+            }
+        }
+    }
+
+    static Tier requiredTier(ItSystem system) {
+        if (system.sbomTier() != null && !system.sbomTier().isBlank()) return Tier.valueOf(system.sbomTier().toUpperCase(Locale.ROOT));
+        return SbomScopeCheck.requiredFor(system.importance().confidentiality());
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "資産のSBOM履歴 / SBOM history of an asset")
+    static class ListSboms implements Callable<Integer> {
+        @Mixin DatabaseOptions db = new DatabaseOptions();
+        @Mixin OrgOption org = new OrgOption();
+        @Option(names = "--asset", required = true) String assetCode;
+        @Option(names = "--format", defaultValue = "table") OutputFormat format;
+
+        @Override
+        public Integer call() {
+            try (Database d = db.open()) {
+                InventoryRepository repo = new InventoryRepository(d.dataSource());
+                Organization o = org.resolve(repo);
+                Asset asset = repo.requireAsset(o.id(), assetCode);
+                var history = new SbomStore(d).history(o.id(), asset.id());
+                if (format == OutputFormat.json) {
+                    System.out.println(Json.pretty(history));
+                } else {
+                    TextTable t = new TextTable("ID", "登録日時", "形式", "版", "ファイル", "コンポーネント数", "現行");
+                    history.forEach(s -> t.row(s.id(), s.uploadedAt(), s.format() + " " + s.specVersion(), s.assetVersion(), s.fileName(),
+                            s.componentCount(), s.current() ? "○" : ""));
+                    System.out.print(t);
+                }
+                return ExitCode.OK;
+            } catch (InventoryException e) {
+                throw new BadInputException(e.getMessage(), e);
+            }
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "SBOMの範囲（記載項目）を確認します / check an SBOM's scope against a tier")
+    static class Check implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE") Path file;
+        @Option(names = "--tier", description = "minimal | standard | full (default: standard)") String tier;
+        @Option(names = "--format", defaultValue = "table", description = "table | json") OutputFormat format;
+
+        @Override
+        public Integer call() {
+            SbomDocument doc = read(file);
+            Tier required = tier == null ? Tier.STANDARD : parseTier(tier);
+            ScopeReport r = SbomScopeCheck.check(doc, required);
+            if (format == OutputFormat.json) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("file", file.getFileName().toString());
+                out.put("format", doc.format());
+                out.put("specVersion", doc.specVersion());
+                out.put("components", doc.components().size());
+                out.put("required", required.name().toLowerCase(Locale.ROOT));
+                out.put("achieved", r.achieved().map(t -> t.name().toLowerCase(Locale.ROOT)).orElse(null));
+                out.put("meetsRequired", r.meetsRequired());
+                out.put("criteria", r.criteria().stream().map(c -> Map.of("tier", c.tier().name().toLowerCase(Locale.ROOT),
+                        "criterion", c.criterion().name().toLowerCase(Locale.ROOT), "met", c.met(), "satisfied", c.satisfied(),
+                        "total", c.total(), "missingExamples", c.missingExamples(), "summaryJa", c.summaryJa(), "summaryEn", c.summaryEn())).toList());
+                System.out.println(Json.pretty(out));
+            } else {
+                System.out.println(file.getFileName() + ": " + doc.format() + " " + doc.specVersion() + "、コンポーネント " + doc.components().size() + " 件");
+                System.out.println("必要な範囲 / required: " + required + "   達成 / achieved: " + r.achieved().map(Tier::name).orElse("なし / none")
+                        + (r.meetsRequired() ? "  → 充足 / met" : "  → 不足 / not met"));
+                TextTable t = new TextTable("段階", "項目", "結果", "状況", "不足の例");
+                for (CriterionResult c : r.criteria()) {
+                    t.row(c.tier(), c.criterion().predicateJa(), c.met() ? "○" : "×", c.summaryJa(), String.join(", ", c.missingExamples()));
+                }
+                System.out.print(t);
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    static Tier parseTier(String s) {
+        try {
+            return Tier.valueOf(s.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--tier must be minimal, standard or full: '" + s + "'");
+        }
+    }
+
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = {"2つのSBOMの差分 / compare two SBOMs:", "  sbom diff OLD_FILE NEW_FILE, or sbom diff --asset CODE (the two newest SBOMs of the asset)"})
+    static class Diff implements Callable<Integer> {
+        @Mixin DatabaseOptions db = new DatabaseOptions();
+        @Mixin OrgOption org = new OrgOption();
+        @Option(names = "--asset") String assetCode;
+        @Parameters(arity = "0..2", paramLabel = "FILE") List<Path> files;
+        @Option(names = "--format", defaultValue = "table") OutputFormat format;
+
+        @Override
+        public Integer call() {
+            SbomDocument older;
+            SbomDocument newer;
+            if (files != null && files.size() == 2) {
+                older = read(files.get(0));
+                newer = read(files.get(1));
+            } else if (assetCode != null) {
+                try (Database d = db.open()) {
+                    InventoryRepository repo = new InventoryRepository(d.dataSource());
+                    Organization o = org.resolve(repo);
+                    Asset asset = repo.requireAsset(o.id(), assetCode);
+                    SbomStore store = new SbomStore(d);
+                    var history = store.history(o.id(), asset.id());
+                    if (history.size() < 2) throw new BadInputException("資産 " + assetCode + " のSBOMが2件未満です / fewer than two SBOMs for this asset");
+                    newer = store.load(o.id(), history.get(0).id());
+                    older = store.load(o.id(), history.get(1).id());
+                }
+            } else {
+                throw new BadInputException("give two files, or --asset CODE");
+            }
+            SbomDiff.Result r = SbomDiff.diff(older, newer);
+            if (format == OutputFormat.json) {
+                System.out.println(Json.pretty(r));
+                return ExitCode.OK;
+            }
+            System.out.println("追加 " + r.added().size() + " / 削除 " + r.removed().size() + " / 変更 " + r.changed().size()
+                    + "  (added, removed, changed)");
+            TextTable t = new TextTable("区分", "コンポーネント", "旧版", "新版");
+            r.added().forEach(c -> t.row("追加", c.displayName(), "-", c.version()));
+            r.removed().forEach(c -> t.row("削除", c.displayName(), c.version(), "-"));
+            r.changed().forEach(c -> t.row(c.versionChanged() ? "版の変更" : "ハッシュの変更", c.after().displayName(), c.before().version(), c.after().version()));
+            System.out.print(t);
+            return ExitCode.OK;
+        }
+    }
+}
