@@ -20,6 +20,7 @@ import jp.mamori.advisory.feed.Timestamps;
  * <ul>
  *   <li>vulnId: see {@link OsvIds#vulnId}; documentId is the OSV id; aliases are the OSV id and
  *       its {@code aliases} ({@code related} and {@code upstream} name other records).</li>
+ *   <li>{@code published}/{@code modified} of Go's zero time (0001-01-01) mean "unknown": null.</li>
  *   <li>{@code withdrawn} present means withdrawn; {@code summary} is the title and
  *       {@code details} (else the summary) the English description.</li>
  *   <li>{@code severity[]} of the record and of each affected entry: CVSS_V2/V3/V4 vectors become
@@ -79,10 +80,14 @@ final class OsvRecordMapper {
         }
     }
 
+    /** Go's zero time, which golang/vulndb writes in its repository copies for "not yet published". */
+    private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+
     private static Instant instant(JsonRecord rec, String field) throws FeedFormatException {
         String text = Json.text(rec.node(), field);
         try {
-            return Timestamps.parse(text);
+            Instant t = Timestamps.parse(text);
+            return GO_ZERO_TIME.equals(t) ? null : t;
         } catch (DateTimeParseException e) {
             throw rec.error("/" + field, "not an RFC 3339 timestamp: '" + text + "'");
         }
