@@ -85,7 +85,9 @@ public final class JsonFeedReader {
             }
             return collected;
         } catch (JsonProcessingException e) {
-            throw new FeedFormatException(file, JsonRecord.place(e.getLocation(), pointer(p)),
+            // constraint violations carry no location of their own
+            JsonLocation where = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+            throw new FeedFormatException(file, JsonRecord.place(where, pointer(p)),
                     "malformed JSON: " + e.getOriginalMessage(), e);
         } catch (FeedSizeLimitException e) {
             throw new FeedFormatException(file, JsonRecord.place(p.currentLocation(), pointer(p)), e.getMessage(), e);

@@ -35,7 +35,8 @@ public record JsonRecord(JsonNode node, String file, String pointer, JsonLocatio
         }
         if (pointer != null) {
             if (sb.length() > 0) sb.append(", ");
-            sb.append("at ").append(pointer.isEmpty() ? "/" : pointer);
+            String shown = pointer.length() > 200 ? pointer.substring(0, 200) + "..." : pointer;
+            sb.append("at ").append(shown.isEmpty() ? "/" : shown);
         }
         return sb.toString();
     }
