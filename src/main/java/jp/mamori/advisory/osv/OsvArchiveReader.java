@@ -50,7 +50,7 @@ public final class OsvArchiveReader {
         this.parser = new OsvParser(feedLimits);
     }
 
-    /** Parses every {@code .json} entry of {@code zip}; returns the number of documents read. */
+    /** Parses every {@code .json} entry of {@code zip}; returns the number of entries read, failed ones included. */
     public int read(Path zip, EntryListener listener) throws IOException, FeedFormatException {
         String archive = zip.getFileName().toString();
         try (ZipFile zf = open(zip, archive)) {
