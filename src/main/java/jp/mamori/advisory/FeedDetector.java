@@ -38,6 +38,7 @@ public final class FeedDetector {
                 try (InputStream whole = FeedInputs.open(file)) {
                     JsonShape shape = JsonShape.of(whole);
                     if (shape.has("vulnerabilities")) return new Detection(FeedFormat.CYCLONEDX_VEX, "CycloneDX with vulnerabilities");
+                    if (shape.complete()) return unknown(CDX_SBOM);
                 }
             }
             return d;
@@ -64,6 +65,7 @@ public final class FeedDetector {
     }
 
     private static final String CDX_NO_VULNS_IN_PREFIX = "CycloneDX document without vulnerabilities";
+    private static final String CDX_SBOM = "CycloneDX SBOM without vulnerabilities (an SBOM, not a feed)";
 
     static Detection json(JsonShape s) {
         if (s.isArray()) {
@@ -102,7 +104,7 @@ public final class FeedDetector {
         }
         if ("CycloneDX".equalsIgnoreCase(s.value("bomFormat"))) {
             if (s.has("vulnerabilities")) return new Detection(FeedFormat.CYCLONEDX_VEX, "CycloneDX with vulnerabilities");
-            return unknown(s.complete() ? "CycloneDX SBOM without vulnerabilities (an SBOM, not a feed)"
+            return unknown(s.complete() ? CDX_SBOM
                     : CDX_NO_VULNS_IN_PREFIX + " in its first " + PREFIX_BYTES + " bytes");
         }
         if (s.has("id") && (s.has("schema_version") || s.has("affected") || s.has("modified"))) {
