@@ -61,7 +61,12 @@ public final class JsonFeedReader {
      * whole document when nothing was streamed), or null when the document is an array.
      */
     public ObjectNode read(InputStream in, String file, Handler handler) throws IOException, FeedFormatException {
-        JsonParser p = factory.createParser(in);
+        JsonParser p;
+        try {
+            p = factory.createParser(in); // reads the first bytes to detect the encoding
+        } catch (FeedSizeLimitException e) {
+            throw e.asFormatError(file, null);
+        }
         TokenBudgetParser bounded = new TokenBudgetParser(p, limits.maxRecordTokens());
         try (p) {
             JsonToken t = p.nextToken();
@@ -90,7 +95,7 @@ public final class JsonFeedReader {
             throw new FeedFormatException(file, JsonRecord.place(where, pointer(p)),
                     "malformed JSON: " + e.getOriginalMessage(), e);
         } catch (FeedSizeLimitException e) {
-            throw new FeedFormatException(file, JsonRecord.place(p.currentLocation(), pointer(p)), e.getMessage(), e);
+            throw e.asFormatError(file, JsonRecord.place(p.currentLocation(), pointer(p)));
         }
     }
 

@@ -7,6 +7,7 @@ import jp.mamori.advisory.FeedParser;
 import jp.mamori.advisory.FeedSink;
 import jp.mamori.advisory.Source;
 import jp.mamori.advisory.feed.FeedLimits;
+import jp.mamori.advisory.feed.FeedSizeLimitException;
 import jp.mamori.advisory.feed.Inputs;
 
 /**
@@ -28,13 +29,17 @@ public final class KevParser implements FeedParser {
 
     @Override
     public void parse(InputStream in, String name, FeedSink sink) throws IOException, FeedFormatException {
-        InputStream m = Inputs.markable(in);
-        int first = Inputs.firstSignificantByte(m);
-        if (first == '{' || first == '[') {
-            json.read(m, name, sink);
-        } else {
-            Inputs.skipBom(m);
-            csv.read(m, name, sink);
+        try {
+            InputStream m = Inputs.markable(in);
+            int first = Inputs.firstSignificantByte(m);
+            if (first == '{' || first == '[') {
+                json.read(m, name, sink);
+            } else {
+                Inputs.skipBom(m);
+                csv.read(m, name, sink);
+            }
+        } catch (FeedSizeLimitException e) {
+            throw e.asFormatError(name, null);
         }
     }
 }
