@@ -1,0 +1,38 @@
+package jp.mamori.advisory.feed;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.mamori.advisory.Reference;
+
+/**
+ * Merges references by URL. NVD repeats a URL once per contributing source and CVE 5 repeats the
+ * CNA's links in the CVE Program container; one link with the union of its tags is what a reader
+ * of the merged record wants.
+ */
+public final class ReferenceCollector {
+    private final Map<String, Set<String>> tagsByUrl = new LinkedHashMap<>();
+
+    public void add(String url, Iterable<String> tags) {
+        if (url == null || url.isBlank()) return;
+        Set<String> set = tagsByUrl.computeIfAbsent(url.trim(), u -> new LinkedHashSet<>());
+        if (tags != null) {
+            for (String t : tags) {
+                if (t != null && !t.isBlank()) set.add(t.trim());
+            }
+        }
+    }
+
+    public void add(String url, String... tags) {
+        add(url, List.of(tags));
+    }
+
+    public List<Reference> references() {
+        List<Reference> out = new ArrayList<>(tagsByUrl.size());
+        tagsByUrl.forEach((url, tags) -> out.add(new Reference(url, List.copyOf(tags))));
+        return out;
+    }
+}

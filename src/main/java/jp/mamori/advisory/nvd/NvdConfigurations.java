@@ -1,0 +1,51 @@
+package jp.mamori.advisory.nvd;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import jp.mamori.advisory.CpeConfiguration;
+import jp.mamori.advisory.CpeMatch;
+import jp.mamori.advisory.CpeNode;
+import jp.mamori.advisory.FeedFormatException;
+import jp.mamori.advisory.feed.Json;
+import jp.mamori.advisory.feed.JsonRecord;
+
+/**
+ * NVD {@code configurations}, kept whole: configuration operator and negate, every node with its
+ * operator and negate, every cpeMatch with {@code vulnerable}, the criterion and all four range
+ * bounds. The AND structure ("vulnerable firmware running on this hardware") is what keeps
+ * platform CPEs with {@code vulnerable:false} from being reported as vulnerable.
+ */
+final class NvdConfigurations {
+    private NvdConfigurations() { }
+
+    static List<CpeConfiguration> map(JsonRecord cve) throws FeedFormatException {
+        List<CpeConfiguration> out = new ArrayList<>();
+        int c = 0;
+        for (JsonNode config : Json.array(cve.node(), "configurations")) {
+            List<CpeNode> nodes = new ArrayList<>();
+            int n = 0;
+            for (JsonNode node : Json.array(config, "nodes")) {
+                nodes.add(node(node, cve, "/configurations/" + c + "/nodes/" + n));
+                n++;
+            }
+            out.add(new CpeConfiguration(Json.text(config, "operator"), Json.bool(config, "negate", false), nodes));
+            c++;
+        }
+        return out;
+    }
+
+    private static CpeNode node(JsonNode node, JsonRecord cve, String at) throws FeedFormatException {
+        List<CpeMatch> matches = new ArrayList<>();
+        int m = 0;
+        for (JsonNode match : Json.array(node, "cpeMatch")) {
+            String criteria = Json.text(match, "criteria");
+            if (criteria == null) throw cve.error(at + "/cpeMatch/" + m + "/criteria", "cpeMatch without criteria");
+            matches.add(new CpeMatch(Json.bool(match, "vulnerable", true), criteria,
+                    Json.text(match, "versionStartIncluding"), Json.text(match, "versionStartExcluding"),
+                    Json.text(match, "versionEndIncluding"), Json.text(match, "versionEndExcluding")));
+            m++;
+        }
+        return new CpeNode(Json.text(node, "operator"), Json.bool(node, "negate", false), matches);
+    }
+}
