@@ -11,5 +11,8 @@ final class CommandRegistry {
         cli.addSubcommand(new SystemCommand());
         cli.addSubcommand(new AssetCommand());
         cli.addSubcommand(new SbomCommand());
+        cli.addSubcommand(new FeedsCommand());
+        cli.addSubcommand(new VulnCommand());
+        cli.addSubcommand(new ScanCommand());
     }
 }

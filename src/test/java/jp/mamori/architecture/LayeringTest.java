@@ -17,7 +17,7 @@ class LayeringTest {
     @Test
     void theCoreDoesNotDependOnSpring() {
         noClasses().that().resideInAnyPackage("jp.mamori.advisory..", "jp.mamori.inventory..", "jp.mamori.matching..",
-                        "jp.mamori.triage..", "jp.mamori.remediation..", "jp.mamori.persistence..")
+                        "jp.mamori.triage..", "jp.mamori.remediation..", "jp.mamori.persistence..", "jp.mamori.assessment..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
                 .because("the core stays framework-free (ADR 0001)")
                 .check(MAIN);
@@ -26,7 +26,7 @@ class LayeringTest {
     @Test
     void theCoreDoesNotReachIntoTheEdges() {
         noClasses().that().resideInAnyPackage("jp.mamori.advisory..", "jp.mamori.inventory..", "jp.mamori.matching..",
-                        "jp.mamori.triage..", "jp.mamori.remediation..")
+                        "jp.mamori.triage..", "jp.mamori.remediation..", "jp.mamori.assessment..")
                 .should().dependOnClassesThat().resideInAnyPackage("jp.mamori.web..", "jp.mamori.cli..", "jp.mamori.security..")
                 .check(MAIN);
     }

@@ -64,7 +64,7 @@ public final class FeedImporter {
         }
     }
 
-    private static void recordSuccess(Connection c, Source source, Instant now) throws SQLException {
+    static void recordSuccess(Connection c, Source source, Instant now) throws SQLException {
         ensureRow(c, source);
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE feed_source SET last_update = ?, last_success = ? WHERE source = ?")) {

@@ -1,0 +1,157 @@
+package jp.mamori.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import jp.mamori.advisory.FeedFormatException;
+import jp.mamori.advisory.FeedParsers;
+import jp.mamori.advisory.FeedSink;
+import jp.mamori.advisory.Source;
+import jp.mamori.advisory.VexStatement;
+import jp.mamori.advisory.FeedDetector;
+import jp.mamori.advisory.feed.FeedInputs;
+import jp.mamori.advisory.store.KnowledgeBase;
+import jp.mamori.advisory.store.StoreAdvisoryLookup;
+import jp.mamori.assessment.AssessedFinding;
+import jp.mamori.assessment.Assessor;
+import jp.mamori.assessment.FindingOrder;
+import jp.mamori.assessment.report.CycloneDxVexWriter;
+import jp.mamori.assessment.report.SarifWriter;
+import jp.mamori.assessment.report.ScanJson;
+import jp.mamori.assessment.report.ScanTable;
+import jp.mamori.inventory.sbom.Component;
+import jp.mamori.inventory.sbom.SbomDocument;
+import jp.mamori.matching.MatchEngine;
+import jp.mamori.matching.MatchTarget;
+import jp.mamori.persistence.Database;
+import jp.mamori.triage.AssetContext;
+import jp.mamori.triage.Triage;
+import jp.mamori.triage.ssvc.Exposure;
+import jp.mamori.triage.ssvc.Mission;
+import jp.mamori.triage.ssvc.Outcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mamori scan SBOM}: what in this component list is vulnerable, how urgent, and why. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"SBOMを知識ベースと照合し、対応の優先度と期限を示します。",
+                "Matches an SBOM (or a device list in CycloneDX) against the knowledge base and triages every finding."})
+public class ScanCommand implements Callable<Integer> {
+
+    @Mixin DatabaseOptions db = new DatabaseOptions();
+    @Parameters(paramLabel = "SBOM") Path sbom;
+    @Option(names = "--exposure", defaultValue = "controlled", description = "open | controlled | small (default: ${DEFAULT-VALUE})") String exposure;
+    @Option(names = "--mission", defaultValue = "medium", description = "low | medium | high (default: ${DEFAULT-VALUE})") String mission;
+    @Option(names = "--format", defaultValue = "table", description = "table | json | sarif | cyclonedx-vex") String format;
+    @Option(names = "--fail-on", description = "act | attend | track-star | track: exit 1 when a finding reaches it") String failOn;
+    @Option(names = "--vex", description = "VEX document(s) to apply on top of the knowledge base's (OpenVEX, CycloneDX VEX, CSAF VEX)") List<Path> vexFiles = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        Exposure exp = parse(() -> Exposure.fromKey(exposure.toLowerCase(Locale.ROOT)), "--exposure must be open, controlled or small");
+        Mission mis = parse(() -> Mission.fromKey(mission.toLowerCase(Locale.ROOT)), "--mission must be low, medium or high");
+        Outcome threshold = failOn == null ? null : parse(() -> Outcome.fromKey(failOn.toLowerCase(Locale.ROOT)),
+                "--fail-on must be act, attend, track-star or track");
+        String fmt = format.toLowerCase(Locale.ROOT);
+        if (!List.of("table", "json", "sarif", "cyclonedx-vex").contains(fmt)) {
+            throw new BadInputException("--format must be table, json, sarif or cyclonedx-vex");
+        }
+        SbomDocument doc = SbomCommand.read(sbom);
+        List<VexStatement> vex = readVex(vexFiles);
+        List<AssessedFinding> findings = new ArrayList<>();
+        try (Database d = db.open()) {
+            Assessor assessor = new Assessor(new MatchEngine(new StoreAdvisoryLookup(d.dataSource())), new KnowledgeBase(d.dataSource()),
+                    new Triage(Policies.load(db.dataDir()), Clock.systemUTC()), vex);
+            AssetContext ctx = new AssetContext(exp, mis, "--exposure " + exp.key(), "--mission " + mis.key());
+            for (MatchTarget t : targets(doc)) findings.addAll(assessor.assess(t, ctx));
+        }
+        findings.sort(FindingOrder.PRIORITY);
+        switch (fmt) {
+            case "json" -> System.out.println(Json.pretty(ScanJson.build(doc.format(), doc.specVersion(), doc.components().size(), findings)));
+            case "sarif" -> System.out.println(Json.pretty(SarifWriter.write(sbom.getFileName().toString(), VersionProvider.version(), findings)));
+            case "cyclonedx-vex" -> System.out.println(CycloneDxVexWriter.write(doc, findings));
+            default -> printTable(doc, findings);
+        }
+        if (threshold != null) {
+            boolean reached = findings.stream().anyMatch(f -> !f.suppressed() && !f.candidate() && f.triage() != null
+                    && FindingOrder.outcomeRank(f.triage().outcome()) >= FindingOrder.outcomeRank(threshold));
+            if (reached) return ExitCode.THRESHOLD;
+        }
+        return ExitCode.OK;
+    }
+
+    /** The components, plus the described product itself when it carries an identifier (a device's firmware CPE). */
+    static List<MatchTarget> targets(SbomDocument doc) {
+        List<MatchTarget> out = new ArrayList<>();
+        Component s = doc.subject();
+        if (s != null && !s.hasNoIdentifier()) out.add(new MatchTarget(s.ref(), s.displayName(), s.version(), s.purl(), s.cpe()));
+        for (Component c : doc.components()) {
+            if (c.hasNoIdentifier()) continue;
+            out.add(new MatchTarget(c.ref(), c.displayName(), c.version(), c.purl(), c.cpe()));
+        }
+        return out;
+    }
+
+    private void printTable(SbomDocument doc, List<AssessedFinding> findings) {
+        ObjectNode summary = (ObjectNode) ScanJson.build(doc.format(), doc.specVersion(), doc.components().size(), findings).get("summary");
+        System.out.println(sbom.getFileName() + ": " + doc.format() + " " + doc.specVersion() + "、コンポーネント " + doc.components().size() + " 件");
+        System.out.println("直ちに対応(Act) " + summary.get("act").asInt() + " / 優先して対応(Attend) " + summary.get("attend").asInt()
+                + " / 注視(Track*) " + summary.get("trackStar").asInt() + " / 通常(Track) " + summary.get("track").asInt()
+                + "   候補（要確認） " + summary.get("candidates").asInt() + " / VEXで除外 " + summary.get("suppressed").asInt());
+        TextTable t = new TextTable(ScanTable.HEADERS);
+        for (String[] row : ScanTable.rows(findings)) t.row((Object[]) row);
+        if (!t.isEmpty()) System.out.print(t);
+        findings.stream().filter(f -> !f.suppressed() && !f.candidate() && f.explanation() != null).limit(3)
+                .forEach(f -> System.out.println("\n■ " + f.match().vulnId() + "（" + f.target().name() + " " + f.target().version() + "）\n  "
+                        + f.explanation().ja()));
+        List<AssessedFinding> candidates = findings.stream().filter(AssessedFinding::candidate).toList();
+        if (!candidates.isEmpty()) {
+            System.out.println("\n候補（版の情報がなく確認が必要） / candidates to check:");
+            candidates.forEach(f -> System.out.println("  " + f.match().vulnId() + "  " + f.target().name() + " " + f.target().version()
+                    + "  [" + f.match().source() + " " + f.match().criterion() + "]"));
+        }
+        List<AssessedFinding> suppressed = findings.stream().filter(AssessedFinding::suppressed).toList();
+        if (!suppressed.isEmpty()) {
+            System.out.println("\nVEXにより除外 / suppressed by VEX:");
+            suppressed.forEach(f -> System.out.println("  " + f.match().vulnId() + "  " + f.target().name() + "  " + f.vex().status().key()
+                    + (f.vex().justification() == null ? "" : " (" + f.vex().justification() + ")") + "  [" + f.vex().source().key() + " " + f.vex().documentId() + "]"));
+        }
+    }
+
+    static List<VexStatement> readVex(List<Path> files) throws IOException {
+        List<VexStatement> out = new ArrayList<>();
+        for (Path f : files) {
+            FeedDetector.Detection det = FeedDetector.detect(f);
+            Source s = det.source();
+            if (s != Source.OPENVEX && s != Source.CYCLONEDX_VEX && s != Source.CSAF) {
+                throw new BadInputException(f + ": not a VEX document (OpenVEX, CycloneDX VEX or CSAF VEX): " + det.reason());
+            }
+            try (var in = FeedInputs.open(f)) {
+                FeedParsers.forSource(s).parse(in, f.toString(), new FeedSink() {
+                    @Override
+                    public void vex(VexStatement statement) {
+                        out.add(statement);
+                    }
+                });
+            } catch (FeedFormatException e) {
+                throw new BadInputException(e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private static <T> T parse(java.util.function.Supplier<T> s, String message) {
+        try {
+            return s.get();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(message);
+        }
+    }
+}
