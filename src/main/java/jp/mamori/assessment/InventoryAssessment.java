@@ -75,6 +75,7 @@ public final class InventoryAssessment {
         }
         FindingRecorder.Result r1 = recorder.record(orgId, system.id(), asset.id(), asset.internetBoundary(), components,
                 new CloseScope.AllComponents(), actor);
+        // When the SBOM already lists the device's own product, its findings are the component's: not twice.
         FindingRecorder.Result r2 = recorder.record(orgId, system.id(), asset.id(), asset.internetBoundary(),
                 deviceTargets(assessor, asset, ctx), new CloseScope.Device(), actor);
         return sum(r1, r2);
@@ -126,7 +127,8 @@ public final class InventoryAssessment {
     }
 
     private List<TargetFindings> deviceTargets(Assessor assessor, Asset asset, AssetContext ctx) {
-        if (asset.cpe() == null) return List.of();
+        // When the asset's SBOM already lists the device's own product, its findings are the component's: not twice.
+        if (asset.cpe() == null || sbomListsDevice(asset)) return List.of();
         MatchTarget t = new MatchTarget(asset.code(), asset.product() != null ? asset.product() : asset.name(), asset.version(), null, asset.cpe());
         return List.of(new TargetFindings(TargetFindings.DEVICE, null, t.name(), t.version(), assessor.assess(t, ctx)));
     }
@@ -207,6 +209,21 @@ public final class InventoryAssessment {
             throw new InventoryException("cannot read components: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    private boolean sbomListsDevice(Asset asset) {
+        try (Connection c = database.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM component WHERE asset_id = ? AND organization_id = ? "
+                     + "AND current_doc = TRUE AND cpe_key = ?")) {
+            ps.setLong(1, asset.id());
+            ps.setLong(2, asset.organizationId());
+            ps.setString(3, IndexKeys.cpeKey(asset.cpe()));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new InventoryException("cannot read components: " + e.getMessage(), e);
+        }
     }
 
     private record DeviceRef(long orgId, long assetId) { }

@@ -14,5 +14,6 @@ final class CommandRegistry {
         cli.addSubcommand(new FeedsCommand());
         cli.addSubcommand(new VulnCommand());
         cli.addSubcommand(new ScanCommand());
+        cli.addSubcommand(new DemoCommand());
     }
 }

@@ -28,6 +28,11 @@ public class ServeCommand implements Callable<Integer> {
         return serving;
     }
 
+    /** The web server runs on its own threads: main must not exit the JVM. */
+    static void markServing() {
+        serving = true;
+    }
+
     @Override
     public Integer call() {
         Database db = database.open();

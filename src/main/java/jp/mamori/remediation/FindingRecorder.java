@@ -72,8 +72,8 @@ public final class FindingRecorder {
         String evidence = ScanJson.finding(f).toString();
         TriageResult tr = f.triage();
         String outcome = tr == null ? null : tr.outcome().key();
-        int priority = FindingOrder.outcomeRank(tr == null ? null : tr.outcome()) * 1000 + (boundary ? 500 : 0)
-                + (tr == null || tr.cvss().baseScore() == null ? 0 : (int) Math.round(tr.cvss().baseScore() * 10));
+        // SPEC: outcome first, internet-boundary devices first; within that, lists sort by due date.
+        int priority = FindingOrder.outcomeRank(tr == null ? null : tr.outcome()) * 10 + (boundary ? 5 : 0);
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT id, state, evidence, outcome FROM finding WHERE asset_id = ? AND component_identity = ? AND vuln_id = ?")) {
             ps.setLong(1, assetId);

@@ -1,0 +1,164 @@
+package jp.mamori.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import jp.mamori.advisory.store.FeedFileImporter;
+import jp.mamori.assessment.InventoryAssessment;
+import jp.mamori.inventory.Asset;
+import jp.mamori.inventory.AssetKind;
+import jp.mamori.inventory.Exposure;
+import jp.mamori.inventory.Importance;
+import jp.mamori.inventory.InventoryRepository;
+import jp.mamori.inventory.InventoryRepository.NewAsset;
+import jp.mamori.inventory.ItSystem;
+import jp.mamori.inventory.Organization;
+import jp.mamori.inventory.SbomStore;
+import jp.mamori.inventory.Segment;
+import jp.mamori.inventory.sbom.SbomDocument;
+import jp.mamori.persistence.Database;
+import jp.mamori.remediation.FindingQuery;
+import jp.mamori.remediation.FindingRow;
+import jp.mamori.web.MamoriWebApplication;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mamori demo}: a fictitious municipality (守里市) whose telework VPN/VDI gateway is an
+ * internet-boundary appliance with a KEV-listed vulnerability, plus business systems with SBOMs in
+ * every supported format, matched against a small feed set that ships with Mamori.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"デモ団体（守里市）と脆弱性情報を読み込み、今すぐ対応すべき検出を表示してWeb UIを起動します。",
+                "Loads the demo municipality and sample feeds, prints the top findings, then serves (unless --no-serve)."})
+public class DemoCommand implements Callable<Integer> {
+
+    static final String ORG_CODE = "999999";
+    static final String[] FEEDS = {"nvd-boundary-devices.json", "kev-demo.json", "epss-demo.csv", "jvn/jvnrss-log4shell.xml",
+            "osv/GHSA-jfh8-c2jp-5v3q.json", "osv/GHSA-36p3-wjmg-h94x.json", "osv/GHSA-35jh-r3h4-6jhm.json"};
+
+    @Mixin DatabaseOptions db = new DatabaseOptions();
+    @Option(names = "--no-serve", description = "Web UIを起動しない / do not start the web server") boolean noServe;
+    @Option(names = "--port", defaultValue = "8080", description = "HTTPポート / HTTP port (default: ${DEFAULT-VALUE})") int port;
+
+    @Override
+    public Integer call() throws IOException {
+        Database d = db.open();
+        Path tmp = Files.createTempDirectory("mamori-demo-");
+        try {
+            Path feeds = copy(tmp.resolve("feeds"), "feeds", FEEDS);
+            Clock clock = Clock.systemUTC();
+            FeedFileImporter.Summary s = new FeedFileImporter(d, clock, null).importPaths(List.of(feeds), null, false);
+            if (s.failed()) throw new IllegalStateException("demo feeds did not import: " + s.failures());
+            System.out.println("脆弱性情報を読み込みました / feeds loaded: " + s.stats());
+            InventoryRepository repo = new InventoryRepository(d.dataSource());
+            Organization org = repo.findOrganization(ORG_CODE).orElse(null);
+            if (org == null) {
+                org = createInventory(d, repo, tmp.resolve("sbom"), clock);
+            } else {
+                System.out.println("デモ団体は作成済みです / demo organisation exists: " + org.name());
+            }
+            InventoryAssessment assessment = new InventoryAssessment(d, clock, Policies.load(db.dataDir()));
+            for (Asset a : repo.listAssets(org.id())) assessment.assessAsset(org.id(), a.id(), "demo");
+            printSummary(d, repo, org);
+        } finally {
+            deleteTree(tmp);
+        }
+        if (noServe) {
+            d.close();
+            return ExitCode.OK;
+        }
+        MamoriWebApplication.start(d, "127.0.0.1", port);
+        ServeCommand.markServing();
+        System.out.println("\nWeb UI: http://127.0.0.1:" + port + "/  （Ctrl+C で終了 / stop with Ctrl+C）");
+        return ExitCode.OK;
+    }
+
+    private Organization createInventory(Database d, InventoryRepository repo, Path sbomDir, Clock clock) throws IOException {
+        Organization org = repo.createOrganization(ORG_CODE, "守里市（デモ）", "municipality");
+        ItSystem telework = repo.createSystem(org.id(), "telework", "テレワークシステム", Segment.INTERNET,
+                new Importance("3B", "2", "2"), "情報政策課", null, List.of("Aテック株式会社"));
+        ItSystem border = repo.createSystem(org.id(), "border", "インターネット接続境界", Segment.INTERNET,
+                new Importance("2", "2", "2"), "情報政策課", null, List.of("Aテック株式会社"));
+        ItSystem juki = repo.createSystem(org.id(), "juki", "住民記録システム", Segment.MYNUMBER,
+                new Importance("3A", "2", "2"), "市民課", null, List.of("Bシステムズ株式会社"));
+        ItSystem bunsho = repo.createSystem(org.id(), "bunsho", "文書管理システム", Segment.LGWAN,
+                new Importance("2", "1", "1"), "総務課", null, List.of("Cソリューション株式会社"));
+        ItSystem shinsei = repo.createSystem(org.id(), "shinsei", "電子申請受付システム", Segment.INTERNET,
+                new Importance("3B", "2", "1"), "デジタル推進課", null, List.of("Dネット株式会社"));
+        ItSystem mail = repo.createSystem(org.id(), "mail", "メールシステム", Segment.LGWAN,
+                new Importance("3C", "1", "2"), "情報政策課", null, List.of("Aテック株式会社"));
+        Path dir = copy(sbomDir, "sbom", "telework-gateway.cdx.json", "juki-system.cdx.json", "bunsho-system.spdx.json",
+                "denshi-shinsei.spdx", "firewall-vendor-table.csv", "mail-relay.cdx.xml");
+        SbomStore sboms = new SbomStore(d);
+        Asset gw = repo.createAsset(org.id(), telework.id(), new NewAsset("vpn-gw-01", "テレワーク用VPN/VDIゲートウェイ",
+                AssetKind.NETWORK_APPLIANCE, "Citrix", "NetScaler Gateway", "13.1-49.13",
+                "cpe:2.3:a:citrix:netscaler_gateway:13.1-49.13:*:*:*:*:*:*:*", Exposure.OPEN, true, "Aテック株式会社"));
+        add(sboms, org, gw, dir.resolve("telework-gateway.cdx.json"), clock);
+        Asset fw = repo.createAsset(org.id(), border.id(), new NewAsset("fw-01", "インターネット境界ファイアウォール",
+                AssetKind.NETWORK_APPLIANCE, "Fortinet", "FortiGate (FortiOS)", "7.0.12",
+                "cpe:2.3:o:fortinet:fortios:7.0.12:*:*:*:*:*:*:*", Exposure.OPEN, true, "Aテック株式会社"));
+        add(sboms, org, fw, dir.resolve("firewall-vendor-table.csv"), clock);
+        Asset jukiAp = repo.createAsset(org.id(), juki.id(), new NewAsset("juki-ap-01", "住民記録 業務APサーバ",
+                AssetKind.SERVER, "Bシステムズ", "住民記録システム", "4.2.0", null, Exposure.SMALL, false, "Bシステムズ株式会社"));
+        add(sboms, org, jukiAp, dir.resolve("juki-system.cdx.json"), clock);
+        Asset bunshoAp = repo.createAsset(org.id(), bunsho.id(), new NewAsset("bunsho-ap-01", "文書管理サーバ",
+                AssetKind.SERVER, "Cソリューション", "文書管理システム", "2.8", null, Exposure.CONTROLLED, false, "Cソリューション株式会社"));
+        add(sboms, org, bunshoAp, dir.resolve("bunsho-system.spdx.json"), clock);
+        Asset web = repo.createAsset(org.id(), shinsei.id(), new NewAsset("shinsei-web-01", "電子申請Webサーバ",
+                AssetKind.APPLICATION, "Dネット", "電子申請受付システム", "1.4", null, Exposure.OPEN, false, "Dネット株式会社"));
+        add(sboms, org, web, dir.resolve("denshi-shinsei.spdx"), clock);
+        Asset relay = repo.createAsset(org.id(), mail.id(), new NewAsset("mail-relay-01", "メール中継サーバ",
+                AssetKind.SERVER, null, "メール中継", "2026.07", null, Exposure.CONTROLLED, false, "Aテック株式会社"));
+        add(sboms, org, relay, dir.resolve("mail-relay.cdx.xml"), clock);
+        System.out.println("デモ団体を作成しました / demo organisation created: " + org.name() + "（情報システム 6、資産 6、SBOM 6）");
+        return org;
+    }
+
+    private static void add(SbomStore store, Organization org, Asset asset, Path file, Clock clock) throws IOException {
+        SbomDocument doc = SbomCommand.read(file);
+        store.add(org.id(), asset, doc, file.getFileName().toString(), SbomCommand.sha256(file), asset.version(), "demo", clock.instant());
+    }
+
+    private static void printSummary(Database d, InventoryRepository repo, Organization org) {
+        FindingQuery q = new FindingQuery(d.dataSource());
+        var counts = q.countsByOutcome(org.id(), FindingQuery.Filter.all());
+        System.out.println();
+        System.out.println("【" + org.name() + "】今すぐ対応 — 直ちに対応(Act) " + counts.get("act") + " 件 / 優先して対応(Attend) " + counts.get("attend")
+                + " 件 / 注視(Track*) " + counts.get("track-star") + " 件 / 通常(Track) " + counts.get("track") + " 件");
+        LocalDate today = LocalDate.now(FeedsCommand.TOKYO);
+        TextTable t = new TextTable("対応", "期限", "脆弱性", "資産", "境界", "コンポーネント", "版", "修正版", "深刻度", "悪用");
+        for (FindingRow r : q.list(org.id(), FindingQuery.Filter.open(), 10, 0)) {
+            t.row(Labels.outcome(r.outcome()), r.due() + (r.overdue(today) ? " 期限超過" : ""), r.vulnId(), r.assetName(), r.boundary() ? "○" : "",
+                    r.componentName(), r.componentVersion(), r.fixedIn(), Labels.severity(r.severity()), Labels.exploitation(r.exploitation()));
+        }
+        System.out.print(t);
+    }
+
+    private static Path copy(Path target, String folder, String... names) throws IOException {
+        for (String n : names) {
+            Path out = target.resolve(n);
+            Files.createDirectories(out.getParent());
+            try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/" + folder + "/" + n)) {
+                if (in == null) throw new IllegalStateException("demo resource missing: " + folder + "/" + n);
+                Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return target;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // temporary copies only
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package jp.mamori.remediation;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Lists findings of one organisation, filtered, sorted and paged in the database: highest
+ * priority (SSVC outcome, then internet-boundary devices) first, then the earliest due date.
+ */
+public final class FindingQuery {
+
+    /** Filters; null means "any". {@code systemIds} restricts to assigned systems (least privilege). */
+    public record Filter(List<FindingState> states, String outcome, Long systemId, Long assetId, Boolean candidates,
+                         List<Long> systemIds, String vendor, String vulnId) {
+        public static Filter open() {
+            return new Filter(List.of(FindingState.NEW, FindingState.TRIAGED, FindingState.PATCH_SCHEDULED), null, null, null, false, null, null, null);
+        }
+
+        public static Filter all() {
+            return new Filter(null, null, null, null, null, null, null, null);
+        }
+    }
+
+    private static final String SELECT = "SELECT f.id, f.organization_id, f.system_id, s.name, f.asset_id, a.code, a.name, a.internet_boundary, "
+            + "f.component_name, f.component_version, f.vuln_id, f.state, f.outcome, f.priority, f.due_date, f.severity, f.cvss_score, "
+            + "f.exploitation, f.confidence, f.candidate, f.fixed_in, f.match_by, f.match_source, f.criterion, f.first_seen "
+            + "FROM finding f JOIN asset a ON a.id = f.asset_id JOIN it_system s ON s.id = f.system_id LEFT JOIN vendor v ON v.id = a.vendor_id ";
+
+    private final DataSource dataSource;
+
+    public FindingQuery(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public List<FindingRow> list(long orgId, Filter filter, int limit, int offset) {
+        List<Object> params = new ArrayList<>();
+        String where = where(orgId, filter, params);
+        String sql = SELECT + where + " ORDER BY f.priority DESC, f.due_date ASC, f.cvss_score DESC, f.id ASC LIMIT ? OFFSET ?";
+        params.add(limit);
+        params.add(offset);
+        List<FindingRow> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(row(rs));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list findings: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    public long count(long orgId, Filter filter) {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT COUNT(*) FROM finding f JOIN asset a ON a.id = f.asset_id LEFT JOIN vendor v ON v.id = a.vendor_id " + where(orgId, filter, params);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count findings: " + e.getMessage(), e);
+        }
+    }
+
+    /** Open, confirmed findings per outcome ("act", "attend", "track-star", "track"). */
+    public Map<String, Long> countsByOutcome(long orgId, Filter scope) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (String o : List.of("act", "attend", "track-star", "track")) {
+            Filter f = new Filter(Filter.open().states(), o, scope.systemId(), scope.assetId(), false, scope.systemIds(), scope.vendor(), null);
+            out.put(o, count(orgId, f));
+        }
+        return out;
+    }
+
+    public java.util.Optional<FindingRow> find(long orgId, long id) {
+        List<Object> params = new ArrayList<>();
+        String sql = SELECT + where(orgId, Filter.all(), params) + " AND f.id = ?";
+        params.add(id);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(row(rs)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read finding: " + e.getMessage(), e);
+        }
+    }
+
+    private static String where(long orgId, Filter f, List<Object> params) {
+        StringBuilder w = new StringBuilder("WHERE f.organization_id = ?");
+        params.add(orgId);
+        if (f.states() != null && !f.states().isEmpty()) {
+            w.append(" AND f.state IN (").append(String.join(", ", f.states().stream().map(s -> "?").toList())).append(')');
+            f.states().forEach(s -> params.add(s.key()));
+        }
+        if (f.outcome() != null) {
+            w.append(" AND f.outcome = ?");
+            params.add(f.outcome());
+        }
+        if (f.systemId() != null) {
+            w.append(" AND f.system_id = ?");
+            params.add(f.systemId());
+        }
+        if (f.assetId() != null) {
+            w.append(" AND f.asset_id = ?");
+            params.add(f.assetId());
+        }
+        if (f.candidates() != null) {
+            w.append(" AND f.candidate = ?");
+            params.add(f.candidates());
+        }
+        if (f.systemIds() != null) {
+            if (f.systemIds().isEmpty()) {
+                w.append(" AND 1 = 0");
+            } else {
+                w.append(" AND f.system_id IN (").append(String.join(", ", f.systemIds().stream().map(s -> "?").toList())).append(')');
+                params.addAll(f.systemIds());
+            }
+        }
+        if (f.vendor() != null) {
+            w.append(" AND v.name = ?");
+            params.add(f.vendor());
+        }
+        if (f.vulnId() != null) {
+            w.append(" AND f.vuln_id = ?");
+            params.add(f.vulnId());
+        }
+        return w.toString();
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+    }
+
+    private static FindingRow row(ResultSet rs) throws SQLException {
+        Date due = rs.getDate(15);
+        Object score = rs.getObject(17);
+        return new FindingRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getString(6),
+                rs.getString(7), rs.getBoolean(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                rs.getString(13), rs.getInt(14), due == null ? null : due.toLocalDate(), rs.getString(16),
+                score == null ? null : ((Number) score).doubleValue(), rs.getString(18), rs.getString(19), rs.getBoolean(20),
+                rs.getString(21), rs.getString(22), rs.getString(23), rs.getString(24), rs.getTimestamp(25).toInstant());
+    }
+
+}
