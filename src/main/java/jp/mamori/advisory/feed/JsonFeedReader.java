@@ -7,8 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +25,9 @@ public final class JsonFeedReader {
     public interface Handler {
         /**
          * Whether the elements of this top-level array field are records to stream one by one.
-         * {@code ""} stands for a document that is itself an array.
+         * {@code ""} stands for a document that is itself an array. It may be called on a helper
+         * thread and must depend on the name alone; the other methods are called on the thread
+         * that called {@link #read}, in document order.
          */
         boolean streams(String field);
 
@@ -42,7 +43,6 @@ public final class JsonFeedReader {
 
     private final FeedLimits limits;
     private final JsonFactory factory;
-    private final ObjectMapper mapper;
 
     public JsonFeedReader(FeedLimits limits) {
         this.limits = limits;
@@ -51,7 +51,6 @@ public final class JsonFeedReader {
                 // the caller opened the stream and closes it; a parser must not
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
                 .build();
-        this.mapper = new ObjectMapper(factory);
     }
 
     public FeedLimits limits() { return limits; }
@@ -67,7 +66,7 @@ public final class JsonFeedReader {
         } catch (FeedSizeLimitException e) {
             throw e.asFormatError(file, null);
         }
-        TokenBudgetParser bounded = new TokenBudgetParser(p, limits.maxRecordTokens());
+        TreeReader bounded = new TreeReader(limits.maxRecordTokens());
         try (p) {
             JsonToken t = p.nextToken();
             if (t == null) throw new FeedFormatException(file, "line 1", "empty document, expected JSON");
@@ -99,9 +98,9 @@ public final class JsonFeedReader {
         }
     }
 
-    private ObjectNode readObject(JsonParser p, TokenBudgetParser bounded, String file, Handler handler)
+    private ObjectNode readObject(JsonParser p, TreeReader bounded, String file, Handler handler)
             throws IOException, FeedFormatException {
-        ObjectNode collected = mapper.createObjectNode();
+        ObjectNode collected = JsonNodeFactory.instance.objectNode();
         long collectedTokens = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -113,7 +112,7 @@ public final class JsonFeedReader {
             }
             JsonLocation start = p.currentTokenLocation();
             bounded.reset();
-            JsonNode node = readTree(bounded);
+            JsonNode node = bounded.read(p);
             collectedTokens += bounded.used();
             if (collectedTokens > limits.maxRecordTokens()) {
                 throw new FeedFormatException(file, JsonRecord.place(start, pointer),
@@ -125,22 +124,31 @@ public final class JsonFeedReader {
         return collected;
     }
 
-    private void streamArray(JsonParser p, TokenBudgetParser bounded, String file, String field, String base,
+    private void streamArray(JsonParser p, TreeReader bounded, String file, String field, String base,
                              Handler handler) throws IOException, FeedFormatException {
         int index = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            JsonLocation start = p.currentTokenLocation();
-            bounded.reset();
-            JsonNode node = readTree(bounded);
-            handler.record(field, new JsonRecord(node, file, base + "/" + index, start));
-            index++;
+        if (ReadAhead.worthwhile()) {
+            try (ReadAhead ahead = new ReadAhead(p, file, base, limits.maxRecordTokens())) {
+                ahead.start();
+                ReadAhead.Item item;
+                while ((item = ahead.next()) != null) {
+                    handler.record(field, item.record());
+                    index++;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while reading " + file);
+            }
+        } else {
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                JsonLocation start = p.currentTokenLocation();
+                bounded.reset();
+                JsonNode node = bounded.read(p);
+                handler.record(field, new JsonRecord(node, file, base + "/" + index, start));
+                index++;
+            }
         }
         handler.streamed(field, index);
-    }
-
-    private JsonNode readTree(JsonParser p) throws IOException {
-        JsonNode node = mapper.readTree(p);
-        return node == null ? NullNode.getInstance() : node;
     }
 
     private static String pointer(JsonParser p) {
