@@ -17,17 +17,21 @@ import jp.mamori.advisory.FeedFormatException;
  * Walks a JSON feed document with Jackson's streaming parser and materialises one record at a
  * time as a tree, so memory stays flat whatever the size of the document (the whole NVD is one
  * 2 GB array). Top-level fields that are not streamed (metadata such as {@code totalResults}, or
- * the whole record of a single-record document) are collected and returned.
+ * the whole record of a single-record document) are collected and returned. The elements of a
+ * streamed array are read ahead on a helper thread when a second core is available
+ * ({@link ReadAhead}), so that building the next trees overlaps with mapping and storing these.
  */
 public final class JsonFeedReader {
 
-    /** Receives what the reader finds at the top level of a document. */
+    /**
+     * Receives what the reader finds at the top level of a document. Every method is called on
+     * the thread that called {@link #read}, in document order (records may have been read ahead
+     * on a helper thread, see {@link ReadAhead}, but are handed over here).
+     */
     public interface Handler {
         /**
          * Whether the elements of this top-level array field are records to stream one by one.
-         * {@code ""} stands for a document that is itself an array. It may be called on a helper
-         * thread and must depend on the name alone; the other methods are called on the thread
-         * that called {@link #read}, in document order.
+         * {@code ""} stands for a document that is itself an array.
          */
         boolean streams(String field);
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * SPEC P3: the parser against a bare Jackson token scan of the same bytes, at NVD scale (300,000
  * records by default; {@code -Dmamori.bench.records=N}). Excluded from the normal build by its tag;
  * run it with {@code java -cp ... jp.mamori.advisory.nvd.NvdParserBenchmark} or from an IDE.
- * Prints the ratio, which the spec wants at 0.5 or above, and the heap in use afterwards.
+ * Prints the ratio, which the spec wants at 0.5 or above for the whole import, and the heap in use
+ * afterwards. {@code -Dmamori.feeds.readAhead=false} measures the parser without its read-ahead thread.
  */
 @Tag("benchmark")
 class NvdParserBenchmark {
