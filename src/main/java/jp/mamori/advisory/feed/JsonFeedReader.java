@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import jp.mamori.advisory.FeedFormatException;
 
 /**
@@ -141,7 +142,7 @@ public final class JsonFeedReader {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while reading " + file);
+                throw new InterruptedIOException("interrupted while reading " + file);
             }
         } else {
             while (p.nextToken() != JsonToken.END_ARRAY) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
+import java.util.HashMap;
 
 /**
  * Reads the value at the parser's current token as a {@link JsonNode} tree, counting the values
@@ -40,7 +41,9 @@ final class TreeReader {
         count(p);
         switch (t) {
             case START_OBJECT -> {
-                ObjectNode o = new ObjectNode(NODES, new java.util.HashMap<>());
+                // mappers look fields up by name and never rely on their order: a plain HashMap
+                // is cheaper than the LinkedHashMap Jackson uses by default
+                ObjectNode o = new ObjectNode(NODES, new HashMap<>());
                 String name;
                 while ((name = p.nextFieldName()) != null) {
                     count(p);
