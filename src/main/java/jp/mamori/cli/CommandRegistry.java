@@ -11,6 +11,7 @@ final class CommandRegistry {
         cli.addSubcommand(new SystemCommand());
         cli.addSubcommand(new AssetCommand());
         cli.addSubcommand(new SbomCommand());
+        cli.addSubcommand(new InventoryCommand());
         cli.addSubcommand(new FeedsCommand());
         cli.addSubcommand(new VulnCommand());
         cli.addSubcommand(new ScanCommand());
