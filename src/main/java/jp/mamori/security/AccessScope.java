@@ -30,7 +30,9 @@ import java.util.stream.Collectors;
  * <p>Repositories bind queries to the scope with {@link #readFilter(Columns)} /
  * {@link #writeFilter(Columns)}, which produce a WHERE fragment and its parameters.
  */
-public final class AccessScope {
+public final class AccessScope implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final long userId;
     private final String username;
@@ -168,9 +170,9 @@ public final class AccessScope {
         return orgId != null && ownOrg(orgId);
     }
 
-    /** Throws {@link AccessDeniedException} unless {@code allowed}. */
+    /** Throws {@link OutOfScopeException} unless {@code allowed}. */
     public void require(boolean allowed, String what) {
-        if (!allowed) throw new AccessDeniedException(username + " may not access " + what);
+        if (!allowed) throw new OutOfScopeException(username + " may not access " + what);
     }
 
     // ---- SQL

@@ -110,7 +110,7 @@ class AccessScopeTest {
         assertThatThrownBy(() -> AccessScope.of(1, "x", Role.VENDOR, 1L, Set.of(), " ", false)).hasMessageContaining("vendor");
         assertThatThrownBy(() -> AccessScope.of(1, "x", Role.AUDITOR, 1L, Set.of(), null, true)).hasMessageContaining("CISO");
         assertThatThrownBy(() -> new AccessScope.Columns("a.organization_id; DROP TABLE x", null, null)).hasMessageContaining("not a column");
-        assertThatThrownBy(() -> scope(Role.VENDOR, false).require(false, "asset 5")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> scope(Role.VENDOR, false).require(false, "asset 5")).isInstanceOf(OutOfScopeException.class);
     }
 
     @Test

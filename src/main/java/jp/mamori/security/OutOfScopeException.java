@@ -5,8 +5,8 @@ package jp.mamori.security;
  * repositories and services can throw it; the web layer answers 404 (not 403), so that a caller
  * learns nothing about other tenants' data.
  */
-public class AccessDeniedException extends RuntimeException {
-    public AccessDeniedException(String message) {
+public class OutOfScopeException extends RuntimeException {
+    public OutOfScopeException(String message) {
         super(message);
     }
 }
