@@ -10,5 +10,7 @@ final class CommandRegistry {
         cli.addSubcommand(new OrgCommand());
         cli.addSubcommand(new SystemCommand());
         cli.addSubcommand(new AssetCommand());
+        cli.addSubcommand(new UserCommand());
+        cli.addSubcommand(new AuditCommand());
     }
 }
