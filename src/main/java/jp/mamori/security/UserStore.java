@@ -52,7 +52,7 @@ public final class UserStore {
     private final PasswordEncoder encoder;
     private final SecretBox secrets;
     private final Clock clock;
-    private final String dummyHash;
+    private volatile String dummyHash;
 
     /** {@code secrets} may be null where no TOTP secret is read or written (most CLI commands). */
     public UserStore(DataSource dataSource, AuditLog audit, SecretBox secrets) {
@@ -65,8 +65,16 @@ public final class UserStore {
         this.secrets = secrets;
         this.encoder = encoder;
         this.clock = clock;
-        // compared against for unknown users, so that "no such user" takes as long as "wrong password"
-        this.dummyHash = encoder.encode("dummy-password-for-timing-" + System.nanoTime());
+    }
+
+    /** Compared against for unknown users, so that "no such user" takes as long as "wrong password". */
+    private String dummyHash() {
+        String h = dummyHash;
+        if (h == null) {
+            h = encoder.encode("dummy-password-for-timing-" + System.nanoTime());
+            dummyHash = h;
+        }
+        return h;
     }
 
     public Clock clock() {
@@ -449,7 +457,7 @@ public final class UserStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT password_hash FROM app_user WHERE id = ?")) {
                 ps.setLong(1, userId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : dummyHash;
+                    return rs.next() ? rs.getString(1) : dummyHash();
                 }
             }
         });
@@ -469,7 +477,7 @@ public final class UserStore {
 
     private void burn(String password) {
         try {
-            encoder.matches(password == null || password.getBytes(StandardCharsets.UTF_8).length > PasswordPolicy.MAX_BYTES ? "x" : password, dummyHash);
+            encoder.matches(password == null || password.getBytes(StandardCharsets.UTF_8).length > PasswordPolicy.MAX_BYTES ? "x" : password, dummyHash());
         } catch (IllegalArgumentException ignored) {
             // only the time matters
         }

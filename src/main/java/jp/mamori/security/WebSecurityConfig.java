@@ -20,8 +20,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
-import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -93,7 +93,7 @@ public class WebSecurityConfig {
                         .accessDeniedHandler(accessDenied()))
                 .sessionManagement(s -> s.sessionFixation(f -> f.newSession()))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
-                .addFilterAfter(new BearerTokenFilter(tokens, users, audit, limiter), SecurityContextHolderFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, users, audit, limiter), LogoutFilter.class)
                 .addFilterBefore(new SignInRateLimitFilter(limiter), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new AccountStateFilter(users, signIn), AuthorizationFilter.class)
                 .headers(h -> h

@@ -227,6 +227,8 @@ class WebSignInTest {
         assertThat(bad.statusCode()).isEqualTo(401);
         assertThat(bad.body()).contains("invalid_token");
         assertThat(bad.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(bad.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(me.headers().firstValue("Cache-Control")).get().asString().contains("no-store");
 
         // expired
         HttpResponse<String> second = b.json("POST", "/api/v1/tokens", "{\"name\":\"short\",\"days\":1}");
