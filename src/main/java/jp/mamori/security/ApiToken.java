@@ -8,7 +8,7 @@ public record ApiToken(long id, long userId, String username, String name, Strin
                        Instant revokedAt, Instant lastUsedAt, Instant createdAt) {
 
     public ApiToken {
-        scopes = Set.copyOf(scopes);
+        scopes = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(scopes));
     }
 
     public enum Status { ACTIVE, EXPIRED, REVOKED }

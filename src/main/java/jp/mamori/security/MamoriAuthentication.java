@@ -41,7 +41,7 @@ public final class MamoriAuthentication extends AbstractAuthenticationToken {
         this.stage = stage;
         this.totpVerified = totpVerified;
         this.via = via;
-        this.scopes = Set.copyOf(scopes);
+        this.scopes = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
         this.tokenId = tokenId;
         super.setAuthenticated(true);
     }

@@ -12,7 +12,7 @@ public record UserAccount(long id, String username, String displayName, Role rol
                           Instant lastLoginAt, boolean ciso, String vendorName, Set<Long> systemIds, Instant createdAt) {
 
     public UserAccount {
-        systemIds = systemIds == null ? Set.of() : Set.copyOf(systemIds);
+        systemIds = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(systemIds == null ? Set.of() : systemIds));
     }
 
     public boolean lockedAt(Instant now) {
