@@ -16,6 +16,7 @@ final class CommandRegistry {
         cli.addSubcommand(new VulnCommand());
         cli.addSubcommand(new ScanCommand());
         cli.addSubcommand(new DemoCommand());
+        cli.addSubcommand(new BenchCommand());
         cli.addSubcommand(new UserCommand());
         cli.addSubcommand(new AuditCommand());
     }
