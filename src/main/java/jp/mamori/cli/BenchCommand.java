@@ -156,18 +156,20 @@ public class BenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "P1 scan in the server (warm JVM, best of 3): %,d components, %,d findings in %.2f s (target <= 1 s: %s)%n",
                     components, found, best / 1e9, best / 1e9 <= 1.0 ? "met" : "NOT met");
         }
-        Path jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        if (Files.isRegularFile(jar) || jar.toString().endsWith(".jar")) {
+        // Run with `java -jar mamori.jar bench`, the class path is the jar itself.
+        String cp = System.getProperty("java.class.path");
+        if (cp != null && cp.endsWith(".jar") && Files.isRegularFile(Path.of(cp))) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String jarPath = jar.toString().startsWith("nested:") ? jar.toString() : jar.toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-jar", jarPath.replaceFirst("!/.*$", "").replaceFirst("^nested:", ""), "scan", "--data", kbDir.toString(),
-                    "--format", "json", sbom.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT);
+            ProcessBuilder pb = new ProcessBuilder(java, "-jar", cp, "scan", "--data", kbDir.toString(), "--format", "json", sbom.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT);
             pb.environment().remove("MAMORI_DB_URL");
             long t0 = System.nanoTime();
             int rc = pb.start().waitFor();
             double s = secs(t0);
             System.out.printf(Locale.ROOT, "P1 scan as a cold CLI run (java -jar mamori.jar scan --format json): %.2f s, exit %d (target <= 5 s: %s)%n",
                     s, rc, s <= 5.0 ? "met" : "NOT met");
+        } else {
+            System.out.println("P1 cold CLI run skipped: run the benchmark as `java -jar target/mamori.jar bench` (./mamori bench)");
         }
     }
 
