@@ -15,6 +15,7 @@ final class CommandRegistry {
         cli.addSubcommand(new FeedsCommand());
         cli.addSubcommand(new VulnCommand());
         cli.addSubcommand(new ScanCommand());
+        cli.addSubcommand(new CvssCommand());
         cli.addSubcommand(new DemoCommand());
         cli.addSubcommand(new BenchCommand());
         cli.addSubcommand(new UserCommand());
