@@ -146,7 +146,7 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     private static void add(SbomStore store, Organization org, Asset asset, Path file, Clock clock) throws IOException {
-        SbomDocument doc = SbomCommand.read(file);
+        SbomDocument doc = SbomCommand.read(file, new jp.mamori.inventory.KnowledgeBaseCpeSuggester(store.dataSource()));
         store.add(org.id(), asset, doc, file.getFileName().toString(), SbomCommand.sha256(file), asset.version(), "demo", clock.instant());
     }
 
