@@ -69,7 +69,7 @@ CREATE TABLE notification_event (
     system_id        BIGINT,
     finding_id       BIGINT,
     kind             VARCHAR(30) NOT NULL,
-    audience         VARCHAR(12) NOT NULL,
+    audience         VARCHAR(20) NOT NULL,
     vuln_id          VARCHAR(64),
     asset_code       VARCHAR(64),
     outcome          VARCHAR(12),

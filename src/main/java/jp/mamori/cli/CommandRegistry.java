@@ -15,5 +15,10 @@ final class CommandRegistry {
         cli.addSubcommand(new VulnCommand());
         cli.addSubcommand(new ScanCommand());
         cli.addSubcommand(new DemoCommand());
+        cli.addSubcommand(new FindingsCommand());
+        cli.addSubcommand(new MitigationCommand());
+        cli.addSubcommand(new ExportCommand());
+        cli.addSubcommand(new RemediationCommand());
+        cli.addSubcommand(new NotifyCommand());
     }
 }

@@ -35,7 +35,7 @@ final class CycloneDxDecisionVex {
         Metadata meta = new Metadata();
         meta.setTimestamp(Date.from(now));
         Component subject = new Component();
-        subject.setType(Component.Type.DEVICE);
+        subject.setType(asset.kind() == jp.mamori.inventory.AssetKind.APPLICATION ? Component.Type.APPLICATION : Component.Type.DEVICE);
         subject.setBomRef("asset:" + asset.code());
         subject.setName(asset.product() != null ? asset.product() : asset.name());
         subject.setVersion(asset.version());
