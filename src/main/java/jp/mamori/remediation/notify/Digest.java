@@ -20,7 +20,7 @@ public record Digest(LocalDate date, String scope, Map<String, Long> openByOutco
     public record Line(long findingId, String vulnId, String assetCode, String systemName, String outcome, LocalDate date, String note) { }
 
     public Digest {
-        openByOutcome = Map.copyOf(openByOutcome);
+        openByOutcome = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(openByOutcome)); // keeps Act first
         overdue = List.copyOf(overdue);
         newAct = List.copyOf(newAct);
         expiring = List.copyOf(expiring);

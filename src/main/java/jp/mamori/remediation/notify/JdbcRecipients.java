@@ -42,7 +42,9 @@ public final class JdbcRecipients implements Recipients {
 
     @Override
     public List<Recipient> securityOfficers(long orgId) {
-        return query(select() + " WHERE u.organization_id = ? AND u.enabled = TRUE AND u.role = 'SECURITY_OFFICER' ORDER BY u.id", orgId);
+        // The CISO is a security officer too, but is brought in by escalation only (cisos()).
+        return query(select() + " WHERE u.organization_id = ? AND u.enabled = TRUE AND u.role = 'SECURITY_OFFICER'"
+                + (hasCisoFlag() ? " AND u.ciso = FALSE" : "") + " ORDER BY u.id", orgId);
     }
 
     @Override

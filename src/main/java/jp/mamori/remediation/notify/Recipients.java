@@ -9,10 +9,13 @@ import java.util.Optional;
  */
 public interface Recipients {
 
-    /** The system's administrators and the organisation's security officers (enabled accounts). */
+    /** The system's administrators and the organisation's security officers (enabled accounts, no CISO). */
     List<Recipient> forSystem(long orgId, long systemId);
 
-    /** The organisation's security officers (the daily digest of the whole organisation). */
+    /**
+     * The organisation's security officers, without the CISO: the CISO hears of what is escalated
+     * (overdue Act findings) and reads the daily digest, not of every change.
+     */
     List<Recipient> securityOfficers(long orgId);
 
     /** The organisation's CISOs (統括情報セキュリティ責任者). */

@@ -62,7 +62,7 @@ final class DigestBuilder implements Notifier.DigestSource {
                 + "THEN d.until_date END, f.due_date)") + "LEFT JOIN finding_decision d ON d.finding_id = f.id AND d.superseded_at IS NULL "
                 + "WHERE f.organization_id = ? AND f.overdue_since IS NOT NULL" + in + " ORDER BY f.priority DESC, f.due_date, f.id", orgId, null, true);
         List<Digest.Line> newAct = lines(c, String.format(select, "f.due_date") + "WHERE f.organization_id = ? AND f.outcome = 'act' "
-                + "AND f.candidate = FALSE AND f.state IN " + OPEN + " AND f.first_seen >= ?" + in + " ORDER BY f.due_date, f.id", orgId, since, false);
+                + "AND f.candidate = FALSE AND f.state IN " + OPEN + " AND f.first_seen > ?" + in + " ORDER BY f.due_date, f.id", orgId, since, false);
         List<Digest.Line> expiring = lines(c, String.format(select, "d.until_date") + "JOIN finding_decision d ON d.finding_id = f.id "
                 + "AND d.superseded_at IS NULL WHERE f.organization_id = ? AND f.state IN ('patch_scheduled', 'mitigated', 'risk_accepted') "
                 + "AND d.until_date >= ? AND d.until_date <= ?" + in + " ORDER BY d.until_date, f.id", orgId, null, true, today, today.plusDays(WEEK));
