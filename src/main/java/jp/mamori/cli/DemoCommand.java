@@ -25,6 +25,9 @@ import jp.mamori.inventory.sbom.SbomDocument;
 import jp.mamori.persistence.Database;
 import jp.mamori.remediation.FindingQuery;
 import jp.mamori.remediation.FindingRow;
+import jp.mamori.audit.AuditLog;
+import jp.mamori.security.Role;
+import jp.mamori.security.UserStore;
 import jp.mamori.web.MamoriWebApplication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,7 +79,7 @@ public class DemoCommand implements Callable<Integer> {
             d.close();
             return ExitCode.OK;
         }
-        MamoriWebApplication.start(d, "127.0.0.1", port);
+        MamoriWebApplication.start(d, "127.0.0.1", port, db.dataDir());
         ServeCommand.markServing();
         System.out.println("\nWeb UI: http://127.0.0.1:" + port + "/  （Ctrl+C で終了 / stop with Ctrl+C）");
         return ExitCode.OK;
@@ -120,7 +123,27 @@ public class DemoCommand implements Callable<Integer> {
                 AssetKind.SERVER, null, "メール中継", "2026.07", null, Exposure.CONTROLLED, false, "Aテック株式会社"));
         add(sboms, org, relay, dir.resolve("mail-relay.cdx.xml"), clock);
         System.out.println("デモ団体を作成しました / demo organisation created: " + org.name() + "（情報システム 6、資産 6、SBOM 6）");
+        createUsers(d, org, juki);
         return org;
+    }
+
+    /** One account per role (SPEC §2), each with a one-time password that must be changed at first sign-in. */
+    private static void createUsers(Database d, Organization org, ItSystem juki) {
+        ServeCommand.printFirstRunAdministrator(d);
+        UserStore users = new UserStore(d.dataSource(), new AuditLog(d.dataSource()), null);
+        List<UserStore.NewUser> demo = List.of(
+                new UserStore.NewUser("sec-officer", "情報セキュリティ担当（デモ）", Role.SECURITY_OFFICER, org.id(), null, null, true),
+                new UserStore.NewUser("juki-admin", "住民記録システム管理者（デモ）", Role.SYSTEM_ADMIN, org.id(), java.util.Set.of(juki.id()), null, false),
+                new UserStore.NewUser("vendor-atech", "Aテック株式会社（デモ）", Role.VENDOR, org.id(), null, "Aテック株式会社", false),
+                new UserStore.NewUser("auditor", "監査担当（デモ）", Role.AUDITOR, org.id(), null, null, false));
+        System.out.println("デモ利用者 / demo users (ワンタイムパスワード、初回サインインで変更 / one-time passwords, changed at first sign-in):");
+        TextTable t = new TextTable("ユーザー名", "役割", "ワンタイムパスワード");
+        for (UserStore.NewUser n : demo) {
+            if (users.find(n.username()).isPresent()) continue;
+            UserStore.Created c = users.create(n, "demo");
+            t.row(c.user().username(), n.role().name(), c.oneTimePassword());
+        }
+        System.out.print(t);
     }
 
     private static void add(SbomStore store, Organization org, Asset asset, Path file, Clock clock) throws IOException {

@@ -1,7 +1,9 @@
 package jp.mamori.cli;
 
 import java.util.concurrent.Callable;
+import jp.mamori.audit.AuditLog;
 import jp.mamori.persistence.Database;
+import jp.mamori.security.UserStore;
 import jp.mamori.web.MamoriWebApplication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +26,21 @@ public class ServeCommand implements Callable<Integer> {
             description = "待ち受けアドレス / bind address (default: ${DEFAULT-VALUE}; use 0.0.0.0 behind a TLS proxy)")
     String bind;
 
+    /**
+     * First run: an empty account table gets the administrator {@code admin}, whose one-time
+     * password is printed here, once (it must be changed, and TOTP set up, at the first sign-in).
+     */
+    static void printFirstRunAdministrator(Database db) {
+        UserStore users = new UserStore(db.dataSource(), new AuditLog(db.dataSource()), null);
+        users.createInitialAdminIfNone().ifPresent(created -> {
+            System.out.println("初期管理者を作成しました / created the first administrator");
+            System.out.println("  ユーザー名 / username: " + created.user().username());
+            System.out.println("  ワンタイムパスワード / one-time password: " + created.oneTimePassword());
+            System.out.println("  初回サインインでパスワード変更と二要素認証(TOTP)の設定が必要です。この表示は一度だけです。");
+            System.out.println("  Change it and set up two-factor authentication (TOTP) at the first sign-in. It is shown only once.");
+        });
+    }
+
     static boolean isServing() {
         return serving;
     }
@@ -36,7 +53,8 @@ public class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Database db = database.open();
-        MamoriWebApplication.start(db, bind, port);
+        printFirstRunAdministrator(db);
+        MamoriWebApplication.start(db, bind, port, database.dataDir());
         serving = true;
         System.out.println("Mamori: http://" + ("0.0.0.0".equals(bind) ? "localhost" : bind) + ":" + port + "/ で待ち受けています / serving");
         return ExitCode.OK;

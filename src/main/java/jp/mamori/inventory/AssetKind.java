@@ -15,6 +15,7 @@ public enum AssetKind {
         this.ja = ja;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String key() { return key; }
 
     public String ja() { return ja; }

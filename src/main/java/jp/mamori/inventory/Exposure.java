@@ -14,6 +14,7 @@ public enum Exposure {
         this.ja = ja;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String key() { return key; }
 
     public String ja() { return ja; }

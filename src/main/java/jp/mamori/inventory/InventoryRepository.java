@@ -186,7 +186,51 @@ public final class InventoryRepository {
         return out;
     }
 
+    /** Replaces the editable fields of an existing system (ledger re-import). */
+    public void updateSystem(long orgId, long systemId, String name, Segment segment, Importance importance, String owner, String sbomTier) {
+        withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE it_system SET name = ?, segment = ?, confidentiality = ?, integrity = ?, "
+                    + "availability = ?, owner = ?, sbom_tier = ? WHERE organization_id = ? AND id = ?")) {
+                ps.setString(1, name);
+                ps.setString(2, segment.key());
+                ps.setString(3, importance.confidentiality());
+                ps.setString(4, importance.integrity());
+                ps.setString(5, importance.availability());
+                ps.setString(6, owner);
+                ps.setString(7, sbomTier);
+                ps.setLong(8, orgId);
+                ps.setLong(9, systemId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     // ---- assets
+
+    /** Replaces the editable fields of an existing asset (ledger re-import). */
+    public void updateAsset(long orgId, long assetId, long systemId, NewAsset a) {
+        String cpe = CpeNames.validate(a.cpe());
+        Long vendorId = a.maintainer() == null || a.maintainer().isBlank() ? null : ensureVendor(orgId, a.maintainer());
+        withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE asset SET system_id = ?, name = ?, kind = ?, vendor_name = ?, product = ?, "
+                    + "version = ?, cpe = ?, cpe_key = ?, exposure = ?, internet_boundary = ?, vendor_id = ? WHERE organization_id = ? AND id = ?")) {
+                ps.setLong(1, systemId);
+                ps.setString(2, a.name().trim());
+                ps.setString(3, a.kind().key());
+                ps.setString(4, a.vendorName());
+                ps.setString(5, a.product());
+                ps.setString(6, a.version());
+                ps.setString(7, cpe);
+                ps.setString(8, IndexKeys.cpeKey(cpe));
+                ps.setString(9, a.exposure().key());
+                ps.setBoolean(10, a.internetBoundary());
+                ps.setObject(11, vendorId);
+                ps.setLong(12, orgId);
+                ps.setLong(13, assetId);
+                return ps.executeUpdate();
+            }
+        });
+    }
 
     public record NewAsset(String code, String name, AssetKind kind, String vendorName, String product, String version,
                            String cpe, Exposure exposure, boolean internetBoundary, String maintainer) { }

@@ -17,6 +17,7 @@ public enum Segment {
         this.ja = ja;
     }
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String key() { return key; }
 
     public String ja() { return ja; }

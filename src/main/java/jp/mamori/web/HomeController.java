@@ -1,6 +1,6 @@
 package jp.mamori.web;
 
-import java.security.Principal;
+import jp.mamori.security.MamoriAuthentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 public class HomeController {
 
     @GetMapping("/")
-    public String home(Principal principal, Model model) {
-        model.addAttribute("user", principal.getName());
+    public String home(MamoriAuthentication me, Model model) {
+        model.addAttribute("user", me.username());
+        model.addAttribute("role", me.scope().role().ja());
         return "home";
     }
 }

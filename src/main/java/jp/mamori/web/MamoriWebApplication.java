@@ -1,9 +1,11 @@
 package jp.mamori.web;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import jp.mamori.persistence.Database;
+import jp.mamori.security.SecurityBeans;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,13 +19,31 @@ import org.springframework.context.annotation.Bean;
 public class MamoriWebApplication {
 
     public static ConfigurableApplicationContext start(Database db, String bind, int port) {
+        return start(db, bind, port, defaultDataDir(db));
+    }
+
+    /** {@code dataDir}: where the server keeps its secret key (secret.key) unless MAMORI_SECRET_KEY is set. */
+    public static ConfigurableApplicationContext start(Database db, String bind, int port, Path dataDir) {
         SpringApplication app = new SpringApplication(MamoriWebApplication.class);
         Map<String, Object> props = new HashMap<>();
         props.put("server.port", port);
         props.put("server.address", bind);
+        props.put(SecurityBeans.DATA_DIR_PROPERTY, dataDir.toAbsolutePath().normalize().toString());
         app.setDefaultProperties(props);
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("mamoriDatabase", db));
         return app.run();
+    }
+
+    /** The embedded database's directory, else ./data. */
+    static Path defaultDataDir(Database db) {
+        String url = db.settings().url();
+        if (url.startsWith("jdbc:h2:file:")) {
+            String file = url.substring("jdbc:h2:file:".length());
+            int semi = file.indexOf(';');
+            Path p = Path.of(semi < 0 ? file : file.substring(0, semi)).getParent();
+            if (p != null) return p;
+        }
+        return Path.of("data");
     }
 
     @Bean

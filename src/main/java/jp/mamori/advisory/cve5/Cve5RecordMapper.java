@@ -41,7 +41,8 @@ final class Cve5RecordMapper {
 
         String recordUrl = "https://www.cve.org/CVERecord?id=" + id;
         ReferenceCollector refs = new ReferenceCollector();
-        String cnaName = shortName(cna, Json.text(meta, "assignerShortName"));
+        String assigner = Json.text(meta, "assignerShortName");
+        String cnaName = shortName(cna, assigner != null ? assigner : "unknown");
         container(cna, "cna:" + cnaName, recordUrl, b, refs);
         for (JsonNode adp : Json.array(root.path("containers"), "adp")) {
             container(adp, "adp:" + shortName(adp, "unknown"), recordUrl, b, refs);

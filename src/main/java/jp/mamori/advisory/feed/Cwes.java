@@ -16,6 +16,7 @@ public final class Cwes {
         int end = 4;
         while (end < s.length() && Character.isDigit(s.charAt(end))) end++;
         if (end == 4) return null;
+        if (end == s.length() && s.startsWith("CWE-")) return s; // already exactly an id
         return "CWE-" + s.substring(4, end);
     }
 }

@@ -12,11 +12,13 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
  * @param maxStringLength  longest JSON string in characters (CVE 5 records may embed base64 media)
  * @param maxNameLength    longest JSON field name
  * @param maxRecordTokens  JSON tokens in one record read as a tree (the largest real NVD records,
- *                         with thousands of cpeMatch entries, stay below a few hundred thousand)
+ *                         with thousands of cpeMatch entries, stay below a few hundred thousand;
+ *                         a million tokens is a tree of roughly 100 MB). Records read ahead on a
+ *                         helper thread share the same budget between them.
  */
 public record FeedLimits(int maxNestingDepth, int maxStringLength, int maxNameLength, long maxRecordTokens) {
 
-    public static final FeedLimits DEFAULT = new FeedLimits(64, 10_000_000, 10_000, 5_000_000);
+    public static final FeedLimits DEFAULT = new FeedLimits(64, 10_000_000, 10_000, 1_000_000);
 
     public FeedLimits {
         if (maxNestingDepth < 8 || maxStringLength < 1024 || maxNameLength < 64 || maxRecordTokens < 1000) {

@@ -1,6 +1,7 @@
 package jp.mamori.advisory.feed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
 /** Null-tolerant field access on record trees: feeds omit optional fields freely. */
 public final class Json {
@@ -39,6 +40,6 @@ public final class Json {
     /** The elements of an array field; an empty iterable when absent or not an array. */
     public static Iterable<JsonNode> array(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
-        return v != null && v.isArray() ? v : java.util.List.of();
+        return v != null && v.isArray() ? v : List.of();
     }
 }

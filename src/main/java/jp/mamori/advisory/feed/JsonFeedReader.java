@@ -7,22 +7,28 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import jp.mamori.advisory.FeedFormatException;
 
 /**
  * Walks a JSON feed document with Jackson's streaming parser and materialises one record at a
  * time as a tree, so memory stays flat whatever the size of the document (the whole NVD is one
  * 2 GB array). Top-level fields that are not streamed (metadata such as {@code totalResults}, or
- * the whole record of a single-record document) are collected and returned.
+ * the whole record of a single-record document) are collected and returned. The elements of a
+ * streamed array are read ahead on a helper thread when a second core is available
+ * ({@link ReadAhead}), so that building the next trees overlaps with mapping and storing these.
  */
 public final class JsonFeedReader {
 
-    /** Receives what the reader finds at the top level of a document. */
+    /**
+     * Receives what the reader finds at the top level of a document. Every method is called on
+     * the thread that called {@link #read}, in document order (records may have been read ahead
+     * on a helper thread, see {@link ReadAhead}, but are handed over here).
+     */
     public interface Handler {
         /**
          * Whether the elements of this top-level array field are records to stream one by one.
@@ -42,7 +48,6 @@ public final class JsonFeedReader {
 
     private final FeedLimits limits;
     private final JsonFactory factory;
-    private final ObjectMapper mapper;
 
     public JsonFeedReader(FeedLimits limits) {
         this.limits = limits;
@@ -51,7 +56,6 @@ public final class JsonFeedReader {
                 // the caller opened the stream and closes it; a parser must not
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
                 .build();
-        this.mapper = new ObjectMapper(factory);
     }
 
     public FeedLimits limits() { return limits; }
@@ -67,7 +71,7 @@ public final class JsonFeedReader {
         } catch (FeedSizeLimitException e) {
             throw e.asFormatError(file, null);
         }
-        TokenBudgetParser bounded = new TokenBudgetParser(p, limits.maxRecordTokens());
+        TreeReader bounded = new TreeReader(limits.maxRecordTokens());
         try (p) {
             JsonToken t = p.nextToken();
             if (t == null) throw new FeedFormatException(file, "line 1", "empty document, expected JSON");
@@ -99,9 +103,9 @@ public final class JsonFeedReader {
         }
     }
 
-    private ObjectNode readObject(JsonParser p, TokenBudgetParser bounded, String file, Handler handler)
+    private ObjectNode readObject(JsonParser p, TreeReader bounded, String file, Handler handler)
             throws IOException, FeedFormatException {
-        ObjectNode collected = mapper.createObjectNode();
+        ObjectNode collected = JsonNodeFactory.instance.objectNode();
         long collectedTokens = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -113,7 +117,7 @@ public final class JsonFeedReader {
             }
             JsonLocation start = p.currentTokenLocation();
             bounded.reset();
-            JsonNode node = readTree(bounded);
+            JsonNode node = bounded.read(p);
             collectedTokens += bounded.used();
             if (collectedTokens > limits.maxRecordTokens()) {
                 throw new FeedFormatException(file, JsonRecord.place(start, pointer),
@@ -125,22 +129,31 @@ public final class JsonFeedReader {
         return collected;
     }
 
-    private void streamArray(JsonParser p, TokenBudgetParser bounded, String file, String field, String base,
+    private void streamArray(JsonParser p, TreeReader bounded, String file, String field, String base,
                              Handler handler) throws IOException, FeedFormatException {
         int index = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            JsonLocation start = p.currentTokenLocation();
-            bounded.reset();
-            JsonNode node = readTree(bounded);
-            handler.record(field, new JsonRecord(node, file, base + "/" + index, start));
-            index++;
+        if (ReadAhead.worthwhile()) {
+            try (ReadAhead ahead = new ReadAhead(p, file, base, limits.maxRecordTokens())) {
+                ahead.start();
+                ReadAhead.Item item;
+                while ((item = ahead.next()) != null) {
+                    handler.record(field, item.record());
+                    index++;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while reading " + file);
+            }
+        } else {
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                JsonLocation start = p.currentTokenLocation();
+                bounded.reset();
+                JsonNode node = bounded.read(p);
+                handler.record(field, new JsonRecord(node, file, base + "/" + index, start));
+                index++;
+            }
         }
         handler.streamed(field, index);
-    }
-
-    private JsonNode readTree(JsonParser p) throws IOException {
-        JsonNode node = mapper.readTree(p);
-        return node == null ? NullNode.getInstance() : node;
     }
 
     private static String pointer(JsonParser p) {

@@ -9,6 +9,7 @@ public final class Languages {
     /** The primary subtag, lower-cased: "en-US" and "EN" give "en", "eng" gives "en"; null gives "en". */
     public static String primary(String tag) {
         if (tag == null || tag.isBlank()) return "en";
+        if (tag.length() == 2 && Character.isLowerCase(tag.charAt(0)) && Character.isLowerCase(tag.charAt(1))) return tag;
         String s = tag.trim().toLowerCase(Locale.ROOT);
         int dash = s.indexOf('-');
         if (dash < 0) dash = s.indexOf('_');

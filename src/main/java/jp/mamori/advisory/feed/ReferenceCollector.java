@@ -2,10 +2,8 @@ package jp.mamori.advisory.feed;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import jp.mamori.advisory.Reference;
 
 /**
@@ -14,14 +12,17 @@ import jp.mamori.advisory.Reference;
  * of the merged record wants.
  */
 public final class ReferenceCollector {
-    private final Map<String, Set<String>> tagsByUrl = new LinkedHashMap<>();
+    // tag lists hold a handful of entries: a list with contains() is cheaper than a set
+    private final Map<String, List<String>> tagsByUrl = new LinkedHashMap<>();
 
     public void add(String url, Iterable<String> tags) {
         if (url == null || url.isBlank()) return;
-        Set<String> set = tagsByUrl.computeIfAbsent(url.trim(), u -> new LinkedHashSet<>());
+        List<String> list = tagsByUrl.computeIfAbsent(url.trim(), u -> new ArrayList<>(4));
         if (tags != null) {
             for (String t : tags) {
-                if (t != null && !t.isBlank()) set.add(t.trim());
+                if (t == null || t.isBlank()) continue;
+                String tag = t.trim();
+                if (!list.contains(tag)) list.add(tag);
             }
         }
     }
@@ -32,7 +33,7 @@ public final class ReferenceCollector {
 
     public List<Reference> references() {
         List<Reference> out = new ArrayList<>(tagsByUrl.size());
-        tagsByUrl.forEach((url, tags) -> out.add(new Reference(url, List.copyOf(tags))));
+        tagsByUrl.forEach((url, tags) -> out.add(new Reference(url, tags)));
         return out;
     }
 }

@@ -19,6 +19,8 @@ public final class Timestamps {
     public static Instant parse(String text) {
         if (text == null) return null;
         String s = text.trim();
+        Instant fast = fast(s);
+        if (fast != null) return fast;
         if (s.length() == 10) return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
         if (hasZone(s)) return OffsetDateTime.parse(s).toInstant();
         return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
@@ -40,6 +42,47 @@ public final class Timestamps {
         } catch (DateTimeParseException e) {
             return false;
         }
+    }
+
+    /**
+     * The common shapes {@code yyyy-MM-ddTHH:mm:ss[.fraction][Z]} read digit by digit: NVD-scale
+     * imports parse two timestamps per record and the general java.time parser is the slow part.
+     * Anything else (offsets, odd lengths) returns null and goes through java.time.
+     */
+    private static Instant fast(String s) {
+        int n = s.length();
+        if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+                || s.charAt(13) != ':' || s.charAt(16) != ':') return null;
+        int end = s.charAt(n - 1) == 'Z' ? n - 1 : n;
+        int nanos = 0;
+        if (end > 19) {
+            if (s.charAt(19) != '.' || end - 20 < 1 || end - 20 > 9) return null;
+            int scale = 100_000_000;
+            for (int i = 20; i < end; i++, scale /= 10) {
+                int d = s.charAt(i) - '0';
+                if (d < 0 || d > 9) return null;
+                nanos += d * scale;
+            }
+        }
+        int year = digits(s, 0, 4), month = digits(s, 5, 7), day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13), minute = digits(s, 14, 16), second = digits(s, 17, 19);
+        if ((year | month | day | hour | minute | second) < 0) return null;
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            throw new DateTimeParseException(e.getMessage(), s, 0, e);
+        }
+    }
+
+    /** The decimal number in s[from, to), or -1 when a character is not a digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            int d = s.charAt(i) - '0';
+            if (d < 0 || d > 9) return -1;
+            v = v * 10 + d;
+        }
+        return v;
     }
 
     private static boolean hasZone(String s) {

@@ -26,7 +26,7 @@ final class NvdConfigurations {
             List<CpeNode> nodes = new ArrayList<>();
             int n = 0;
             for (JsonNode node : Json.array(config, "nodes")) {
-                nodes.add(node(node, cve, "/configurations/" + c + "/nodes/" + n));
+                nodes.add(node(node, cve, c, n));
                 n++;
             }
             out.add(new CpeConfiguration(Json.text(config, "operator"), Json.bool(config, "negate", false), nodes));
@@ -35,12 +35,14 @@ final class NvdConfigurations {
         return out;
     }
 
-    private static CpeNode node(JsonNode node, JsonRecord cve, String at) throws FeedFormatException {
+    private static CpeNode node(JsonNode node, JsonRecord cve, int c, int n) throws FeedFormatException {
         List<CpeMatch> matches = new ArrayList<>();
         int m = 0;
         for (JsonNode match : Json.array(node, "cpeMatch")) {
             String criteria = Json.text(match, "criteria");
-            if (criteria == null) throw cve.error(at + "/cpeMatch/" + m + "/criteria", "cpeMatch without criteria");
+            if (criteria == null) {
+                throw cve.error("/configurations/" + c + "/nodes/" + n + "/cpeMatch/" + m + "/criteria", "cpeMatch without criteria");
+            }
             matches.add(new CpeMatch(Json.bool(match, "vulnerable", true), criteria,
                     Json.text(match, "versionStartIncluding"), Json.text(match, "versionStartExcluding"),
                     Json.text(match, "versionEndIncluding"), Json.text(match, "versionEndExcluding")));

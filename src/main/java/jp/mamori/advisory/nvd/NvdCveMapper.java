@@ -3,6 +3,8 @@ package jp.mamori.advisory.nvd;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import jp.mamori.advisory.Advisory;
 import jp.mamori.advisory.FeedFormatException;
 import jp.mamori.advisory.Source;
@@ -51,7 +53,7 @@ final class NvdCveMapper {
         }
         NvdConfigurations.map(cve).forEach(b::configuration);
         for (JsonNode r : Json.array(n, "references")) {
-            java.util.List<String> tags = new java.util.ArrayList<>();
+            List<String> tags = new ArrayList<>();
             for (JsonNode t : Json.array(r, "tags")) if (t.isTextual()) tags.add(t.textValue());
             refs.add(Json.text(r, "url"), tags);
         }

@@ -28,7 +28,7 @@ final class NvdMetrics {
         for (String[] key : CVSS_KEYS) {
             int i = 0;
             for (JsonNode m : Json.array(metrics, key[0])) {
-                b.cvss(score(m, key[1], cve, "/metrics/" + key[0] + "/" + i));
+                b.cvss(score(m, key, i, cve));
                 i++;
             }
         }
@@ -38,13 +38,15 @@ final class NvdMetrics {
         }
     }
 
-    private static CvssScore score(JsonNode m, String keyVersion, JsonRecord cve, String at) throws FeedFormatException {
+    private static CvssScore score(JsonNode m, String[] key, int index, JsonRecord cve) throws FeedFormatException {
         JsonNode data = m.path("cvssData");
         String vector = Json.text(data, "vectorString");
-        if (vector == null) throw cve.error(at + "/cvssData/vectorString", "CVSS metric without vectorString");
+        if (vector == null) {
+            throw cve.error("/metrics/" + key[0] + "/" + index + "/cvssData/vectorString", "CVSS metric without vectorString");
+        }
         String version = Json.text(data, "version");
         if (version == null) version = CvssVectors.version(vector);
-        if (version == null) version = keyVersion;
+        if (version == null) version = key[1];
         return new CvssScore(version, vector, Json.number(data, "baseScore"),
                 NvdSources.scorer(Json.text(m, "source")), Json.text(m, "type"));
     }

@@ -42,9 +42,11 @@ public final class JdbcRecipients implements Recipients {
 
     @Override
     public List<Recipient> securityOfficers(long orgId) {
-        // The CISO is a security officer too, but is brought in by escalation only (cisos()).
-        return query(select() + " WHERE u.organization_id = ? AND u.enabled = TRUE AND u.role = 'SECURITY_OFFICER'"
-                + (hasCisoFlag() ? " AND u.ciso = FALSE" : "") + " ORDER BY u.id", orgId);
+        // The CISO is a security officer too, but is brought in by escalation only (cisos()) — unless
+        // the CISO is the organisation's only security officer, as in a small town.
+        List<Recipient> all = query(select() + " WHERE u.organization_id = ? AND u.enabled = TRUE AND u.role = 'SECURITY_OFFICER' ORDER BY u.id", orgId);
+        List<Recipient> officers = all.stream().filter(r -> !r.ciso()).toList();
+        return officers.isEmpty() ? all : officers;
     }
 
     @Override

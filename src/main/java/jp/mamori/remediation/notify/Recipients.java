@@ -14,7 +14,8 @@ public interface Recipients {
 
     /**
      * The organisation's security officers, without the CISO: the CISO hears of what is escalated
-     * (overdue Act findings) and reads the daily digest, not of every change.
+     * (overdue Act findings) and reads the daily digest, not of every change — unless the CISO is the
+     * only security officer, who then hears of everything.
      */
     List<Recipient> securityOfficers(long orgId);
 

@@ -1,0 +1,112 @@
+package jp.mamori.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jp.mamori.advisory.store.FeedFileImporter;
+import jp.mamori.inventory.Asset;
+import jp.mamori.inventory.AssetKind;
+import jp.mamori.inventory.Exposure;
+import jp.mamori.inventory.Importance;
+import jp.mamori.inventory.InventoryRepository;
+import jp.mamori.inventory.ItSystem;
+import jp.mamori.inventory.Organization;
+import jp.mamori.inventory.SbomStore;
+import jp.mamori.inventory.Segment;
+import jp.mamori.inventory.sbom.Component;
+import jp.mamori.inventory.sbom.IdentifierOrigin;
+import jp.mamori.inventory.sbom.SbomDocument;
+import jp.mamori.persistence.Database;
+import jp.mamori.remediation.FindingQuery;
+import jp.mamori.remediation.FindingRecorder;
+import jp.mamori.remediation.FindingRow;
+import jp.mamori.testsupport.TestDatabases;
+import jp.mamori.testsupport.TestDatabases.Kind;
+import jp.mamori.triage.policy.TriagePolicy;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Findings follow the inventory and the knowledge base: a new advisory finds what it touches,
+ * a version update closes a finding (never deletes it), a downgrade reopens it, and re-running
+ * changes nothing.
+ */
+class InventoryAssessmentTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"), ZoneOffset.UTC);
+    private static final Path DEMO = Path.of("src/main/resources/demo/feeds");
+
+    private static SbomDocument sbom(String log4jVersion) {
+        Component c = new Component("log4j", null, "library", "org.apache.logging.log4j", "log4j-core", log4jVersion, "Apache",
+                "pkg:maven/org.apache.logging.log4j/log4j-core@" + log4jVersion, null, Map.of(), List.of(), null,
+                IdentifierOrigin.DECLARED, true);
+        return new SbomDocument("CycloneDX", "1.5", null, "app", null, List.of(c), List.of());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void findingsFollowAdvisoriesAndVersions(Kind kind) throws Exception {
+        try (Database db = Database.open(TestDatabases.settings(kind))) {
+            InventoryRepository repo = new InventoryRepository(db.dataSource());
+            Organization org = repo.createOrganization("131016", "テスト区", null);
+            ItSystem sys = repo.createSystem(org.id(), "juki", "住民記録", Segment.MYNUMBER, new Importance("3A", "2", "2"), null, null, List.of());
+            Asset app = repo.createAsset(org.id(), sys.id(), new InventoryRepository.NewAsset("ap-01", "業務AP", AssetKind.SERVER,
+                    null, null, null, null, Exposure.CONTROLLED, false, null));
+            Asset gw = repo.createAsset(org.id(), sys.id(), new InventoryRepository.NewAsset("gw-01", "VPN", AssetKind.NETWORK_APPLIANCE,
+                    "Citrix", "NetScaler Gateway", "13.1-49.13", "cpe:2.3:a:citrix:netscaler_gateway:13.1-49.13:*:*:*:*:*:*:*",
+                    Exposure.OPEN, true, null));
+            InventoryAssessment assessment = new InventoryAssessment(db, CLOCK, TriagePolicy.defaults());
+            SbomStore sboms = new SbomStore(db);
+            sboms.add(org.id(), app, sbom("2.14.1"), "v1.json", "a1", null, "test", CLOCK.instant());
+            assertThat(assessment.assessAsset(org.id(), app.id(), "test").detected()).as("no advisory yet").isZero();
+
+            FeedFileImporter importer = new FeedFileImporter(db, CLOCK, null);
+            FeedFileImporter.Summary imported = importer.importPaths(List.of(DEMO.resolve("osv/GHSA-jfh8-c2jp-5v3q.json"),
+                    DEMO.resolve("nvd-boundary-devices.json"), DEMO.resolve("kev-demo.json")), null, false);
+            FindingRecorder.Result r = assessment.reassess(imported.touchedVulnerabilities(), "feeds");
+            assertThat(r.detected()).as("log4j on the app server and CVE-2023-4966 on the gateway").isEqualTo(2);
+
+            FindingQuery q = new FindingQuery(db.dataSource());
+            List<FindingRow> open = q.list(org.id(), FindingQuery.Filter.open(), 10, 0);
+            assertThat(open).extracting(FindingRow::vulnId).containsExactly("CVE-2023-4966", "CVE-2021-44228");
+            assertThat(open.get(0).boundary()).isTrue();
+            assertThat(open.get(0).outcome()).isEqualTo("act");
+            assertThat(open.get(0).due()).as("KEV due date caps the deadline").hasToString("2023-11-08");
+
+            assertThat(assessment.reassess(imported.touchedVulnerabilities(), "feeds").changes()).as("re-running changes nothing").isZero();
+
+            sboms.add(org.id(), app, sbom("2.17.1"), "v2.json", "a2", null, "test", CLOCK.instant());
+            FindingRecorder.Result updated = assessment.assessAsset(org.id(), app.id(), "test");
+            assertThat(updated.closed()).isEqualTo(1);
+            FindingRow closed = q.list(org.id(), FindingQuery.Filter.all(), 10, 0).stream()
+                    .filter(f -> f.vulnId().equals("CVE-2021-44228")).findFirst().orElseThrow();
+            assertThat(closed.state()).isEqualTo("fixed");
+
+            sboms.add(org.id(), app, sbom("2.14.1"), "v3.json", "a3", null, "test", CLOCK.instant());
+            assertThat(assessment.assessAsset(org.id(), app.id(), "test").reopened()).isEqualTo(1);
+            assertThat(events(db, closed.id())).containsExactly("detected", "closed", "reopened");
+            assertThat(q.count(org.id(), FindingQuery.Filter.all())).as("closed findings are kept, not duplicated").isEqualTo(2);
+        }
+    }
+
+    private static List<String> events(Database db, long findingId) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = db.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT kind FROM finding_event WHERE finding_id = ? ORDER BY id")) {
+            ps.setLong(1, findingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}
