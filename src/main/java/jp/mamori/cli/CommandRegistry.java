@@ -20,5 +20,10 @@ final class CommandRegistry {
         cli.addSubcommand(new BenchCommand());
         cli.addSubcommand(new UserCommand());
         cli.addSubcommand(new AuditCommand());
+        cli.addSubcommand(new FindingsCommand());
+        cli.addSubcommand(new MitigationCommand());
+        cli.addSubcommand(new ExportCommand());
+        cli.addSubcommand(new RemediationCommand());
+        cli.addSubcommand(new NotifyCommand());
     }
 }

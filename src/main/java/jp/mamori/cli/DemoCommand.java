@@ -71,6 +71,7 @@ public class DemoCommand implements Callable<Integer> {
             InventoryAssessment assessment = new InventoryAssessment(d, clock, Policies.load(db.dataDir()));
             for (Asset a : repo.listAssets(org.id())) assessment.assessAsset(org.id(), a.id(), "demo");
             printSummary(d, repo, org);
+            DemoRemediation.run(d, org, new RemediationContext(d, db.dataDir()));
         } finally {
             deleteTree(tmp);
         }
