@@ -160,7 +160,12 @@ public class BenchCommand implements Callable<Integer> {
         String cp = System.getProperty("java.class.path");
         if (cp != null && cp.endsWith(".jar") && Files.isRegularFile(Path.of(cp))) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-jar", cp, "scan", "--data", kbDir.toString(), "--format", "json", sbom.toString())
+            List<String> cmd = new ArrayList<>(List.of(java));
+            // The way ./mamori starts it: with the class-data-sharing archive recorded beside the jar.
+            Path jsa = Path.of(cp).resolveSibling("mamori.jsa");
+            if (Files.isRegularFile(jsa)) cmd.addAll(List.of("-XX:SharedArchiveFile=" + jsa, "-Xshare:auto"));
+            cmd.addAll(List.of("-jar", cp, "scan", "--data", kbDir.toString(), "--format", "json", sbom.toString()));
+            ProcessBuilder pb = new ProcessBuilder(cmd)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT);
             pb.environment().remove("MAMORI_DB_URL");
             long t0 = System.nanoTime();
