@@ -49,9 +49,31 @@ public final class Assessor {
         return out;
     }
 
+    /**
+     * Many targets at once: all matches first, then the facts of every matched vulnerability in a
+     * few bulk queries, then triage. Same results as {@link #assess(MatchTarget, AssetContext)} per target.
+     */
+    public List<List<AssessedFinding>> assessAll(List<MatchTarget> targets, AssetContext context) {
+        List<List<Match>> matches = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (MatchTarget t : targets) {
+            List<Match> m = engine.match(t);
+            matches.add(m);
+            m.forEach(x -> ids.add(x.vulnId()));
+        }
+        facts.prefetch(ids);
+        List<List<AssessedFinding>> out = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            List<AssessedFinding> list = new ArrayList<>();
+            for (Match m : matches.get(i)) list.add(assess(targets.get(i), m, context));
+            out.add(list);
+        }
+        return out;
+    }
+
     public AssessedFinding assess(MatchTarget target, Match m, AssetContext context) {
         Optional<VulnerabilityRecord> record = facts.record(m.vulnId());
-        VexStatement vex = VexMatcher.applicable(vexFor(m.vulnId()), target).orElse(null);
+        VexStatement vex = VexMatcher.applicable(vexFor(m.vulnId(), record), target).orElse(null);
         if (record.isEmpty()) {
             return new AssessedFinding(target, m, List.of(), null, null, null, null, vex);
         }
@@ -60,9 +82,10 @@ public final class Assessor {
         return new AssessedFinding(target, m, r.aliases(), r.kev(), r.epss(), t, EXPLAIN.write(t), vex);
     }
 
-    private List<VexStatement> vexFor(String vulnId) {
+    private List<VexStatement> vexFor(String vulnId, Optional<VulnerabilityRecord> record) {
         return vexCache.computeIfAbsent(vulnId, id -> {
-            List<VexStatement> all = new ArrayList<>(knowledgeBase.vex(id));
+            // The merged record already carries the knowledge base's statements.
+            List<VexStatement> all = new ArrayList<>(record.map(VulnerabilityRecord::vex).orElseGet(() -> knowledgeBase.vex(id)));
             for (VexStatement s : extraVex) if (s.vulnId().equals(id)) all.add(s);
             return all;
         });

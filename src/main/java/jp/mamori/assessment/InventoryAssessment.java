@@ -69,10 +69,7 @@ public final class InventoryAssessment {
         Assessor assessor = newAssessor();
         AssetContext ctx = context(asset, system);
         FindingRecorder recorder = new FindingRecorder(database, clock);
-        List<TargetFindings> components = new ArrayList<>();
-        for (StoredComponent c : currentComponents(orgId, List.of(assetId), null)) {
-            components.add(assessComponent(assessor, c, ctx));
-        }
+        List<TargetFindings> components = assessComponents(assessor, currentComponents(orgId, List.of(assetId), null), ctx);
         FindingRecorder.Result r1 = recorder.record(orgId, system.id(), asset.id(), asset.internetBoundary(), components,
                 new CloseScope.AllComponents(), actor);
         // When the SBOM already lists the device's own product, its findings are the component's: not twice.
@@ -101,13 +98,9 @@ public final class InventoryAssessment {
             Asset asset = inventory.assetById(first.orgId, e.getKey()).orElseThrow();
             ItSystem system = inventory.systemById(first.orgId, asset.systemId()).orElseThrow();
             AssetContext ctx = context(asset, system);
-            List<TargetFindings> targets = new ArrayList<>();
+            List<TargetFindings> targets = assessComponents(assessor, e.getValue(), ctx);
             Set<String> identities = new LinkedHashSet<>();
-            for (StoredComponent c : e.getValue()) {
-                TargetFindings t = assessComponent(assessor, c, ctx);
-                targets.add(t);
-                identities.add(t.identity());
-            }
+            targets.forEach(t -> identities.add(t.identity()));
             total = sum(total, recorder.record(first.orgId, system.id(), asset.id(), asset.internetBoundary(), targets,
                     new CloseScope.Identities(identities), actor));
         }
@@ -133,9 +126,15 @@ public final class InventoryAssessment {
         return List.of(new TargetFindings(TargetFindings.DEVICE, null, t.name(), t.version(), assessor.assess(t, ctx)));
     }
 
-    private static TargetFindings assessComponent(Assessor assessor, StoredComponent c, AssetContext ctx) {
-        MatchTarget t = new MatchTarget(c.ref, c.name, c.version, c.purl, c.cpe);
-        return new TargetFindings(identity(c.purl, c.cpe, c.group, c.name), c.id, c.name, c.version, assessor.assess(t, ctx));
+    private static List<TargetFindings> assessComponents(Assessor assessor, List<StoredComponent> components, AssetContext ctx) {
+        List<MatchTarget> targets = components.stream().map(c -> new MatchTarget(c.ref, c.name, c.version, c.purl, c.cpe)).toList();
+        List<List<AssessedFinding>> results = assessor.assessAll(targets, ctx);
+        List<TargetFindings> out = new ArrayList<>();
+        for (int k = 0; k < components.size(); k++) {
+            StoredComponent c = components.get(k);
+            out.add(new TargetFindings(identity(c.purl, c.cpe, c.group, c.name), c.id, c.name, c.version, results.get(k)));
+        }
+        return out;
     }
 
     /** What a decision attaches to: the package without its version, else the CPE product, else the name. */

@@ -32,7 +32,6 @@ import jp.mamori.inventory.ItSystem;
 import jp.mamori.inventory.Organization;
 import jp.mamori.inventory.Segment;
 import jp.mamori.matching.MatchEngine;
-import jp.mamori.matching.MatchTarget;
 import jp.mamori.persistence.Database;
 import jp.mamori.persistence.DatabaseSettings;
 import jp.mamori.remediation.FindingQuery;
@@ -149,7 +148,7 @@ public class BenchCommand implements Callable<Integer> {
                         new Triage(TriagePolicy.defaults(), Clock.systemUTC()), List.of());
                 AssetContext ctx = AssetContext.of(jp.mamori.triage.ssvc.Exposure.CONTROLLED, Mission.MEDIUM);
                 List<AssessedFinding> out = new ArrayList<>();
-                for (MatchTarget t : ScanCommand.targets(doc)) out.addAll(a.assess(t, ctx));
+                a.assessAll(ScanCommand.targets(doc), ctx).forEach(out::addAll);
                 best = Math.min(best, System.nanoTime() - t0);
                 found = out.size();
             }
@@ -324,7 +323,7 @@ public class BenchCommand implements Callable<Integer> {
                 insertFindings(db, org.id(), sys.id(), assets, findings / orgs, o);
             }
             try (Connection c = db.connection(); var s = c.createStatement()) {
-                s.execute("ANALYZE finding");
+                s.execute("ANALYZE");
             }
             System.out.printf(Locale.ROOT, "P4 setup: %,d findings in %d organisations on PostgreSQL in %.1f s%n", findings, orgs, secs(t0));
             FindingQuery q = new FindingQuery(db.dataSource());

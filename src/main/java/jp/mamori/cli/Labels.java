@@ -1,34 +1,24 @@
 package jp.mamori.cli;
 
-import jp.mamori.triage.ssvc.Outcome;
+import jp.mamori.triage.TriageLabels;
 
-/** Japanese labels for stored keys in CLI tables. */
+/** Japanese labels for stored keys in CLI tables ("-" when there is none). */
 final class Labels {
     private Labels() { }
 
     static String outcome(String key) {
-        if (key == null) return "-";
-        Outcome o = Outcome.fromKey(key);
-        return o.display() + " " + o.labelJa();
+        return orDash(TriageLabels.outcome(key));
     }
 
     static String severity(String s) {
-        if (s == null) return "-";
-        return switch (s.toLowerCase(java.util.Locale.ROOT)) {
-            case "critical" -> "緊急";
-            case "high" -> "重要";
-            case "medium" -> "警告";
-            case "low" -> "注意";
-            default -> "なし";
-        };
+        return orDash(TriageLabels.severity(s));
     }
 
     static String exploitation(String e) {
-        if (e == null) return "-";
-        return switch (e) {
-            case "active" -> "悪用確認";
-            case "poc" -> "PoCあり";
-            default -> "なし";
-        };
+        return orDash(TriageLabels.exploitation(e));
+    }
+
+    private static String orDash(String s) {
+        return s == null ? "-" : s;
     }
 }

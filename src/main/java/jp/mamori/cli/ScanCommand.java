@@ -70,7 +70,7 @@ public class ScanCommand implements Callable<Integer> {
             Assessor assessor = new Assessor(new MatchEngine(new StoreAdvisoryLookup(d.dataSource())), new KnowledgeBase(d.dataSource()),
                     new Triage(Policies.load(db.dataDir()), Clock.systemUTC()), vex);
             AssetContext ctx = new AssetContext(exp, mis, "--exposure " + exp.key(), "--mission " + mis.key());
-            for (MatchTarget t : targets(doc)) findings.addAll(assessor.assess(t, ctx));
+            assessor.assessAll(targets(doc), ctx).forEach(findings::addAll);
         }
         findings.sort(FindingOrder.PRIORITY);
         switch (fmt) {

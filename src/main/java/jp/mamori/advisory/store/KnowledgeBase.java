@@ -185,6 +185,73 @@ public final class KnowledgeBase {
         }
     }
 
+    /**
+     * Merged records of many vulnerabilities (primary ids) in a few queries per 500 ids: a scan of a
+     * large SBOM triages thousands of matches, and one round of queries per match would dominate it.
+     */
+    public Map<String, VulnerabilityRecord> findAll(java.util.Collection<String> ids) {
+        List<String> all = new ArrayList<>(new LinkedHashSet<>(ids));
+        Map<String, VulnerabilityRecord> out = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (int from = 0; from < all.size(); from += 500) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+                String in = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+                Map<String, List<Advisory>> statements = new java.util.HashMap<>();
+                Map<String, Set<String>> aliases = new java.util.HashMap<>();
+                Set<String> withdrawn = new java.util.HashSet<>();
+                Set<String> known = new java.util.HashSet<>();
+                Map<String, KevEntry> kev = new java.util.HashMap<>();
+                Map<String, EpssScore> epss = new java.util.HashMap<>();
+                Map<String, List<VexStatement>> vex = new java.util.HashMap<>();
+                query(c, "SELECT vuln_id, payload FROM advisory_statement WHERE vuln_id IN (" + in + ") ORDER BY source, document_id", chunk,
+                        rs -> statements.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(parse(rs.getString(2))));
+                query(c, "SELECT vuln_id, alias FROM vuln_alias WHERE vuln_id IN (" + in + ") ORDER BY alias", chunk,
+                        rs -> aliases.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2)));
+                query(c, "SELECT id, withdrawn FROM vulnerability WHERE id IN (" + in + ")", chunk, rs -> {
+                    known.add(rs.getString(1));
+                    if (rs.getBoolean(2)) withdrawn.add(rs.getString(1));
+                });
+                query(c, "SELECT cve_id, vendor_project, product, vulnerability_name, date_added, due_date, short_description, "
+                        + "required_action, ransomware, notes FROM kev_entry WHERE cve_id IN (" + in + ")", chunk, rs -> kev.put(rs.getString(1),
+                        new KevEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(),
+                                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10))));
+                query(c, "SELECT cve_id, score, percentile, score_date, model_version FROM epss_score WHERE cve_id IN (" + in + ")", chunk,
+                        rs -> epss.put(rs.getString(1), new EpssScore(rs.getString(1), rs.getDouble(2), rs.getDouble(3),
+                                rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5))));
+                query(c, "SELECT vuln_id, product, status, justification, impact, action, source, document_id, stated_at FROM vex_statement "
+                        + "WHERE vuln_id IN (" + in + ") ORDER BY stated_at, id", chunk, rs -> {
+                    Timestamp t = rs.getTimestamp(9);
+                    vex.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new VexStatement(rs.getString(1), rs.getString(2),
+                            VexStatus.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)), rs.getString(4), rs.getString(5),
+                            rs.getString(6), Source.fromKey(rs.getString(7)), rs.getString(8), t == null ? null : t.toInstant()));
+                });
+                for (String id : chunk) {
+                    if (!known.contains(id) && !kev.containsKey(id) && !epss.containsKey(id)) continue;
+                    out.put(id, merge(id, aliases.getOrDefault(id, Set.of()), withdrawn.contains(id), statements.getOrDefault(id, List.of()),
+                            kev.get(id), epss.get(id), vex.getOrDefault(id, List.of())));
+                }
+            }
+        } catch (SQLException e) {
+            throw new KnowledgeBaseException("cannot read the knowledge base: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(Connection c, String sql, List<String> params, RowReader reader) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) ps.setString(i + 1, params.get(i));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) reader.read(rs);
+            }
+        }
+    }
+
     /** Source precedence for single-valued facts (dates, English text): the curated record first. */
     private static int rank(Source s) {
         return switch (s) {

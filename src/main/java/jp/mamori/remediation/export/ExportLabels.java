@@ -1,35 +1,25 @@
 package jp.mamori.remediation.export;
 
-import java.util.Locale;
-import jp.mamori.triage.ssvc.Outcome;
+import jp.mamori.triage.TriageLabels;
 
-/** Japanese labels for stored keys in exports (what a municipal officer reads in Excel). */
+
+/** Japanese labels for stored keys in exports (what a municipal officer reads in Excel); empty when none. */
 final class ExportLabels {
     private ExportLabels() { }
 
     static String outcome(String key) {
-        if (key == null) return "";
-        Outcome o = Outcome.fromKey(key);
-        return o.display() + " " + o.labelJa();
+        return orEmpty(TriageLabels.outcome(key));
     }
 
     static String severity(String s) {
-        if (s == null) return "";
-        return switch (s.toLowerCase(Locale.ROOT)) {
-            case "critical" -> "緊急";
-            case "high" -> "重要";
-            case "medium" -> "警告";
-            case "low" -> "注意";
-            default -> "なし";
-        };
+        return orEmpty(TriageLabels.severity(s));
     }
 
     static String exploitation(String e) {
-        if (e == null) return "";
-        return switch (e) {
-            case "active" -> "悪用確認";
-            case "poc" -> "PoCあり";
-            default -> "なし";
-        };
+        return orEmpty(TriageLabels.exploitation(e));
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 }
