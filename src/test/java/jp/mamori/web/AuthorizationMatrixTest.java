@@ -248,6 +248,20 @@ class AuthorizationMatrixTest {
         String who = role + (api ? " api " : " page ");
         String p = api ? "/api/v1" : "";
 
+        // the organisation chooser: the administrator's choice holds for the session; anyone else is refused
+        if (!api) {
+            c.get("/");
+            HttpResponse<String> chosen = c.postForm("/org", Map.of("org", String.valueOf(f.orgB), "back", "/assets"));
+            if (role == Role.ADMIN) {
+                tally.allow(who + "POST /org [B]", chosen, chosen.statusCode() == 302 && "/assets".equals(HttpSessionClient.location(chosen)));
+                listCheck(tally, who + "/assets after choosing B", c.get("/assets"), t -> t == Target.B1);
+                c.get("/");
+                c.postForm("/org", Map.of("org", String.valueOf(f.orgA), "back", "//evil.example/"));
+            } else {
+                tally.deny(who + "POST /org [B]", chosen, chosen.statusCode() == 404, chosen.body().contains("MXB1"));
+            }
+        }
+
         // lists: exactly the visible targets' markers, for the own organisation (and ?org= of the other one)
         List<String> lists = new ArrayList<>(List.of(api ? "/api/v1/dashboard" : "/", p + "/findings?state=all&candidates=any",
                 p + "/assets", p + "/vulnerabilities/" + CVE));
