@@ -162,6 +162,8 @@ class BrowserUiTest {
                 "CISA KEV", "照合の根拠", "対応判断・回避策", "履歴");
         assertThat(driver.findElements(By.cssSelector("table.ssvc tbody tr"))).hasSize(5);
         screenshot("mamori-finding.png");
+        driver.executeScript("document.getElementById('ssvc-h').scrollIntoView()");
+        screenshot("mamori-finding-ssvc.png");
 
         // English on request, Japanese again after
         driver.findElement(By.cssSelector("a.lang")).click();
@@ -191,10 +193,12 @@ class BrowserUiTest {
         String sent = HOSTILE_FILE.replace("\"", "%22");
         assertThat(fileCell.getText()).isEqualTo(sent);
         assertNoInjectedMarkup();
+        screenshot("mamori-asset.png");
 
         driver.findElement(By.id("asset-findings")).click();
         waitUp().until(ExpectedConditions.urlContains("/findings?asset="));
         assertThat(driver.findElement(By.id("findings")).getText()).contains("CVE-2021-44228", "log4j-core", "Act");
+        screenshot("mamori-findings.png");
 
         open("/assets/" + assetId);
         driver.findElement(By.cssSelector("#sboms tbody tr th a")).click();

@@ -219,6 +219,9 @@ class WebPagesAndApiTest {
         assertThat(detail.has("decision")).isTrue();
         String html = page.get("/findings?asset=" + assetId + "&size=1").body();
         assertThat(html).contains("rel=\"next\"", "検出 2件（1/2ページ）");
-        assertThat(page.get("/findings/" + id).body()).contains("対応判断・回避策", "id=\"decision\"");
+        String detailHtml = page.get("/findings/" + id).body();
+        assertThat(detailHtml).contains("対応判断・回避策", "id=\"decision\"", "cisa_coordinator")
+                .containsPattern("<strong>(active|poc|none)</strong>").containsPattern("<strong>(yes|no)</strong>");
+        assertThat(page.get("/assets/" + assetId).body()).containsPattern("class=\"badge o-[a-z]+\">(Act|Attend|Track\\*|Track) \\d+<");
     }
 }
