@@ -15,8 +15,15 @@ final class CommandRegistry {
         cli.addSubcommand(new FeedsCommand());
         cli.addSubcommand(new VulnCommand());
         cli.addSubcommand(new ScanCommand());
+        cli.addSubcommand(new CvssCommand());
         cli.addSubcommand(new DemoCommand());
+        cli.addSubcommand(new BenchCommand());
         cli.addSubcommand(new UserCommand());
         cli.addSubcommand(new AuditCommand());
+        cli.addSubcommand(new FindingsCommand());
+        cli.addSubcommand(new MitigationCommand());
+        cli.addSubcommand(new ExportCommand());
+        cli.addSubcommand(new RemediationCommand());
+        cli.addSubcommand(new NotifyCommand());
     }
 }

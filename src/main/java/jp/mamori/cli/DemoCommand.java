@@ -71,6 +71,7 @@ public class DemoCommand implements Callable<Integer> {
             InventoryAssessment assessment = new InventoryAssessment(d, clock, Policies.load(db.dataDir()));
             for (Asset a : repo.listAssets(org.id())) assessment.assessAsset(org.id(), a.id(), "demo");
             printSummary(d, repo, org);
+            DemoRemediation.run(d, org, new RemediationContext(d, db.dataDir()));
         } finally {
             deleteTree(tmp);
         }
@@ -146,7 +147,7 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     private static void add(SbomStore store, Organization org, Asset asset, Path file, Clock clock) throws IOException {
-        SbomDocument doc = SbomCommand.read(file);
+        SbomDocument doc = SbomCommand.read(file, new jp.mamori.inventory.KnowledgeBaseCpeSuggester(store.dataSource()));
         store.add(org.id(), asset, doc, file.getFileName().toString(), SbomCommand.sha256(file), asset.version(), "demo", clock.instant());
     }
 

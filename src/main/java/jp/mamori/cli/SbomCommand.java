@@ -18,7 +18,10 @@ import jp.mamori.inventory.InventoryRepository;
 import jp.mamori.inventory.ItSystem;
 import jp.mamori.inventory.Organization;
 import jp.mamori.inventory.SbomStore;
+import jp.mamori.inventory.KnowledgeBaseCpeSuggester;
 import jp.mamori.inventory.sbom.Component;
+import jp.mamori.inventory.sbom.CpeSuggester;
+import jp.mamori.inventory.sbom.SbomLimits;
 import jp.mamori.inventory.sbom.SbomDiff;
 import jp.mamori.inventory.sbom.SbomDocument;
 import jp.mamori.inventory.sbom.SbomFormatException;
@@ -40,8 +43,13 @@ import picocli.CommandLine.Parameters;
 public class SbomCommand {
 
     static SbomDocument read(Path file) {
+        return read(file, CpeSuggester.NONE);
+    }
+
+    /** With a database: vendor-table rows get CPE suggestions from the products the knowledge base knows. */
+    static SbomDocument read(Path file, CpeSuggester suggester) {
         try {
-            return new SbomReader().read(file);
+            return new SbomReader(SbomLimits.defaults(), suggester).read(file);
         } catch (SbomFormatException e) {
             throw new BadInputException(e.getMessage(), e);
         } catch (IOException e) {
@@ -74,8 +82,8 @@ public class SbomCommand {
 
         @Override
         public Integer call() throws IOException {
-            SbomDocument doc = read(file);
             try (Database d = db.open()) {
+                SbomDocument doc = read(file, new KnowledgeBaseCpeSuggester(d.dataSource()));
                 InventoryRepository repo = new InventoryRepository(d.dataSource());
                 Organization o = org.resolve(repo);
                 Asset asset = repo.requireAsset(o.id(), assetCode);

@@ -38,6 +38,10 @@ public final class SbomStore {
         this.database = database;
     }
 
+    public javax.sql.DataSource dataSource() {
+        return database.dataSource();
+    }
+
     public StoredSbom add(long orgId, Asset asset, SbomDocument doc, String fileName, String sha256, String assetVersion,
                           String uploadedBy, Instant now) {
         if (asset.organizationId() != orgId) throw new InventoryException("asset does not belong to this organisation");

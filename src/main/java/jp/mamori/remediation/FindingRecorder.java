@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,11 +18,14 @@ import jp.mamori.assessment.FindingOrder;
 import jp.mamori.assessment.report.ScanJson;
 import jp.mamori.persistence.Database;
 import jp.mamori.triage.TriageResult;
+import jp.mamori.triage.ssvc.Outcome;
 
 /**
  * Persists assessed findings of one asset. Re-recording the same result changes nothing but the
  * last-seen time; a finding that no longer matches is closed as FIXED (never deleted); a FIXED
- * finding that matches again is reopened; every change is a finding_event.
+ * finding that matches again is reopened; every change is a finding_event. People's decisions stay
+ * on a finding that is matched again by the same criterion (the next SBOM of the asset), and the
+ * deadline already given stays unless the outcome rises.
  */
 public final class FindingRecorder {
 
@@ -75,7 +79,7 @@ public final class FindingRecorder {
         // SPEC: outcome first, internet-boundary devices first; within that, lists sort by due date.
         int priority = FindingOrder.outcomeRank(tr == null ? null : tr.outcome()) * 10 + (boundary ? 5 : 0);
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, state, evidence, outcome FROM finding WHERE asset_id = ? AND component_identity = ? AND vuln_id = ?")) {
+                "SELECT id, state, evidence, outcome, due_date FROM finding WHERE asset_id = ? AND component_identity = ? AND vuln_id = ?")) {
             ps.setLong(1, assetId);
             ps.setString(2, t.identity());
             ps.setString(3, f.match().vulnId());
@@ -85,6 +89,7 @@ public final class FindingRecorder {
                     FindingState state = FindingState.fromKey(rs.getString(2));
                     boolean same = evidence.equals(rs.getString(3));
                     String oldOutcome = rs.getString(4);
+                    Date oldDue = rs.getDate(5);
                     FindingState next = state;
                     if (state == FindingState.FIXED) next = f.suppressed() ? FindingState.NOT_AFFECTED : FindingState.NEW;
                     else if (f.suppressed() && (state == FindingState.NEW || state == FindingState.TRIAGED)) next = FindingState.NOT_AFFECTED;
@@ -93,9 +98,27 @@ public final class FindingRecorder {
                         counts[3]++;
                         return id;
                     }
-                    update(c, id, t, f, evidence, outcome, priority, next, now);
+                    // A decision speaks for the match it was made on: the same range in a newer SBOM keeps it,
+                    // a different one asks for a new decision.
+                    DecisionStore.Identity key = new DecisionStore.Identity(assetId, t.identity(), f.match().vulnId());
+                    String changedFrom = next == state && state.decided() ? changedCriterion(c, key, f.match().criterion()) : null;
+                    if (changedFrom != null) next = FindingState.NEW;
+                    boolean raised = raised(oldOutcome, outcome);
+                    LocalDate due = tr == null ? null : tr.dueDate();
+                    // Keep the deadline already given (a daily re-match must not push it out), unless the finding
+                    // is reopened or its outcome rose: then the new deadline counts from today.
+                    if (due != null && oldDue != null && state != FindingState.FIXED && changedFrom == null && !raised) {
+                        due = min(oldDue.toLocalDate(), due);
+                    }
+                    update(c, id, t, f, evidence, outcome, priority, next, due, now);
                     if (state == FindingState.FIXED) {
+                        DecisionStore.supersede(c, key, now, "解消後に再び該当 / matched again after being fixed");
                         event(c, id, now, actor, "reopened", state, next, "再び該当 / matches again: " + f.match().criterion());
+                        counts[1]++;
+                    } else if (changedFrom != null) {
+                        DecisionStore.supersede(c, key, now, "一致条件の変更 / the match changed");
+                        event(c, id, now, actor, "match_changed", state, next, "一致条件が変わったため判断を見直してください / the match changed, "
+                                + "decide again: " + changedFrom + " → " + f.match().criterion());
                         counts[1]++;
                     } else {
                         if (next != state) event(c, id, now, actor, "vex", state, next, vexText(f));
@@ -154,7 +177,7 @@ public final class FindingRecorder {
     }
 
     private static void update(Connection c, long id, TargetFindings t, AssessedFinding f, String evidence, String outcome,
-                               int priority, FindingState state, Instant now) throws SQLException {
+                               int priority, FindingState state, LocalDate due, Instant now) throws SQLException {
         TriageResult tr = f.triage();
         try (PreparedStatement ps = c.prepareStatement("UPDATE finding SET component_id = ?, component_name = ?, component_version = ?, "
                 + "confidence = ?, candidate = ?, match_by = ?, match_source = ?, criterion = ?, version_scheme = ?, identifier = ?, "
@@ -175,7 +198,7 @@ public final class FindingRecorder {
             ps.setString(13, state.key());
             ps.setString(14, outcome);
             ps.setInt(15, priority);
-            ps.setDate(16, tr == null ? null : Date.valueOf(tr.dueDate()));
+            ps.setDate(16, due == null ? null : Date.valueOf(due));
             ps.setString(17, tr == null ? null : tr.severity());
             ps.setObject(18, tr == null ? null : tr.cvss().baseScore());
             ps.setString(19, tr == null ? null : tr.exploitation().key());
@@ -183,6 +206,23 @@ public final class FindingRecorder {
             ps.setLong(21, id);
             ps.executeUpdate();
         }
+    }
+
+    /** The criterion the decision in force was made on, when the new match differs from it; else null. */
+    private static String changedCriterion(Connection c, DecisionStore.Identity key, String criterion) throws SQLException {
+        var decision = DecisionStore.current(c, key);
+        if (decision.isEmpty()) return null;
+        String before = decision.get().matchCriterion();
+        return before != null && criterion != null && !before.equals(criterion) ? before : null;
+    }
+
+    private static boolean raised(String before, String after) {
+        if (before == null || after == null || before.equals(after)) return false;
+        return FindingOrder.outcomeRank(Outcome.fromKey(after)) > FindingOrder.outcomeRank(Outcome.fromKey(before));
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static void touch(Connection c, long id, Instant now) throws SQLException {
@@ -222,7 +262,7 @@ public final class FindingRecorder {
         return closed;
     }
 
-    static void event(Connection c, long findingId, Instant at, String actor, String kind, FindingState from, FindingState to,
+    public static void event(Connection c, long findingId, Instant at, String actor, String kind, FindingState from, FindingState to,
                       String detail) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO finding_event (finding_id, at, actor, kind, from_state, to_state, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {

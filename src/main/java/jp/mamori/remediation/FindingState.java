@@ -25,6 +25,12 @@ public enum FindingState {
         return valueOf(key.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
+    /** Set by a person's decision, which a re-match keeps (unless the match itself changed). */
+    public boolean decided() {
+        return this == TRIAGED || this == PATCH_SCHEDULED || this == MITIGATED || this == RISK_ACCEPTED
+                || this == NOT_AFFECTED || this == FALSE_POSITIVE;
+    }
+
     /** Still needs someone's attention (counts on the dashboard). */
     public boolean isOpen() {
         return this == NEW || this == TRIAGED || this == PATCH_SCHEDULED;

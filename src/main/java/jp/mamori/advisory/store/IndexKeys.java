@@ -14,11 +14,34 @@ public final class IndexKeys {
     /** "part:vendor:product" of a CPE name, lower case and unescaped; null when it is not one. */
     public static String cpeKey(String cpe) {
         if (cpe == null || cpe.isBlank()) return null;
+        String fast = fastKey(cpe);
+        if (fast != null) return fast;
         try {
             return CpeKey.parse(cpe.trim()).toString();
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * The common case without escapes, read by splitting: the import indexes millions of
+     * criteria, and the full CPE parser costs more than the rest of a record.
+     */
+    private static String fastKey(String cpe) {
+        if (!cpe.startsWith("cpe:2.3:") || cpe.indexOf('\\') >= 0) return null;
+        int p1 = 8;
+        int p2 = cpe.indexOf(':', p1);
+        if (p2 != p1 + 1) return null;
+        int p3 = cpe.indexOf(':', p2 + 1);
+        if (p3 < 0) return null;
+        int p4 = cpe.indexOf(':', p3 + 1);
+        if (p4 < 0) return null;
+        char part = cpe.charAt(p1);
+        if (part != 'a' && part != 'o' && part != 'h') return null;
+        String vendor = cpe.substring(p2 + 1, p3);
+        String product = cpe.substring(p3 + 1, p4);
+        if (vendor.isEmpty() || product.isEmpty() || vendor.indexOf('?') >= 0 || product.indexOf('?') >= 0) return null;
+        return (part + ":" + vendor + ":" + product).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The (ecosystem, name) key of an advisory's affected package. */

@@ -11,7 +11,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +49,6 @@ public final class KnowledgeBaseWriter implements FeedSink, AutoCloseable {
     private final LongConsumer progress;
     private final Set<String> touchedVulns = new LinkedHashSet<>();
 
-    private final PreparedStatement findStatement;
     private final PreparedStatement insertStatement;
     private final PreparedStatement updateStatement;
     private final PreparedStatement deleteCpeKeys;
@@ -66,8 +70,6 @@ public final class KnowledgeBaseWriter implements FeedSink, AutoCloseable {
         this.dialect = dialect;
         this.now = now;
         this.progress = progress == null ? n -> { } : progress;
-        findStatement = connection.prepareStatement(
-                "SELECT id, modified, content_hash FROM advisory_statement WHERE vuln_id = ? AND source = ? AND document_id = ?");
         insertStatement = connection.prepareStatement(
                 "INSERT INTO advisory_statement (vuln_id, source, document_id, modified, withdrawn, content_hash, payload, imported_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
@@ -98,82 +100,154 @@ public final class KnowledgeBaseWriter implements FeedSink, AutoCloseable {
         return touchedVulns;
     }
 
+    /** A parsed statement waiting for its batch; statements are looked up and written 500 at a time. */
+    private record Pending(Advisory advisory, String payload, String hash) {
+        String key() {
+            return advisory.vulnId() + "\u0000" + advisory.documentId();
+        }
+    }
+
+    private record Existing(long id, Timestamp modified, String hash) { }
+
+    private final List<Pending> pending = new ArrayList<>();
+    private final Set<String> pendingStatementKeys = new HashSet<>();
+
     @Override
     public void advisory(Advisory a) {
         try {
-            writeAdvisory(a);
-        } catch (SQLException e) {
+            String payload = StoredJson.MAPPER.writeValueAsString(a);
+            Pending p = new Pending(a, payload, sha256(payload));
+            // The same statement twice in one batch: the first must be stored before the second is compared.
+            if (!pendingStatementKeys.add(a.source().key() + "\u0000" + p.key())) {
+                flushPending();
+                pendingStatementKeys.add(a.source().key() + "\u0000" + p.key());
+            }
+            pending.add(p);
+            if (pending.size() >= BATCH) flushPending();
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new KnowledgeBaseException("cannot store " + a.vulnId() + " from " + a.source().key() + ": " + e.getMessage(), e);
         }
-        progress.accept(stats.records());
+        progress.accept(stats.records() + pending.size());
     }
 
-    private void writeAdvisory(Advisory a) throws SQLException {
-        String payload = StoredJson.MAPPER.valueToTree(a).toString();
-        String hash = sha256(payload);
-        findStatement.setString(1, a.vulnId());
-        findStatement.setString(2, a.source().key());
-        findStatement.setString(3, a.documentId());
-        long id;
-        try (ResultSet rs = findStatement.executeQuery()) {
-            if (rs.next()) {
-                id = rs.getLong(1);
-                Timestamp stored = rs.getTimestamp(2);
-                if (hash.equals(rs.getString(3))) {
-                    stats.unchanged++;
-                    return;
-                }
-                if (stored != null && a.modified() != null && stored.toInstant().isAfter(a.modified())) {
-                    stats.olderIgnored++;
-                    return;
-                }
-                updateStatement.setTimestamp(1, ts(a.modified()));
-                updateStatement.setBoolean(2, a.withdrawn());
-                updateStatement.setString(3, hash);
-                updateStatement.setString(4, payload);
-                updateStatement.setTimestamp(5, ts(now));
-                updateStatement.setLong(6, id);
-                updateStatement.executeUpdate();
-                flushKeys();
-                deleteCpeKeys.setLong(1, id);
-                deleteCpeKeys.executeUpdate();
-                deletePackageKeys.setLong(1, id);
-                deletePackageKeys.executeUpdate();
-                stats.updated++;
-            } else {
+    private void flushPending() throws SQLException {
+        if (pending.isEmpty()) return;
+        Map<String, Existing> existing = lookup(pending);
+        List<Pending> inserts = new ArrayList<>();
+        List<Long> insertedIds = new ArrayList<>();
+        List<Pending> written = new ArrayList<>();
+        List<Long> writtenIds = new ArrayList<>();
+        for (Pending p : pending) {
+            Advisory a = p.advisory();
+            Existing e = existing.get(a.source().key() + "\u0000" + p.key());
+            if (e == null) {
+                inserts.add(p);
+                continue;
+            }
+            if (p.hash().equals(e.hash())) {
+                stats.unchanged++;
+                continue;
+            }
+            if (e.modified() != null && a.modified() != null && e.modified().toInstant().isAfter(a.modified())) {
+                stats.olderIgnored++;
+                continue;
+            }
+            updateStatement.setTimestamp(1, ts(a.modified()));
+            updateStatement.setBoolean(2, a.withdrawn());
+            updateStatement.setString(3, p.hash());
+            updateStatement.setString(4, p.payload());
+            updateStatement.setTimestamp(5, ts(now));
+            updateStatement.setLong(6, e.id());
+            updateStatement.addBatch();
+            deleteCpeKeys.setLong(1, e.id());
+            deleteCpeKeys.addBatch();
+            deletePackageKeys.setLong(1, e.id());
+            deletePackageKeys.addBatch();
+            written.add(p);
+            writtenIds.add(e.id());
+            stats.updated++;
+        }
+        if (!written.isEmpty()) {
+            updateStatement.executeBatch();
+            deleteCpeKeys.executeBatch();
+            deletePackageKeys.executeBatch();
+        }
+        if (!inserts.isEmpty()) {
+            for (Pending p : inserts) {
+                Advisory a = p.advisory();
                 insertStatement.setString(1, a.vulnId());
                 insertStatement.setString(2, a.source().key());
                 insertStatement.setString(3, a.documentId());
                 insertStatement.setTimestamp(4, ts(a.modified()));
                 insertStatement.setBoolean(5, a.withdrawn());
-                insertStatement.setString(6, hash);
-                insertStatement.setString(7, payload);
+                insertStatement.setString(6, p.hash());
+                insertStatement.setString(7, p.payload());
                 insertStatement.setTimestamp(8, ts(now));
-                insertStatement.executeUpdate();
-                try (ResultSet keys = insertStatement.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
+                insertStatement.addBatch();
+            }
+            insertStatement.executeBatch();
+            try (ResultSet keys = insertStatement.getGeneratedKeys()) {
+                while (keys.next()) insertedIds.add(keys.getLong(1));
+            }
+            if (insertedIds.size() != inserts.size()) {
+                throw new SQLException("expected " + inserts.size() + " generated ids, got " + insertedIds.size());
+            }
+            written.addAll(inserts);
+            writtenIds.addAll(insertedIds);
+            stats.inserted += inserts.size();
+        }
+        for (int i = 0; i < written.size(); i++) {
+            Advisory a = written.get(i).advisory();
+            touchedVulns.add(a.vulnId());
+            if (!a.withdrawn()) indexKeys(writtenIds.get(i), a);
+            upsertVuln.setString(1, a.vulnId());
+            upsertVuln.setBoolean(2, a.withdrawn() && (a.source() == Source.NVD || a.source() == Source.CVE5));
+            upsertVuln.setTimestamp(3, ts(now));
+            upsertVuln.addBatch();
+            Set<String> aliases = new LinkedHashSet<>(a.aliases());
+            // JVN and OSV documents are about this one vulnerability: their ids find it too.
+            if ((a.source() == Source.JVN || a.source() == Source.OSV) && !a.documentId().equals(a.vulnId())) {
+                aliases.add(a.documentId());
+            }
+            for (String alias : aliases) {
+                insertAlias.setString(1, alias);
+                insertAlias.setString(2, a.vulnId());
+                insertAlias.addBatch();
+            }
+            pendingVulns++;
+        }
+        flushKeys();
+        flushVulns();
+        pending.clear();
+        pendingStatementKeys.clear();
+    }
+
+    /** One query per source and 100 vulnerability ids instead of one per statement. */
+    private Map<String, Existing> lookup(List<Pending> batch) throws SQLException {
+        Map<String, Existing> out = new HashMap<>();
+        Map<String, List<String>> idsBySource = new LinkedHashMap<>();
+        for (Pending p : batch) {
+            idsBySource.computeIfAbsent(p.advisory().source().key(), k -> new ArrayList<>()).add(p.advisory().vulnId());
+        }
+        for (Map.Entry<String, List<String>> e : idsBySource.entrySet()) {
+            List<String> ids = new ArrayList<>(new LinkedHashSet<>(e.getValue()));
+            for (int from = 0; from < ids.size(); from += 100) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
+                String sql = "SELECT id, vuln_id, document_id, modified, content_hash FROM advisory_statement WHERE source = ? AND vuln_id IN ("
+                        + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+                try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                    ps.setString(1, e.getKey());
+                    for (int i = 0; i < chunk.size(); i++) ps.setString(i + 2, chunk.get(i));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(e.getKey() + "\u0000" + rs.getString(2) + "\u0000" + rs.getString(3),
+                                    new Existing(rs.getLong(1), rs.getTimestamp(4), rs.getString(5)));
+                        }
+                    }
                 }
-                stats.inserted++;
             }
         }
-        touchedVulns.add(a.vulnId());
-        if (!a.withdrawn()) indexKeys(id, a);
-        upsertVuln.setString(1, a.vulnId());
-        upsertVuln.setBoolean(2, a.withdrawn() && (a.source() == Source.NVD || a.source() == Source.CVE5));
-        upsertVuln.setTimestamp(3, ts(now));
-        upsertVuln.addBatch();
-        Set<String> aliases = new LinkedHashSet<>(a.aliases());
-        // JVN and OSV documents are about this one vulnerability: their ids find it too.
-        if ((a.source() == Source.JVN || a.source() == Source.OSV) && !a.documentId().equals(a.vulnId())) {
-            aliases.add(a.documentId());
-        }
-        for (String alias : aliases) {
-            insertAlias.setString(1, alias);
-            insertAlias.setString(2, a.vulnId());
-            insertAlias.addBatch();
-        }
-        if (++pendingVulns >= BATCH) flushVulns();
+        return out;
     }
 
     private void indexKeys(long id, Advisory a) throws SQLException {
@@ -291,6 +365,7 @@ public final class KnowledgeBaseWriter implements FeedSink, AutoCloseable {
     /** Sends every batched row; call before commit. */
     public void flush() {
         try {
+            flushPending();
             flushKeys();
             flushVulns();
             flushFeeds();
@@ -323,7 +398,7 @@ public final class KnowledgeBaseWriter implements FeedSink, AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement ps : List.of(findStatement, insertStatement, updateStatement, deleteCpeKeys, deletePackageKeys,
+        for (PreparedStatement ps : List.of(insertStatement, updateStatement, deleteCpeKeys, deletePackageKeys,
                 insertCpeKey, insertPackageKey, upsertVuln, insertAlias, upsertKev, upsertEpss, findEpssDate, upsertVex)) {
             ps.close();
         }

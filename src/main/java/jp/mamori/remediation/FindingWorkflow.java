@@ -1,0 +1,172 @@
+package jp.mamori.remediation;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.mamori.persistence.Database;
+import jp.mamori.remediation.mitigation.MitigationItem;
+import jp.mamori.remediation.mitigation.MitigationService;
+import jp.mamori.remediation.notify.Audience;
+import jp.mamori.remediation.notify.NotificationEvent;
+import jp.mamori.remediation.notify.NotificationQueue;
+import jp.mamori.remediation.notify.Recipients;
+import jp.mamori.triage.policy.TriagePolicy;
+
+/**
+ * Records people's decisions on findings: checks the transition and what the decision must carry,
+ * then stores the decision, the state change and a finding_event together, adds the mitigation
+ * items a response needs, and queues a notification — all in one transaction.
+ */
+public final class FindingWorkflow {
+
+    private final Database database;
+    private final DecisionRules rules;
+    private final MitigationService mitigations;
+    private final Clock clock;
+
+    public FindingWorkflow(Database database, Recipients recipients, MitigationService mitigations, Clock clock) {
+        this.database = database;
+        this.rules = new DecisionRules(recipients);
+        this.mitigations = mitigations;
+        this.clock = clock;
+    }
+
+    /** Records a decision on one finding of the organisation. */
+    public DecisionResult decide(long orgId, long findingId, Decision decision) {
+        Decision d = rules.validate(orgId, decision, today());
+        List<MitigationItem> items = needsMitigations(d.action()) ? mitigations.suggest(orgId, findingId) : List.of();
+        return database.inTransaction(c -> {
+            FindingFacts f = FindingFacts.lock(c, orgId, findingId).orElseThrow(() -> new NoSuchFindingException(findingId));
+            return apply(c, f, d, items);
+        });
+    }
+
+    /**
+     * A decision for every finding of the same vulnerability on the same product (same package or
+     * CPE product) in the organisation. Without confirmation nothing is stored and the findings that
+     * would be touched are returned, so a person sees them first.
+     */
+    public SameProduct.Result applyToSameProduct(long orgId, long findingId, Decision decision, boolean confirmed) {
+        Decision d = rules.validate(orgId, decision, today());
+        List<SameProduct.Candidate> candidates = sameProduct(orgId, findingId, d.action());
+        if (!candidates.get(0).allowed()) Transitions.check(findingId, candidates.get(0).state(), d.action());
+        if (!confirmed) return new SameProduct.Result(candidates, false, List.of());
+        Map<Long, List<MitigationItem>> items = new HashMap<>();
+        if (needsMitigations(d.action())) {
+            for (SameProduct.Candidate cand : candidates) {
+                if (cand.allowed()) items.put(cand.findingId(), mitigations.suggest(orgId, cand.findingId()));
+            }
+        }
+        List<DecisionResult> results = database.inTransaction(c -> {
+            List<DecisionResult> out = new ArrayList<>();
+            for (SameProduct.Candidate cand : candidates) {
+                if (!cand.allowed()) continue;
+                FindingFacts f = FindingFacts.lock(c, orgId, cand.findingId()).orElseThrow(() -> new NoSuchFindingException(cand.findingId()));
+                // The state may have changed since the preview; a finding no longer eligible is left alone.
+                if (f.id() != findingId && !Transitions.allowed(f.state(), d.action())) continue;
+                out.add(apply(c, f, d, items.getOrDefault(cand.findingId(), List.of())));
+            }
+            return out;
+        });
+        return new SameProduct.Result(candidates, true, results);
+    }
+
+    /** The findings a same-product decision concerns, the given one first. */
+    public List<SameProduct.Candidate> sameProduct(long orgId, long findingId, DecisionAction action) {
+        try (Connection c = database.connection()) {
+            String base = "SELECT f.id, a.code, a.name, f.component_name, f.component_version, f.state, f.component_identity, f.vuln_id, a.cpe_key "
+                    + "FROM finding f JOIN asset a ON a.id = f.asset_id WHERE f.organization_id = ? ";
+            String identity;
+            String vulnId;
+            String cpeKey;
+            List<SameProduct.Candidate> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(base + "AND f.id = ?")) {
+                ps.setLong(1, orgId);
+                ps.setLong(2, findingId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw new NoSuchFindingException(findingId);
+                    out.add(candidate(rs, action));
+                    identity = rs.getString(7);
+                    vulnId = rs.getString(8);
+                    cpeKey = rs.getString(9);
+                }
+            }
+            // A device's findings all have the identity "device": its product is the asset's CPE product.
+            boolean device = TargetFindings.DEVICE.equals(identity);
+            if (device && cpeKey == null) return out;
+            try (PreparedStatement ps = c.prepareStatement(base + "AND f.vuln_id = ? AND f.id <> ? AND f.component_identity = ?"
+                    + (device ? " AND a.cpe_key = ?" : "") + " ORDER BY a.code, f.id")) {
+                ps.setLong(1, orgId);
+                ps.setString(2, vulnId);
+                ps.setLong(3, findingId);
+                ps.setString(4, identity);
+                if (device) ps.setString(5, cpeKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(candidate(rs, action));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read findings: " + e.getMessage(), e);
+        }
+    }
+
+    private DecisionResult apply(Connection c, FindingFacts f, Decision d, List<MitigationItem> items) throws SQLException {
+        Transitions.check(f.id(), f.state(), d.action());
+        Instant now = clock.instant();
+        FindingState to = d.action().target();
+        DecisionStore.supersede(c, f.identity(), now, "新しい判断 / superseded by a new decision (" + d.action().key() + ")");
+        long decisionId = DecisionStore.insert(c, f.organizationId(), f.id(), f.identity(), d, f.state(), now, f.componentVersion(), f.criterion());
+        try (PreparedStatement ps = c.prepareStatement("UPDATE finding SET state = ?, overdue_since = NULL, escalated_at = NULL WHERE id = ?")) {
+            ps.setString(1, to.key());
+            ps.setLong(2, f.id());
+            ps.executeUpdate();
+        }
+        FindingRecorder.event(c, f.id(), now, d.actor(), "decision", f.state(), to, eventText(d));
+        int added = items.isEmpty() ? 0 : mitigations.ensure(c, f.organizationId(), f.id(), items, d.until(), d.actor());
+        NotificationQueue.enqueue(c, NotificationEvent.of(f.organizationId(), f.systemId(), f.id(), "decision", Audience.SYSTEM,
+                f.vulnId(), f.assetCode(), f.outcome(), d.until(),
+                "対応判断: " + f.label() + " → " + to.ja() + "（" + d.actor() + "）" + until(d, true) + " 理由: " + d.reason(),
+                "Decision: " + f.label() + " → " + to.key() + " by " + d.actor() + until(d, false) + ". Reason: " + d.reason()), now);
+        return new DecisionResult(decisionId, f.id(), f.state(), to, added);
+    }
+
+    private static boolean needsMitigations(DecisionAction a) {
+        return a == DecisionAction.MITIGATE || a == DecisionAction.PATCH || a == DecisionAction.ACCEPT;
+    }
+
+    private static String eventText(Decision d) {
+        StringBuilder sb = new StringBuilder(d.action().ja()).append(" / ").append(d.action().en()).append(": ").append(d.reason());
+        if (d.until() != null) sb.append(" [").append(d.until()).append("]");
+        if (d.approver() != null) sb.append(" 承認 / approved by ").append(d.approver());
+        if (d.justification() != null) sb.append(" VEX ").append(d.justification().key());
+        return sb.toString();
+    }
+
+    private static String until(Decision d, boolean ja) {
+        if (d.until() == null) return "";
+        return switch (d.action()) {
+            case PATCH -> ja ? " パッチ期限 " + d.until() : ", patch by " + d.until();
+            case ACCEPT -> ja ? " 受容期限 " + d.until() : ", accepted until " + d.until();
+            default -> ja ? " 見直し日 " + d.until() : ", review on " + d.until();
+        };
+    }
+
+    private static SameProduct.Candidate candidate(ResultSet rs, DecisionAction action) throws SQLException {
+        FindingState s = FindingState.fromKey(rs.getString(6));
+        return new SameProduct.Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), s,
+                Transitions.allowed(s, action));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(TriagePolicy.TOKYO));
+    }
+}

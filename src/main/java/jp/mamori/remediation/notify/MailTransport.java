@@ -1,0 +1,6 @@
+package jp.mamori.remediation.notify;
+
+/** Sends one plain-text e-mail. Behind an interface so the flush logic is tested without a server too. */
+public interface MailTransport {
+    void send(String to, String subject, String body) throws Exception;
+}
