@@ -31,7 +31,7 @@ public final class FindingQuery {
     /**
      * Narrowing beyond {@link Filter} for lists people page through (web UI, API); null means "any".
      * {@code text}: part of the vulnerability id, component or asset name (case-insensitive);
-     * {@code overdueOn}: only open findings whose due date is before that day.
+     * {@code overdueOn}: only findings whose due date is before that day (the filter's states say which).
      */
     public record Search(String text, String severity, Boolean boundary, java.time.LocalDate overdueOn) {
         public static Search none() {
@@ -211,7 +211,7 @@ public final class FindingQuery {
             params.add(s.boundary());
         }
         if (s.overdueOn() != null) {
-            w.append(" AND f.due_date < ? AND f.state IN ('new', 'triaged', 'patch_scheduled')");
+            w.append(" AND f.due_date < ?");
             params.add(java.sql.Date.valueOf(s.overdueOn()));
         }
         return w.toString();

@@ -10,6 +10,7 @@ import jp.mamori.advisory.store.FeedStatus;
 import jp.mamori.persistence.Database;
 import jp.mamori.remediation.FindingQuery;
 import jp.mamori.remediation.FindingRow;
+import jp.mamori.remediation.FindingState;
 import jp.mamori.security.AccessScope;
 import jp.mamori.web.findings.FindingViews;
 import jp.mamori.web.support.Tenancy;
@@ -24,6 +25,13 @@ public class Dashboard {
 
     public static final int TOP = 50;
 
+    /**
+     * Findings whose patch is still owed: open ones, and mitigated ones (a workaround is temporary;
+     * the patch deadline stands). Accepted, not affected, false positives and fixed ones are done.
+     */
+    public static final List<FindingState> STILL_TO_PATCH = List.of(FindingState.NEW, FindingState.TRIAGED, FindingState.PATCH_SCHEDULED,
+            FindingState.MITIGATED);
+
     private final FindingViews views;
     private final Database database;
 
@@ -37,8 +45,9 @@ public class Dashboard {
 
     public View build(AccessScope scope, long orgId, LocalDate today, Locale locale) {
         FindingQuery q = views.query();
-        FindingQuery.Filter open = Tenancy.scoped(scope, FindingQuery.Filter.open());
-        Map<String, Long> counts = q.countsByOutcome(orgId, open);
+        FindingQuery.Filter open = Tenancy.scoped(scope, new FindingQuery.Filter(STILL_TO_PATCH, null, null, null, false, null, null, null));
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (String o : List.of("act", "attend", "track-star", "track")) counts.put(o, q.count(orgId, withOutcome(open, o)));
         long overdue = q.count(orgId, open, new FindingQuery.Search(null, null, null, today));
         FindingQuery.Filter act = withOutcome(open, "act");
         FindingQuery.Filter attend = withOutcome(open, "attend");
