@@ -28,6 +28,52 @@ public final class FindingQuery {
         }
     }
 
+    /**
+     * Narrowing beyond {@link Filter} for lists people page through (web UI, API); null means "any".
+     * {@code text}: part of the vulnerability id, component or asset name (case-insensitive);
+     * {@code overdueOn}: only findings whose due date is before that day (the filter's states say which).
+     */
+    public record Search(String text, String severity, Boolean boundary, java.time.LocalDate overdueOn) {
+        public static Search none() {
+            return new Search(null, null, null, null);
+        }
+    }
+
+    /** Sort orders offered by lists; every one ends in the id, so pages are stable. */
+    public enum Sort {
+        PRIORITY("f.priority DESC, f.due_date ASC, f.cvss_score DESC, f.id ASC", "f.priority ASC, f.due_date DESC, f.cvss_score ASC, f.id DESC"),
+        DUE("f.due_date ASC, f.priority DESC, f.id ASC", "f.due_date DESC, f.priority DESC, f.id DESC"),
+        CVSS("f.cvss_score DESC, f.priority DESC, f.id ASC", "f.cvss_score ASC, f.priority DESC, f.id DESC"),
+        FIRST_SEEN("f.first_seen DESC, f.id DESC", "f.first_seen ASC, f.id ASC"),
+        VULN("f.vuln_id ASC, f.id ASC", "f.vuln_id DESC, f.id DESC"),
+        ASSET("a.code ASC, f.priority DESC, f.id ASC", "a.code DESC, f.priority DESC, f.id DESC");
+
+        private final String natural;
+        private final String reversed;
+
+        Sort(String natural, String reversed) {
+            this.natural = natural;
+            this.reversed = reversed;
+        }
+
+        /** The ORDER BY list: the natural direction (most urgent, newest, highest first) or its reverse. */
+        public String orderBy(boolean reverse) {
+            return reverse ? reversed : natural;
+        }
+
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        public static Sort fromKey(String key) {
+            if (key == null || key.isBlank()) return PRIORITY;
+            for (Sort s : values()) {
+                if (s.key().equalsIgnoreCase(key.trim()) || s.name().equalsIgnoreCase(key.trim())) return s;
+            }
+            throw new IllegalArgumentException("unknown sort '" + key + "'");
+        }
+    }
+
     private static final String SELECT = "SELECT f.id, f.organization_id, f.system_id, s.name, f.asset_id, a.code, a.name, a.internet_boundary, "
             + "f.component_name, f.component_version, f.vuln_id, f.state, f.outcome, f.priority, f.due_date, f.severity, f.cvss_score, "
             + "f.exploitation, f.confidence, f.candidate, f.fixed_in, f.match_by, f.match_source, f.criterion, f.first_seen "
@@ -40,9 +86,14 @@ public final class FindingQuery {
     }
 
     public List<FindingRow> list(long orgId, Filter filter, int limit, int offset) {
+        return list(orgId, filter, Search.none(), Sort.PRIORITY, false, limit, offset);
+    }
+
+    /** Filtered, searched, sorted and paged in the database. */
+    public List<FindingRow> list(long orgId, Filter filter, Search search, Sort sort, boolean reverse, int limit, int offset) {
         List<Object> params = new ArrayList<>();
-        String where = where(orgId, filter, params);
-        String sql = SELECT + where + " ORDER BY f.priority DESC, f.due_date ASC, f.cvss_score DESC, f.id ASC LIMIT ? OFFSET ?";
+        String where = where(orgId, filter, params) + search(search, params);
+        String sql = SELECT + where + " ORDER BY " + sort.orderBy(reverse) + " LIMIT ? OFFSET ?";
         params.add(limit);
         params.add(offset);
         List<FindingRow> out = new ArrayList<>();
@@ -58,8 +109,13 @@ public final class FindingQuery {
     }
 
     public long count(long orgId, Filter filter) {
+        return count(orgId, filter, Search.none());
+    }
+
+    public long count(long orgId, Filter filter, Search search) {
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT COUNT(*) FROM finding f JOIN asset a ON a.id = f.asset_id LEFT JOIN vendor v ON v.id = a.vendor_id " + where(orgId, filter, params);
+        String sql = "SELECT COUNT(*) FROM finding f JOIN asset a ON a.id = f.asset_id LEFT JOIN vendor v ON v.id = a.vendor_id "
+                + where(orgId, filter, params) + search(search, params);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
@@ -133,6 +189,30 @@ public final class FindingQuery {
         if (f.vulnId() != null) {
             w.append(" AND f.vuln_id = ?");
             params.add(f.vulnId());
+        }
+        return w.toString();
+    }
+
+    private static String search(Search s, List<Object> params) {
+        if (s == null) return "";
+        StringBuilder w = new StringBuilder();
+        if (s.text() != null && !s.text().isBlank()) {
+            String like = "%" + s.text().trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            w.append(" AND (LOWER(f.vuln_id) LIKE ? ESCAPE '\\' OR LOWER(f.component_name) LIKE ? ESCAPE '\\' OR LOWER(a.name) LIKE ? ESCAPE '\\'"
+                    + " OR LOWER(a.code) LIKE ? ESCAPE '\\')");
+            for (int i = 0; i < 4; i++) params.add(like);
+        }
+        if (s.severity() != null && !s.severity().isBlank()) {
+            w.append(" AND LOWER(f.severity) = ?");
+            params.add(s.severity().trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (s.boundary() != null) {
+            w.append(" AND a.internet_boundary = ?");
+            params.add(s.boundary());
+        }
+        if (s.overdueOn() != null) {
+            w.append(" AND f.due_date < ?");
+            params.add(java.sql.Date.valueOf(s.overdueOn()));
         }
         return w.toString();
     }

@@ -1,0 +1,64 @@
+package jp.mamori.web.dashboard;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import jp.mamori.inventory.Organization;
+import jp.mamori.security.AccessScope;
+import jp.mamori.web.findings.FindingJson;
+import jp.mamori.web.support.Fmt;
+import jp.mamori.web.support.PageController;
+import jp.mamori.web.support.Tenancy;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** The landing page 「今すぐ対応」 and its JSON twin {@code /api/v1/dashboard}. */
+@Controller
+@PageController
+public class DashboardController {
+
+    private final Dashboard dashboard;
+    private final Tenancy tenancy;
+    private final Fmt fmt;
+
+    public DashboardController(Dashboard dashboard, Tenancy tenancy, Fmt fmt) {
+        this.dashboard = dashboard;
+        this.tenancy = tenancy;
+        this.fmt = fmt;
+    }
+
+    @GetMapping("/")
+    public String page(AccessScope scope, HttpServletRequest request, Locale locale, Model model) {
+        Organization org = tenancy.current(scope, request).orElse(null);
+        if (org != null) model.addAttribute("v", dashboard.build(scope, org.id(), fmt.today(), locale));
+        return "dashboard/index";
+    }
+
+    @GetMapping("/api/v1/dashboard")
+    @ResponseBody
+    public Map<String, Object> api(AccessScope scope, HttpServletRequest request, Locale locale) {
+        Organization org = tenancy.require(scope, request);
+        Dashboard.View v = dashboard.build(scope, org.id(), fmt.today(), locale);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("organization", Map.of("id", org.id(), "code", org.code(), "name", org.name()));
+        out.put("today", fmt.today().toString());
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("act", v.counts().get("act"));
+        counts.put("attend", v.counts().get("attend"));
+        counts.put("trackStar", v.counts().get("track-star"));
+        counts.put("track", v.counts().get("track"));
+        counts.put("overdue", v.overdue());
+        counts.put("boundaryAct", v.boundaryAct());
+        out.put("counts", counts);
+        out.put("urgent", v.urgent().stream().map(f -> {
+            Map<String, Object> m = FindingJson.row(f, fmt.today());
+            m.put("explanation", v.explanations().get(f.id()));
+            return m;
+        }).toList());
+        out.put("feedsUpdated", v.feedsUpdated() == null ? null : v.feedsUpdated().toString());
+        return out;
+    }
+}

@@ -1,0 +1,34 @@
+package jp.mamori.web.feeds;
+
+import java.util.List;
+import jp.mamori.advisory.store.FeedStatus;
+import jp.mamori.persistence.Database;
+import jp.mamori.web.support.PageController;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** 脆弱性情報の状態: per source, records, last update, last error (instance-wide, public information). */
+@Controller
+@PageController
+public class FeedStatusController {
+
+    private final Database database;
+
+    public FeedStatusController(Database database) {
+        this.database = database;
+    }
+
+    @GetMapping("/feeds")
+    public String page(Model model) {
+        model.addAttribute("rows", FeedStatus.read(database.dataSource()));
+        return "feeds/status";
+    }
+
+    @GetMapping("/api/v1/feeds")
+    @ResponseBody
+    public List<FeedStatus.Row> api() {
+        return FeedStatus.read(database.dataSource());
+    }
+}

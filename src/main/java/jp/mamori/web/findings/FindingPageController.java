@@ -1,0 +1,105 @@
+package jp.mamori.web.findings;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import java.util.Map;
+import jp.mamori.inventory.Organization;
+import jp.mamori.security.AccessScope;
+import jp.mamori.web.inventory.ScopedInventory;
+import jp.mamori.web.support.Fmt;
+import jp.mamori.web.support.PageController;
+import jp.mamori.web.support.Tenancy;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** 検出一覧 and one finding with its evidence. */
+@Controller
+@PageController
+public class FindingPageController {
+
+    private final FindingViews views;
+    private final Tenancy tenancy;
+    private final ScopedInventory inventory;
+    private final Fmt fmt;
+    private final ObjectProvider<FindingDecisions> decisions;
+
+    public FindingPageController(FindingViews views, Tenancy tenancy, ScopedInventory inventory, Fmt fmt, ObjectProvider<FindingDecisions> decisions) {
+        this.views = views;
+        this.tenancy = tenancy;
+        this.inventory = inventory;
+        this.fmt = fmt;
+        this.decisions = decisions;
+    }
+
+    @GetMapping("/findings")
+    public String list(@RequestParam(required = false) String state, @RequestParam(required = false) String outcome,
+                       @RequestParam(required = false) Long system, @RequestParam(required = false) Long asset,
+                       @RequestParam(required = false) String q, @RequestParam(required = false) String severity,
+                       @RequestParam(required = false) String boundary, @RequestParam(required = false) String overdue,
+                       @RequestParam(required = false) String candidates, @RequestParam(required = false) String vuln,
+                       @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
+                       @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                       AccessScope scope, HttpServletRequest request, Locale locale, Model model) {
+        Organization org = tenancy.require(scope, request);
+        FindingViews.ListRequest r = FindingParams.of(state, outcome, system, asset, q, severity, boundary, overdue, candidates, vuln, sort, dir, page, size);
+        FindingViews.ListResult result = views.list(scope, org.id(), r, fmt.today());
+        model.addAttribute("result", result);
+        model.addAttribute("req", r);
+        model.addAttribute("explanations", views.explanations(result.items(), locale));
+        model.addAttribute("systems", inventory.systems(scope, org.id()));
+        model.addAttribute("assets", inventory.assets(scope, org.id()));
+        model.addAttribute("query", queryString(request));
+        return "findings/list";
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object o) {
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /** The current query without the page number, for the pager links. */
+    static String queryString(HttpServletRequest request) {
+        StringBuilder sb = new StringBuilder();
+        request.getParameterMap().forEach((k, vs) -> {
+            if (k.equals("page") || k.equals("_csrf")) return;
+            for (String v : vs) {
+                if (v == null || v.isEmpty()) continue;
+                sb.append(sb.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v));
+            }
+        });
+        return sb.toString();
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @GetMapping("/findings/{id}")
+    public String detail(@PathVariable("id") long id, AccessScope scope, Locale locale, Model model) {
+        FindingViews.Detail d = views.detail(scope, id);
+        model.addAttribute("d", d);
+        model.addAttribute("f", d.row());
+        model.addAttribute("ev", d.evidence());
+        Map<String, Object> ssvc = map(d.evidence().get("ssvc"));
+        model.addAttribute("ssvc", ssvc);
+        model.addAttribute("ssvcEvidence", map(ssvc.get("evidence")));
+        model.addAttribute("cvssUsed", map(d.evidence().get("cvss")));
+        model.addAttribute("cvssHigher", map(d.evidence().get("cvssHigherElsewhere")));
+        model.addAttribute("kev", map(d.evidence().get("kev")));
+        model.addAttribute("epss", map(d.evidence().get("epss")));
+        model.addAttribute("match", map(d.evidence().get("match")));
+        model.addAttribute("component", map(d.evidence().get("component")));
+        model.addAttribute("vex", map(d.evidence().get("vex")));
+        Map<String, Object> ex = map(d.evidence().get("explanation"));
+        model.addAttribute("explanation", ex.get("en".equals(locale.getLanguage()) ? "en" : "ja"));
+        model.addAttribute("open", jp.mamori.remediation.FindingState.fromKey(d.row().state()).isOpen());
+        FindingDecisions panel = decisions.getIfAvailable();
+        model.addAttribute("decisionFragment", panel == null ? null : panel.fragment());
+        model.addAttribute("decision", panel == null ? null : panel.describe(scope, d.row().organizationId(), id));
+        return "findings/detail";
+    }
+}

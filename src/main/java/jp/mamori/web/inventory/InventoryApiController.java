@@ -1,0 +1,125 @@
+package jp.mamori.web.inventory;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.mamori.inventory.Asset;
+import jp.mamori.inventory.ItSystem;
+import jp.mamori.inventory.Organization;
+import jp.mamori.inventory.SbomStore;
+import jp.mamori.security.AccessScope;
+import jp.mamori.web.support.BadRequestException;
+import jp.mamori.web.support.Tenancy;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** {@code /api/v1/systems}, {@code /api/v1/assets}, SBOMs and SBOM upload. */
+@RestController
+@RequestMapping("/api/v1")
+public class InventoryApiController {
+
+    private final ScopedInventory inventory;
+    private final Tenancy tenancy;
+    private final SbomUpload upload;
+
+    public InventoryApiController(ScopedInventory inventory, Tenancy tenancy, SbomUpload upload) {
+        this.inventory = inventory;
+        this.tenancy = tenancy;
+        this.upload = upload;
+    }
+
+    @GetMapping("/systems")
+    public List<ItSystem> systems(AccessScope scope, HttpServletRequest request) {
+        Organization org = tenancy.require(scope, request);
+        return inventory.systems(scope, org.id());
+    }
+
+    @GetMapping("/systems/{id}")
+    public Map<String, Object> system(@PathVariable("id") long id, AccessScope scope) {
+        long orgId = tenancy.ownerOf(scope, "it_system", id);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("system", inventory.system(scope, orgId, id));
+        out.put("assets", inventory.assetsOfSystem(scope, orgId, id));
+        return out;
+    }
+
+    @GetMapping("/assets")
+    public List<Asset> assets(AccessScope scope, HttpServletRequest request) {
+        Organization org = tenancy.require(scope, request);
+        return inventory.assets(scope, org.id());
+    }
+
+    @GetMapping("/assets/{id}")
+    public Map<String, Object> asset(@PathVariable("id") long id, AccessScope scope) {
+        long orgId = tenancy.ownerOf(scope, "asset", id);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("asset", inventory.asset(scope, orgId, id));
+        out.put("openFindings", inventory.openFindingCounts(orgId).getOrDefault(id, Map.of()));
+        out.put("sboms", inventory.sboms(scope, orgId, id));
+        return out;
+    }
+
+    @GetMapping("/assets/{id}/sboms")
+    public List<SbomStore.StoredSbom> sboms(@PathVariable("id") long id, AccessScope scope) {
+        long orgId = tenancy.ownerOf(scope, "asset", id);
+        return inventory.sboms(scope, orgId, id);
+    }
+
+    /** Multipart ({@code file}, optional {@code assetVersion}). */
+    @PostMapping(path = "/assets/{id}/sboms", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<Map<String, Object>> uploadMultipart(@PathVariable("id") long id, @RequestParam("file") MultipartFile file,
+                                                               @RequestParam(name = "assetVersion", required = false) String assetVersion,
+                                                               AccessScope scope) throws IOException {
+        long orgId = tenancy.ownerOf(scope, "asset", id);
+        return created(upload.upload(scope, orgId, id, file.getBytes(), file.getOriginalFilename(), assetVersion));
+    }
+
+    /** The document as the request body; {@code fileName} (for format detection and the record) as a parameter. */
+    @PostMapping(path = "/assets/{id}/sboms", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE,
+            MediaType.TEXT_XML_VALUE, MediaType.TEXT_PLAIN_VALUE, "text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE,
+            "application/vnd.cyclonedx+json", "application/vnd.cyclonedx+xml", "application/spdx+json"})
+    public ResponseEntity<Map<String, Object>> uploadBody(@PathVariable("id") long id, @org.springframework.web.bind.annotation.RequestBody byte[] body,
+                                                          @RequestParam(name = "fileName", required = false) String fileName,
+                                                          @RequestParam(name = "assetVersion", required = false) String assetVersion,
+                                                          AccessScope scope) {
+        long orgId = tenancy.ownerOf(scope, "asset", id);
+        if (fileName == null || fileName.isBlank()) throw new BadRequestException("fileName is required (e.g. bom.cdx.json)");
+        return created(upload.upload(scope, orgId, id, body, fileName, assetVersion));
+    }
+
+    private static ResponseEntity<Map<String, Object>> created(SbomUpload.Result r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("sbom", r.sbom());
+        out.put("findings", r.findings());
+        out.put("componentsWithoutIdentifier", r.withoutIdentifier());
+        out.put("scope", Map.of("required", r.scope().required().name().toLowerCase(java.util.Locale.ROOT),
+                "achieved", r.scope().achieved().map(t -> t.name().toLowerCase(java.util.Locale.ROOT)).orElse("none"),
+                "meetsRequired", r.scope().meetsRequired()));
+        out.put("warnings", r.warnings());
+        return ResponseEntity.status(HttpStatus.CREATED).body(out);
+    }
+
+    @GetMapping("/sboms/{id}")
+    public Map<String, Object> sbom(@PathVariable("id") long id, @RequestParam(name = "page", defaultValue = "0") int page,
+                                    @RequestParam(name = "size", defaultValue = "100") int size, AccessScope scope) {
+        long orgId = tenancy.ownerOf(scope, "sbom_document", id);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("sbom", inventory.sbom(scope, orgId, id));
+        ScopedInventory.Page<ScopedInventory.Component> p = inventory.components(scope, orgId, id, Math.max(0, page), Math.max(1, Math.min(size, 1000)));
+        out.put("total", p.total());
+        out.put("page", p.page());
+        out.put("size", p.size());
+        out.put("components", p.items());
+        return out;
+    }
+}

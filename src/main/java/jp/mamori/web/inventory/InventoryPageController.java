@@ -1,0 +1,119 @@
+package jp.mamori.web.inventory;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import jp.mamori.inventory.Asset;
+import jp.mamori.inventory.ItSystem;
+import jp.mamori.inventory.Organization;
+import jp.mamori.inventory.SbomStore;
+import jp.mamori.security.AccessScope;
+import jp.mamori.web.support.BadRequestException;
+import jp.mamori.web.support.PageController;
+import jp.mamori.web.support.Tenancy;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 情報システム, 資産 and SBOM pages, and the SBOM upload form. */
+@Controller
+@PageController
+public class InventoryPageController {
+
+    private final ScopedInventory inventory;
+    private final Tenancy tenancy;
+    private final SbomUpload upload;
+
+    public InventoryPageController(ScopedInventory inventory, Tenancy tenancy, SbomUpload upload) {
+        this.inventory = inventory;
+        this.tenancy = tenancy;
+        this.upload = upload;
+    }
+
+    @GetMapping("/systems")
+    public String systems(AccessScope scope, HttpServletRequest request, Model model) {
+        Organization org = tenancy.require(scope, request);
+        List<ItSystem> systems = inventory.systems(scope, org.id());
+        List<Asset> assets = inventory.assets(scope, org.id());
+        model.addAttribute("systems", systems);
+        model.addAttribute("assetCounts", assets.stream().collect(java.util.stream.Collectors.groupingBy(Asset::systemId, java.util.stream.Collectors.counting())));
+        model.addAttribute("counts", bySystem(assets, inventory.openFindingCounts(org.id())));
+        return "inventory/systems";
+    }
+
+    @GetMapping("/systems/{id}")
+    public String system(@PathVariable("id") long id, AccessScope scope, Model model) {
+        long orgId = tenancy.ownerOf(scope, "it_system", id);
+        ItSystem system = inventory.system(scope, orgId, id);
+        model.addAttribute("system", system);
+        model.addAttribute("assets", inventory.assetsOfSystem(scope, orgId, id));
+        model.addAttribute("counts", inventory.openFindingCounts(orgId));
+        model.addAttribute("systemsById", inventory.systemsById(orgId));
+        return "inventory/system";
+    }
+
+    @GetMapping("/assets")
+    public String assets(AccessScope scope, HttpServletRequest request, Model model) {
+        Organization org = tenancy.require(scope, request);
+        model.addAttribute("assets", inventory.assets(scope, org.id()));
+        model.addAttribute("systemsById", inventory.systemsById(org.id()));
+        model.addAttribute("counts", inventory.openFindingCounts(org.id()));
+        return "inventory/assets";
+    }
+
+    @GetMapping("/assets/{id}")
+    public String asset(@PathVariable("id") long id, AccessScope scope, Model model) {
+        long orgId = tenancy.ownerOf(scope, "asset", id);
+        Asset asset = inventory.asset(scope, orgId, id);
+        List<SbomStore.StoredSbom> history = inventory.sboms(scope, orgId, id);
+        model.addAttribute("asset", asset);
+        model.addAttribute("system", inventory.systemsById(orgId).get(asset.systemId()));
+        model.addAttribute("systemVisible", scope.canReadSystem(orgId, asset.systemId()));
+        model.addAttribute("sboms", history);
+        model.addAttribute("counts", inventory.openFindingCounts(orgId).getOrDefault(id, Map.of()));
+        model.addAttribute("canUpload", inventory.canWriteAsset(scope, orgId, id));
+        model.addAttribute("maxBytes", SbomUpload.MAX_BYTES);
+        return "inventory/asset";
+    }
+
+    @PostMapping("/assets/{id}/sboms")
+    public String upload(@PathVariable("id") long id, @RequestParam(name = "file", required = false) MultipartFile file,
+                         @RequestParam(name = "assetVersion", required = false) String assetVersion,
+                         AccessScope scope, RedirectAttributes redirect) throws IOException {
+        long orgId = tenancy.ownerOf(scope, "asset", id);
+        try {
+            if (file == null || file.isEmpty()) throw new BadRequestException("ファイルを選択してください / choose a file");
+            SbomUpload.Result r = upload.upload(scope, orgId, id, file.getBytes(), file.getOriginalFilename(), assetVersion);
+            redirect.addFlashAttribute("uploaded", r);
+        } catch (BadRequestException e) {
+            inventory.asset(scope, orgId, id);
+            redirect.addFlashAttribute("uploadProblem", e.getMessage());
+        }
+        return "redirect:/assets/" + id;
+    }
+
+    @GetMapping("/sboms/{id}")
+    public String sbom(@PathVariable("id") long id, @RequestParam(name = "page", defaultValue = "0") int page, AccessScope scope, Model model) {
+        long orgId = tenancy.ownerOf(scope, "sbom_document", id);
+        SbomStore.StoredSbom s = inventory.sbom(scope, orgId, id);
+        model.addAttribute("sbom", s);
+        model.addAttribute("asset", inventory.asset(scope, orgId, s.assetId()));
+        model.addAttribute("components", inventory.components(scope, orgId, id, Math.max(0, page), 100));
+        return "inventory/sbom";
+    }
+
+    /** Open findings per system and outcome, from the per-asset counts of the assets shown. */
+    static Map<Long, Map<String, Long>> bySystem(List<Asset> assets, Map<Long, Map<String, Long>> perAsset) {
+        Map<Long, Map<String, Long>> out = new java.util.HashMap<>();
+        for (Asset a : assets) {
+            perAsset.getOrDefault(a.id(), Map.of()).forEach((o, n) -> out.computeIfAbsent(a.systemId(), k -> new java.util.HashMap<>()).merge(o, n, Long::sum));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,94 @@
+package jp.mamori.web.support;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/** Formatting for templates ({@code ${@fmt...}}): dates in Asia/Tokyo, CSS classes for outcomes and severities. */
+@Component("fmt")
+public class Fmt {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WebSetup.TOKYO);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+
+    private final Clock clock;
+
+    public Fmt(Clock webClock) {
+        this.clock = webClock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(WebSetup.TOKYO));
+    }
+
+    public String dateTime(Instant t) {
+        return t == null ? "-" : DATE_TIME.format(t);
+    }
+
+    public String dateTime(String iso) {
+        if (iso == null || iso.isBlank()) return "-";
+        try {
+            return DATE_TIME.format(Instant.parse(iso));
+        } catch (RuntimeException e) {
+            return iso;
+        }
+    }
+
+    public String date(LocalDate d) {
+        return d == null ? "-" : DATE.format(d);
+    }
+
+    /** Days from today (Tokyo) to the due date; negative when overdue. */
+    public long daysLeft(LocalDate due) {
+        return due == null ? Long.MAX_VALUE : ChronoUnit.DAYS.between(today(), due);
+    }
+
+    public long daysLeft(String due) {
+        if (due == null || due.isBlank()) return Long.MAX_VALUE;
+        return daysLeft(LocalDate.parse(due));
+    }
+
+    /** "act", "attend", "track-star", "track" → a CSS class; anything else "none". */
+    public String outcomeClass(String outcome) {
+        if (outcome == null) return "o-none";
+        return switch (outcome.toLowerCase(Locale.ROOT)) {
+            case "act" -> "o-act";
+            case "attend" -> "o-attend";
+            case "track-star", "track*" -> "o-trackstar";
+            case "track" -> "o-track";
+            default -> "o-none";
+        };
+    }
+
+    /** The message key of an outcome ("Track*" and "track-star" alike). */
+    public String outcomeKey(String outcome) {
+        if (outcome == null) return "none";
+        String k = outcome.toLowerCase(Locale.ROOT);
+        return k.equals("track*") ? "track-star" : k;
+    }
+
+    public String lower(String s) {
+        return s == null ? "none" : s.toLowerCase(Locale.ROOT);
+    }
+
+    public String score(Object score) {
+        if (score == null) return "-";
+        if (score instanceof Number n) return String.format(Locale.ROOT, "%.1f", n.doubleValue());
+        return score.toString();
+    }
+
+    public String percent(Object p) {
+        if (!(p instanceof Number n)) return "-";
+        return String.format(Locale.ROOT, "%.1f%%", n.doubleValue() * 100);
+    }
+
+    public String bytes(long n) {
+        if (n < 1024) return n + " B";
+        if (n < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KB", n / 1024.0);
+        return String.format(Locale.ROOT, "%.1f MB", n / 1024.0 / 1024.0);
+    }
+}

@@ -1,0 +1,107 @@
+package jp.mamori.web.support;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jp.mamori.security.OutOfScopeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Errors as the caller expects them: {@code {"error": "...", "status": 404}} under {@code /api/},
+ * a plain page otherwise. Out of scope and absent answer alike (404), so that nothing about other
+ * tenants leaks; messages never echo stack traces.
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class WebErrors {
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final Logger LOG = LoggerFactory.getLogger(WebErrors.class);
+
+    @ExceptionHandler({OutOfScopeException.class, NotFoundException.class, NoResourceFoundException.class})
+    public ModelAndView notFound(HttpServletRequest request, HttpServletResponse response) {
+        return respond(request, response, HttpStatus.NOT_FOUND, "not_found", null);
+    }
+
+    @ExceptionHandler(BadRequestException.class)
+    public ModelAndView badRequest(BadRequestException e, HttpServletRequest request, HttpServletResponse response) {
+        return respond(request, response, HttpStatus.BAD_REQUEST, "bad_request", e.getMessage());
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+            MissingServletRequestPartException.class, MultipartException.class, IllegalArgumentException.class})
+    public ModelAndView badParameter(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return respond(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "too_large", "The file is too large / ファイルが大きすぎます");
+        }
+        String message = e instanceof IllegalArgumentException ? e.getMessage() : "Bad request parameter";
+        return respond(request, response, HttpStatus.BAD_REQUEST, "bad_request", message);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    public ModelAndView method(HttpServletRequest request, HttpServletResponse response) {
+        return respond(request, response, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", null);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    public ModelAndView mediaType(HttpServletRequest request, HttpServletResponse response) {
+        return respond(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", null);
+    }
+
+    public static boolean api(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/");
+    }
+
+    private static ModelAndView respond(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String error, String message) {
+        if (api(request)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", error);
+            body.put("status", status.value());
+            if (message != null) body.put("message", message);
+            response.setStatus(status.value());
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            try {
+                response.getWriter().write(JSON.writeValueAsString(body));
+            } catch (java.io.IOException ignored) {
+                // the client went away
+            }
+            return null;
+        }
+        response.setStatus(status.value());
+        ModelAndView mav = new ModelAndView("error");
+        mav.setStatus(status);
+        mav.addObject("status", status.value());
+        mav.addObject("problem", message);
+        return mav;
+    }
+
+    /** Anything unexpected: logged here, a bare 500 to the caller. */
+    @ExceptionHandler(RuntimeException.class)
+    public ModelAndView unexpected(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e;
+        }
+        LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+        return respond(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", null);
+    }
+}

@@ -1,0 +1,99 @@
+package jp.mamori.web.support;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import jp.mamori.security.SecurityBeans;
+import jp.mamori.triage.policy.TriagePolicy;
+import jp.mamori.triage.policy.TriagePolicyYaml;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Web wiring: Japanese by default with an English switch ({@code ?lang=en}, kept in a cookie),
+ * the messages, the clock and the triage policy the server applies to uploaded SBOMs.
+ */
+@Configuration
+public class WebSetup implements WebMvcConfigurer {
+
+    /** The zone every date on a page is shown in. */
+    public static final java.time.ZoneId TOKYO = java.time.ZoneId.of("Asia/Tokyo");
+    public static final String LANG_COOKIE = "mamori-lang";
+
+    @Bean
+    public MessageSource messageSource() {
+        ResourceBundleMessageSource m = new ResourceBundleMessageSource();
+        m.setBasename("i18n/messages");
+        m.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        m.setFallbackToSystemLocale(false);
+        m.setDefaultLocale(Locale.JAPANESE);
+        return m;
+    }
+
+    @Bean
+    public LocaleResolver localeResolver() {
+        return new JapaneseOrEnglish();
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor lang = new LocaleChangeInterceptor();
+        lang.setParamName("lang");
+        lang.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(lang);
+    }
+
+    @Bean
+    public Clock webClock() {
+        return Clock.systemUTC();
+    }
+
+    /** MAMORI_POLICY (a YAML file) when set, else policy.yaml in the data directory, else the defaults (as the CLI). */
+    @Bean
+    public TriagePolicy triagePolicy(Environment env) {
+        String file = System.getenv("MAMORI_POLICY");
+        if (file != null && !file.isBlank()) return TriagePolicyYaml.load(Path.of(file));
+        Path inData = Path.of(env.getProperty(SecurityBeans.DATA_DIR_PROPERTY, "data")).resolve("policy.yaml");
+        if (Files.isRegularFile(inData)) return TriagePolicyYaml.load(inData);
+        return TriagePolicy.defaults();
+    }
+
+    /** Only Japanese (the default) and English; anything else is Japanese. */
+    static final class JapaneseOrEnglish extends CookieLocaleResolver {
+        JapaneseOrEnglish() {
+            super(LANG_COOKIE);
+            setDefaultLocale(Locale.JAPANESE);
+            setCookieMaxAge(Duration.ofDays(365));
+            setCookieHttpOnly(true);
+            setCookieSameSite("Lax");
+            setRejectInvalidCookies(true);
+        }
+
+        @Override
+        public Locale resolveLocale(HttpServletRequest request) {
+            return normalise(super.resolveLocale(request));
+        }
+
+        @Override
+        public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+            super.setLocale(request, response, locale == null ? null : normalise(locale));
+        }
+
+        static Locale normalise(Locale l) {
+            return l != null && "en".equals(l.getLanguage()) ? Locale.ENGLISH : Locale.JAPANESE;
+        }
+    }
+}

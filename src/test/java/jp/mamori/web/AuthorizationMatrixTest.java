@@ -1,0 +1,366 @@
+package jp.mamori.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.mamori.advisory.store.FeedFileImporter;
+import jp.mamori.assessment.InventoryAssessment;
+import jp.mamori.audit.AuditLog;
+import jp.mamori.inventory.Asset;
+import jp.mamori.inventory.AssetKind;
+import jp.mamori.inventory.Exposure;
+import jp.mamori.inventory.Importance;
+import jp.mamori.inventory.InventoryRepository;
+import jp.mamori.inventory.SbomStore;
+import jp.mamori.inventory.Segment;
+import jp.mamori.inventory.sbom.SbomReader;
+import jp.mamori.persistence.Database;
+import jp.mamori.remediation.FindingQuery;
+import jp.mamori.security.ApiTokenStore;
+import jp.mamori.security.Role;
+import jp.mamori.security.SecretBox;
+import jp.mamori.security.Totp;
+import jp.mamori.security.UserAccount;
+import jp.mamori.security.UserStore;
+import jp.mamori.testsupport.TestDatabases;
+import jp.mamori.testsupport.TestDatabases.Kind;
+import jp.mamori.triage.policy.TriagePolicy;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * Every endpoint (REST API with a token, pages with a signed-in session) × every role × own and
+ * other system/vendor of the same organisation and another organisation → the expected allow or
+ * deny. Denials of data by id answer 404; lists never carry a denied object's marker. Prints the
+ * counts; 0 leaks. On H2 and on PostgreSQL.
+ *
+ * <p>Targets: A1 (organisation A, system A1, vendor 甲社 — the system administrator's system and
+ * the vendor's asset), A2 (organisation A, system A2, vendor 乙社), B1 (organisation B, vendor
+ * also called 甲社). Every object of a target carries its marker (MXA1, MXA2, MXB1) in its name.
+ */
+class AuthorizationMatrixTest {
+
+    enum Target { A1, A2, B1 }
+
+    static final String PASSWORD = "Matrix-Test-Password-2026!";
+    static final String CVE = "CVE-2021-44228";
+
+    static String marker(Target t) {
+        return "MX" + t.name();
+    }
+
+    // ---- the oracle, written out per role (independent of AccessScope and of the SQL filters)
+
+    static boolean readsAsset(Role r, Target t) {
+        return switch (r) {
+            case ADMIN -> true;
+            case SECURITY_OFFICER, AUDITOR -> t != Target.B1;
+            case SYSTEM_ADMIN, VENDOR -> t == Target.A1;
+        };
+    }
+
+    static boolean readsSystem(Role r, Target t) {
+        return r != Role.VENDOR && readsAsset(r, t);
+    }
+
+    static boolean writesAsset(Role r, Target t) {
+        return r != Role.AUDITOR && readsAsset(r, t);
+    }
+
+    static boolean readsUsers(Role r) {
+        return r == Role.ADMIN || r == Role.SECURITY_OFFICER || r == Role.AUDITOR;
+    }
+
+    /** The security officer of the fixture is the CISO. */
+    static boolean readsAudit(Role r) {
+        return r == Role.ADMIN || r == Role.SECURITY_OFFICER || r == Role.AUDITOR;
+    }
+
+    // ---- fixture
+
+    static final class Fixture {
+        Database db;
+        Path dataDir;
+        long orgA;
+        long orgB;
+        final Map<Target, Long> system = new EnumMap<>(Target.class);
+        final Map<Target, Long> asset = new EnumMap<>(Target.class);
+        final Map<Target, Long> sbom = new EnumMap<>(Target.class);
+        final Map<Target, Long> finding = new EnumMap<>(Target.class);
+        final Map<Role, String> secrets = new EnumMap<>(Role.class);
+        final Map<Role, String> tokens = new EnumMap<>(Role.class);
+        final Map<Role, String> usernames = new EnumMap<>(Role.class);
+        byte[] sbomBytes;
+    }
+
+    static Fixture fixture(Kind kind) throws Exception {
+        Fixture f = new Fixture();
+        f.dataDir = Files.createTempDirectory("mamori-matrix-");
+        f.db = Database.open(TestDatabases.settings(kind));
+        Clock clock = Clock.systemUTC();
+        Path feeds = f.dataDir.resolve("feeds");
+        Files.createDirectories(feeds);
+        try (InputStream in = AuthorizationMatrixTest.class.getResourceAsStream("/demo/feeds/osv/GHSA-jfh8-c2jp-5v3q.json")) {
+            Files.copy(in, feeds.resolve("GHSA-jfh8-c2jp-5v3q.json"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertThat(new FeedFileImporter(f.db, clock, null).importPaths(List.of(feeds), null, false).failed()).isFalse();
+
+        InventoryRepository inv = new InventoryRepository(f.db.dataSource());
+        f.orgA = inv.createOrganization("012033", "A市", "municipality").id();
+        f.orgB = inv.createOrganization("012041", "B町", "municipality").id();
+        Importance imp = new Importance("3B", "2", "2");
+        f.system.put(Target.A1, inv.createSystem(f.orgA, "A1", "MXA1-system", Segment.INTERNET, imp, null, null, List.of("甲社")).id());
+        f.system.put(Target.A2, inv.createSystem(f.orgA, "A2", "MXA2-system", Segment.LGWAN, imp, null, null, List.of("乙社")).id());
+        f.system.put(Target.B1, inv.createSystem(f.orgB, "B1", "MXB1-system", Segment.LGWAN, imp, null, null, List.of("甲社")).id());
+        f.sbomBytes = """
+                {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
+                 "components": [{"type": "library", "bom-ref": "log4j", "group": "org.apache.logging.log4j", "name": "log4j-core",
+                   "version": "2.14.1", "purl": "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"}]}
+                """.getBytes(StandardCharsets.UTF_8);
+        SbomStore sboms = new SbomStore(f.db);
+        AuditLog audit = new AuditLog(f.db.dataSource());
+        InventoryAssessment assessment = new InventoryAssessment(f.db, clock, TriagePolicy.defaults());
+        for (Target t : Target.values()) {
+            long org = t == Target.B1 ? f.orgB : f.orgA;
+            String vendor = t == Target.A2 ? "乙社" : "甲社";
+            Asset a = inv.createAsset(org, f.system.get(t), new InventoryRepository.NewAsset("code-" + t.name().toLowerCase(), marker(t) + "-asset",
+                    AssetKind.SERVER, null, null, null, null, Exposure.OPEN, t == Target.A1, vendor));
+            f.asset.put(t, a.id());
+            String file = marker(t) + ".cdx.json";
+            f.sbom.put(t, sboms.add(org, a, new SbomReader().read(f.sbomBytes, file), file, "0".repeat(64), null, "setup", clock.instant()).id());
+            assessment.assessAsset(org, a.id(), "setup");
+            audit.append("setup", org, "sbom.added", "asset:" + a.id(), "file=" + file);
+            var rows = new FindingQuery(f.db.dataSource()).list(org, FindingQuery.Filter.all(), 10, 0);
+            f.finding.put(t, rows.stream().filter(r -> r.assetId() == a.id()).findFirst().orElseThrow().id());
+        }
+
+        UserStore users = new UserStore(f.db.dataSource(), audit, SecretBox.load(f.dataDir, System.getenv()), new BCryptPasswordEncoder(4), clock);
+        ApiTokenStore tokens = new ApiTokenStore(f.db.dataSource(), audit);
+        Map<Role, UserStore.NewUser> accounts = new LinkedHashMap<>();
+        accounts.put(Role.ADMIN, new UserStore.NewUser("mx-admin", null, Role.ADMIN, null, null, null, false));
+        accounts.put(Role.SECURITY_OFFICER, new UserStore.NewUser("mx-officer-a", null, Role.SECURITY_OFFICER, f.orgA, null, null, true));
+        accounts.put(Role.SYSTEM_ADMIN, new UserStore.NewUser("mx-sysadmin-a", null, Role.SYSTEM_ADMIN, f.orgA, Set.of(f.system.get(Target.A1)), null, false));
+        accounts.put(Role.VENDOR, new UserStore.NewUser("mx-vendor-a", null, Role.VENDOR, f.orgA, null, "甲社", false));
+        accounts.put(Role.AUDITOR, new UserStore.NewUser("mx-auditor-a", null, Role.AUDITOR, f.orgA, null, null, false));
+        for (Map.Entry<Role, UserStore.NewUser> e : accounts.entrySet()) {
+            UserStore.Created c = users.create(e.getValue(), "setup");
+            users.changePassword(c.user().id(), c.oneTimePassword(), PASSWORD);
+            UserAccount u = users.findById(c.user().id()).orElseThrow();
+            if (u.needsTotp()) {
+                String secret = Totp.newSecret();
+                users.enrolTotp(u.id(), secret, Totp.code(secret, Totp.step(Instant.now()) - 1));
+                f.secrets.put(e.getKey(), secret);
+            }
+            f.tokens.put(e.getKey(), tokens.issue(users.findById(u.id()).orElseThrow(), "matrix", u.role() == Role.AUDITOR ? List.of("read") : List.of("read", "write"), 1, "setup").secret());
+            f.usernames.put(e.getKey(), u.username());
+        }
+        // a user of the other organisation, whose name must not show up in organisation A
+        users.create(new UserStore.NewUser("mx-officer-b-MXB1", null, Role.SECURITY_OFFICER, f.orgB, null, null, false), "setup");
+        return f;
+    }
+
+    // ---- the run
+
+    static final class Tally {
+        int tried;
+        int allowed;
+        int denied;
+        final List<String> leaks = new ArrayList<>();
+        final List<String> failures = new ArrayList<>();
+
+        void allow(String what, HttpResponse<String> r, boolean ok) {
+            tried++;
+            allowed++;
+            if (!ok) failures.add("expected allow: " + what + " → " + r.statusCode() + " " + cut(r.body()));
+        }
+
+        void deny(String what, HttpResponse<String> r, boolean refused, boolean leaked) {
+            tried++;
+            denied++;
+            if (leaked) leaks.add("LEAK: " + what + " → " + r.statusCode() + " " + cut(r.body()));
+            else if (!refused) failures.add("expected deny: " + what + " → " + r.statusCode() + " " + cut(r.body()));
+        }
+
+        static String cut(String s) {
+            return s == null ? "" : s.length() > 300 ? s.substring(0, 300) + "…" : s;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void everyEndpointForEveryRoleAndOrganisationAllowsOrDeniesAsExpected(Kind kind) throws Exception {
+        Fixture f = fixture(kind);
+        ConfigurableApplicationContext context = MamoriWebApplication.start(f.db, "127.0.0.1", 0, f.dataDir);
+        try {
+            String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+            Tally tally = new Tally();
+            for (Role role : Role.values()) {
+                HttpSessionClient api = HttpSessionClient.api(base, f.tokens.get(role));
+                HttpSessionClient page = signIn(base, f, role);
+                run(f, role, api, true, tally);
+                run(f, role, page, false, tally);
+            }
+            anonymous(f, base, tally);
+            System.out.printf("authorisation matrix [%s]: %d requests tried, %d expected allowed, %d expected denied, %d leaks, %d other failures%n",
+                    kind, tally.tried, tally.allowed, tally.denied, tally.leaks.size(), tally.failures.size());
+            tally.leaks.forEach(System.out::println);
+            tally.failures.forEach(System.out::println);
+            assertThat(tally.leaks).as("leaks").isEmpty();
+            assertThat(tally.failures).as("wrong answers").isEmpty();
+            assertThat(tally.tried).isGreaterThan(300);
+        } finally {
+            context.close();
+            f.db.close();
+        }
+    }
+
+    private static HttpSessionClient signIn(String base, Fixture f, Role role) throws Exception {
+        HttpSessionClient b = HttpSessionClient.browser(base);
+        b.get("/login");
+        HttpResponse<String> r = b.postForm("/login", Map.of("username", f.usernames.get(role), "password", PASSWORD));
+        if (f.secrets.containsKey(role)) {
+            assertThat(HttpSessionClient.location(r)).isEqualTo("/login/totp");
+            b.get("/login/totp");
+            r = b.postForm("/login/totp", Map.of("code", Totp.code(f.secrets.get(role), Totp.step(Instant.now()))));
+        }
+        assertThat(HttpSessionClient.location(r)).as("signed in: " + role).isEqualTo("/");
+        assertThat(b.get("/").statusCode()).isEqualTo(200);
+        return b;
+    }
+
+    private static void run(Fixture f, Role role, HttpSessionClient c, boolean api, Tally tally) throws Exception {
+        String who = role + (api ? " api " : " page ");
+        String p = api ? "/api/v1" : "";
+
+        // the organisation chooser: the administrator's choice holds for the session; anyone else is refused
+        if (!api) {
+            c.get("/");
+            HttpResponse<String> chosen = c.postForm("/org", Map.of("org", String.valueOf(f.orgB), "back", "/assets"));
+            if (role == Role.ADMIN) {
+                tally.allow(who + "POST /org [B]", chosen, chosen.statusCode() == 302 && "/assets".equals(HttpSessionClient.location(chosen)));
+                listCheck(tally, who + "/assets after choosing B", c.get("/assets"), t -> t == Target.B1);
+                c.get("/");
+                c.postForm("/org", Map.of("org", String.valueOf(f.orgA), "back", "//evil.example/"));
+            } else {
+                tally.deny(who + "POST /org [B]", chosen, chosen.statusCode() == 404, chosen.body().contains("MXB1"));
+            }
+        }
+
+        // lists: exactly the visible targets' markers, for the own organisation (and ?org= of the other one)
+        List<String> lists = new ArrayList<>(List.of(api ? "/api/v1/dashboard" : "/", p + "/findings?state=all&candidates=any",
+                p + "/assets", p + "/vulnerabilities/" + CVE));
+        for (String org : List.of("", "org=" + f.orgB)) {
+            for (String l : lists) {
+                String url = org.isEmpty() ? l : l + (l.contains("?") ? "&" : "?") + org;
+                boolean otherOrg = !org.isEmpty() && role == Role.ADMIN;
+                listCheck(tally, who + url, c.get(url), t -> otherOrg ? t == Target.B1 : t != Target.B1 && readsAsset(role, t));
+            }
+            String sys = p + "/systems" + (org.isEmpty() ? "" : "?" + org);
+            boolean otherOrg = !org.isEmpty() && role == Role.ADMIN;
+            listCheck(tally, who + sys, c.get(sys), t -> otherOrg ? t == Target.B1 : t != Target.B1 && readsSystem(role, t));
+        }
+
+        // capability pages and endpoints: users, audit
+        HttpResponse<String> users = c.get(p + "/users");
+        if (readsUsers(role)) tally.allow(who + "/users", users, users.statusCode() == 200 && !users.body().contains("MXB1"));
+        else tally.deny(who + "/users", users, refused(users), users.body().contains("mx-officer-a") || users.body().contains("MXB1"));
+        HttpResponse<String> audit = c.get(p + "/audit");
+        if (readsAudit(role)) {
+            boolean admin = role == Role.ADMIN;
+            tally.allow(who + "/audit", audit, audit.statusCode() == 200 && audit.body().contains("MXA1") && audit.body().contains("MXA2")
+                    && admin == audit.body().contains("MXB1"));
+        } else {
+            tally.deny(who + "/audit", audit, refused(audit), audit.body().contains("MXA1") || audit.body().contains("MXB1"));
+        }
+        HttpResponse<String> verify = c.get(p + "/audit/verify");
+        if (readsAudit(role)) tally.allow(who + "/audit/verify", verify, verify.statusCode() == 200 && verify.body().contains(api ? "\"intact\":true" : "監査ログのチェーンは完全です"));
+        else tally.deny(who + "/audit/verify", verify, refused(verify), verify.body().contains("intact"));
+
+        // open to every signed-in role
+        List<String> open = api ? List.of("/api/v1/me", "/api/v1/feeds", "/api/v1/openapi.json", "/api/v1/tokens")
+                : List.of("/feeds", "/vulnerabilities", "/vulnerabilities?id=GHSA-jfh8-c2jp-5v3q");
+        for (String u : open) {
+            HttpResponse<String> r = c.get(u);
+            tally.allow(who + u, r, r.statusCode() == 200 || (r.statusCode() == 302 && u.contains("?id=")));
+        }
+
+        // by id
+        for (Target t : Target.values()) {
+            byId(tally, who, c, p + "/findings/" + f.finding.get(t), t, readsAsset(role, t));
+            byId(tally, who, c, p + "/systems/" + f.system.get(t), t, readsSystem(role, t));
+            byId(tally, who, c, p + "/assets/" + f.asset.get(t), t, readsAsset(role, t));
+            byId(tally, who, c, p + "/sboms/" + f.sbom.get(t), t, readsAsset(role, t));
+            if (api) byId(tally, who, c, p + "/assets/" + f.asset.get(t) + "/sboms", t, readsAsset(role, t));
+            // SBOM upload
+            if (!api) c.get("/");
+            String url = p + "/assets/" + f.asset.get(t) + "/sboms";
+            HttpResponse<String> r = c.upload(url, "probe.cdx.json", f.sbomBytes);
+            if (writesAsset(role, t)) {
+                boolean ok = api ? r.statusCode() == 201 : r.statusCode() == 302 && ("/assets/" + f.asset.get(t)).equals(HttpSessionClient.location(r));
+                tally.allow(who + "POST " + url + " [" + t + "]", r, ok);
+            } else {
+                boolean refused = api ? r.statusCode() == 404 || (role == Role.AUDITOR && r.statusCode() == 403) : r.statusCode() == 404;
+                tally.deny(who + "POST " + url + " [" + t + "]", r, refused, r.body().contains(marker(t)) || r.statusCode() / 100 == 2);
+            }
+        }
+    }
+
+    private static void byId(Tally tally, String who, HttpSessionClient c, String url, Target t, boolean allowed) throws Exception {
+        HttpResponse<String> r = c.get(url);
+        String what = who + url + " [" + t + "]";
+        if (allowed) tally.allow(what, r, r.statusCode() == 200 && r.body().contains(marker(t)));
+        // out of scope answers exactly like absent: 404, not 403
+        else tally.deny(what, r, r.statusCode() == 404, r.body().contains(marker(t)) || r.statusCode() == 200);
+    }
+
+    private static void listCheck(Tally tally, String what, HttpResponse<String> r, java.util.function.Predicate<Target> visible) {
+        for (Target t : Target.values()) {
+            String w = what + " [" + t + "]";
+            boolean shown = r.body().contains(marker(t));
+            if (visible.test(t)) tally.allow(w, r, r.statusCode() == 200 && shown);
+            else tally.deny(w, r, r.statusCode() == 200 || refused(r), shown);
+        }
+    }
+
+    private static boolean refused(HttpResponse<String> r) {
+        return r.statusCode() == 404 || r.statusCode() == 403;
+    }
+
+    /** Without sign-in: the API answers 401, pages send to the sign-in page, and nothing is shown. */
+    private static void anonymous(Fixture f, String base, Tally tally) throws Exception {
+        HttpSessionClient api = HttpSessionClient.api(base, "mmr_not-a-token");
+        HttpSessionClient page = HttpSessionClient.browser(base);
+        List<String> urls = new ArrayList<>();
+        for (Target t : Target.values()) {
+            urls.add("/findings/" + f.finding.get(t));
+            urls.add("/assets/" + f.asset.get(t));
+            urls.add("/systems/" + f.system.get(t));
+            urls.add("/sboms/" + f.sbom.get(t));
+        }
+        urls.addAll(List.of("/findings", "/assets", "/systems", "/users", "/audit", "/feeds", "/vulnerabilities/" + CVE));
+        for (String u : urls) {
+            HttpResponse<String> r = api.get("/api/v1" + u);
+            tally.deny("anonymous api " + u, r, r.statusCode() == 401, r.body().contains("MX"));
+            HttpResponse<String> pr = page.get(u);
+            tally.deny("anonymous page " + u, pr, pr.statusCode() == 302 && HttpSessionClient.location(pr).endsWith("/login"), pr.body().contains("MX"));
+        }
+        HttpResponse<String> dash = page.get("/");
+        tally.deny("anonymous page /", dash, dash.statusCode() == 302, dash.body().contains("MX"));
+    }
+}

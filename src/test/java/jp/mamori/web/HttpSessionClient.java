@@ -1,0 +1,91 @@
+package jp.mamori.web;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A cookie-keeping HTTP client for pages (a browser without script) or an API token client; never follows redirects. */
+final class HttpSessionClient {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    final String base;
+    final String token;
+    final HttpClient http;
+    String csrf;
+
+    private HttpSessionClient(String base, String token) {
+        this.base = base;
+        this.token = token;
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    static HttpSessionClient browser(String base) {
+        return new HttpSessionClient(base, null);
+    }
+
+    static HttpSessionClient api(String base, String token) {
+        return new HttpSessionClient(base, token);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) b.header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        else b.header("Accept", "text/html");
+        return b;
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = CSRF.matcher(r.body());
+        if (m.find()) csrf = m.group(1);
+        return r;
+    }
+
+    HttpResponse<String> postForm(String path, Map<String, String> form) throws IOException, InterruptedException {
+        Map<String, String> f = new LinkedHashMap<>(form);
+        if (token == null && csrf != null) f.put("_csrf", csrf);
+        String body = f.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A multipart upload of one file (field "file"), with the CSRF token for sessions. */
+    HttpResponse<String> upload(String path, String fileName, byte[] content) throws IOException, InterruptedException {
+        String boundary = "----mamori" + UUID.randomUUID().toString().replace("-", "");
+        StringBuilder head = new StringBuilder();
+        if (token == null && csrf != null) {
+            head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n").append(csrf).append("\r\n");
+        }
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"").append(fileName)
+                .append("\"\r\nContent-Type: application/json\r\n\r\n");
+        byte[] h = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] t = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[h.length + content.length + t.length];
+        System.arraycopy(h, 0, all, 0, h.length);
+        System.arraycopy(content, 0, all, h.length, content.length);
+        System.arraycopy(t, 0, all, h.length + content.length, t.length);
+        return http.send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(all)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String location(HttpResponse<?> r) {
+        return r.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", "")).orElse(null);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
