@@ -82,6 +82,15 @@ public final class Assessor {
         return new AssessedFinding(target, m, r.aliases(), r.kev(), r.epss(), t, EXPLAIN.write(t), vex);
     }
 
+    /** The same finding triaged again with a person's overrides of SSVC inputs (each with its reason). */
+    public AssessedFinding withOverrides(AssessedFinding f, AssetContext context, List<jp.mamori.triage.ssvc.SsvcOverride> overrides) {
+        if (overrides == null || overrides.isEmpty() || f.triage() == null) return f;
+        VulnerabilityRecord r = facts.record(f.match().vulnId()).orElse(null);
+        if (r == null) return f;
+        TriageResult t = triage.triage(facts.facts(r), context, overrides);
+        return new AssessedFinding(f.target(), f.match(), f.aliases(), f.kev(), f.epss(), t, EXPLAIN.write(t), f.vex());
+    }
+
     private List<VexStatement> vexFor(String vulnId, Optional<VulnerabilityRecord> record) {
         return vexCache.computeIfAbsent(vulnId, id -> {
             // The merged record already carries the knowledge base's statements.

@@ -30,6 +30,7 @@ import jp.mamori.matching.MatchTarget;
 import jp.mamori.matching.purl.PurlKey;
 import jp.mamori.persistence.Database;
 import jp.mamori.remediation.FindingRecorder;
+import jp.mamori.remediation.OverrideStore;
 import jp.mamori.remediation.FindingRecorder.CloseScope;
 import jp.mamori.remediation.TargetFindings;
 import jp.mamori.triage.AssetContext;
@@ -69,12 +70,13 @@ public final class InventoryAssessment {
         Assessor assessor = newAssessor();
         AssetContext ctx = context(asset, system);
         FindingRecorder recorder = new FindingRecorder(database, clock);
-        List<TargetFindings> components = assessComponents(assessor, currentComponents(orgId, List.of(assetId), null), ctx);
+        List<TargetFindings> components = withOverrides(assessor, asset.id(), ctx,
+                assessComponents(assessor, currentComponents(orgId, List.of(assetId), null), ctx));
         FindingRecorder.Result r1 = recorder.record(orgId, system.id(), asset.id(), asset.internetBoundary(), components,
                 new CloseScope.AllComponents(), actor);
         // When the SBOM already lists the device's own product, its findings are the component's: not twice.
         FindingRecorder.Result r2 = recorder.record(orgId, system.id(), asset.id(), asset.internetBoundary(),
-                deviceTargets(assessor, asset, ctx), new CloseScope.Device(), actor);
+                withOverrides(assessor, asset.id(), ctx, deviceTargets(assessor, asset, ctx)), new CloseScope.Device(), actor);
         return sum(r1, r2);
     }
 
@@ -98,7 +100,7 @@ public final class InventoryAssessment {
             Asset asset = inventory.assetById(first.orgId, e.getKey()).orElseThrow();
             ItSystem system = inventory.systemById(first.orgId, asset.systemId()).orElseThrow();
             AssetContext ctx = context(asset, system);
-            List<TargetFindings> targets = assessComponents(assessor, e.getValue(), ctx);
+            List<TargetFindings> targets = withOverrides(assessor, asset.id(), ctx, assessComponents(assessor, e.getValue(), ctx));
             Set<String> identities = new LinkedHashSet<>();
             targets.forEach(t -> identities.add(t.identity()));
             total = sum(total, recorder.record(first.orgId, system.id(), asset.id(), asset.internetBoundary(), targets,
@@ -108,9 +110,23 @@ public final class InventoryAssessment {
             Asset asset = inventory.assetById(d.orgId(), d.assetId()).orElseThrow();
             ItSystem system = inventory.systemById(d.orgId(), asset.systemId()).orElseThrow();
             total = sum(total, recorder.record(d.orgId(), system.id(), asset.id(), asset.internetBoundary(),
-                    deviceTargets(assessor, asset, context(asset, system)), new CloseScope.Device(), actor));
+                    withOverrides(assessor, asset.id(), context(asset, system), deviceTargets(assessor, asset, context(asset, system))),
+                    new CloseScope.Device(), actor));
         }
         return total;
+    }
+
+    /** Applies the stored per-finding SSVC overrides of the asset (a person's corrections, with reasons). */
+    private List<TargetFindings> withOverrides(Assessor assessor, long assetId, AssetContext ctx, List<TargetFindings> targets) {
+        Map<String, List<jp.mamori.triage.ssvc.SsvcOverride>> overrides = new OverrideStore(database).forAsset(assetId);
+        if (overrides.isEmpty()) return targets;
+        List<TargetFindings> out = new ArrayList<>();
+        for (TargetFindings t : targets) {
+            List<AssessedFinding> fs = t.findings().stream()
+                    .map(f -> assessor.withOverrides(f, ctx, overrides.get(OverrideStore.key(t.identity(), f.match().vulnId())))).toList();
+            out.add(new TargetFindings(t.identity(), t.componentId(), t.name(), t.version(), fs));
+        }
+        return out;
     }
 
     public static AssetContext context(Asset asset, ItSystem system) {

@@ -158,10 +158,11 @@ public class DemoCommand implements Callable<Integer> {
         System.out.println("【" + org.name() + "】今すぐ対応 — 直ちに対応(Act) " + counts.get("act") + " 件 / 優先して対応(Attend) " + counts.get("attend")
                 + " 件 / 注視(Track*) " + counts.get("track-star") + " 件 / 通常(Track) " + counts.get("track") + " 件");
         LocalDate today = LocalDate.now(FeedsCommand.TOKYO);
-        TextTable t = new TextTable("対応", "期限", "脆弱性", "資産", "境界", "コンポーネント", "版", "修正版", "深刻度", "悪用");
-        for (FindingRow r : q.list(org.id(), FindingQuery.Filter.open(), 10, 0)) {
+        TextTable t = new TextTable("対応", "期限", "脆弱性", "資産", "境界", "コンポーネント", "版", "修正版", "深刻度", "悪用", "状態");
+        for (FindingRow r : q.list(org.id(), FindingQuery.Filter.stillToPatch(), 10, 0)) {
             t.row(Labels.outcome(r.outcome()), r.due() + (r.overdue(today) ? " 期限超過" : ""), r.vulnId(), r.assetName(), r.boundary() ? "○" : "",
-                    r.componentName(), r.componentVersion(), r.fixedIn(), Labels.severity(r.severity()), Labels.exploitation(r.exploitation()));
+                    r.componentName(), r.componentVersion(), r.fixedIn(), Labels.severity(r.severity()), Labels.exploitation(r.exploitation()),
+                    jp.mamori.remediation.FindingState.fromKey(r.state()).ja());
         }
         System.out.print(t);
     }

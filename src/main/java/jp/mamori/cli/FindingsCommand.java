@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mamori findings list|show|decide}: the stored findings and people's decisions on them. */
 @Command(name = "findings", mixinStandardHelpOptions = true, description = {"検出の一覧・詳細・対応判断", "Findings: list, show, decide."},
-        subcommands = {FindingsCommand.ListFindings.class, FindingsCommand.Show.class, FindingsCommand.Decide.class})
+        subcommands = {FindingsCommand.ListFindings.class, FindingsCommand.Show.class, FindingsCommand.Decide.class, FindingsCommand.OverrideInput.class})
 public class FindingsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "検出の一覧（優先順） / findings, most urgent first")
@@ -223,6 +223,41 @@ public class FindingsCommand {
                     r.results().forEach(FindingsCommand::printResult);
                 }
                 RemediationContext.report(ctx.scheduler().processChanges(ctx.clock));
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "override", mixinStandardHelpOptions = true, description = {
+            "SSVCの入力を検出ごとに上書きします（理由を記録） / override one SSVC input of a finding, with a reason",
+            "  --input exploitation|automatable|technical-impact|exposure|mission|human-impact"})
+    static class OverrideInput implements Callable<Integer> {
+        @Mixin DatabaseOptions db = new DatabaseOptions();
+        @Mixin OrgOption org = new OrgOption();
+        @Parameters(paramLabel = "ID", description = "検出ID / finding id") long id;
+        @Option(names = "--input", required = true) String input;
+        @Option(names = "--value", required = true, description = "e.g. active | poc | none; yes | no; total | partial; open | controlled | small; low | medium | high") String value;
+        @Option(names = "--reason", required = true, description = "理由 / why") String reason;
+        @Option(names = "--by", paramLabel = "USER", description = "判断者 / who (default: MAMORI_USER or the OS user)") String by;
+
+        @Override
+        public Integer call() {
+            jp.mamori.triage.ssvc.SsvcOverride o;
+            try {
+                o = new jp.mamori.triage.ssvc.SsvcOverride(input, value, reason, RemediationContext.actor(by));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage(), e);
+            }
+            try (Database d = db.open()) {
+                Organization o2 = org.resolve(new InventoryRepository(d.dataSource()));
+                jp.mamori.remediation.OverrideStore store = new jp.mamori.remediation.OverrideStore(d);
+                jp.mamori.remediation.OverrideStore.Target t = RemediationContext.guard(() -> store.target(o2.id(), id));
+                java.time.Clock clock = java.time.Clock.systemUTC();
+                store.add(id, t, o, clock.instant());
+                new jp.mamori.assessment.InventoryAssessment(d, clock, Policies.load(db.dataDir())).assessAsset(o2.id(), t.assetId(), o.who());
+                jp.mamori.remediation.FindingRow r = new jp.mamori.remediation.FindingQuery(d.dataSource()).find(o2.id(), id).orElseThrow();
+                System.out.println("上書きを記録しました / override recorded: 検出 #" + id + " " + o.input() + " = " + o.value()
+                        + " → " + Labels.outcome(r.outcome()) + "、期限 " + r.due());
                 return ExitCode.OK;
             }
         }

@@ -23,6 +23,15 @@ public final class FindingQuery {
             return new Filter(List.of(FindingState.NEW, FindingState.TRIAGED, FindingState.PATCH_SCHEDULED), null, null, null, false, null, null, null);
         }
 
+        /**
+         * Findings whose patch is still owed: open ones and mitigated ones (a workaround is
+         * temporary; the patch deadline stands). What "今すぐ対応" lists.
+         */
+        public static Filter stillToPatch() {
+            return new Filter(List.of(FindingState.NEW, FindingState.TRIAGED, FindingState.PATCH_SCHEDULED, FindingState.MITIGATED),
+                    null, null, null, false, null, null, null);
+        }
+
         public static Filter all() {
             return new Filter(null, null, null, null, null, null, null, null);
         }

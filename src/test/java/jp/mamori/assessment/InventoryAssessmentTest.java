@@ -98,6 +98,47 @@ class InventoryAssessmentTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aPersonsOverrideOfAnSsvcInputIsRecordedAndKeptAcrossReMatching(Kind kind) throws Exception {
+        try (Database db = Database.open(TestDatabases.settings(kind))) {
+            InventoryRepository repo = new InventoryRepository(db.dataSource());
+            Organization org = repo.createOrganization("131016", "テスト区", null);
+            ItSystem sys = repo.createSystem(org.id(), "bunsho", "文書管理", Segment.LGWAN, new Importance("2", "1", "1"), null, null, List.of());
+            Asset app = repo.createAsset(org.id(), sys.id(), new InventoryRepository.NewAsset("ap-01", "業務AP", AssetKind.SERVER,
+                    null, null, null, null, Exposure.SMALL, false, null));
+            new FeedFileImporter(db, CLOCK, null).importPaths(List.of(DEMO.resolve("osv/GHSA-35jh-r3h4-6jhm.json"),
+                    DEMO.resolve("nvd-boundary-devices.json")), null, false);
+            Component lodash = new Component("lodash", null, "library", null, "lodash", "4.17.20", null, "pkg:npm/lodash@4.17.20", null,
+                    Map.of(), List.of(), null, IdentifierOrigin.DECLARED, true);
+            new SbomStore(db).add(org.id(), app, new SbomDocument("CycloneDX", "1.5", null, "x", null, List.of(lodash), List.of()),
+                    "x.json", "h", null, "test", CLOCK.instant());
+            InventoryAssessment assessment = new InventoryAssessment(db, CLOCK, TriagePolicy.defaults());
+            assessment.assessAsset(org.id(), app.id(), "test");
+            FindingQuery q = new FindingQuery(db.dataSource());
+            FindingRow before = q.list(org.id(), FindingQuery.Filter.all(), 10, 0).get(0);
+            assertThat(before.exploitation()).as("lodash has a public exploit reference, no attacks").isEqualTo("poc");
+
+            jp.mamori.remediation.OverrideStore store = new jp.mamori.remediation.OverrideStore(db);
+            store.add(before.id(), store.target(org.id(), before.id()),
+                    new jp.mamori.triage.ssvc.SsvcOverride("exploitation", "active", "庁内CSIRTが攻撃を確認", "sec-officer"), CLOCK.instant());
+            assessment.assessAsset(org.id(), app.id(), "test");
+            FindingRow after = q.find(org.id(), before.id()).orElseThrow();
+            assertThat(after.exploitation()).isEqualTo("active");
+            assertThat(FindingOrderRank.of(after.outcome())).isGreaterThan(FindingOrderRank.of(before.outcome()));
+            assertThat(events(db, before.id())).contains("override", "outcome_changed");
+            assessment.assessAsset(org.id(), app.id(), "test");
+            assertThat(q.find(org.id(), before.id()).orElseThrow().exploitation()).as("kept on the next re-match").isEqualTo("active");
+        }
+    }
+
+    /** Outcome keys in rank order, for comparisons in assertions. */
+    static final class FindingOrderRank {
+        static int of(String key) {
+            return List.of("track", "track-star", "attend", "act").indexOf(key);
+        }
+    }
+
     private static List<String> events(Database db, long findingId) throws Exception {
         List<String> out = new ArrayList<>();
         try (Connection c = db.connection();

@@ -29,8 +29,7 @@ public class Dashboard {
      * Findings whose patch is still owed: open ones, and mitigated ones (a workaround is temporary;
      * the patch deadline stands). Accepted, not affected, false positives and fixed ones are done.
      */
-    public static final List<FindingState> STILL_TO_PATCH = List.of(FindingState.NEW, FindingState.TRIAGED, FindingState.PATCH_SCHEDULED,
-            FindingState.MITIGATED);
+    public static final List<FindingState> STILL_TO_PATCH = jp.mamori.remediation.FindingQuery.Filter.stillToPatch().states();
 
     private final FindingViews views;
     private final Database database;
