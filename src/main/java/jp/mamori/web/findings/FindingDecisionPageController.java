@@ -5,7 +5,6 @@ import jp.mamori.remediation.NoSuchFindingException;
 import jp.mamori.remediation.WorkflowException;
 import jp.mamori.security.AccessScope;
 import jp.mamori.web.support.BadRequestException;
-import jp.mamori.web.support.ForbiddenException;
 import jp.mamori.web.support.PageController;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +42,7 @@ public class FindingDecisionPageController {
             redirect.addFlashAttribute("decisionDone", r.to().key());
         } catch (NoSuchFindingException e) {
             throw e;
-        } catch (WorkflowException | BadRequestException | ForbiddenException e) {
+        } catch (WorkflowException | BadRequestException e) {
             redirect.addFlashAttribute("decisionProblem", e.getMessage());
             redirect.addFlashAttribute("decisionForm", new RemediationDecisions.DecisionInput(action, reason, until, approver, justification, links));
         }
