@@ -381,6 +381,18 @@ class AuthorizationMatrixTest {
                 tally.deny(what, r, writeRefused(role, api, r, expected), r.body().contains(marker(t)) || r.statusCode() / 100 == 2);
             }
         }
+        // patch by a date (the finding stays on the dashboard as a patch still owed)
+        if (!api) c.get("/");
+        r = api ? c.sendJson("POST", url, "{\"action\": \"patch\", \"reason\": \"matrix patch\", \"until\": \"" + UNTIL + "\"}")
+                : c.postForm(url, Map.of("action", "patch", "reason", "matrix patch", "until", UNTIL));
+        what = who + "POST " + url + " patch [" + t + "]";
+        if (decides(role, t)) {
+            boolean ok = api ? r.statusCode() == 201 && r.body().contains("\"to\":\"patch_scheduled\"")
+                    : r.statusCode() == 302 && c.get("/findings/" + id).body().contains("判断を記録しました");
+            tally.allow(what, r, ok);
+        } else {
+            tally.deny(what, r, writeRefused(role, api, r, 404), r.body().contains(marker(t)) || r.statusCode() / 100 == 2);
+        }
         // a mitigation item: owner and status
         String murl = (api ? "/api/v1" : "") + "/findings/" + id + "/mitigations/" + f.mitigation.get(t);
         if (!api) c.get("/");
