@@ -41,11 +41,24 @@ public final class FindingWorkflow {
 
     /** Records a decision on one finding of the organisation. */
     public DecisionResult decide(long orgId, long findingId, Decision decision) {
+        return decide(orgId, findingId, decision, (c, r, d) -> { });
+    }
+
+    /** More work that commits (or rolls back) together with a decision, e.g. the caller's audit entry. */
+    @FunctionalInterface
+    public interface AlsoInTransaction {
+        void run(Connection c, DecisionResult result, Decision recorded) throws SQLException;
+    }
+
+    /** Records a decision and runs {@code also} in the same transaction (after the decision is stored). */
+    public DecisionResult decide(long orgId, long findingId, Decision decision, AlsoInTransaction also) {
         Decision d = rules.validate(orgId, decision, today());
         List<MitigationItem> items = needsMitigations(d.action()) ? mitigations.suggest(orgId, findingId) : List.of();
         return database.inTransaction(c -> {
             FindingFacts f = FindingFacts.lock(c, orgId, findingId).orElseThrow(() -> new NoSuchFindingException(findingId));
-            return apply(c, f, d, items);
+            DecisionResult r = apply(c, f, d, items);
+            also.run(c, r, d);
+            return r;
         });
     }
 

@@ -29,6 +29,9 @@ import jp.mamori.inventory.Segment;
 import jp.mamori.inventory.sbom.SbomReader;
 import jp.mamori.persistence.Database;
 import jp.mamori.remediation.FindingQuery;
+import jp.mamori.remediation.mitigation.MitigationItem;
+import jp.mamori.remediation.mitigation.MitigationService;
+import jp.mamori.remediation.mitigation.MitigationSource;
 import jp.mamori.security.ApiTokenStore;
 import jp.mamori.security.Role;
 import jp.mamori.security.SecretBox;
@@ -83,6 +86,16 @@ class AuthorizationMatrixTest {
         return r != Role.AUDITOR && readsAsset(r, t);
     }
 
+    /** Patch and mitigate: whoever writes the asset (a vendor on its own assets). */
+    static boolean decides(Role r, Target t) {
+        return writesAsset(r, t);
+    }
+
+    /** Accepting a risk: not a vendor. */
+    static boolean accepts(Role r, Target t) {
+        return r != Role.VENDOR && writesAsset(r, t);
+    }
+
     static boolean readsUsers(Role r) {
         return r == Role.ADMIN || r == Role.SECURITY_OFFICER || r == Role.AUDITOR;
     }
@@ -103,6 +116,7 @@ class AuthorizationMatrixTest {
         final Map<Target, Long> asset = new EnumMap<>(Target.class);
         final Map<Target, Long> sbom = new EnumMap<>(Target.class);
         final Map<Target, Long> finding = new EnumMap<>(Target.class);
+        final Map<Target, Long> mitigation = new EnumMap<>(Target.class);
         final Map<Role, String> secrets = new EnumMap<>(Role.class);
         final Map<Role, String> tokens = new EnumMap<>(Role.class);
         final Map<Role, String> usernames = new EnumMap<>(Role.class);
@@ -148,6 +162,11 @@ class AuthorizationMatrixTest {
             audit.append("setup", org, "sbom.added", "asset:" + a.id(), "file=" + file);
             var rows = new FindingQuery(f.db.dataSource()).list(org, FindingQuery.Filter.all(), 10, 0);
             f.finding.put(t, rows.stream().filter(r -> r.assetId() == a.id()).findFirst().orElseThrow().id());
+            long fid = f.finding.get(t);
+            MitigationService ms = new MitigationService(f.db, clock);
+            f.db.inTransaction(c -> ms.ensure(c, org, fid, List.of(new MitigationItem(MitigationSource.MANUAL, "mx", marker(t) + "-item",
+                    marker(t) + "-item", null, null)), null, "setup"));
+            f.mitigation.put(t, ms.list(org, fid).get(0).id());
         }
 
         UserStore users = new UserStore(f.db.dataSource(), audit, SecretBox.load(f.dataDir, System.getenv()), new BCryptPasswordEncoder(4), clock);
@@ -318,7 +337,90 @@ class AuthorizationMatrixTest {
                 boolean refused = api ? r.statusCode() == 404 || (role == Role.AUDITOR && r.statusCode() == 403) : r.statusCode() == 404;
                 tally.deny(who + "POST " + url + " [" + t + "]", r, refused, r.body().contains(marker(t)) || r.statusCode() / 100 == 2);
             }
+            decisions(f, role, c, api, tally, who, t);
         }
+
+        // the export: exactly the visible findings (a session downloads it from the findings page through the API)
+        listCheck(tally, who + "/api/v1/findings/export?format=csv", c.get("/api/v1/findings/export?format=csv"), t -> t != Target.B1 && readsAsset(role, t));
+    }
+
+    static final String UNTIL = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(30).toString();
+
+    /** Recording decisions and updating mitigation items: allowed where the asset may be changed, else 404 (vendor accepting a risk: 403). */
+    private static void decisions(Fixture f, Role role, HttpSessionClient c, boolean api, Tally tally, String who, Target t) throws Exception {
+        long id = f.finding.get(t);
+        String url = (api ? "/api/v1" : "") + "/findings/" + id + "/decision";
+        // mitigate with a review date
+        if (!api) c.get("/");
+        HttpResponse<String> r = api
+                ? c.sendJson("POST", url, "{\"action\": \"mitigate\", \"reason\": \"matrix " + role + "\", \"until\": \"" + UNTIL + "\"}")
+                : c.postForm(url, Map.of("action", "mitigate", "reason", "matrix " + role, "until", UNTIL));
+        String what = who + "POST " + url + " mitigate [" + t + "]";
+        if (decides(role, t)) {
+            boolean ok = api ? r.statusCode() == 201 && r.body().contains("\"to\":\"mitigated\"")
+                    : r.statusCode() == 302 && ("/findings/" + id + "#decision").equals(HttpSessionClient.location(r))
+                    && c.get("/findings/" + id).body().contains("判断を記録しました");
+            tally.allow(what, r, ok);
+        } else {
+            tally.deny(what, r, writeRefused(role, api, r, 404), r.body().contains(marker(t)) || r.statusCode() / 100 == 2);
+        }
+        // accept the risk with the security officer's approval (organisation A only: the approver is A's officer)
+        if (t != Target.B1) {
+            if (!api) c.get("/");
+            String approver = f.usernames.get(Role.SECURITY_OFFICER);
+            r = api ? c.sendJson("POST", url, "{\"action\": \"accept\", \"reason\": \"matrix accept\", \"until\": \"" + UNTIL
+                            + "\", \"approver\": \"" + approver + "\"}")
+                    : c.postForm(url, Map.of("action", "accept", "reason", "matrix accept", "until", UNTIL, "approver", approver));
+            what = who + "POST " + url + " accept [" + t + "]";
+            if (accepts(role, t)) {
+                boolean ok = api ? r.statusCode() == 201 && r.body().contains("\"to\":\"risk_accepted\"")
+                        : r.statusCode() == 302 && c.get("/findings/" + id).body().contains("判断を記録しました");
+                tally.allow(what, r, ok);
+            } else {
+                int expected = decides(role, t) ? 403 : 404; // the vendor sees its finding but may not accept the risk
+                tally.deny(what, r, writeRefused(role, api, r, expected), r.body().contains(marker(t)) || r.statusCode() / 100 == 2);
+            }
+        }
+        // patch by a date (the finding stays on the dashboard as a patch still owed)
+        if (!api) c.get("/");
+        r = api ? c.sendJson("POST", url, "{\"action\": \"patch\", \"reason\": \"matrix patch\", \"until\": \"" + UNTIL + "\"}")
+                : c.postForm(url, Map.of("action", "patch", "reason", "matrix patch", "until", UNTIL));
+        what = who + "POST " + url + " patch [" + t + "]";
+        if (decides(role, t)) {
+            boolean ok = api ? r.statusCode() == 201 && r.body().contains("\"to\":\"patch_scheduled\"")
+                    : r.statusCode() == 302 && c.get("/findings/" + id).body().contains("判断を記録しました");
+            tally.allow(what, r, ok);
+        } else {
+            tally.deny(what, r, writeRefused(role, api, r, 404), r.body().contains(marker(t)) || r.statusCode() / 100 == 2);
+        }
+        // a mitigation item: owner and status
+        String murl = (api ? "/api/v1" : "") + "/findings/" + id + "/mitigations/" + f.mitigation.get(t);
+        if (!api) c.get("/");
+        r = api ? c.sendJson("PATCH", murl, "{\"status\": \"doing\", \"owner\": \"matrix\"}")
+                : c.postForm(murl, Map.of("status", "doing", "owner", "matrix"));
+        what = who + (api ? "PATCH " : "POST ") + murl + " [" + t + "]";
+        if (decides(role, t)) {
+            boolean ok = api ? r.statusCode() == 200 && r.body().contains("\"status\":\"doing\"")
+                    : r.statusCode() == 302 && ("/findings/" + id + "#mitigations").equals(HttpSessionClient.location(r));
+            tally.allow(what, r, ok);
+        } else {
+            tally.deny(what, r, writeRefused(role, api, r, 404), r.body().contains(marker(t)) || r.statusCode() / 100 == 2);
+        }
+        // another finding's item through this finding: not found
+        Target other = t == Target.A1 ? Target.A2 : Target.A1;
+        String cross = (api ? "/api/v1" : "") + "/findings/" + id + "/mitigations/" + f.mitigation.get(other);
+        if (!api) c.get("/");
+        r = api ? c.sendJson("PATCH", cross, "{\"owner\": \"x\"}") : c.postForm(cross, Map.of("owner", "x"));
+        tally.deny(who + "cross-finding item " + cross + " [" + t + "]", r, writeRefused(role, api, r, 404),
+                r.body().contains(marker(other)) || r.statusCode() / 100 == 2 || r.statusCode() == 302);
+        // VEX of the asset
+        byId(tally, who, c, "/api/v1/assets/" + f.asset.get(t) + "/vex?format=cyclonedx", t, readsAsset(role, t));
+    }
+
+    /** A refused write: the expected status; an auditor's read-only token is stopped earlier with 403. */
+    private static boolean writeRefused(Role role, boolean api, HttpResponse<String> r, int expected) {
+        if (api && role == Role.AUDITOR) return r.statusCode() == 403;
+        return r.statusCode() == expected;
     }
 
     private static void byId(Tally tally, String who, HttpSessionClient c, String url, Target t, boolean allowed) throws Exception {

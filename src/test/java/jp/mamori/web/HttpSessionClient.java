@@ -62,6 +62,17 @@ final class HttpSessionClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A JSON body with POST, PATCH, ... (token clients; sessions also send the CSRF token as a header). */
+    HttpResponse<String> sendJson(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder b = request(path).header("Content-Type", "application/json");
+        if (token == null && csrf != null) b.header("X-CSRF-TOKEN", csrf);
+        return http.send(b.method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** A multipart upload of one file (field "file"), with the CSRF token for sessions. */
     HttpResponse<String> upload(String path, String fileName, byte[] content) throws IOException, InterruptedException {
         String boundary = "----mamori" + UUID.randomUUID().toString().replace("-", "");

@@ -148,6 +148,17 @@ public final class MitigationService {
     public record Update(MitigationStatus status, String owner, LocalDate reviewDate) { }
 
     public Mitigation update(long orgId, long mitigationId, Update u, String actor) {
+        return update(orgId, mitigationId, u, actor, (c, m) -> { });
+    }
+
+    /** More work that commits (or rolls back) together with an update, e.g. the caller's audit entry. */
+    @FunctionalInterface
+    public interface AlsoInTransaction {
+        void run(Connection c, Mitigation updated) throws SQLException;
+    }
+
+    /** Updates an item and runs {@code also} in the same transaction (after the update). */
+    public Mitigation update(long orgId, long mitigationId, Update u, String actor, AlsoInTransaction also) {
         LocalDate today = LocalDate.now(clock.withZone(TriagePolicy.TOKYO));
         if (u.reviewDate() != null && u.reviewDate().isBefore(today)) {
             throw new WorkflowException("見直し日 " + u.reviewDate() + " は過去の日付です", "review date " + u.reviewDate() + " is in the past");
@@ -170,7 +181,9 @@ public final class MitigationService {
                 ps.setLong(1, mitigationId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    return read(rs);
+                    Mitigation m = read(rs);
+                    also.run(c, m);
+                    return m;
                 }
             }
         });

@@ -45,8 +45,26 @@ public class WebErrors {
         return respond(request, response, HttpStatus.BAD_REQUEST, "bad_request", e.getMessage());
     }
 
+    /** A finding of another tenant reads the same as a missing one. */
+    @ExceptionHandler(jp.mamori.remediation.NoSuchFindingException.class)
+    public ModelAndView noSuchFinding(HttpServletRequest request, HttpServletResponse response) {
+        return respond(request, response, HttpStatus.NOT_FOUND, "not_found", null);
+    }
+
+    /** The remediation workflow refused a decision as given: its message says why (Japanese / English). */
+    @ExceptionHandler(jp.mamori.remediation.WorkflowException.class)
+    public ModelAndView workflow(jp.mamori.remediation.WorkflowException e, HttpServletRequest request, HttpServletResponse response) {
+        return respond(request, response, HttpStatus.BAD_REQUEST, "bad_request", e.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    public ModelAndView forbidden(ForbiddenException e, HttpServletRequest request, HttpServletResponse response) {
+        return respond(request, response, HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+    }
+
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
-            MissingServletRequestPartException.class, MultipartException.class, IllegalArgumentException.class})
+            MissingServletRequestPartException.class, MultipartException.class, IllegalArgumentException.class,
+            org.springframework.http.converter.HttpMessageNotReadableException.class})
     public ModelAndView badParameter(Exception e, HttpServletRequest request, HttpServletResponse response) {
         if (e instanceof MaxUploadSizeExceededException) {
             return respond(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "too_large", "The file is too large / ファイルが大きすぎます");

@@ -1,0 +1,254 @@
+package jp.mamori.web.findings;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.mamori.audit.AuditLog;
+import jp.mamori.persistence.Database;
+import jp.mamori.remediation.Decision;
+import jp.mamori.remediation.DecisionAction;
+import jp.mamori.remediation.DecisionResult;
+import jp.mamori.remediation.FindingHistory;
+import jp.mamori.remediation.FindingRow;
+import jp.mamori.remediation.FindingState;
+import jp.mamori.remediation.FindingWorkflow;
+import jp.mamori.remediation.NoSuchFindingException;
+import jp.mamori.remediation.StoredDecision;
+import jp.mamori.remediation.Transitions;
+import jp.mamori.remediation.VexJustification;
+import jp.mamori.remediation.WorkflowException;
+import jp.mamori.remediation.mitigation.Mitigation;
+import jp.mamori.remediation.mitigation.MitigationService;
+import jp.mamori.remediation.mitigation.MitigationStatus;
+import jp.mamori.remediation.notify.JdbcRecipients;
+import jp.mamori.remediation.notify.Recipient;
+import jp.mamori.remediation.notify.Recipients;
+import jp.mamori.security.AccessScope;
+import jp.mamori.security.Role;
+import jp.mamori.web.inventory.ScopedInventory;
+import jp.mamori.web.support.BadRequestException;
+import jp.mamori.web.support.ForbiddenException;
+import jp.mamori.web.support.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The remediation workflow at the web edge: what the finding page and the API show of a finding's
+ * decision and mitigations, and the two writes (record a decision, update a mitigation item) under
+ * the caller's scope. Writes need write access to the finding's asset (security officer: own
+ * organisation; system administrator: own systems; vendor: own assets, patch and mitigate only;
+ * auditor: never); a finding the caller may not change answers 404 like an absent one. Every write
+ * is appended to the audit log in the transaction that stores it.
+ */
+@Component
+public class RemediationDecisions implements FindingDecisions {
+
+    public static final String AUDIT_DECIDED = "finding.decided";
+    public static final String AUDIT_MITIGATION = "finding.mitigation_updated";
+    /** What a vendor may record on its own assets (patch work); a vendor does not accept risks or close findings. */
+    static final Set<DecisionAction> VENDOR_ACTIONS = Set.of(DecisionAction.PATCH, DecisionAction.MITIGATE);
+    /** Offered in the form, in this order. */
+    static final List<DecisionAction> FORM_ACTIONS = List.of(DecisionAction.PATCH, DecisionAction.MITIGATE, DecisionAction.ACCEPT,
+            DecisionAction.NOT_AFFECTED, DecisionAction.FALSE_POSITIVE, DecisionAction.TRIAGE, DecisionAction.REOPEN);
+
+    private final FindingViews views;
+    private final ScopedInventory inventory;
+    private final AuditLog audit;
+    private final FindingWorkflow workflow;
+    private final MitigationService mitigations;
+    private final FindingHistory history;
+    private final Recipients recipients;
+
+    public RemediationDecisions(Database database, FindingViews views, ScopedInventory inventory, AuditLog audit, Clock webClock) {
+        this.views = views;
+        this.inventory = inventory;
+        this.audit = audit;
+        this.recipients = new JdbcRecipients(database.dataSource());
+        this.mitigations = new MitigationService(database, webClock);
+        this.workflow = new FindingWorkflow(database, recipients, mitigations, webClock);
+        this.history = new FindingHistory(database.dataSource());
+    }
+
+    @Override
+    public String fragment() {
+        return "remediation/decision :: panel";
+    }
+
+    /** What a decision form or JSON body carries; dates as yyyy-MM-dd. */
+    public record DecisionInput(String action, String reason, String until, String approver, String justification, List<String> evidenceLinks) { }
+
+    /** Changes of a mitigation item; null or blank fields stay as they are. */
+    public record MitigationInput(String status, String owner, String reviewDate) { }
+
+    /** A finding the caller may see (else 404). */
+    FindingRow readable(AccessScope scope, long findingId) {
+        return views.row(scope, findingId);
+    }
+
+    boolean canWrite(AccessScope scope, FindingRow row) {
+        return !scope.readOnly() && inventory.canWriteAsset(scope, row.organizationId(), row.assetId());
+    }
+
+    /** A finding the caller may change (else 404, as for one that does not exist). */
+    FindingRow writable(AccessScope scope, long findingId) {
+        FindingRow row = readable(scope, findingId);
+        if (!canWrite(scope, row)) throw new NotFoundException("no such finding");
+        return row;
+    }
+
+    Set<DecisionAction> allowedActions(AccessScope scope, FindingRow row) {
+        Set<DecisionAction> out = new LinkedHashSet<>();
+        if (!canWrite(scope, row)) return out;
+        Set<DecisionAction> byState = Transitions.allowedFrom(FindingState.fromKey(row.state()));
+        for (DecisionAction a : FORM_ACTIONS) {
+            if (!byState.contains(a)) continue;
+            if (scope.role() == Role.VENDOR && !VENDOR_ACTIONS.contains(a)) continue;
+            out.add(a);
+        }
+        return out;
+    }
+
+    /** Records a decision; WorkflowException (400) when the core refuses it. */
+    public DecisionResult decide(AccessScope scope, long findingId, DecisionInput in) {
+        FindingRow row = writable(scope, findingId);
+        if (in == null) throw new BadRequestException("判断の内容がありません / the decision is missing");
+        DecisionAction action = DecisionAction.fromKey(in.action());
+        if (scope.role() == Role.VENDOR && !VENDOR_ACTIONS.contains(action)) {
+            throw new ForbiddenException("委託事業者が記録できるのはパッチ適用と回避策のみです / a vendor may record only patch and mitigate");
+        }
+        String justification = blank(in.justification());
+        Decision d = new Decision(action, in.reason() == null ? null : in.reason().strip(), scope.username(), blank(in.approver()),
+                date(in.until(), "期限・見直し日 / date"), links(in.evidenceLinks()),
+                justification == null ? null : VexJustification.fromKey(justification));
+        long orgId = row.organizationId();
+        return workflow.decide(orgId, findingId, d, (c, r, recorded) -> audit.append(c, new AuditLog.Entry(scope.username(), orgId, AUDIT_DECIDED,
+                "finding:" + findingId, "decision:" + r.decisionId() + " action=" + recorded.action().key() + " " + r.from().key() + "->" + r.to().key()
+                        + (recorded.until() == null ? "" : " until=" + recorded.until())
+                        + (recorded.approver() == null ? "" : " approver=" + recorded.approver())
+                        + (recorded.justification() == null ? "" : " justification=" + recorded.justification().key())
+                        + " asset=" + row.assetCode() + " vuln=" + row.vulnId() + " reason=" + recorded.reason())));
+    }
+
+    /** Updates one mitigation item of the finding. */
+    public Mitigation updateMitigation(AccessScope scope, long findingId, long itemId, MitigationInput in) {
+        FindingRow row = writable(scope, findingId);
+        long orgId = row.organizationId();
+        if (mitigations.list(orgId, findingId).stream().noneMatch(m -> m.id() == itemId)) throw new NotFoundException("no such mitigation");
+        if (in == null) throw new BadRequestException("変更内容がありません / nothing to change");
+        String status = blank(in.status());
+        String owner = in.owner() == null ? null : in.owner().strip();
+        if (owner != null && owner.length() > 100) throw new BadRequestException("担当者名が長すぎます（最大100文字）/ owner is longer than 100 characters");
+        MitigationService.Update u = new MitigationService.Update(status == null ? null : MitigationStatus.fromKey(status),
+                owner == null || owner.isEmpty() ? null : owner, date(in.reviewDate(), "見直し日 / review date"));
+        return mitigations.update(orgId, itemId, u, scope.username(), (c, m) -> audit.append(c, new AuditLog.Entry(scope.username(), orgId,
+                AUDIT_MITIGATION, "finding:" + findingId, "mitigation:" + itemId + " status=" + m.status().key()
+                        + (m.owner() == null ? "" : " owner=" + m.owner()) + (m.reviewDate() == null ? "" : " review=" + m.reviewDate()))));
+    }
+
+    @Override
+    public Object describe(AccessScope scope, long organizationId, long findingId) {
+        FindingRow row = readable(scope, findingId);
+        if (row.organizationId() != organizationId) throw new NotFoundException("no such finding");
+        List<StoredDecision> decisions = history.decisions(organizationId, findingId);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("findingId", findingId);
+        FindingState state = FindingState.fromKey(row.state());
+        out.put("state", Map.of("key", state.key(), "ja", state.ja()));
+        StoredDecision current = null;
+        for (StoredDecision d : decisions) if (d.current()) current = d;
+        out.put("current", current == null ? null : decision(current));
+        List<Map<String, Object>> hist = new ArrayList<>();
+        for (int i = decisions.size() - 1; i >= 0; i--) hist.add(decision(decisions.get(i)));
+        out.put("history", hist);
+        out.put("mitigations", mitigations.list(organizationId, findingId).stream().map(RemediationDecisions::mitigation).toList());
+        boolean write = canWrite(scope, row);
+        out.put("canWrite", write);
+        out.put("allowedActions", allowedActions(scope, row).stream().map(a -> Map.of("key", a.key(), "ja", a.ja(), "en", a.en(),
+                "needsDate", a.needsDate())).toList());
+        if (write) {
+            out.put("approvers", approvers(organizationId));
+            out.put("justifications", java.util.Arrays.stream(VexJustification.values()).map(j -> Map.of("key", j.key(), "ja", j.ja())).toList());
+            out.put("statuses", java.util.Arrays.stream(MitigationStatus.values()).map(s -> Map.of("key", s.key(), "ja", s.ja())).toList());
+        }
+        return out;
+    }
+
+    private List<Map<String, Object>> approvers(long orgId) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        List<Recipient> all = new ArrayList<>(recipients.securityOfficers(orgId));
+        all.addAll(recipients.cisos(orgId));
+        for (Recipient r : all) {
+            if (!r.securityOfficer()) continue;
+            out.putIfAbsent(r.username(), Map.of("username", r.username(), "label", r.label()));
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    static Map<String, Object> decision(StoredDecision d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.id());
+        m.put("action", d.action().key());
+        m.put("actionJa", d.action().ja());
+        m.put("actionEn", d.action().en());
+        m.put("fromState", d.fromState().key());
+        m.put("toState", d.toState().key());
+        m.put("reason", d.reason());
+        m.put("actor", d.actor());
+        m.put("approver", d.approver());
+        m.put("until", d.until() == null ? null : d.until().toString());
+        m.put("justification", d.justification());
+        m.put("evidenceLinks", d.evidenceLinks());
+        m.put("decidedAt", d.decidedAt().toString());
+        m.put("componentVersion", d.componentVersion());
+        m.put("current", d.current());
+        m.put("supersededAt", d.supersededAt() == null ? null : d.supersededAt().toString());
+        m.put("supersededReason", d.supersededReason());
+        return m;
+    }
+
+    static Map<String, Object> mitigation(Mitigation x) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", x.id());
+        m.put("source", x.source().key());
+        m.put("titleJa", x.titleJa());
+        m.put("titleEn", x.titleEn());
+        m.put("details", x.details());
+        m.put("url", x.url() != null && (x.url().startsWith("https://") || x.url().startsWith("http://")) ? x.url() : null);
+        m.put("status", x.status().key());
+        m.put("statusJa", x.status().ja());
+        m.put("owner", x.owner());
+        m.put("reviewDate", x.reviewDate() == null ? null : x.reviewDate().toString());
+        m.put("updatedAt", x.updatedAt().toString());
+        m.put("updatedBy", x.updatedBy());
+        return m;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static LocalDate date(String s, String what) {
+        String v = blank(s);
+        if (v == null) return null;
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new WorkflowException(what + " の形式が不正です（YYYY-MM-DD）", what + " is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static List<String> links(List<String> in) {
+        if (in == null) return List.of();
+        return in.stream().filter(l -> l != null && !l.isBlank()).map(String::strip).toList();
+    }
+
+    /** NoSuchFindingException is a WorkflowException: the callers map it to 404 before the generic 400. */
+    static boolean notFound(WorkflowException e) {
+        return e instanceof NoSuchFindingException;
+    }
+}
