@@ -59,8 +59,9 @@ public final class InventoryAssessment {
     }
 
     private Assessor newAssessor() {
-        KnowledgeBase kb = new KnowledgeBase(database.dataSource());
-        return new Assessor(new MatchEngine(new StoreAdvisoryLookup(database.dataSource())), kb, new Triage(policy, clock), List.of());
+        var statements = new java.util.concurrent.ConcurrentHashMap<Long, jp.mamori.advisory.Advisory>();
+        KnowledgeBase kb = new KnowledgeBase(database.dataSource(), statements);
+        return new Assessor(new MatchEngine(new StoreAdvisoryLookup(database.dataSource(), statements)), kb, new Triage(policy, clock), List.of());
     }
 
     /** Matches the current SBOM of an asset and the asset's own CPE; closes what no longer matches. */

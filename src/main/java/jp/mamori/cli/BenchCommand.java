@@ -144,7 +144,8 @@ public class BenchCommand implements Callable<Integer> {
             for (int run = 0; run < 3; run++) {
                 long t0 = System.nanoTime();
                 var doc = new jp.mamori.inventory.sbom.SbomReader().read(sbom);
-                Assessor a = new Assessor(new MatchEngine(new StoreAdvisoryLookup(db.dataSource())), new KnowledgeBase(db.dataSource()),
+                var statements = new java.util.concurrent.ConcurrentHashMap<Long, jp.mamori.advisory.Advisory>();
+                Assessor a = new Assessor(new MatchEngine(new StoreAdvisoryLookup(db.dataSource(), statements)), new KnowledgeBase(db.dataSource(), statements),
                         new Triage(TriagePolicy.defaults(), Clock.systemUTC()), List.of());
                 AssetContext ctx = AssetContext.of(jp.mamori.triage.ssvc.Exposure.CONTROLLED, Mission.MEDIUM);
                 List<AssessedFinding> out = new ArrayList<>();

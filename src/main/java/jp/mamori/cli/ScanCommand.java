@@ -67,7 +67,8 @@ public class ScanCommand implements Callable<Integer> {
         List<VexStatement> vex = readVex(vexFiles);
         List<AssessedFinding> findings = new ArrayList<>();
         try (Database d = db.open()) {
-            Assessor assessor = new Assessor(new MatchEngine(new StoreAdvisoryLookup(d.dataSource())), new KnowledgeBase(d.dataSource()),
+            var statements = new java.util.concurrent.ConcurrentHashMap<Long, jp.mamori.advisory.Advisory>();
+            Assessor assessor = new Assessor(new MatchEngine(new StoreAdvisoryLookup(d.dataSource(), statements)), new KnowledgeBase(d.dataSource(), statements),
                     new Triage(Policies.load(db.dataDir()), Clock.systemUTC()), vex);
             AssetContext ctx = new AssetContext(exp, mis, "--exposure " + exp.key(), "--mission " + mis.key());
             assessor.assessAll(targets(doc), ctx).forEach(findings::addAll);

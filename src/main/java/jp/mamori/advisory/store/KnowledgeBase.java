@@ -32,9 +32,32 @@ import jp.mamori.advisory.VexStatus;
 public final class KnowledgeBase {
 
     private final DataSource dataSource;
+    private final Map<Long, Advisory> statementCache;
 
     public KnowledgeBase(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    /** @param statementCache parsed statements by id, shared with a {@link StoreAdvisoryLookup} of the same run; may be null */
+    public KnowledgeBase(DataSource dataSource, Map<Long, Advisory> statementCache) {
         this.dataSource = dataSource;
+        this.statementCache = statementCache;
+    }
+
+    /** Reads and parses the statements whose ids are not in the cache yet, 500 per query. */
+    static void fetchPayloads(Connection c, List<Long> ids, Map<Long, Advisory> cache) throws SQLException {
+        List<Long> missing = new ArrayList<>();
+        for (Long id : ids) if (!cache.containsKey(id)) missing.add(id);
+        for (int from = 0; from < missing.size(); from += 500) {
+            List<Long> chunk = missing.subList(from, Math.min(missing.size(), from + 500));
+            String sql = "SELECT id, payload FROM advisory_statement WHERE id IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) ps.setLong(i + 1, chunk.get(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) cache.put(rs.getLong(1), parse(rs.getString(2)));
+                }
+            }
+        }
     }
 
     /** The primary id for an id or any alias (case-insensitive for the prefix). */
@@ -203,8 +226,18 @@ public final class KnowledgeBase {
                 Map<String, KevEntry> kev = new java.util.HashMap<>();
                 Map<String, EpssScore> epss = new java.util.HashMap<>();
                 Map<String, List<VexStatement>> vex = new java.util.HashMap<>();
-                query(c, "SELECT vuln_id, payload FROM advisory_statement WHERE vuln_id IN (" + in + ") ORDER BY source, document_id", chunk,
-                        rs -> statements.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(parse(rs.getString(2))));
+                Map<Long, Advisory> cache = statementCache != null ? statementCache : new java.util.HashMap<>();
+                Map<String, List<Long>> statementIds = new java.util.LinkedHashMap<>();
+                List<Long> allIds = new ArrayList<>();
+                query(c, "SELECT vuln_id, id FROM advisory_statement WHERE vuln_id IN (" + in + ") ORDER BY source, document_id", chunk, rs -> {
+                    statementIds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                    allIds.add(rs.getLong(2));
+                });
+                fetchPayloads(c, allIds, cache);
+                statementIds.forEach((vuln, sids) -> {
+                    List<Advisory> list = statements.computeIfAbsent(vuln, k -> new ArrayList<>());
+                    for (Long sid : sids) if (cache.get(sid) != null) list.add(cache.get(sid));
+                });
                 query(c, "SELECT vuln_id, alias FROM vuln_alias WHERE vuln_id IN (" + in + ") ORDER BY alias", chunk,
                         rs -> aliases.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2)));
                 query(c, "SELECT id, withdrawn FROM vulnerability WHERE id IN (" + in + ")", chunk, rs -> {
