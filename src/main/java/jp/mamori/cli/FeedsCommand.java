@@ -61,6 +61,8 @@ public class FeedsCommand {
                 System.out.println("取り込み完了 / imported: 文書 " + s.documents() + " 件 — " + s.stats());
                 if (r.changes() > 0) {
                     System.out.println("検出の更新 / findings: 新規 " + r.detected() + "、再発 " + r.reopened() + "、更新 " + r.updated() + "、解消 " + r.closed());
+                    // A raised outcome (e.g. newly in KEV) resets the deadline and tells the people concerned now.
+                    RemediationContext.report(new RemediationContext(d, db.dataDir()).scheduler().processChanges(Clock.systemUTC()));
                 }
                 if (s.failed()) {
                     System.err.println("取り込めなかった文書 / documents not imported: " + s.failures().size());
@@ -131,6 +133,7 @@ public class FeedsCommand {
                 FindingRecorder.Result r = new InventoryAssessment(d, Clock.systemUTC(), Policies.load(db.dataDir())).reassess(touched, "sync");
                 if (r.changes() > 0) {
                     System.out.println("検出の更新 / findings: 新規 " + r.detected() + "、再発 " + r.reopened() + "、更新 " + r.updated() + "、解消 " + r.closed());
+                    RemediationContext.report(new RemediationContext(d, db.dataDir()).scheduler().processChanges(Clock.systemUTC()));
                 }
                 return summary.anyFailed() ? ExitCode.FAILURE : ExitCode.OK;
             }

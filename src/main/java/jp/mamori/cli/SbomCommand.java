@@ -101,6 +101,7 @@ public class SbomCommand {
                 System.out.println("検出 / findings: 新規 " + r.detected() + "、再発 " + r.reopened() + "、更新 " + r.updated()
                         + "、解消 " + r.closed());
                 doc.warnings().forEach(w -> System.out.println("注意 / warning: " + w));
+                if (r.changes() > 0) RemediationContext.report(new RemediationContext(d, db.dataDir()).scheduler().processChanges(Clock.systemUTC()));
                 return ExitCode.OK;
             } catch (InventoryException e) {
                 throw new BadInputException(e.getMessage(), e);

@@ -30,5 +30,19 @@ class DemoIT {
         assertThat(assets.stdout().lines().skip(2).findFirst().orElseThrow()).as("boundary devices first").contains("○");
         Result systems = CliProcess.run("system", "list", "--data", data.toString(), "--format", "json");
         assertThat(systems.stdout()).contains("テレワークシステム").contains("\"segment\" : \"internet\"");
+
+        // New exploitation evidence: lodash (Track*) enters KEV → the finding is raised, gets the KEV deadline, people are told.
+        String kev = Files.readString(Path.of("src/main/resources/demo/feeds/kev-demo.json")).replaceFirst("\"vulnerabilities\": \\[",
+                "\"vulnerabilities\": [{\"cveID\": \"CVE-2021-23337\", \"vendorProject\": \"lodash\", \"product\": \"lodash\", "
+                        + "\"vulnerabilityName\": \"lodash command injection\", \"dateAdded\": \"2026-11-20\", \"shortDescription\": \"test\", "
+                        + "\"requiredAction\": \"Update lodash.\", \"dueDate\": \"2026-12-11\", \"knownRansomwareCampaignUse\": \"Unknown\", \"notes\": \"\"},");
+        Path kevFile = Files.createTempFile("kev", ".json");
+        Files.writeString(kevFile, kev);
+        Result imported = CliProcess.run("feeds", "import", "--data", data.toString(), kevFile.toString());
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+        assertThat(imported.stdout()).contains("更新 1").contains("通知 / notifications");
+        String lodash = CliProcess.run("findings", "list", "--data", data.toString()).stdout().lines()
+                .filter(l -> l.contains("CVE-2021-23337")).findFirst().orElseThrow();
+        assertThat(lodash).contains("Attend").contains("2026-12-11");
     }
 }
