@@ -87,8 +87,8 @@ public final class InventoryAssessment {
         KnowledgeBase kb = new KnowledgeBase(database.dataSource());
         Set<String> cpeKeys = new LinkedHashSet<>();
         Set<String> pkgKeys = new LinkedHashSet<>();
-        for (String id : vulnIds) {
-            for (Advisory a : kb.statements(id)) keys(a, cpeKeys, pkgKeys);
+        for (List<Advisory> statements : kb.statementsOf(vulnIds).values()) {
+            for (Advisory a : statements) keys(a, cpeKeys, pkgKeys);
         }
         Map<Long, List<StoredComponent>> byAsset = new LinkedHashMap<>();
         for (StoredComponent c : componentsByKeys(cpeKeys, pkgKeys)) byAsset.computeIfAbsent(c.assetId, k -> new ArrayList<>()).add(c);
@@ -119,6 +119,7 @@ public final class InventoryAssessment {
 
     /** Applies the stored per-finding SSVC overrides of the asset (a person's corrections, with reasons). */
     private List<TargetFindings> withOverrides(Assessor assessor, long assetId, AssetContext ctx, List<TargetFindings> targets) {
+        if (targets.isEmpty()) return targets;
         Map<String, List<jp.mamori.triage.ssvc.SsvcOverride>> overrides = new OverrideStore(database).forAsset(assetId);
         if (overrides.isEmpty()) return targets;
         List<TargetFindings> out = new ArrayList<>();

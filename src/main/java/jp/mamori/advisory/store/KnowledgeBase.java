@@ -226,18 +226,7 @@ public final class KnowledgeBase {
                 Map<String, KevEntry> kev = new java.util.HashMap<>();
                 Map<String, EpssScore> epss = new java.util.HashMap<>();
                 Map<String, List<VexStatement>> vex = new java.util.HashMap<>();
-                Map<Long, Advisory> cache = statementCache != null ? statementCache : new java.util.HashMap<>();
-                Map<String, List<Long>> statementIds = new java.util.LinkedHashMap<>();
-                List<Long> allIds = new ArrayList<>();
-                query(c, "SELECT vuln_id, id FROM advisory_statement WHERE vuln_id IN (" + in + ") ORDER BY source, document_id", chunk, rs -> {
-                    statementIds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
-                    allIds.add(rs.getLong(2));
-                });
-                fetchPayloads(c, allIds, cache);
-                statementIds.forEach((vuln, sids) -> {
-                    List<Advisory> list = statements.computeIfAbsent(vuln, k -> new ArrayList<>());
-                    for (Long sid : sids) if (cache.get(sid) != null) list.add(cache.get(sid));
-                });
+                statements.putAll(statementsOf(chunk));
                 query(c, "SELECT vuln_id, alias FROM vuln_alias WHERE vuln_id IN (" + in + ") ORDER BY alias", chunk,
                         rs -> aliases.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2)));
                 query(c, "SELECT id, withdrawn FROM vulnerability WHERE id IN (" + in + ")", chunk, rs -> {
@@ -264,6 +253,37 @@ public final class KnowledgeBase {
                     out.put(id, merge(id, aliases.getOrDefault(id, Set.of()), withdrawn.contains(id), statements.getOrDefault(id, List.of()),
                             kev.get(id), epss.get(id), vex.getOrDefault(id, List.of())));
                 }
+            }
+        } catch (SQLException e) {
+            throw new KnowledgeBaseException("cannot read the knowledge base: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /**
+     * Every statement (withdrawn ones too) of many vulnerabilities, in a few queries per 500 ids:
+     * a full feed import touches hundreds of thousands of them.
+     */
+    public Map<String, List<Advisory>> statementsOf(java.util.Collection<String> ids) {
+        List<String> all = new ArrayList<>(new LinkedHashSet<>(ids));
+        Map<String, List<Advisory>> out = new java.util.HashMap<>();
+        Map<Long, Advisory> cache = statementCache != null ? statementCache : new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (int from = 0; from < all.size(); from += 500) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+                String in = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+                Map<String, List<Long>> statementIds = new java.util.LinkedHashMap<>();
+                List<Long> allIds = new ArrayList<>();
+                query(c, "SELECT vuln_id, id FROM advisory_statement WHERE vuln_id IN (" + in + ") ORDER BY source, document_id", chunk, rs -> {
+                    statementIds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                    allIds.add(rs.getLong(2));
+                });
+                fetchPayloads(c, allIds, cache);
+                statementIds.forEach((vuln, sids) -> {
+                    List<Advisory> list = out.computeIfAbsent(vuln, k -> new ArrayList<>());
+                    for (Long sid : sids) if (cache.get(sid) != null) list.add(cache.get(sid));
+                });
+                if (statementCache == null) cache.clear();
             }
         } catch (SQLException e) {
             throw new KnowledgeBaseException("cannot read the knowledge base: " + e.getMessage(), e);
