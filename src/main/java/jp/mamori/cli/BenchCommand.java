@@ -21,7 +21,7 @@ import jp.mamori.advisory.store.KnowledgeBase;
 import jp.mamori.advisory.store.StoreAdvisoryLookup;
 import jp.mamori.assessment.AssessedFinding;
 import jp.mamori.assessment.Assessor;
-import jp.mamori.assessment.InventoryAssessment;
+import jp.mamori.remediation.InventoryAssessment;
 import jp.mamori.bench.HeapSampler;
 import jp.mamori.bench.SyntheticFeeds;
 import jp.mamori.inventory.AssetKind;

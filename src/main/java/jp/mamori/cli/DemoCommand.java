@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import jp.mamori.advisory.store.FeedFileImporter;
-import jp.mamori.assessment.InventoryAssessment;
+import jp.mamori.remediation.InventoryAssessment;
 import jp.mamori.inventory.Asset;
 import jp.mamori.inventory.AssetKind;
 import jp.mamori.inventory.Exposure;

@@ -20,7 +20,7 @@ import jp.mamori.advisory.sync.FeedSyncService;
 import jp.mamori.advisory.sync.ProgressReporter;
 import jp.mamori.advisory.sync.SyncSettings;
 import jp.mamori.advisory.sync.SyncSummary;
-import jp.mamori.assessment.InventoryAssessment;
+import jp.mamori.remediation.InventoryAssessment;
 import jp.mamori.persistence.Database;
 import jp.mamori.remediation.FindingRecorder;
 import picocli.CommandLine.Command;

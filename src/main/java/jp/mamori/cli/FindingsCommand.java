@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import jp.mamori.advisory.store.StoredJson;
+import jp.mamori.persistence.StoredJson;
 import jp.mamori.inventory.InventoryRepository;
 import jp.mamori.inventory.Organization;
 import jp.mamori.persistence.Database;
@@ -254,7 +254,7 @@ public class FindingsCommand {
                 jp.mamori.remediation.OverrideStore.Target t = RemediationContext.guard(() -> store.target(o2.id(), id));
                 java.time.Clock clock = java.time.Clock.systemUTC();
                 store.add(id, t, o, clock.instant());
-                new jp.mamori.assessment.InventoryAssessment(d, clock, Policies.load(db.dataDir())).assessAsset(o2.id(), t.assetId(), o.who());
+                new jp.mamori.remediation.InventoryAssessment(d, clock, Policies.load(db.dataDir())).assessAsset(o2.id(), t.assetId(), o.who());
                 jp.mamori.remediation.FindingRow r = new jp.mamori.remediation.FindingQuery(d.dataSource()).find(o2.id(), id).orElseThrow();
                 System.out.println("上書きを記録しました / override recorded: 検出 #" + id + " " + o.input() + " = " + o.value()
                         + " → " + Labels.outcome(r.outcome()) + "、期限 " + r.due());

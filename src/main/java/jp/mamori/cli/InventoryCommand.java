@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import jp.mamori.assessment.InventoryAssessment;
+import jp.mamori.remediation.InventoryAssessment;
 import jp.mamori.inventory.Asset;
 import jp.mamori.inventory.InventoryException;
 import jp.mamori.inventory.InventoryRepository;

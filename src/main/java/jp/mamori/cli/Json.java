@@ -1,7 +1,7 @@
 package jp.mamori.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import jp.mamori.advisory.store.StoredJson;
+import jp.mamori.persistence.StoredJson;
 
 /** Pretty JSON for command output. */
 final class Json {

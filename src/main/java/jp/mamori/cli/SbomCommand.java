@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import jp.mamori.assessment.InventoryAssessment;
+import jp.mamori.remediation.InventoryAssessment;
 import jp.mamori.inventory.Asset;
 import jp.mamori.inventory.InventoryException;
 import jp.mamori.inventory.InventoryRepository;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import jp.mamori.advisory.CvssScore;
 import jp.mamori.advisory.store.KnowledgeBase;
-import jp.mamori.advisory.store.StoredJson;
+import jp.mamori.persistence.StoredJson;
 import jp.mamori.advisory.store.VulnerabilityRecord;
 import jp.mamori.persistence.Database;
 import jp.mamori.triage.cvss.CvssCalculator;

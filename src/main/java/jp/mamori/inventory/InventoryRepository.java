@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import jp.mamori.advisory.store.IndexKeys;
+import jp.mamori.identifiers.IndexKeys;
 
 /**
  * Organisations, systems and assets. Every read and write below the organisation is bound to an

@@ -12,13 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jp.mamori.advisory.store.IndexKeys;
-import jp.mamori.advisory.store.StoredJson;
+import jp.mamori.identifiers.IndexKeys;
+import jp.mamori.persistence.StoredJson;
 import jp.mamori.inventory.sbom.Component;
 import jp.mamori.inventory.sbom.DependencyEdge;
 import jp.mamori.inventory.sbom.IdentifierOrigin;
 import jp.mamori.inventory.sbom.SbomDocument;
-import jp.mamori.matching.purl.PurlKey;
+import jp.mamori.identifiers.purl.PurlKey;
 import jp.mamori.persistence.Database;
 
 /**

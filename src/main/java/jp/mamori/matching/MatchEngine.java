@@ -1,4 +1,7 @@
 package jp.mamori.matching;
+import jp.mamori.identifiers.cpe.CpeKey;
+
+import jp.mamori.advisory.AdvisoryLookup;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,13 +13,13 @@ import jp.mamori.advisory.Advisory;
 import jp.mamori.advisory.AffectedPackage;
 import jp.mamori.advisory.CpeConfiguration;
 import jp.mamori.advisory.CpeMatch;
-import jp.mamori.matching.cpe.Cpe23;
+import jp.mamori.identifiers.cpe.Cpe23;
 import jp.mamori.matching.cpe.CpeApplicability;
 import jp.mamori.matching.cpe.CpeCandidate;
 import jp.mamori.matching.cpe.CpeMatchResult;
 import jp.mamori.matching.osv.OsvRangeEvaluator;
 import jp.mamori.matching.osv.RangeMatch;
-import jp.mamori.matching.purl.PurlKey;
+import jp.mamori.identifiers.purl.PurlKey;
 
 /**
  * Decides which vulnerabilities apply to a target: by purl against affected package ranges first;

@@ -1,5 +1,7 @@
 package jp.mamori.matching;
 
+import jp.mamori.advisory.AdvisoryLookup;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

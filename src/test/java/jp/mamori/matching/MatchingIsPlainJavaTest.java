@@ -23,7 +23,7 @@ class MatchingIsPlainJavaTest {
     void versionSchemesKnowNothingOfCpeOsvOrPurl() {
         noClasses().that().resideInAPackage("jp.mamori.matching.version..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "jp.mamori.matching.cpe..", "jp.mamori.matching.osv..", "jp.mamori.matching.purl..")
+                        "jp.mamori.matching.cpe..", "jp.mamori.matching.osv..", "jp.mamori.identifiers.purl..")
                 .check(matching);
     }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import jp.mamori.advisory.store.FeedFileImporter;
-import jp.mamori.assessment.InventoryAssessment;
+import jp.mamori.remediation.InventoryAssessment;
 import jp.mamori.inventory.Asset;
 import jp.mamori.inventory.SbomStore;
 import jp.mamori.inventory.sbom.SbomReader;

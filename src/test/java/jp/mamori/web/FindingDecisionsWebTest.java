@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.mamori.advisory.store.FeedFileImporter;
-import jp.mamori.assessment.InventoryAssessment;
+import jp.mamori.remediation.InventoryAssessment;
 import jp.mamori.audit.AuditEvent;
 import jp.mamori.audit.AuditLog;
 import jp.mamori.inventory.Asset;

@@ -1,4 +1,5 @@
 package jp.mamori.advisory.store;
+import jp.mamori.persistence.StoredJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.Connection;

@@ -1,4 +1,7 @@
 package jp.mamori.advisory.store;
+import jp.mamori.identifiers.IndexKeys;
+
+import jp.mamori.persistence.StoredJson;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -269,7 +272,7 @@ public final class KnowledgeBaseWriter implements FeedSink, AutoCloseable {
         }
         Set<String> pkgKeys = new LinkedHashSet<>();
         for (AffectedPackage p : a.packages()) {
-            jp.mamori.matching.purl.PurlKey key = IndexKeys.packageKey(p.ecosystem(), p.name());
+            jp.mamori.identifiers.purl.PurlKey key = IndexKeys.packageKey(p.ecosystem(), p.name());
             String eco = key.ecosystem();
             String name = key.name();
             if (name == null || name.isEmpty() || eco == null || !pkgKeys.add(key.lookupKey())) continue;

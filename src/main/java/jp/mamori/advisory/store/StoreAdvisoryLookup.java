@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import jp.mamori.advisory.Advisory;
-import jp.mamori.matching.AdvisoryLookup;
+import jp.mamori.advisory.AdvisoryLookup;
 
 /**
  * The knowledge base's index as the matching engine sees it. Parsed statements are cached for the

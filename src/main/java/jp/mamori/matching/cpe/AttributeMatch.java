@@ -1,5 +1,7 @@
 package jp.mamori.matching.cpe;
 
+import jp.mamori.identifiers.cpe.Cpe23;
+
 import us.springett.parsers.cpe.Cpe;
 import us.springett.parsers.cpe.util.Relation;
 

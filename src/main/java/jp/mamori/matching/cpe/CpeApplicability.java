@@ -1,4 +1,7 @@
 package jp.mamori.matching.cpe;
+import jp.mamori.identifiers.cpe.CpeKey;
+
+import jp.mamori.identifiers.cpe.Cpe23;
 
 import java.util.Collection;
 import java.util.List;

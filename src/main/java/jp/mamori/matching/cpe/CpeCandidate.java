@@ -1,5 +1,7 @@
 package jp.mamori.matching.cpe;
 
+import jp.mamori.identifiers.cpe.Cpe23;
+
 /**
  * A low-confidence candidate: a source named the asset's product without any version (JVN
  * iPedia's CPEs), so a person must check the version. Never a finding on its own.

@@ -1,5 +1,7 @@
 package jp.mamori.matching.cpe;
 
+import jp.mamori.identifiers.cpe.Cpe23;
+
 import java.util.List;
 import jp.mamori.advisory.CpeMatch;
 

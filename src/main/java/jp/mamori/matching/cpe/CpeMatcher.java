@@ -1,5 +1,8 @@
 package jp.mamori.matching.cpe;
 
+import jp.mamori.identifiers.cpe.Cpe23;
+import jp.mamori.identifiers.cpe.CpeAttribute;
+
 import java.util.List;
 import java.util.Locale;
 import jp.mamori.advisory.CpeMatch;

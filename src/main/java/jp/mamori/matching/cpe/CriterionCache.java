@@ -1,5 +1,7 @@
 package jp.mamori.matching.cpe;
 
+import jp.mamori.identifiers.cpe.Cpe23;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import jp.mamori.advisory.VexStatement;
 import jp.mamori.matching.MatchTarget;
-import jp.mamori.matching.cpe.Cpe23;
-import jp.mamori.matching.purl.PurlKey;
+import jp.mamori.identifiers.cpe.Cpe23;
+import jp.mamori.identifiers.purl.PurlKey;
 
 /**
  * Which VEX statement speaks about a target. A statement's product is a purl, a CPE or a name:

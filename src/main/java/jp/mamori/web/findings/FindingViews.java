@@ -16,7 +16,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import jp.mamori.advisory.CvssScore;
 import jp.mamori.advisory.store.KnowledgeBase;
-import jp.mamori.advisory.store.StoredJson;
+import jp.mamori.persistence.StoredJson;
 import jp.mamori.advisory.store.VulnerabilityRecord;
 import jp.mamori.persistence.Database;
 import jp.mamori.remediation.FindingQuery;

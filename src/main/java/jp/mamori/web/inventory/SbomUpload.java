@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import jp.mamori.assessment.InventoryAssessment;
+import jp.mamori.remediation.InventoryAssessment;
 import jp.mamori.audit.AuditLog;
 import jp.mamori.inventory.Asset;
 import jp.mamori.inventory.InventoryException;

@@ -1,4 +1,5 @@
 package jp.mamori.matching.cpe;
+import jp.mamori.identifiers.cpe.Cpe23;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

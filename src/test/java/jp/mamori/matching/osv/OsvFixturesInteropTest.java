@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import jp.mamori.advisory.AffectedPackage;
-import jp.mamori.matching.purl.PurlKey;
+import jp.mamori.identifiers.purl.PurlKey;
 import jp.mamori.testsupport.SharedFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

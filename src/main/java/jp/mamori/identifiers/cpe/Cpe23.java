@@ -1,4 +1,4 @@
-package jp.mamori.matching.cpe;
+package jp.mamori.identifiers.cpe;
 
 import java.util.Objects;
 import java.util.Optional;

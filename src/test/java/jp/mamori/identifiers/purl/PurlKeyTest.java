@@ -1,4 +1,4 @@
-package jp.mamori.matching.purl;
+package jp.mamori.identifiers.purl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

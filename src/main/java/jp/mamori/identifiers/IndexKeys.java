@@ -1,7 +1,7 @@
-package jp.mamori.advisory.store;
+package jp.mamori.identifiers;
 
-import jp.mamori.matching.cpe.CpeKey;
-import jp.mamori.matching.purl.PurlKey;
+import jp.mamori.identifiers.cpe.CpeKey;
+import jp.mamori.identifiers.purl.PurlKey;
 
 /**
  * The keys under which advisories are indexed and components looked up. They are the matching

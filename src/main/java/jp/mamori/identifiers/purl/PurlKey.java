@@ -1,4 +1,4 @@
-package jp.mamori.matching.purl;
+package jp.mamori.identifiers.purl;
 
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;

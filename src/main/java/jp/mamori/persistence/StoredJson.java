@@ -1,4 +1,4 @@
-package jp.mamori.advisory.store;
+package jp.mamori.persistence;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;

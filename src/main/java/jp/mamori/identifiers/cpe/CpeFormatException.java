@@ -1,4 +1,4 @@
-package jp.mamori.matching.cpe;
+package jp.mamori.identifiers.cpe;
 
 /** A string that is neither a CPE 2.3 formatted string nor a CPE 2.2 URI. */
 public class CpeFormatException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package jp.mamori.matching.purl;
+package jp.mamori.identifiers.purl;
 
 import java.util.Locale;
 import java.util.Map;

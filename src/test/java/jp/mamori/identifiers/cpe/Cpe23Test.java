@@ -1,4 +1,4 @@
-package jp.mamori.matching.cpe;
+package jp.mamori.identifiers.cpe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package jp.mamori.matching;
+package jp.mamori.advisory;
 
 import java.util.List;
 import jp.mamori.advisory.Advisory;

@@ -1,4 +1,8 @@
-package jp.mamori.assessment;
+package jp.mamori.remediation;
+import jp.mamori.assessment.FindingOrder;
+import jp.mamori.assessment.VulnerabilityFactsSource;
+import jp.mamori.assessment.AssessedFinding;
+import jp.mamori.assessment.Assessor;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +22,7 @@ import jp.mamori.advisory.AffectedPackage;
 import jp.mamori.advisory.CpeConfiguration;
 import jp.mamori.advisory.CpeMatch;
 import jp.mamori.advisory.CpeNode;
-import jp.mamori.advisory.store.IndexKeys;
+import jp.mamori.identifiers.IndexKeys;
 import jp.mamori.advisory.store.KnowledgeBase;
 import jp.mamori.advisory.store.StoreAdvisoryLookup;
 import jp.mamori.inventory.Asset;
@@ -27,7 +31,7 @@ import jp.mamori.inventory.InventoryRepository;
 import jp.mamori.inventory.ItSystem;
 import jp.mamori.matching.MatchEngine;
 import jp.mamori.matching.MatchTarget;
-import jp.mamori.matching.purl.PurlKey;
+import jp.mamori.identifiers.purl.PurlKey;
 import jp.mamori.persistence.Database;
 import jp.mamori.remediation.FindingRecorder;
 import jp.mamori.remediation.OverrideStore;

@@ -1,4 +1,5 @@
-package jp.mamori.assessment;
+package jp.mamori.remediation;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
