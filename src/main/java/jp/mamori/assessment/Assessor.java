@@ -33,6 +33,16 @@ public final class Assessor {
     private final Map<String, List<VexStatement>> vexCache = new ConcurrentHashMap<>();
 
     /** @param extraVex VEX statements given with this run (e.g. {@code scan --vex FILE}), on top of the knowledge base's */
+    /**
+     * The assessor over the stored knowledge base: the index lookup and the merged records share
+     * one cache of parsed statements, so a statement is read and parsed once per run.
+     */
+    public static Assessor overStore(javax.sql.DataSource dataSource, Triage triage, List<VexStatement> extraVex) {
+        var statements = new java.util.concurrent.ConcurrentHashMap<Long, jp.mamori.advisory.Advisory>();
+        return new Assessor(new MatchEngine(new jp.mamori.advisory.store.StoreAdvisoryLookup(dataSource, statements)),
+                new KnowledgeBase(dataSource, statements), triage, extraVex);
+    }
+
     public Assessor(MatchEngine engine, KnowledgeBase knowledgeBase, Triage triage, List<VexStatement> extraVex) {
         this.engine = engine;
         this.knowledgeBase = knowledgeBase;

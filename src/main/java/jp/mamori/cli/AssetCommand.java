@@ -1,5 +1,6 @@
 package jp.mamori.cli;
 
+import jp.mamori.app.Mamori;
 import java.util.List;
 import java.util.concurrent.Callable;
 import jp.mamori.inventory.Asset;
@@ -37,11 +38,12 @@ public class AssetCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
-                InventoryRepository repo = new InventoryRepository(d.dataSource());
+            try (Mamori m = db.mamori()) {
+                Database d = m.database();
+                InventoryRepository repo = m.inventory();
                 Organization o = org.resolve(repo);
                 var sys = repo.requireSystem(o.id(), system);
-                Asset a = repo.createAsset(o.id(), sys.id(), new InventoryRepository.NewAsset(code, name, AssetKind.parse(kind),
+                Asset a = m.createAsset().run(CliActor.of(null), o.id(), sys.id(), new InventoryRepository.NewAsset(code, name, AssetKind.parse(kind),
                         vendorName, product, version, cpe, Exposure.parse(exposure), boundary, maintainer));
                 System.out.println("資産を登録しました / created asset " + a.code() + " " + a.name());
                 return ExitCode.OK;
@@ -60,8 +62,9 @@ public class AssetCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
-                InventoryRepository repo = new InventoryRepository(d.dataSource());
+            try (Mamori m = db.mamori()) {
+                Database d = m.database();
+                InventoryRepository repo = m.inventory();
                 Organization o = org.resolve(repo);
                 List<Asset> assets = system == null ? repo.listAssets(o.id()) : repo.listAssets(o.id(), repo.requireSystem(o.id(), system).id());
                 if (format == OutputFormat.json) {
@@ -88,8 +91,9 @@ public class AssetCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
-                InventoryRepository repo = new InventoryRepository(d.dataSource());
+            try (Mamori m = db.mamori()) {
+                Database d = m.database();
+                InventoryRepository repo = m.inventory();
                 Organization o = org.resolve(repo);
                 Asset a = repo.findAsset(o.id(), code).orElseThrow(() -> new BadInputException("no asset with code '" + code + "'"));
                 if (format == OutputFormat.json) {

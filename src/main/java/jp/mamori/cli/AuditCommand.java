@@ -1,5 +1,6 @@
 package jp.mamori.cli;
 
+import jp.mamori.app.Mamori;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +31,9 @@ public class AuditCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
-                AuditLog.Verification v = new AuditLog(d.dataSource()).verify();
+            try (Mamori mamori = db.mamori()) {
+                Database d = mamori.database();
+                AuditLog.Verification v = mamori.audit().verify();
                 if (v.intact()) {
                     System.out.println("OK, " + v.entries() + " entries / 監査ログは改ざんされていません（" + v.entries() + "件）");
                     return ExitCode.OK;
@@ -54,13 +56,14 @@ public class AuditCommand {
         @Override
         public Integer call() {
             if (limit < 1) throw new BadInputException("--limit must be at least 1");
-            try (Database d = db.open()) {
-                InventoryRepository inv = new InventoryRepository(d.dataSource());
+            try (Mamori mamori = db.mamori()) {
+                Database d = mamori.database();
+                InventoryRepository inv = mamori.inventory();
                 Long orgId = org == null ? null : inv.findOrganization(org)
                         .orElseThrow(() -> new BadInputException("団体が見つかりません / no organisation with code '" + org + "'")).id();
                 Map<Long, String> codes = new java.util.HashMap<>();
                 inv.listOrganizations().forEach(o -> codes.put(o.id(), o.code()));
-                List<AuditEvent> events = new AuditLog(d.dataSource()).list(orgId, orgId == null, before, limit);
+                List<AuditEvent> events = mamori.audit().list(orgId, orgId == null, before, limit);
                 if (format == OutputFormat.json) {
                     List<Map<String, Object>> out = new ArrayList<>();
                     for (AuditEvent e : events) {

@@ -1,6 +1,9 @@
 package jp.mamori.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import jp.mamori.app.Mamori;
+import jp.mamori.app.MamoriSettings;
 import jp.mamori.persistence.Database;
 import jp.mamori.persistence.DatabaseSettings;
 import picocli.CommandLine.Option;
@@ -23,5 +26,10 @@ public class DatabaseOptions {
 
     public Database open() {
         return Database.open(settings());
+    }
+
+    /** Mamori over this command's database, closed with it. */
+    public Mamori mamori() {
+        return Mamori.owning(open(), Clock.systemUTC(), MamoriSettings.of(dataDir));
     }
 }

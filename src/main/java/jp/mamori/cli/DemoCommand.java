@@ -1,5 +1,10 @@
 package jp.mamori.cli;
 
+import jp.mamori.app.Mamori;
+import jp.mamori.app.inventory.CreateSystem;
+import jp.mamori.app.inventory.AddSbom;
+import jp.mamori.app.MamoriSettings;
+import jp.mamori.app.Actor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -51,27 +56,29 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-serve", description = "Web UIを起動しない / do not start the web server") boolean noServe;
     @Option(names = "--port", defaultValue = "8080", description = "HTTPポート / HTTP port (default: ${DEFAULT-VALUE})") int port;
 
+    /** Who the demo's own actions are attributed to in the audit trail. */
+    static final Actor DEMO = Actor.system("mamori-demo");
+
     @Override
     public Integer call() throws IOException {
         Database d = db.open();
+        Mamori m = Mamori.open(d, Clock.systemUTC(), MamoriSettings.of(db.dataDir()));
         Path tmp = Files.createTempDirectory("mamori-demo-");
         try {
             Path feeds = copy(tmp.resolve("feeds"), "feeds", FEEDS);
-            Clock clock = Clock.systemUTC();
-            FeedFileImporter.Summary s = new FeedFileImporter(d, clock, null).importPaths(List.of(feeds), null, false);
+            FeedFileImporter.Summary s = m.importFeeds().run(DEMO, List.of(feeds), null, null).summary();
             if (s.failed()) throw new IllegalStateException("demo feeds did not import: " + s.failures());
             System.out.println("脆弱性情報を読み込みました / feeds loaded: " + s.stats());
-            InventoryRepository repo = new InventoryRepository(d.dataSource());
+            InventoryRepository repo = m.inventory();
             Organization org = repo.findOrganization(ORG_CODE).orElse(null);
             if (org == null) {
-                org = createInventory(d, repo, tmp.resolve("sbom"), clock);
+                org = createInventory(m, tmp.resolve("sbom"));
             } else {
                 System.out.println("デモ団体は作成済みです / demo organisation exists: " + org.name());
             }
-            InventoryAssessment assessment = new InventoryAssessment(d, clock, Policies.load(db.dataDir()));
-            for (Asset a : repo.listAssets(org.id())) assessment.assessAsset(org.id(), a.id(), "demo");
-            printSummary(d, repo, org);
-            DemoRemediation.run(d, org, new RemediationContext(d, db.dataDir()));
+            for (Asset a : repo.listAssets(org.id())) m.assessment().assessAsset(org.id(), a.id(), DEMO.name());
+            printSummary(m, org);
+            DemoRemediation.run(d, org, new RemediationContext(m));
         } finally {
             deleteTree(tmp);
         }
@@ -85,52 +92,54 @@ public class DemoCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private Organization createInventory(Database d, InventoryRepository repo, Path sbomDir, Clock clock) throws IOException {
-        Organization org = repo.createOrganization(ORG_CODE, "守里市（デモ）", "municipality");
-        ItSystem telework = repo.createSystem(org.id(), "telework", "テレワークシステム", Segment.INTERNET,
-                new Importance("3B", "2", "2"), "情報政策課", null, List.of("Aテック株式会社"));
-        ItSystem border = repo.createSystem(org.id(), "border", "インターネット接続境界", Segment.INTERNET,
-                new Importance("2", "2", "2"), "情報政策課", null, List.of("Aテック株式会社"));
-        ItSystem juki = repo.createSystem(org.id(), "juki", "住民記録システム", Segment.MYNUMBER,
-                new Importance("3A", "2", "2"), "市民課", null, List.of("Bシステムズ株式会社"));
-        ItSystem bunsho = repo.createSystem(org.id(), "bunsho", "文書管理システム", Segment.LGWAN,
-                new Importance("2", "1", "1"), "総務課", null, List.of("Cソリューション株式会社"));
-        ItSystem shinsei = repo.createSystem(org.id(), "shinsei", "電子申請受付システム", Segment.INTERNET,
-                new Importance("3B", "2", "1"), "デジタル推進課", null, List.of("Dネット株式会社"));
-        ItSystem mail = repo.createSystem(org.id(), "mail", "メールシステム", Segment.LGWAN,
-                new Importance("3C", "1", "2"), "情報政策課", null, List.of("Aテック株式会社"));
+    private Organization createInventory(Mamori m, Path sbomDir) throws IOException {
+        Organization org = m.createOrganization().run(DEMO, ORG_CODE, "守里市（デモ）", "municipality");
+        ItSystem telework = system(m, org, "telework", "テレワークシステム", Segment.INTERNET, new Importance("3B", "2", "2"), "情報政策課", "Aテック株式会社");
+        ItSystem border = system(m, org, "border", "インターネット接続境界", Segment.INTERNET, new Importance("2", "2", "2"), "情報政策課", "Aテック株式会社");
+        ItSystem juki = system(m, org, "juki", "住民記録システム", Segment.MYNUMBER, new Importance("3A", "2", "2"), "市民課", "Bシステムズ株式会社");
+        ItSystem bunsho = system(m, org, "bunsho", "文書管理システム", Segment.LGWAN, new Importance("2", "1", "1"), "総務課", "Cソリューション株式会社");
+        ItSystem shinsei = system(m, org, "shinsei", "電子申請受付システム", Segment.INTERNET, new Importance("3B", "2", "1"), "デジタル推進課", "Dネット株式会社");
+        ItSystem mail = system(m, org, "mail", "メールシステム", Segment.LGWAN, new Importance("3C", "1", "2"), "情報政策課", "Aテック株式会社");
         Path dir = copy(sbomDir, "sbom", "telework-gateway.cdx.json", "juki-system.cdx.json", "bunsho-system.spdx.json",
                 "denshi-shinsei.spdx", "firewall-vendor-table.csv", "mail-relay.cdx.xml");
-        SbomStore sboms = new SbomStore(d);
-        Asset gw = repo.createAsset(org.id(), telework.id(), new NewAsset("vpn-gw-01", "テレワーク用VPN/VDIゲートウェイ",
+        Asset gw = asset(m, org, telework, new NewAsset("vpn-gw-01", "テレワーク用VPN/VDIゲートウェイ",
                 AssetKind.NETWORK_APPLIANCE, "Citrix", "NetScaler Gateway", "13.1-49.13",
                 "cpe:2.3:a:citrix:netscaler_gateway:13.1-49.13:*:*:*:*:*:*:*", Exposure.OPEN, true, "Aテック株式会社"));
-        add(sboms, org, gw, dir.resolve("telework-gateway.cdx.json"), clock);
-        Asset fw = repo.createAsset(org.id(), border.id(), new NewAsset("fw-01", "インターネット境界ファイアウォール",
+        add(m, org, gw, dir.resolve("telework-gateway.cdx.json"));
+        Asset fw = asset(m, org, border, new NewAsset("fw-01", "インターネット境界ファイアウォール",
                 AssetKind.NETWORK_APPLIANCE, "Fortinet", "FortiGate (FortiOS)", "7.0.12",
                 "cpe:2.3:o:fortinet:fortios:7.0.12:*:*:*:*:*:*:*", Exposure.OPEN, true, "Aテック株式会社"));
-        add(sboms, org, fw, dir.resolve("firewall-vendor-table.csv"), clock);
-        Asset jukiAp = repo.createAsset(org.id(), juki.id(), new NewAsset("juki-ap-01", "住民記録 業務APサーバ",
+        add(m, org, fw, dir.resolve("firewall-vendor-table.csv"));
+        Asset jukiAp = asset(m, org, juki, new NewAsset("juki-ap-01", "住民記録 業務APサーバ",
                 AssetKind.SERVER, "Bシステムズ", "住民記録システム", "4.2.0", null, Exposure.SMALL, false, "Bシステムズ株式会社"));
-        add(sboms, org, jukiAp, dir.resolve("juki-system.cdx.json"), clock);
-        Asset bunshoAp = repo.createAsset(org.id(), bunsho.id(), new NewAsset("bunsho-ap-01", "文書管理サーバ",
+        add(m, org, jukiAp, dir.resolve("juki-system.cdx.json"));
+        Asset bunshoAp = asset(m, org, bunsho, new NewAsset("bunsho-ap-01", "文書管理サーバ",
                 AssetKind.SERVER, "Cソリューション", "文書管理システム", "2.8", null, Exposure.CONTROLLED, false, "Cソリューション株式会社"));
-        add(sboms, org, bunshoAp, dir.resolve("bunsho-system.spdx.json"), clock);
-        Asset web = repo.createAsset(org.id(), shinsei.id(), new NewAsset("shinsei-web-01", "電子申請Webサーバ",
+        add(m, org, bunshoAp, dir.resolve("bunsho-system.spdx.json"));
+        Asset web = asset(m, org, shinsei, new NewAsset("shinsei-web-01", "電子申請Webサーバ",
                 AssetKind.APPLICATION, "Dネット", "電子申請受付システム", "1.4", null, Exposure.OPEN, false, "Dネット株式会社"));
-        add(sboms, org, web, dir.resolve("denshi-shinsei.spdx"), clock);
-        Asset relay = repo.createAsset(org.id(), mail.id(), new NewAsset("mail-relay-01", "メール中継サーバ",
+        add(m, org, web, dir.resolve("denshi-shinsei.spdx"));
+        Asset relay = asset(m, org, mail, new NewAsset("mail-relay-01", "メール中継サーバ",
                 AssetKind.SERVER, null, "メール中継", "2026.07", null, Exposure.CONTROLLED, false, "Aテック株式会社"));
-        add(sboms, org, relay, dir.resolve("mail-relay.cdx.xml"), clock);
+        add(m, org, relay, dir.resolve("mail-relay.cdx.xml"));
         System.out.println("デモ団体を作成しました / demo organisation created: " + org.name() + "（情報システム 6、資産 6、SBOM 6）");
-        createUsers(d, org, juki);
+        createUsers(m.database(), m, org, juki);
         return org;
     }
 
+    private static ItSystem system(Mamori m, Organization org, String code, String name, Segment segment, Importance importance,
+                                   String owner, String vendor) {
+        return m.createSystem().run(DEMO, org.id(), new CreateSystem.Input(code, name, segment, importance, owner, null, List.of(vendor)));
+    }
+
+    private static Asset asset(Mamori m, Organization org, ItSystem system, NewAsset a) {
+        return m.createAsset().run(DEMO, org.id(), system.id(), a);
+    }
+
     /** One account per role (SPEC §2), each with a one-time password that must be changed at first sign-in. */
-    private static void createUsers(Database d, Organization org, ItSystem juki) {
+    private static void createUsers(Database d, Mamori m, Organization org, ItSystem juki) {
         ServeCommand.printFirstRunAdministrator(d);
-        UserStore users = new UserStore(d.dataSource(), new AuditLog(d.dataSource()), null);
+        UserStore users = new UserStore(d.dataSource(), m.audit(), null);
         List<UserStore.NewUser> demo = List.of(
                 new UserStore.NewUser("sec-officer", "情報セキュリティ担当（デモ）", Role.SECURITY_OFFICER, org.id(), null, null, true),
                 new UserStore.NewUser("juki-admin", "住民記録システム管理者（デモ）", Role.SYSTEM_ADMIN, org.id(), java.util.Set.of(juki.id()), null, false),
@@ -146,13 +155,12 @@ public class DemoCommand implements Callable<Integer> {
         System.out.print(t);
     }
 
-    private static void add(SbomStore store, Organization org, Asset asset, Path file, Clock clock) throws IOException {
-        SbomDocument doc = SbomCommand.read(file, new jp.mamori.inventory.KnowledgeBaseCpeSuggester(store.dataSource()));
-        store.add(org.id(), asset, doc, file.getFileName().toString(), SbomCommand.sha256(file), asset.version(), "demo", clock.instant());
+    private static void add(Mamori m, Organization org, Asset asset, Path file) {
+        m.addSbom().run(DEMO, org.id(), asset.id(), new AddSbom.Input(file, file.getFileName().toString(), asset.version(), true));
     }
 
-    private static void printSummary(Database d, InventoryRepository repo, Organization org) {
-        FindingQuery q = new FindingQuery(d.dataSource());
+    private static void printSummary(Mamori m, Organization org) {
+        FindingQuery q = m.findings();
         var counts = q.countsByOutcome(org.id(), FindingQuery.Filter.all());
         System.out.println();
         System.out.println("【" + org.name() + "】今すぐ対応 — 直ちに対応(Act) " + counts.get("act") + " 件 / 優先して対応(Attend) " + counts.get("attend")

@@ -1,5 +1,6 @@
 package jp.mamori.cli;
 
+import jp.mamori.app.Mamori;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,25 +41,28 @@ final class DemoRemediation {
             return;
         }
         long id = finding.get();
-        FindingHistory history = new FindingHistory(d.dataSource());
+        FindingHistory history = ctx.mamori.findingHistory();
         if (history.currentDecision(org.id(), id).isEmpty()) {
             LocalDate patchBy = ctx.today().plusDays(14);
-            DecisionResult r = ctx.workflow.decide(org.id(), id, new Decision(DecisionAction.MITIGATE,
+            String who = DemoCommand.DEMO.name();
+            var decided = ctx.mamori.decideFinding().run(DemoCommand.DEMO, org.id(), id, new Decision(DecisionAction.MITIGATE,
                     "直ちにベンダーの回避策を適用し、全セッションを切断する。" + patchBy + " までにパッチを適用する。"
                             + " / Mitigate now (vendor workaround, end all sessions); patch by " + patchBy + ".",
-                    OFFICER, null, patchBy, List.of("https://support.citrix.com/article/CTX579459"), null));
+                    who, null, patchBy, List.of("https://support.citrix.com/article/CTX579459"), null));
+            DecisionResult r = decided.decision();
+            RemediationContext.report(decided.notifications());
             System.out.println("\n対応判断 / decision: 検出 #" + id + " " + GATEWAY_CVE + "（" + GATEWAY + "）→ " + r.to().ja()
-                    + "、パッチ期限 " + patchBy + "（判断者 " + OFFICER + "）");
+                    + "、パッチ期限 " + patchBy + "（判断者 " + who + "：デモの記録 / recorded by the demo）");
         } else {
             System.out.println("\n対応判断は記録済みです / decision already recorded: 検出 #" + id);
         }
         System.out.println("回避策・侵害確認チェックリスト / mitigations and post-compromise checklist:");
-        for (Mitigation m : ctx.mitigations.list(org.id(), id)) {
-            System.out.println("  [" + m.status().ja() + "] " + m.titleJa() + (m.reviewDate() == null ? "" : "（見直し " + m.reviewDate() + "）"));
+        for (Mitigation item : ctx.mitigations.list(org.id(), id)) {
+            System.out.println("  [" + item.status().ja() + "] " + item.titleJa() + (item.reviewDate() == null ? "" : "（見直し " + item.reviewDate() + "）"));
         }
         var report = ctx.scheduler().processChanges(ctx.clock);
         RemediationContext.report(report);
-        if (ctx.smtp.isEmpty()) {
+        if (ctx.smtp().isEmpty()) {
             System.out.println("メール通知を送るには MAMORI_SMTP_HOST（と MAMORI_SMTP_PORT, MAMORI_SMTP_FROM）を設定してください"
                     + " / set MAMORI_SMTP_HOST (and _PORT, _FROM) to send e-mail");
         }

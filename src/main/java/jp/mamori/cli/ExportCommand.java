@@ -1,5 +1,6 @@
 package jp.mamori.cli;
 
+import jp.mamori.app.Mamori;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -40,9 +41,10 @@ public class ExportCommand {
         @Override
         public Integer call() throws IOException {
             List<FindingState> st = states == null ? null : states.stream().map(FindingsCommand::state).toList();
-            try (Database d = db.open()) {
-                Organization o = org.resolve(new InventoryRepository(d.dataSource()));
-                FindingExporter exporter = new FindingExporter(d);
+            try (Mamori m = db.mamori()) {
+                Database d = m.database();
+                Organization o = org.resolve(m.inventory());
+                FindingExporter exporter = m.findingExporter();
                 FindingQuery.Filter filter = new FindingQuery.Filter(st, null, null, null, null, null, null, null);
                 int n = write(file, out -> format == TableFormat.xlsx ? exporter.writeXlsx(o.id(), filter, out) : exporter.writeCsv(o.id(), filter, out));
                 System.out.println(file + " に検出 " + n + " 件を出力しました / wrote " + n + " findings to " + file);
@@ -62,10 +64,11 @@ public class ExportCommand {
 
         @Override
         public Integer call() throws IOException {
-            try (Database d = db.open()) {
-                Organization o = org.resolve(new InventoryRepository(d.dataSource()));
-                RemediationContext ctx = new RemediationContext(d, db.dataDir());
-                VexExporter exporter = new VexExporter(d, ctx.clock);
+            try (Mamori m = db.mamori()) {
+                Database d = m.database();
+                Organization o = org.resolve(m.inventory());
+                RemediationContext ctx = new RemediationContext(m);
+                VexExporter exporter = m.vexExporter();
                 VexExporter.Document doc = RemediationContext.guard(() -> format == VexFormat.openvex
                         ? exporter.openVex(o.id(), asset) : exporter.cycloneDx(o.id(), asset));
                 write(file, out -> {

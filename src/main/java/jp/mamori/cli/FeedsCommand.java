@@ -1,5 +1,8 @@
 package jp.mamori.cli;
 
+import jp.mamori.app.Mamori;
+import jp.mamori.app.feeds.ImportFeeds;
+import jp.mamori.app.feeds.SyncFeeds;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,29 +47,24 @@ public class FeedsCommand {
         @Parameters(arity = "1..*", paramLabel = "PATH") List<Path> paths;
 
         @Override
-        public Integer call() throws IOException {
-            boolean bundle = "bundle".equalsIgnoreCase(source);
-            Source forced = null;
-            if (source != null && !bundle) {
+        public Integer call() {
+            try (Mamori m = db.mamori()) {
+                ImportFeeds.Result r;
                 try {
-                    forced = Source.fromKey(source);
-                } catch (IllegalArgumentException e) {
-                    throw new BadInputException("unknown --source '" + source + "' (nvd | cve5 | jvn | kev | epss | osv | csaf | openvex | cyclonedx-vex | bundle)");
+                    r = m.importFeeds().run(CliActor.of(null), paths, source, new TerminalProgress());
+                } catch (jp.mamori.app.InvalidInputException e) {
+                    throw new BadInputException(e.getMessage(), e);
                 }
-            }
-            try (Database d = db.open()) {
-                FeedFileImporter.Summary s = new FeedFileImporter(d, Clock.systemUTC(), new TerminalProgress()).importPaths(paths, forced, bundle);
-                FindingRecorder.Result r = new InventoryAssessment(d, Clock.systemUTC(), Policies.load(db.dataDir()))
-                        .reassess(s.touchedVulnerabilities(), "feeds");
+                FeedFileImporter.Summary s = r.summary();
                 System.out.println("取り込み完了 / imported: 文書 " + s.documents() + " 件 — " + s.stats());
-                if (r.changes() > 0) {
-                    System.out.println("検出の更新 / findings: 新規 " + r.detected() + "、再発 " + r.reopened() + "、更新 " + r.updated() + "、解消 " + r.closed());
-                    // A raised outcome (e.g. newly in KEV) resets the deadline and tells the people concerned now.
-                    RemediationContext.report(new RemediationContext(d, db.dataDir()).scheduler().processChanges(Clock.systemUTC()));
+                FindingRecorder.Result f = r.findings();
+                if (f.changes() > 0) {
+                    System.out.println("検出の更新 / findings: 新規 " + f.detected() + "、再発 " + f.reopened() + "、更新 " + f.updated() + "、解消 " + f.closed());
+                    RemediationContext.report(r.notifications());
                 }
                 if (s.failed()) {
                     System.err.println("取り込めなかった文書 / documents not imported: " + s.failures().size());
-                    s.failures().forEach(f -> System.err.println("  " + f));
+                    s.failures().forEach(x -> System.err.println("  " + x));
                     return ExitCode.BAD_INPUT;
                 }
                 return ExitCode.OK;
@@ -85,18 +83,7 @@ public class FeedsCommand {
 
         @Override
         public Integer call() throws IOException {
-            Set<Source> wanted = EnumSet.noneOf(Source.class);
-            if (sources != null) {
-                for (String s : sources) {
-                    try {
-                        Source src = Source.fromKey(s.trim());
-                        if (!FeedSyncService.ONLINE_SOURCES.contains(src)) throw new IllegalArgumentException();
-                        wanted.add(src);
-                    } catch (IllegalArgumentException e) {
-                        throw new BadInputException("--source: " + s + " cannot be synced online (nvd, kev, epss, jvn, osv)");
-                    }
-                }
-            }
+            Set<Source> wanted = RemediationContext.guard(() -> SyncFeeds.sources(sources));
             SyncSettings settings;
             try {
                 settings = SyncSettings.load(config, System.getenv());
@@ -104,16 +91,10 @@ public class FeedsCommand {
             } catch (IllegalArgumentException e) {
                 throw new BadInputException((config == null ? "sync settings" : config.toString()) + ": " + e.getMessage(), e);
             }
-            try (Database d = db.open()) {
-                FeedFileImporter importer = new FeedFileImporter(d, Clock.systemUTC(), new TerminalProgress());
-                java.util.Set<String> touched = new java.util.LinkedHashSet<>();
+            try (Mamori m = db.mamori()) {
+                Database d = m.database();
                 java.util.List<String> failures = new java.util.ArrayList<>();
-                FeedSyncService svc = new FeedSyncService(settings, d, db.dataDir().resolve("feeds"), (src, file) -> {
-                    FeedFileImporter.Summary s = importer.importPaths(List.of(file), src, false);
-                    touched.addAll(s.touchedVulnerabilities());
-                    if (s.failed()) throw new IllegalStateException(String.join("; ", s.failures()));
-                });
-                SyncSummary summary = svc.sync(wanted, new ProgressReporter() {
+                SyncFeeds.Result result = m.syncFeeds().run(CliActor.of(null), settings, wanted, new ProgressReporter() {
                     @Override
                     public void message(Source source, String text) {
                         System.err.println("[" + source.key() + "] " + text);
@@ -123,17 +104,18 @@ public class FeedsCommand {
                     public void retrying(Source source, String url, int status, java.time.Duration wait, int attempt, int max) {
                         System.err.println("[" + source.key() + "] 再試行 / retry " + attempt + "/" + max + " after HTTP " + status + " in " + wait.toSeconds() + " s");
                     }
-                });
+                }, new TerminalProgress());
+                SyncSummary summary = result.summary();
                 TextTable t = new TextTable("情報源", "結果", "文書", "バイト", "リクエスト", "メッセージ");
                 for (SyncSummary.SourceResult r : summary.results()) {
                     t.row(r.source().key(), r.outcome().name().toLowerCase(Locale.ROOT), r.documents(), r.bytes(), r.requests(), r.message());
                     if (r.outcome() == SyncSummary.Outcome.FAILED) failures.add(r.source().key() + ": " + r.message());
                 }
                 System.out.print(t);
-                FindingRecorder.Result r = new InventoryAssessment(d, Clock.systemUTC(), Policies.load(db.dataDir())).reassess(touched, "sync");
-                if (r.changes() > 0) {
-                    System.out.println("検出の更新 / findings: 新規 " + r.detected() + "、再発 " + r.reopened() + "、更新 " + r.updated() + "、解消 " + r.closed());
-                    RemediationContext.report(new RemediationContext(d, db.dataDir()).scheduler().processChanges(Clock.systemUTC()));
+                FindingRecorder.Result f = result.findings();
+                if (f.changes() > 0) {
+                    System.out.println("検出の更新 / findings: 新規 " + f.detected() + "、再発 " + f.reopened() + "、更新 " + f.updated() + "、解消 " + f.closed());
+                    RemediationContext.report(result.notifications());
                 }
                 return summary.anyFailed() ? ExitCode.FAILURE : ExitCode.OK;
             }
@@ -147,7 +129,8 @@ public class FeedsCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
+            try (Mamori m = db.mamori()) {
+                Database d = m.database();
                 List<FeedStatus.Row> rows = FeedStatus.read(d.dataSource());
                 if (format == OutputFormat.json) {
                     System.out.println(Json.pretty(rows));

@@ -1,5 +1,6 @@
 package jp.mamori.cli;
 
+import jp.mamori.app.Mamori;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,12 +52,13 @@ public class FindingsCommand {
             if (limit < 1) throw new BadInputException("--limit must be at least 1");
             List<FindingState> st = states == null ? null : states.stream().map(FindingsCommand::state).toList();
             String out = outcome == null ? null : outcome(outcome);
-            try (Database d = db.open()) {
-                InventoryRepository repo = new InventoryRepository(d.dataSource());
+            try (Mamori m = db.mamori()) {
+                Database d = m.database();
+                InventoryRepository repo = m.inventory();
                 Organization o = org.resolve(repo);
                 Long assetId = assetCode == null ? null : RemediationContext.guard(() -> repo.findAsset(o.id(), assetCode)
                         .orElseThrow(() -> new BadInputException("資産が見つかりません / no asset '" + assetCode + "'"))).id();
-                FindingQuery q = new FindingQuery(d.dataSource());
+                FindingQuery q = m.findings();
                 FindingQuery.Filter f = new FindingQuery.Filter(st, out, null, assetId, null, null, null, null);
                 List<FindingRow> rows = q.list(o.id(), f, limit, 0);
                 long total = q.count(o.id(), f);
@@ -97,13 +99,14 @@ public class FindingsCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Database d = db.open()) {
-                InventoryRepository repo = new InventoryRepository(d.dataSource());
+            try (Mamori m = db.mamori()) {
+                Database d = m.database();
+                InventoryRepository repo = m.inventory();
                 Organization o = org.resolve(repo);
-                RemediationContext ctx = new RemediationContext(d, db.dataDir());
-                FindingRow r = RemediationContext.guard(() -> new FindingQuery(d.dataSource()).find(o.id(), id)
+                RemediationContext ctx = new RemediationContext(m);
+                FindingRow r = RemediationContext.guard(() -> m.findings().find(o.id(), id)
                         .orElseThrow(() -> new NoSuchFindingException(id)));
-                FindingHistory h = new FindingHistory(d.dataSource());
+                FindingHistory h = m.findingHistory();
                 JsonNode evidence = StoredJson.MAPPER.readTree(h.evidence(o.id(), id).orElse("{}"));
                 List<StoredDecision> decisions = h.decisions(o.id(), id);
                 List<Mitigation> mitigations = ctx.mitigations.list(o.id(), id);
@@ -201,15 +204,18 @@ public class FindingsCommand {
             VexJustification j = justification == null ? null : RemediationContext.guard(() -> VexJustification.fromKey(justification));
             LocalDate date = RemediationContext.date(until, "--until");
             if (yes && !sameProduct) throw new BadInputException("--yes は --same-product と一緒に使います / --yes goes with --same-product");
-            try (Database d = db.open()) {
-                Organization o = org.resolve(new InventoryRepository(d.dataSource()));
-                RemediationContext ctx = new RemediationContext(d, db.dataDir());
-                Decision decision = new Decision(a, reason, RemediationContext.actor(by), approver, date, evidence, j);
+            try (Mamori m = db.mamori()) {
+                Database d = m.database();
+                Organization o = org.resolve(m.inventory());
+                RemediationContext ctx = new RemediationContext(m);
+                jp.mamori.app.Actor actor = CliActor.of(by);
+                Decision decision = new Decision(a, reason, actor.name(), approver, date, evidence, j);
                 if (!sameProduct) {
-                    DecisionResult r = RemediationContext.guard(() -> ctx.workflow.decide(o.id(), id, decision));
-                    printResult(r);
+                    var r = RemediationContext.guard(() -> m.decideFinding().run(actor, o.id(), id, decision));
+                    printResult(r.decision());
+                    RemediationContext.report(r.notifications());
                 } else {
-                    SameProduct.Result r = RemediationContext.guard(() -> ctx.workflow.applyToSameProduct(o.id(), id, decision, yes));
+                    SameProduct.Result r = RemediationContext.guard(() -> m.decideFinding().sameProduct(actor, o.id(), id, decision, yes));
                     TextTable t = new TextTable("ID", "資産", "コンポーネント", "版", "状態", "適用");
                     for (SameProduct.Candidate c : r.candidates()) {
                         t.row(c.findingId(), c.assetCode(), c.componentName(), c.componentVersion(), c.state().ja(), c.allowed() ? "○" : "×（状態により対象外）");
@@ -222,7 +228,6 @@ public class FindingsCommand {
                     }
                     r.results().forEach(FindingsCommand::printResult);
                 }
-                RemediationContext.report(ctx.scheduler().processChanges(ctx.clock));
                 return ExitCode.OK;
             }
         }
@@ -242,22 +247,11 @@ public class FindingsCommand {
 
         @Override
         public Integer call() {
-            jp.mamori.triage.ssvc.SsvcOverride o;
-            try {
-                o = new jp.mamori.triage.ssvc.SsvcOverride(input, value, reason, RemediationContext.actor(by));
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(e.getMessage(), e);
-            }
-            try (Database d = db.open()) {
-                Organization o2 = org.resolve(new InventoryRepository(d.dataSource()));
-                jp.mamori.remediation.OverrideStore store = new jp.mamori.remediation.OverrideStore(d);
-                jp.mamori.remediation.OverrideStore.Target t = RemediationContext.guard(() -> store.target(o2.id(), id));
-                java.time.Clock clock = java.time.Clock.systemUTC();
-                store.add(id, t, o, clock.instant());
-                new jp.mamori.remediation.InventoryAssessment(d, clock, Policies.load(db.dataDir())).assessAsset(o2.id(), t.assetId(), o.who());
-                jp.mamori.remediation.FindingRow r = new jp.mamori.remediation.FindingQuery(d.dataSource()).find(o2.id(), id).orElseThrow();
-                System.out.println("上書きを記録しました / override recorded: 検出 #" + id + " " + o.input() + " = " + o.value()
-                        + " → " + Labels.outcome(r.outcome()) + "、期限 " + r.due());
+            try (Mamori m = db.mamori()) {
+                Organization o2 = org.resolve(m.inventory());
+                var r = RemediationContext.guard(() -> m.overrideSsvcInput().run(CliActor.of(by), o2.id(), id, input, value, reason));
+                System.out.println("上書きを記録しました / override recorded: 検出 #" + id + " " + input + " = " + value
+                        + " → " + Labels.outcome(r.finding().outcome()) + "、期限 " + r.finding().due());
                 return ExitCode.OK;
             }
         }

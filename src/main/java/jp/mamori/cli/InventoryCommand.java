@@ -1,5 +1,7 @@
 package jp.mamori.cli;
 
+import jp.mamori.app.Mamori;
+import jp.mamori.app.inventory.ImportLedger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,24 +37,13 @@ public class InventoryCommand {
         @Parameters(paramLabel = "FILE") Path file;
 
         @Override
-        public Integer call() throws IOException {
-            if (!Files.isRegularFile(file)) throw new BadInputException(file + ": ファイルがありません / no such file");
-            Ledger ledger;
-            try {
-                ledger = LedgerReader.read(file);
-                LedgerImporter.validate(ledger, file.toString());
-            } catch (LedgerFormatException e) {
-                throw new BadInputException(e.getMessage(), e);
-            }
-            try (Database d = db.open()) {
-                InventoryRepository repo = new InventoryRepository(d.dataSource());
-                LedgerImporter.Result r = new LedgerImporter(repo).apply(ledger);
-                Organization org = repo.requireOrganization(ledger.orgCode());
-                InventoryAssessment assessment = new InventoryAssessment(d, Clock.systemUTC(), Policies.load(db.dataDir()));
-                for (Asset a : repo.listAssets(org.id())) assessment.assessAsset(org.id(), a.id(), "inventory");
-                System.out.println("台帳を取り込みました / ledger imported: " + org.name() + (r.organizationCreated() ? "（新規）" : "")
-                        + "  情報システム 新規 " + r.systemsCreated() + "・更新 " + r.systemsUpdated()
-                        + "  資産 新規 " + r.assetsCreated() + "・更新 " + r.assetsUpdated());
+        public Integer call() {
+            try (Mamori m = db.mamori()) {
+                ImportLedger.Result r = m.importLedger().run(CliActor.of(null), file);
+                var c = r.changes();
+                System.out.println("台帳を取り込みました / ledger imported: " + r.organization().name() + (c.organizationCreated() ? "（新規）" : "")
+                        + "  情報システム 新規 " + c.systemsCreated() + "・更新 " + c.systemsUpdated()
+                        + "  資産 新規 " + c.assetsCreated() + "・更新 " + c.assetsUpdated());
                 return ExitCode.OK;
             } catch (InventoryException e) {
                 throw new BadInputException(e.getMessage(), e);
@@ -69,8 +60,9 @@ public class InventoryCommand {
 
         @Override
         public Integer call() throws IOException {
-            try (Database d = db.open()) {
-                InventoryRepository repo = new InventoryRepository(d.dataSource());
+            try (Mamori m = db.mamori()) {
+                Database d = m.database();
+                InventoryRepository repo = m.inventory();
                 Organization o = org.resolve(repo);
                 String text = switch (format.toLowerCase(java.util.Locale.ROOT)) {
                     case "yaml", "yml" -> LedgerWriter.yaml(repo, o);

@@ -18,6 +18,10 @@ final class Labels {
         return orDash(TriageLabels.exploitation(e));
     }
 
+    static String tier(jp.mamori.inventory.scope.Tier t) {
+        return t.ja() + "（" + t.key() + "）";
+    }
+
     private static String orDash(String s) {
         return s == null ? "-" : s;
     }

@@ -47,7 +47,9 @@ public final class MamoriMain {
         if (t instanceof jp.mamori.persistence.Database.TransactionFailedException && t.getCause() != null) {
             t = t.getCause();
         }
-        if (t instanceof BadInputException || t instanceof FeedFormatException || t instanceof SbomFormatException) {
+        if (t instanceof BadInputException || t instanceof FeedFormatException || t instanceof SbomFormatException
+                || t instanceof jp.mamori.app.InvalidInputException || t instanceof jp.mamori.remediation.WorkflowException
+                || t instanceof jp.mamori.inventory.InventoryException) {
             err.println("エラー / error: " + t.getMessage());
             return ExitCode.BAD_INPUT;
         }

@@ -1,5 +1,6 @@
 package jp.mamori.cli;
 
+import jp.mamori.app.Mamori;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,9 +29,10 @@ public class MitigationCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
-                Organization o = org.resolve(new InventoryRepository(d.dataSource()));
-                List<Mitigation> items = new RemediationContext(d, db.dataDir()).mitigations.list(o.id(), findingId);
+            try (Mamori mamori = db.mamori()) {
+                Database d = mamori.database();
+                Organization o = org.resolve(mamori.inventory());
+                List<Mitigation> items = new RemediationContext(mamori).mitigations.list(o.id(), findingId);
                 if (format == OutputFormat.json) {
                     System.out.println(Json.pretty(items));
                     return ExitCode.OK;
@@ -65,10 +67,10 @@ public class MitigationCommand {
             }
             MitigationStatus s = status == null ? null : RemediationContext.guard(() -> MitigationStatus.fromKey(status));
             LocalDate r = RemediationContext.date(review, "--review");
-            try (Database d = db.open()) {
-                Organization o = org.resolve(new InventoryRepository(d.dataSource()));
-                MitigationService svc = new RemediationContext(d, db.dataDir()).mitigations;
-                Mitigation m = RemediationContext.guard(() -> svc.update(o.id(), id, new MitigationService.Update(s, owner, r), RemediationContext.actor(by)));
+            try (Mamori mamori = db.mamori()) {
+                Database d = mamori.database();
+                Organization o = org.resolve(mamori.inventory());
+                Mitigation m = RemediationContext.guard(() -> mamori.updateMitigation().run(CliActor.of(by), o.id(), id, new MitigationService.Update(s, owner, r)));
                 System.out.println("回避策を更新しました / mitigation updated: #" + m.id() + " " + m.titleJa() + " → " + m.status().ja()
                         + (m.owner() == null ? "" : "、担当 " + m.owner()) + (m.reviewDate() == null ? "" : "、見直し日 " + m.reviewDate()));
                 return ExitCode.OK;
@@ -88,11 +90,12 @@ public class MitigationCommand {
         @Override
         public Integer call() {
             LocalDate r = RemediationContext.date(review, "--review");
-            try (Database d = db.open()) {
-                Organization o = org.resolve(new InventoryRepository(d.dataSource()));
-                RemediationContext ctx = new RemediationContext(d, db.dataDir());
+            try (Mamori mamori = db.mamori()) {
+                Database d = mamori.database();
+                Organization o = org.resolve(mamori.inventory());
+                RemediationContext ctx = new RemediationContext(mamori);
                 if (r != null && r.isBefore(ctx.today())) throw new BadInputException("--review は過去の日付です / --review is in the past: " + r);
-                int added = RemediationContext.guard(() -> ctx.mitigations.ensure(o.id(), findingId, r, RemediationContext.actor(by)));
+                int added = RemediationContext.guard(() -> mamori.suggestMitigations().run(CliActor.of(by), o.id(), findingId, r));
                 System.out.println("回避策を " + added + " 件登録しました / " + added + " mitigation item(s) recorded on finding #" + findingId);
                 return ExitCode.OK;
             }

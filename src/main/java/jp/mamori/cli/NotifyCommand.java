@@ -1,5 +1,6 @@
 package jp.mamori.cli;
 
+import jp.mamori.app.Mamori;
 import java.util.List;
 import java.util.concurrent.Callable;
 import jp.mamori.inventory.InventoryRepository;
@@ -35,9 +36,10 @@ public class NotifyCommand {
         public Integer call() {
             int given = (to == null ? 0 : 1) + (user == null ? 0 : 1) + (webhook == null ? 0 : 1);
             if (given != 1) throw new BadInputException("--to, --user, --webhook のいずれか一つを指定してください / give one of --to, --user, --webhook");
-            try (Database d = db.open()) {
-                Organization o = org.resolve(new InventoryRepository(d.dataSource()));
-                RemediationContext ctx = new RemediationContext(d, db.dataDir());
+            try (Mamori mamori = db.mamori()) {
+                Database d = mamori.database();
+                Organization o = org.resolve(mamori.inventory());
+                RemediationContext ctx = new RemediationContext(mamori);
                 Message m = new Message(o.name(), List.of(NotificationEvent.of(o.id(), null, null, "test", Audience.SYSTEM, null, null, null, null,
                         "Mamori からのテスト通知です。このメッセージが届けば通知の設定は有効です。",
                         "This is a test notification from Mamori: the channel works.")), null);
@@ -49,27 +51,27 @@ public class NotifyCommand {
                             WebhookSender.checkUrl(webhook);
                             return null;
                         });
-                        ctx.notifier.sendDirect(k, webhook, m);
+                        ctx.notifier().sendDirect(k, webhook, m);
                         target = WebhookSender.redact(webhook) + " (" + k.key() + ")";
                     } else {
                         String address = to;
                         if (user != null) {
-                            Recipient r = ctx.recipients.user(o.id(), user)
+                            Recipient r = ctx.mamori.recipients().user(o.id(), user)
                                     .orElseThrow(() -> new BadInputException("アカウントが見つかりません / no enabled account '" + user + "'"));
-                            Preference p = new NotificationSettingsStore(d.dataSource()).preference(r.userId());
+                            Preference p = mamori.notificationSettings().preference(r.userId());
                             if (p.channel() == Preference.Channel.WEBHOOK) {
-                                ctx.notifier.sendDirect(p.webhookKind(), p.webhookUrl(), m);
+                                ctx.notifier().sendDirect(p.webhookKind(), p.webhookUrl(), m);
                                 System.out.println("テスト通知を送信しました / test notification sent: " + WebhookSender.redact(p.webhookUrl()));
                                 return ExitCode.OK;
                             }
                             if (r.email() == null) throw new BadInputException("アカウント " + user + " にメールアドレスがありません / account has no e-mail address");
                             address = r.email();
                         }
-                        if (ctx.smtp.isEmpty()) {
+                        if (ctx.smtp().isEmpty()) {
                             throw new BadInputException("SMTPが設定されていません（MAMORI_SMTP_HOST 等、または notify.properties） / no SMTP server configured");
                         }
-                        ctx.notifier.sendDirect(address, m);
-                        target = address + " via " + ctx.smtp.get();
+                        ctx.notifier().sendDirect(address, m);
+                        target = address + " via " + ctx.smtp().get();
                     }
                 } catch (BadInputException e) {
                     throw e;
@@ -89,8 +91,9 @@ public class NotifyCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
-                RemediationContext ctx = new RemediationContext(d, db.dataDir());
+            try (Mamori mamori = db.mamori()) {
+                Database d = mamori.database();
+                RemediationContext ctx = new RemediationContext(mamori);
                 var r = ctx.scheduler().processChanges(ctx.clock);
                 RemediationContext.report(r);
                 if (r.events() == 0) System.out.println("送信する通知はありません / nothing to send");
@@ -111,12 +114,13 @@ public class NotifyCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
-                Organization o = org.resolve(new InventoryRepository(d.dataSource()));
-                RemediationContext ctx = new RemediationContext(d, db.dataDir());
-                Recipient r = ctx.recipients.user(o.id(), user)
+            try (Mamori mamori = db.mamori()) {
+                Database d = mamori.database();
+                Organization o = org.resolve(mamori.inventory());
+                RemediationContext ctx = new RemediationContext(mamori);
+                Recipient r = ctx.mamori.recipients().user(o.id(), user)
                         .orElseThrow(() -> new BadInputException("アカウントが見つかりません / no enabled account '" + user + "'"));
-                NotificationSettingsStore store = new NotificationSettingsStore(d.dataSource());
+                NotificationSettingsStore store = mamori.notificationSettings();
                 Preference stored = store.preference(r.userId());
                 Preference current = stored;
                 if (channel != null || mode != null || webhookUrl != null || webhookKind != null) {
@@ -147,9 +151,10 @@ public class NotifyCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
-                Organization o = org.resolve(new InventoryRepository(d.dataSource()));
-                long id = RemediationContext.guard(() -> new NotificationSettingsStore(d.dataSource())
+            try (Mamori mamori = db.mamori()) {
+                Database d = mamori.database();
+                Organization o = org.resolve(mamori.inventory());
+                long id = RemediationContext.guard(() -> mamori.notificationSettings()
                         .addWebhook(o.id(), name, WebhookKind.fromKey(kind), url, Preference.immediateFromKey(mode)));
                 System.out.println("Webhookを追加しました / webhook added: #" + id + " " + name + " " + WebhookSender.redact(url));
                 return ExitCode.OK;

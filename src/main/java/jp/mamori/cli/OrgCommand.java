@@ -1,5 +1,6 @@
 package jp.mamori.cli;
 
+import jp.mamori.app.Mamori;
 import java.util.concurrent.Callable;
 import jp.mamori.inventory.InventoryException;
 import jp.mamori.inventory.InventoryRepository;
@@ -24,8 +25,8 @@ public class OrgCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
-                Organization o = new InventoryRepository(d.dataSource()).createOrganization(code, name, kind);
+            try (Mamori m = db.mamori()) {
+                Organization o = m.createOrganization().run(CliActor.of(null), code, name, kind);
                 System.out.println("団体を登録しました / created organisation " + o.code() + " " + o.name());
                 return ExitCode.OK;
             } catch (InventoryException e) {
@@ -41,8 +42,9 @@ public class OrgCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
-                var orgs = new InventoryRepository(d.dataSource()).listOrganizations();
+            try (Mamori m = db.mamori()) {
+                Database d = m.database();
+                var orgs = m.inventory().listOrganizations();
                 if (format == OutputFormat.json) {
                     System.out.println(Json.pretty(orgs));
                 } else {
@@ -63,8 +65,9 @@ public class OrgCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
-                InventoryRepository repo = new InventoryRepository(d.dataSource());
+            try (Mamori m = db.mamori()) {
+                Database d = m.database();
+                InventoryRepository repo = m.inventory();
                 Organization o = repo.findOrganization(code).orElseThrow(() -> new BadInputException("no organisation with code '" + code + "'"));
                 var systems = repo.listSystems(o.id());
                 var assets = repo.listAssets(o.id());

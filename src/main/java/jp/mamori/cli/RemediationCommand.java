@@ -1,5 +1,6 @@
 package jp.mamori.cli;
 
+import jp.mamori.app.Mamori;
 import java.util.concurrent.Callable;
 import jp.mamori.persistence.Database;
 import jp.mamori.remediation.schedule.DailyReport;
@@ -19,13 +20,14 @@ public class RemediationCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
-                RemediationContext ctx = new RemediationContext(d, db.dataDir());
-                DailyReport r = RemediationContext.guard(() -> ctx.scheduler().runDaily(ctx.clock));
+            try (Mamori m = db.mamori()) {
+                Database d = m.database();
+                RemediationContext ctx = new RemediationContext(m);
+                DailyReport r = RemediationContext.guard(() -> m.runDaily().run(CliActor.of(null)));
                 System.out.println("日次処理 / daily run: " + r.summaryJa());
                 System.out.println(r.summaryEn());
                 for (String e : r.errors()) System.out.println("注意 / warning: 通知できませんでした / not delivered: " + e);
-                if (ctx.smtp.isEmpty()) System.out.println("注意 / note: SMTPが未設定のためメールは送信されません / no SMTP server configured (MAMORI_SMTP_HOST)");
+                if (ctx.smtp().isEmpty()) System.out.println("注意 / note: SMTPが未設定のためメールは送信されません / no SMTP server configured (MAMORI_SMTP_HOST)");
                 return ExitCode.OK;
             }
         }

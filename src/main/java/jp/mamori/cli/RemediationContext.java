@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Supplier;
+import jp.mamori.app.Mamori;
 import jp.mamori.persistence.Database;
 import jp.mamori.remediation.FindingWorkflow;
 import jp.mamori.remediation.WorkflowException;
@@ -28,52 +29,34 @@ import jp.mamori.triage.policy.TriagePolicy;
  */
 final class RemediationContext {
 
+    final Mamori mamori;
     final Database database;
-    final Clock clock = Clock.systemUTC();
-    final Recipients recipients;
+    final Clock clock;
     final MitigationService mitigations;
     final FindingWorkflow workflow;
-    final Notifier notifier;
-    final Optional<SmtpSettings> smtp;
 
-    RemediationContext(Database database, Path dataDir) {
-        this.database = database;
-        this.recipients = new JdbcRecipients(database.dataSource());
-        this.mitigations = new MitigationService(database, clock);
-        this.workflow = new FindingWorkflow(database, recipients, mitigations, clock);
-        this.smtp = guard(() -> SmtpSettings.resolve(settingsFile(dataDir), System.getenv()));
-        this.notifier = new Notifier(database, recipients, smtp.map(s -> new SmtpMailTransport(s, clock)).orElse(null),
-                new WebhookSender(Duration.ofSeconds(10)), clock);
+    RemediationContext(Mamori mamori) {
+        this.mamori = mamori;
+        this.database = mamori.database();
+        this.clock = mamori.clock();
+        this.mitigations = mamori.mitigations();
+        this.workflow = mamori.workflow();
+    }
+
+    Notifier notifier() {
+        return guard(mamori::notifier);
+    }
+
+    Optional<SmtpSettings> smtp() {
+        return guard(mamori::smtp);
     }
 
     RemediationScheduler scheduler() {
-        return new RemediationScheduler(database, notifier);
+        return guard(mamori::scheduler);
     }
 
     LocalDate today() {
         return LocalDate.now(clock.withZone(TriagePolicy.TOKYO));
-    }
-
-    /** Who the CLI acts as: --by, else MAMORI_USER, else the operating-system account. */
-    static String actor(String by) {
-        if (by != null && !by.isBlank()) return by.trim();
-        String env = System.getenv("MAMORI_USER");
-        if (env != null && !env.isBlank()) return env.trim();
-        return System.getProperty("user.name", "cli");
-    }
-
-    static Path settingsFile(Path dataDir) {
-        String env = System.getenv("MAMORI_NOTIFY_CONFIG");
-        if (env != null && !env.isBlank()) {
-            Path p = Path.of(env);
-            if (!Files.isRegularFile(p)) throw new BadInputException("MAMORI_NOTIFY_CONFIG: ファイルがありません / no such file: " + p);
-            return p;
-        }
-        for (String name : new String[] {"notify.yaml", "notify.yml", "notify.properties"}) {
-            Path p = dataDir.resolve(name);
-            if (Files.isRegularFile(p)) return p;
-        }
-        return null;
     }
 
     static LocalDate date(String value, String option) {
@@ -94,7 +77,7 @@ final class RemediationContext {
     static <T> T guard(Supplier<T> work) {
         try {
             return work.get();
-        } catch (WorkflowException e) {
+        } catch (WorkflowException | IllegalArgumentException e) {
             throw new BadInputException(e.getMessage(), e);
         }
     }

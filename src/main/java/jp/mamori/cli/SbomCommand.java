@@ -1,5 +1,7 @@
 package jp.mamori.cli;
 
+import jp.mamori.app.Mamori;
+import jp.mamori.app.inventory.AddSbom;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mamori sbom add|list|check|diff}. */
 @Command(name = "sbom", mixinStandardHelpOptions = true, description = {"SBOMの登録・確認・比較", "SBOM intake, scope check and diff."},
-        subcommands = {SbomCommand.Add.class, SbomCommand.ListSboms.class, SbomCommand.Check.class, SbomCommand.Diff.class})
+        subcommands = {SbomCommand.Add.class, SbomCommand.Confirm.class, SbomCommand.ListSboms.class, SbomCommand.Check.class, SbomCommand.Diff.class})
 public class SbomCommand {
 
     static SbomDocument read(Path file) {
@@ -80,38 +82,58 @@ public class SbomCommand {
         @Option(names = "--asset-version", description = "このSBOMが対象とする資産の版 / asset version the SBOM describes") String assetVersion;
         @Parameters(paramLabel = "FILE", description = "CycloneDX (JSON/XML), SPDX (JSON/tag-value), or a vendor table (CSV/.xlsx)") Path file;
 
+        @Option(names = "--confirm", description = "情報セキュリティ担当として確認：空のSBOM、または未対応の検出を解消扱いにするSBOMも登録 / "
+                + "confirm as the security officer: accept an empty SBOM or one that closes open findings") boolean confirm;
+
         @Override
-        public Integer call() throws IOException {
-            try (Database d = db.open()) {
-                SbomDocument doc = read(file, new KnowledgeBaseCpeSuggester(d.dataSource()));
-                InventoryRepository repo = new InventoryRepository(d.dataSource());
-                Organization o = org.resolve(repo);
-                Asset asset = repo.requireAsset(o.id(), assetCode);
-                ItSystem system = repo.systemById(o.id(), asset.systemId()).orElseThrow();
-                var stored = new SbomStore(d).add(o.id(), asset, doc, file.getFileName().toString(), sha256(file), assetVersion,
-                        System.getProperty("user.name"), Clock.systemUTC().instant());
-                FindingRecorder.Result r = new InventoryAssessment(d, Clock.systemUTC(), Policies.load(db.dataDir())).assessAsset(o.id(), asset.id(), "cli");
-                long noId = doc.components().stream().filter(Component::hasNoIdentifier).count();
-                System.out.println("SBOMを登録しました / SBOM added: #" + stored.id() + " " + doc.format() + " " + doc.specVersion()
+        public Integer call() {
+            try (Mamori m = db.mamori()) {
+                Organization o = org.resolve(m.inventory());
+                Asset asset = m.inventory().requireAsset(o.id(), assetCode);
+                if (!java.nio.file.Files.isRegularFile(file)) throw new BadInputException(file + ": ファイルがありません / no such file");
+                AddSbom.Result r = m.addSbom().run(CliActor.of(null), o.id(), asset.id(),
+                        new AddSbom.Input(file, file.getFileName().toString(), assetVersion, confirm));
+                SbomDocument doc = r.document();
+                long noId = r.withoutIdentifier();
+                System.out.println((r.held() ? "SBOMを確認待ちで保存しました / SBOM held for review: #" : "SBOMを登録しました / SBOM added: #")
+                        + r.sbom().id() + " " + doc.format() + " " + doc.specVersion()
                         + "  コンポーネント " + doc.components().size() + " 件（識別子なし " + noId + " 件）");
-                Tier required = requiredTier(system);
-                ScopeReport report = SbomScopeCheck.check(doc, required);
-                System.out.println("SBOMの範囲 / scope: 必要 " + required + "、達成 " + report.achieved().map(Tier::name).orElse("なし / none")
+                ScopeReport report = r.scope();
+                System.out.println("SBOMの範囲 / scope: 必要 " + Labels.tier(r.requiredTier()) + "、達成 " + report.achieved().map(Labels::tier).orElse("なし / none")
                         + (report.meetsRequired() ? "（充足）" : "（不足: " + report.gaps().size() + " 項目）"));
-                System.out.println("検出 / findings: 新規 " + r.detected() + "、再発 " + r.reopened() + "、更新 " + r.updated()
-                        + "、解消 " + r.closed());
+                if (r.held()) {
+                    System.out.println("未対応の検出 " + r.wouldClose().size() + " 件が解消扱いになるため、情報セキュリティ担当の確認が必要です: mamori sbom confirm " + r.sbom().id());
+                    System.out.println(r.wouldClose().size() + " open finding(s) would close; a security officer must confirm.");
+                } else {
+                    FindingRecorder.Result f = r.findings();
+                    System.out.println("検出 / findings: 新規 " + f.detected() + "、再発 " + f.reopened() + "、更新 " + f.updated() + "、解消 " + f.closed());
+                }
                 doc.warnings().forEach(w -> System.out.println("注意 / warning: " + w));
-                if (r.changes() > 0) RemediationContext.report(new RemediationContext(d, db.dataDir()).scheduler().processChanges(Clock.systemUTC()));
+                RemediationContext.report(r.notifications());
                 return ExitCode.OK;
-            } catch (InventoryException e) {
+            } catch (AddSbom.Refused e) {
                 throw new BadInputException(e.getMessage(), e);
             }
         }
     }
 
-    static Tier requiredTier(ItSystem system) {
-        if (system.sbomTier() != null && !system.sbomTier().isBlank()) return Tier.valueOf(system.sbomTier().toUpperCase(Locale.ROOT));
-        return SbomScopeCheck.requiredFor(system.importance().confidentiality());
+    @Command(name = "confirm", mixinStandardHelpOptions = true,
+            description = "確認待ちのSBOMを現行にし、削除されたコンポーネントの検出を解消します / make a held SBOM current and close what it drops")
+    static class Confirm implements Callable<Integer> {
+        @Mixin DatabaseOptions db = new DatabaseOptions();
+        @Mixin OrgOption org = new OrgOption();
+        @Parameters(paramLabel = "SBOM_ID") long sbomId;
+        @Option(names = "--by", paramLabel = "USER", description = "確認者 / who confirms") String by;
+
+        @Override
+        public Integer call() {
+            try (Mamori m = db.mamori()) {
+                Organization o = org.resolve(m.inventory());
+                FindingRecorder.Result f = m.addSbom().confirm(CliActor.of(by), o.id(), sbomId);
+                System.out.println("SBOM #" + sbomId + " を現行にしました / is now current: 検出 解消 " + f.closed() + "、新規 " + f.detected());
+                return ExitCode.OK;
+            }
+        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "資産のSBOM履歴 / SBOM history of an asset")
@@ -123,11 +145,12 @@ public class SbomCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
-                InventoryRepository repo = new InventoryRepository(d.dataSource());
+            try (Mamori m = db.mamori()) {
+                Database d = m.database();
+                InventoryRepository repo = m.inventory();
                 Organization o = org.resolve(repo);
                 Asset asset = repo.requireAsset(o.id(), assetCode);
-                var history = new SbomStore(d).history(o.id(), asset.id());
+                var history = m.sboms().history(o.id(), asset.id());
                 if (format == OutputFormat.json) {
                     System.out.println(Json.pretty(history));
                 } else {
@@ -207,11 +230,12 @@ public class SbomCommand {
                 older = read(files.get(0));
                 newer = read(files.get(1));
             } else if (assetCode != null) {
-                try (Database d = db.open()) {
-                    InventoryRepository repo = new InventoryRepository(d.dataSource());
+                try (Mamori m = db.mamori()) {
+                    Database d = m.database();
+                    InventoryRepository repo = m.inventory();
                     Organization o = org.resolve(repo);
                     Asset asset = repo.requireAsset(o.id(), assetCode);
-                    SbomStore store = new SbomStore(d);
+                    SbomStore store = m.sboms();
                     var history = store.history(o.id(), asset.id());
                     if (history.size() < 2) throw new BadInputException("資産 " + assetCode + " のSBOMが2件未満です / fewer than two SBOMs for this asset");
                     newer = store.load(o.id(), history.get(0).id());

@@ -1,5 +1,7 @@
 package jp.mamori.cli;
 
+import jp.mamori.app.Mamori;
+import jp.mamori.app.scan.ScanSbom;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -63,17 +65,13 @@ public class ScanCommand implements Callable<Integer> {
         if (!List.of("table", "json", "sarif", "cyclonedx-vex").contains(fmt)) {
             throw new BadInputException("--format must be table, json, sarif or cyclonedx-vex");
         }
-        SbomDocument doc = SbomCommand.read(sbom);
-        List<VexStatement> vex = readVex(vexFiles);
-        List<AssessedFinding> findings = new ArrayList<>();
-        try (Database d = db.open()) {
-            var statements = new java.util.concurrent.ConcurrentHashMap<Long, jp.mamori.advisory.Advisory>();
-            Assessor assessor = new Assessor(new MatchEngine(new StoreAdvisoryLookup(d.dataSource(), statements)), new KnowledgeBase(d.dataSource(), statements),
-                    new Triage(Policies.load(db.dataDir()), Clock.systemUTC()), vex);
+        SbomDocument doc = ScanSbom.read(sbom);
+        List<VexStatement> vex = ScanSbom.readVex(vexFiles);
+        List<AssessedFinding> findings;
+        try (Mamori m = db.mamori()) {
             AssetContext ctx = new AssetContext(exp, mis, "--exposure " + exp.key(), "--mission " + mis.key());
-            assessor.assessAll(targets(doc), ctx).forEach(findings::addAll);
+            findings = m.scanSbom().assess(doc, ctx, vex);
         }
-        findings.sort(FindingOrder.PRIORITY);
         switch (fmt) {
             case "json" -> System.out.println(Json.pretty(ScanJson.build(doc.format(), doc.specVersion(), doc.components().size(), findings)));
             case "sarif" -> System.out.println(Json.pretty(SarifWriter.write(sbom.getFileName().toString(), VersionProvider.version(), findings)));
@@ -88,16 +86,8 @@ public class ScanCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** The components, plus the described product itself when it carries an identifier (a device's firmware CPE). */
     static List<MatchTarget> targets(SbomDocument doc) {
-        List<MatchTarget> out = new ArrayList<>();
-        Component s = doc.subject();
-        if (s != null && !s.hasNoIdentifier()) out.add(new MatchTarget(s.ref(), s.displayName(), s.version(), s.purl(), s.cpe()));
-        for (Component c : doc.components()) {
-            if (c.hasNoIdentifier()) continue;
-            out.add(new MatchTarget(c.ref(), c.displayName(), c.version(), c.purl(), c.cpe()));
-        }
-        return out;
+        return ScanSbom.targets(doc);
     }
 
     private void printTable(SbomDocument doc, List<AssessedFinding> findings) {
@@ -124,28 +114,6 @@ public class ScanCommand implements Callable<Integer> {
             suppressed.forEach(f -> System.out.println("  " + f.match().vulnId() + "  " + f.target().name() + "  " + f.vex().status().key()
                     + (f.vex().justification() == null ? "" : " (" + f.vex().justification() + ")") + "  [" + f.vex().source().key() + " " + f.vex().documentId() + "]"));
         }
-    }
-
-    static List<VexStatement> readVex(List<Path> files) throws IOException {
-        List<VexStatement> out = new ArrayList<>();
-        for (Path f : files) {
-            FeedDetector.Detection det = FeedDetector.detect(f);
-            Source s = det.source();
-            if (s != Source.OPENVEX && s != Source.CYCLONEDX_VEX && s != Source.CSAF) {
-                throw new BadInputException(f + ": not a VEX document (OpenVEX, CycloneDX VEX or CSAF VEX): " + det.reason());
-            }
-            try (var in = FeedInputs.open(f)) {
-                FeedParsers.forSource(s).parse(in, f.toString(), new FeedSink() {
-                    @Override
-                    public void vex(VexStatement statement) {
-                        out.add(statement);
-                    }
-                });
-            } catch (FeedFormatException e) {
-                throw new BadInputException(e.getMessage(), e);
-            }
-        }
-        return out;
     }
 
     private static <T> T parse(java.util.function.Supplier<T> s, String message) {

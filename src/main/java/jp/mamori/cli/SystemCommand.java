@@ -1,5 +1,6 @@
 package jp.mamori.cli;
 
+import jp.mamori.app.Mamori;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,11 +37,12 @@ public class SystemCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
-                InventoryRepository repo = new InventoryRepository(d.dataSource());
+            try (Mamori m = db.mamori()) {
+                Database d = m.database();
+                InventoryRepository repo = m.inventory();
                 Organization o = org.resolve(repo);
-                ItSystem s = repo.createSystem(o.id(), code, name, Segment.parse(segment),
-                        new Importance(confidentiality, integrity, availability), owner, sbomTier, vendors);
+                ItSystem s = m.createSystem().run(CliActor.of(null), o.id(), new jp.mamori.app.inventory.CreateSystem.Input(code, name,
+                        Segment.parse(segment), new Importance(confidentiality, integrity, availability), owner, sbomTier, vendors));
                 System.out.println("情報システムを登録しました / created system " + s.code() + " " + s.name());
                 return ExitCode.OK;
             } catch (InventoryException | IllegalArgumentException e) {
@@ -57,8 +59,9 @@ public class SystemCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
-                InventoryRepository repo = new InventoryRepository(d.dataSource());
+            try (Mamori m = db.mamori()) {
+                Database d = m.database();
+                InventoryRepository repo = m.inventory();
                 List<ItSystem> systems = repo.listSystems(org.resolve(repo).id());
                 if (format == OutputFormat.json) {
                     System.out.println(Json.pretty(systems));
@@ -81,8 +84,9 @@ public class SystemCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
-                InventoryRepository repo = new InventoryRepository(d.dataSource());
+            try (Mamori m = db.mamori()) {
+                Database d = m.database();
+                InventoryRepository repo = m.inventory();
                 Organization o = org.resolve(repo);
                 ItSystem s = repo.findSystem(o.id(), code).orElseThrow(() -> new BadInputException("no system with code '" + code + "'"));
                 var assets = repo.listAssets(o.id(), s.id());

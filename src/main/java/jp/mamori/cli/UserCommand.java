@@ -1,5 +1,6 @@
 package jp.mamori.cli;
 
+import jp.mamori.app.Mamori;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -59,13 +60,14 @@ public class UserCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
+            try (Mamori mamori = db.mamori()) {
+                Database d = mamori.database();
                 UserStore users = users(d);
                 UserStore.Created created = badInput(() -> {
                     Role r = Role.parse(role);
                     Long orgId = null;
                     if (org != null) {
-                        Organization o = new InventoryRepository(d.dataSource()).findOrganization(org)
+                        Organization o = mamori.inventory().findOrganization(org)
                                 .orElseThrow(() -> new AccountException("団体が見つかりません / no organisation with code '" + org + "'"));
                         orgId = o.id();
                     }
@@ -93,8 +95,9 @@ public class UserCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
-                InventoryRepository inv = new InventoryRepository(d.dataSource());
+            try (Mamori mamori = db.mamori()) {
+                Database d = mamori.database();
+                InventoryRepository inv = mamori.inventory();
                 Long orgId = org == null ? null : inv.findOrganization(org)
                         .orElseThrow(() -> new BadInputException("団体が見つかりません / no organisation with code '" + org + "'")).id();
                 List<UserAccount> list = users(d).list(orgId);
@@ -144,7 +147,8 @@ public class UserCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
+            try (Mamori mamori = db.mamori()) {
+                Database d = mamori.database();
                 UserStore users = users(d);
                 System.out.println(badInput(() -> run(users)));
                 return ExitCode.OK;
@@ -202,9 +206,10 @@ public class UserCommand {
 
             @Override
             public Integer call() {
-                try (Database d = db.open()) {
+                try (Mamori mamori = db.mamori()) {
+                    Database d = mamori.database();
                     UserStore users = users(d);
-                    ApiTokenStore tokens = new ApiTokenStore(d.dataSource(), new AuditLog(d.dataSource()));
+                    ApiTokenStore tokens = new ApiTokenStore(d.dataSource(), mamori.audit());
                     ApiTokenStore.Issued issued = badInput(() -> tokens.issue(users.require(username), name, scopes, days, actor()));
                     ApiToken t = issued.token();
                     System.out.println("APIトークンを発行しました / issued token " + t.id() + " (" + t.name() + ", " + String.join(",", t.scopes())
@@ -223,9 +228,10 @@ public class UserCommand {
 
             @Override
             public Integer call() {
-                try (Database d = db.open()) {
+                try (Mamori mamori = db.mamori()) {
+                    Database d = mamori.database();
                     Long userId = username == null ? null : badInput(() -> users(d).require(username)).id();
-                    List<ApiToken> list = new ApiTokenStore(d.dataSource(), new AuditLog(d.dataSource())).list(userId);
+                    List<ApiToken> list = new ApiTokenStore(d.dataSource(), mamori.audit()).list(userId);
                     java.time.Instant now = java.time.Instant.now();
                     TextTable t = new TextTable("ID", "ユーザー", "名前", "先頭", "範囲", "状態", "期限", "最終使用");
                     list.forEach(k -> t.row(k.id(), k.username(), k.name(), k.prefix() + "…", String.join(",", k.scopes()),
@@ -243,8 +249,9 @@ public class UserCommand {
 
             @Override
             public Integer call() {
-                try (Database d = db.open()) {
-                    ApiTokenStore tokens = new ApiTokenStore(d.dataSource(), new AuditLog(d.dataSource()));
+                try (Mamori mamori = db.mamori()) {
+                    Database d = mamori.database();
+                    ApiTokenStore tokens = new ApiTokenStore(d.dataSource(), mamori.audit());
                     ApiToken t = tokens.find(id).orElseThrow(() -> new BadInputException("トークンが見つかりません / no token " + id));
                     Long org = users(d).findById(t.userId()).map(UserAccount::organizationId).orElse(null);
                     boolean changed = tokens.revoke(id, actor(), org);

@@ -1,5 +1,6 @@
 package jp.mamori.cli;
 
+import jp.mamori.app.Mamori;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import jp.mamori.advisory.CvssScore;
@@ -28,8 +29,9 @@ public class VulnCommand {
 
         @Override
         public Integer call() {
-            try (Database d = db.open()) {
-                VulnerabilityRecord r = new KnowledgeBase(d.dataSource()).find(id)
+            try (Mamori m = db.mamori()) {
+                Database d = m.database();
+                VulnerabilityRecord r = m.knowledgeBase().find(id)
                         .orElseThrow(() -> new BadInputException("脆弱性が見つかりません / not in the knowledge base: " + id));
                 if (format == OutputFormat.json) {
                     ObjectNode n = StoredJson.MAPPER.valueToTree(r);

@@ -44,22 +44,83 @@ public final class SbomStore {
 
     public StoredSbom add(long orgId, Asset asset, SbomDocument doc, String fileName, String sha256, String assetVersion,
                           String uploadedBy, Instant now) {
-        if (asset.organizationId() != orgId) throw new InventoryException("asset does not belong to this organisation");
-        long id = database.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sbom_document SET current_doc = FALSE WHERE asset_id = ? AND organization_id = ?")) {
-                ps.setLong(1, asset.id());
+        return store(orgId, asset, doc, fileName, sha256, assetVersion, uploadedBy, now, false);
+    }
+
+    /**
+     * Stores an SBOM that does not become current until a security officer confirms it
+     * ({@link #confirmHeld}): it would close open findings that nobody decided on.
+     */
+    public StoredSbom hold(long orgId, Asset asset, SbomDocument doc, String fileName, String sha256, String assetVersion,
+                           String uploadedBy, Instant now) {
+        return store(orgId, asset, doc, fileName, sha256, assetVersion, uploadedBy, now, true);
+    }
+
+    /** Makes a held SBOM the asset's current one; false when it is not (or no longer) held. */
+    public boolean confirmHeld(long orgId, long sbomId) {
+        return database.inTransaction(c -> {
+            long assetId;
+            try (PreparedStatement ps = c.prepareStatement("SELECT asset_id FROM sbom_document WHERE id = ? AND organization_id = ? AND review_state = 'held'")) {
+                ps.setLong(1, sbomId);
+                ps.setLong(2, orgId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return false;
+                    assetId = rs.getLong(1);
+                }
+            }
+            makeCurrent(c, orgId, assetId, sbomId);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sbom_document SET review_state = 'confirmed' WHERE id = ?")) {
+                ps.setLong(1, sbomId);
+                ps.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /** The asset's SBOMs waiting for a security officer's confirmation, newest first. */
+    public List<StoredSbom> held(long orgId, long assetId) {
+        return query("WHERE organization_id = ? AND asset_id = ? AND review_state = 'held' ORDER BY uploaded_at DESC, id DESC", orgId, assetId);
+    }
+
+    private static void makeCurrent(Connection c, long orgId, long assetId, long sbomId) throws SQLException {
+        for (String table : new String[] {"sbom_document", "component"}) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET current_doc = FALSE WHERE asset_id = ? AND organization_id = ?")) {
+                ps.setLong(1, assetId);
                 ps.setLong(2, orgId);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE component SET current_doc = FALSE WHERE asset_id = ? AND organization_id = ?")) {
-                ps.setLong(1, asset.id());
-                ps.setLong(2, orgId);
-                ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sbom_document SET current_doc = TRUE WHERE id = ?")) {
+            ps.setLong(1, sbomId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE component SET current_doc = TRUE WHERE sbom_id = ?")) {
+            ps.setLong(1, sbomId);
+            ps.executeUpdate();
+        }
+    }
+
+    private StoredSbom store(long orgId, Asset asset, SbomDocument doc, String fileName, String sha256, String assetVersion,
+                             String uploadedBy, Instant now, boolean held) {
+        if (asset.organizationId() != orgId) throw new InventoryException("asset does not belong to this organisation");
+        long id = database.inTransaction(c -> {
+            if (!held) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE sbom_document SET current_doc = FALSE WHERE asset_id = ? AND organization_id = ?")) {
+                    ps.setLong(1, asset.id());
+                    ps.setLong(2, orgId);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE component SET current_doc = FALSE WHERE asset_id = ? AND organization_id = ?")) {
+                    ps.setLong(1, asset.id());
+                    ps.setLong(2, orgId);
+                    ps.executeUpdate();
+                }
             }
             long sbomId;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sbom_document (organization_id, asset_id, asset_version, format, "
-                    + "spec_version, serial_number, file_name, sha256, component_count, current_doc, uploaded_at, uploaded_by) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + "spec_version, serial_number, file_name, sha256, component_count, current_doc, uploaded_at, uploaded_by, review_state) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " + (held ? "FALSE" : "TRUE") + ", ?, ?, " + (held ? "'held'" : "NULL") + ")",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 ps.setLong(1, orgId);
                 ps.setLong(2, asset.id());
                 ps.setString(3, assetVersion != null ? assetVersion : asset.version());
@@ -77,17 +138,18 @@ public final class SbomStore {
                     sbomId = keys.getLong(1);
                 }
             }
-            insertComponents(c, sbomId, orgId, asset.id(), doc.components());
+            insertComponents(c, sbomId, orgId, asset.id(), doc.components(), !held);
             insertDependencies(c, sbomId, doc.dependencies());
             return sbomId;
         });
         return find(orgId, id).orElseThrow();
     }
 
-    private static void insertComponents(Connection c, long sbomId, long orgId, long assetId, List<Component> components) throws SQLException {
+    private static void insertComponents(Connection c, long sbomId, long orgId, long assetId, List<Component> components, boolean current)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO component (sbom_id, asset_id, organization_id, current_doc, ref, "
                 + "parent_ref, comp_type, group_name, name, version, supplier, purl, cpe, hashes, licenses, url, id_origin, top_level, "
-                + "eco_key, pkg_key, cpe_key) VALUES (?, ?, ?, TRUE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "eco_key, pkg_key, cpe_key) VALUES (?, ?, ?, " + (current ? "TRUE" : "FALSE") + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int n = 0;
             for (Component k : components) {
                 Optional<PurlKey> key = PurlKey.fromPurl(k.purl());

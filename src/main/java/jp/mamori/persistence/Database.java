@@ -20,11 +20,14 @@ import org.flywaydb.core.api.output.MigrateResult;
 public final class Database implements AutoCloseable {
 
     private final DatabaseSettings settings;
-    private final HikariDataSource dataSource;
+    private final HikariDataSource pool;
+    /** What everyone gets as the data source: the pool, or the current thread's unit of work. */
+    private final UnitOfWork dataSource;
 
-    private Database(DatabaseSettings settings, HikariDataSource dataSource) {
+    private Database(DatabaseSettings settings, HikariDataSource pool) {
         this.settings = settings;
-        this.dataSource = dataSource;
+        this.pool = pool;
+        this.dataSource = new UnitOfWork(pool);
     }
 
     public static Database open(DatabaseSettings settings) {
@@ -32,7 +35,7 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(settings.url());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
-        config.setMaximumPoolSize(settings.isEmbedded() ? 4 : 10);
+        config.setMaximumPoolSize(poolSize(settings));
         config.setPoolName("mamori");
         config.setConnectionTimeout(10_000);
         // Fail at once with our message instead of retrying for the whole connection timeout.
@@ -59,7 +62,7 @@ public final class Database implements AutoCloseable {
      * honest. When the database is already there, opening it skips Flyway's scan, which costs
      * seconds on a cold CLI start.
      */
-    static final int LATEST_MIGRATION = 9;
+    static final int LATEST_MIGRATION = 17;
 
     private void migrate() {
         Integer installed = installedVersion();
@@ -69,7 +72,7 @@ public final class Database implements AutoCloseable {
                     + "(schema version " + installed + ", this Mamori knows up to " + LATEST_MIGRATION + "); upgrade Mamori");
         }
         Flyway flyway = Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(pool)
                 .locations("classpath:db/migration")
                 .cleanDisabled(true)
                 .load();
@@ -150,9 +153,28 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a whole user action in one transaction, including code that opens connections of its
+     * own on this thread (see {@link UnitOfWork}); nested calls join the outer unit.
+     */
+    public <T> T inUnitOfWork(SqlWork<T> work) {
+        return dataSource.run(work);
+    }
+
     @Override
     public void close() {
-        dataSource.close();
+        pool.close();
+    }
+
+    /**
+     * Room for the server's concurrent requests plus a background import: a request holds one
+     * connection for its whole action (see {@link #inUnitOfWork}), and waits for a busy asset
+     * before it takes one. {@code MAMORI_DB_POOL_SIZE} overrides.
+     */
+    static int poolSize(DatabaseSettings settings) {
+        String env = System.getenv("MAMORI_DB_POOL_SIZE");
+        if (env != null && env.matches("\\d{1,3}") && Integer.parseInt(env) > 0) return Integer.parseInt(env);
+        return settings.isEmbedded() ? 12 : 20;
     }
 
     static String rootMessage(Throwable t) {

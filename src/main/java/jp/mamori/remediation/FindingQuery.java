@@ -117,6 +117,32 @@ public final class FindingQuery {
         return out;
     }
 
+    /** An open Act or Attend finding of a component: what an SBOM that drops the component would close. */
+    public record UrgentOpen(long id, String componentIdentity, String componentName, String componentVersion, String vulnId, String outcome) { }
+
+    /** The asset's open Act/Attend findings of SBOM components (not of the device's own CPE), by identity. */
+    public List<UrgentOpen> urgentOpenComponentFindings(long orgId, long assetId) {
+        List<UrgentOpen> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id, component_identity, component_name, component_version, vuln_id, outcome, state FROM finding "
+                        + "WHERE organization_id = ? AND asset_id = ? AND outcome IN ('act', 'attend') AND component_identity <> ? ORDER BY id")) {
+            ps.setLong(1, orgId);
+            ps.setLong(2, assetId);
+            ps.setString(3, TargetFindings.DEVICE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    FindingState st = FindingState.fromKey(rs.getString(7));
+                    // a mitigated finding still owes its patch: dropping the component must not close it unseen
+                    if (!st.isOpen() && st != FindingState.MITIGATED) continue;
+                    out.add(new UrgentOpen(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read findings: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     public long count(long orgId, Filter filter) {
         return count(orgId, filter, Search.none());
     }

@@ -42,6 +42,8 @@ public final class FindingRecorder {
     }
 
     public record Result(int detected, int reopened, int updated, int unchanged, int closed) {
+        public static final Result NONE = new Result(0, 0, 0, 0, 0);
+
         public int changes() {
             return detected + reopened + updated + closed;
         }

@@ -63,9 +63,7 @@ public final class InventoryAssessment {
     }
 
     private Assessor newAssessor() {
-        var statements = new java.util.concurrent.ConcurrentHashMap<Long, jp.mamori.advisory.Advisory>();
-        KnowledgeBase kb = new KnowledgeBase(database.dataSource(), statements);
-        return new Assessor(new MatchEngine(new StoreAdvisoryLookup(database.dataSource(), statements)), kb, new Triage(policy, clock), List.of());
+        return Assessor.overStore(database.dataSource(), new Triage(policy, clock), List.of());
     }
 
     /** Matches the current SBOM of an asset and the asset's own CPE; closes what no longer matches. */

@@ -1,5 +1,6 @@
 package jp.mamori.web;
 
+import jp.mamori.app.Mamori;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,10 +32,10 @@ public class AccountApiController {
     private final ApiTokenStore tokens;
     private final InventoryRepository inventory;
 
-    public AccountApiController(UserStore users, ApiTokenStore tokens, Database database) {
+    public AccountApiController(UserStore users, ApiTokenStore tokens, Mamori mamori) {
         this.users = users;
         this.tokens = tokens;
-        this.inventory = new InventoryRepository(database.dataSource());
+        this.inventory = mamori.inventory();
     }
 
     @GetMapping("/me")

@@ -82,7 +82,7 @@ class RemediationCliIT {
         long id = gatewayFinding();
         Result show = CliProcess.run(env, null, "findings", "show", String.valueOf(id), "--data", data());
         assertThat(show.exitCode()).as(show.toString()).isZero();
-        assertThat(show.stdout()).contains("回避策を適用（mitigate）").contains("判断者 sec-officer")
+        assertThat(show.stdout()).contains("回避策を適用（mitigate）").contains("判断者 mamori-demo")
                 .contains("確立済みのセッションをすべて切断する").contains("装置を利用したアカウントの認証情報をリセットする")
                 .contains("アクセスログを確認する").contains("新たに作成された管理者アカウント").contains("Webシェル");
 
@@ -101,7 +101,7 @@ class RemediationCliIT {
             assertThat(gateway).isNotNull();
             assertThat(gateway.get(12)).isEqualTo("回避策を適用");
             assertThat(gateway.get(13)).startsWith("直ちにベンダーの回避策を適用し").contains(patchBy);
-            assertThat(gateway.get(14)).isEqualTo("sec-officer");
+            assertThat(gateway.get(14)).as("the demo records its own decision under its own name").isEqualTo("mamori-demo");
             assertThat(gateway.get(16)).isEqualTo(patchBy);
             assertThat(wb.getSheet("対応判断").getLastRowNum()).isEqualTo(1);
             assertThat(wb.getSheet("回避策").getLastRowNum()).isGreaterThanOrEqualTo(5);

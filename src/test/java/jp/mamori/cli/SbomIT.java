@@ -30,7 +30,7 @@ class SbomIT {
                 "--exposure", "small").exitCode()).isZero();
         Result add = CliProcess.run("sbom", "add", "--data", d, "--asset", "ap", "src/main/resources/demo/sbom/juki-system.cdx.json");
         assertThat(add.exitCode()).as(add.toString()).isZero();
-        assertThat(add.stdout()).contains("コンポーネント 5 件").contains("新規 2").contains("必要 FULL");
+        assertThat(add.stdout()).contains("コンポーネント 5 件").contains("新規 2").contains("必要 詳細（full）");
 
         Path v2 = Files.createTempFile("juki-v2", ".cdx.json");
         Files.writeString(v2, Files.readString(Path.of("src/main/resources/demo/sbom/juki-system.cdx.json")).replace("2.14.1", "2.17.1"));

@@ -34,7 +34,8 @@ public final class Notifier {
 
     /** What a run did. {@code errors} name the recipient and the reason, for the operator. */
     public record Report(int events, int messages, int failures, List<String> errors) {
-        static final Report EMPTY = new Report(0, 0, 0, List.of());
+        public static final Report NONE = new Report(0, 0, 0, List.of());
+        static final Report EMPTY = NONE;
 
         Report plus(Report o) {
             List<String> e = new ArrayList<>(errors);

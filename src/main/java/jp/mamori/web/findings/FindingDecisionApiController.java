@@ -1,5 +1,6 @@
 package jp.mamori.web.findings;
 
+import jp.mamori.app.Mamori;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -56,13 +57,12 @@ public class FindingDecisionApiController {
     private final VexExporter vex;
     private final Fmt fmt;
 
-    public FindingDecisionApiController(RemediationDecisions decisions, Tenancy tenancy, ScopedInventory inventory, Database database,
-                                        Clock webClock, Fmt fmt) {
+    public FindingDecisionApiController(RemediationDecisions decisions, Tenancy tenancy, ScopedInventory inventory, Mamori mamori, Fmt fmt) {
         this.decisions = decisions;
         this.tenancy = tenancy;
         this.inventory = inventory;
-        this.exporter = new FindingExporter(database);
-        this.vex = new VexExporter(database, webClock);
+        this.exporter = mamori.findingExporter();
+        this.vex = mamori.vexExporter();
         this.fmt = fmt;
     }
 

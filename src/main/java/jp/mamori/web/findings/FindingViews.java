@@ -1,5 +1,6 @@
 package jp.mamori.web.findings;
 
+import jp.mamori.app.Mamori;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,10 +42,10 @@ public class FindingViews {
     private final ScopedInventory inventory;
     private final Tenancy tenancy;
 
-    public FindingViews(Database database, ScopedInventory inventory, Tenancy tenancy) {
-        this.dataSource = database.dataSource();
-        this.query = new FindingQuery(dataSource);
-        this.knowledgeBase = new KnowledgeBase(dataSource);
+    public FindingViews(Mamori mamori, ScopedInventory inventory, Tenancy tenancy) {
+        this.dataSource = mamori.database().dataSource();
+        this.query = mamori.findings();
+        this.knowledgeBase = mamori.knowledgeBase();
         this.inventory = inventory;
         this.tenancy = tenancy;
     }

@@ -9,7 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import jp.mamori.audit.AuditLog;
+import jp.mamori.app.Actor;
+import jp.mamori.app.Audited;
+import jp.mamori.app.Mamori;
 import jp.mamori.persistence.Database;
 import jp.mamori.remediation.Decision;
 import jp.mamori.remediation.DecisionAction;
@@ -48,30 +50,28 @@ import org.springframework.stereotype.Component;
 @Component
 public class RemediationDecisions implements FindingDecisions {
 
-    public static final String AUDIT_DECIDED = "finding.decided";
-    public static final String AUDIT_MITIGATION = "finding.mitigation_updated";
+    public static final String AUDIT_DECIDED = Audited.FINDING_DECIDED;
+    public static final String AUDIT_MITIGATION = Audited.MITIGATION_UPDATED;
     /** What a vendor may record on its own assets (patch work); a vendor does not accept risks or close findings. */
     static final Set<DecisionAction> VENDOR_ACTIONS = Set.of(DecisionAction.PATCH, DecisionAction.MITIGATE);
     /** Offered in the form, in this order. */
     static final List<DecisionAction> FORM_ACTIONS = List.of(DecisionAction.PATCH, DecisionAction.MITIGATE, DecisionAction.ACCEPT,
             DecisionAction.NOT_AFFECTED, DecisionAction.FALSE_POSITIVE, DecisionAction.TRIAGE, DecisionAction.REOPEN);
 
+    private final Mamori mamori;
     private final FindingViews views;
     private final ScopedInventory inventory;
-    private final AuditLog audit;
-    private final FindingWorkflow workflow;
     private final MitigationService mitigations;
     private final FindingHistory history;
     private final Recipients recipients;
 
-    public RemediationDecisions(Database database, FindingViews views, ScopedInventory inventory, AuditLog audit, Clock webClock) {
+    public RemediationDecisions(Mamori mamori, FindingViews views, ScopedInventory inventory) {
+        this.mamori = mamori;
         this.views = views;
         this.inventory = inventory;
-        this.audit = audit;
-        this.recipients = new JdbcRecipients(database.dataSource());
-        this.mitigations = new MitigationService(database, webClock);
-        this.workflow = new FindingWorkflow(database, recipients, mitigations, webClock);
-        this.history = new FindingHistory(database.dataSource());
+        this.recipients = mamori.recipients();
+        this.mitigations = mamori.mitigations();
+        this.history = mamori.findingHistory();
     }
 
     @Override
@@ -126,12 +126,11 @@ public class RemediationDecisions implements FindingDecisions {
                 date(in.until(), "期限・見直し日 / date"), links(in.evidenceLinks()),
                 justification == null ? null : VexJustification.fromKey(justification));
         long orgId = row.organizationId();
-        return workflow.decide(orgId, findingId, d, (c, r, recorded) -> audit.append(c, new AuditLog.Entry(scope.username(), orgId, AUDIT_DECIDED,
-                "finding:" + findingId, "decision:" + r.decisionId() + " action=" + recorded.action().key() + " " + r.from().key() + "->" + r.to().key()
-                        + (recorded.until() == null ? "" : " until=" + recorded.until())
-                        + (recorded.approver() == null ? "" : " approver=" + recorded.approver())
-                        + (recorded.justification() == null ? "" : " justification=" + recorded.justification().key())
-                        + " asset=" + row.assetCode() + " vuln=" + row.vulnId() + " reason=" + recorded.reason())));
+        return mamori.decideFinding().run(actor(scope), orgId, findingId, d).decision();
+    }
+
+    static Actor actor(AccessScope scope) {
+        return Actor.web(scope.username(), false, scope.role() == Role.SECURITY_OFFICER);
     }
 
     /** Updates one mitigation item of the finding. */
@@ -145,9 +144,7 @@ public class RemediationDecisions implements FindingDecisions {
         if (owner != null && owner.length() > 100) throw new BadRequestException("担当者名が長すぎます（最大100文字）/ owner is longer than 100 characters");
         MitigationService.Update u = new MitigationService.Update(status == null ? null : MitigationStatus.fromKey(status),
                 owner == null || owner.isEmpty() ? null : owner, date(in.reviewDate(), "見直し日 / review date"));
-        return mitigations.update(orgId, itemId, u, scope.username(), (c, m) -> audit.append(c, new AuditLog.Entry(scope.username(), orgId,
-                AUDIT_MITIGATION, "finding:" + findingId, "mitigation:" + itemId + " status=" + m.status().key()
-                        + (m.owner() == null ? "" : " owner=" + m.owner()) + (m.reviewDate() == null ? "" : " review=" + m.reviewDate()))));
+        return mamori.updateMitigation().run(actor(scope), orgId, itemId, u);
     }
 
     @Override

@@ -1,102 +1,93 @@
 package jp.mamori.web.inventory;
 
-import java.security.MessageDigest;
-import java.time.Clock;
-import java.util.HexFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import jp.mamori.remediation.InventoryAssessment;
-import jp.mamori.audit.AuditLog;
-import jp.mamori.inventory.Asset;
+import jp.mamori.app.Actor;
+import jp.mamori.app.Audited;
+import jp.mamori.app.InvalidInputException;
+import jp.mamori.app.Mamori;
+import jp.mamori.app.inventory.AddSbom;
 import jp.mamori.inventory.InventoryException;
 import jp.mamori.inventory.ItSystem;
 import jp.mamori.inventory.SbomStore;
-import jp.mamori.inventory.sbom.Component;
-import jp.mamori.inventory.sbom.SbomDocument;
-import jp.mamori.inventory.sbom.SbomFormatException;
-import jp.mamori.inventory.sbom.SbomReader;
-import jp.mamori.inventory.scope.SbomScopeCheck;
 import jp.mamori.inventory.scope.ScopeReport;
 import jp.mamori.inventory.scope.Tier;
-import jp.mamori.persistence.Database;
 import jp.mamori.remediation.FindingRecorder;
 import jp.mamori.security.AccessScope;
-import jp.mamori.triage.policy.TriagePolicy;
+import jp.mamori.security.Role;
 import jp.mamori.web.support.BadRequestException;
 import jp.mamori.web.support.NotFoundException;
 
 /**
- * An SBOM handed in through the web: parsed whole first (a bad file stores nothing), stored as
- * the asset's current SBOM, matched at once, and recorded in the audit trail.
+ * An SBOM handed in through the web page or the API: the caller's scope is checked first, the
+ * body is put in a temporary file, and the application layer's {@link AddSbom} does the rest —
+ * the same reading, storing, matching, follow-up and audit entry as {@code mamori sbom add}.
  */
 @org.springframework.stereotype.Component
 public class SbomUpload {
 
     /** Larger documents are refused before parsing (the parser bounds sizes and depths too). */
     public static final int MAX_BYTES = 50 * 1024 * 1024;
-    public static final String AUDIT_ACTION = "sbom.added";
+    public static final String AUDIT_ACTION = Audited.SBOM_ADDED;
 
-    private final Database database;
+    private final Mamori mamori;
     private final ScopedInventory inventory;
-    private final AuditLog audit;
-    private final Clock clock;
-    private final TriagePolicy policy;
 
-    public SbomUpload(Database database, ScopedInventory inventory, AuditLog audit, Clock webClock, TriagePolicy policy) {
-        this.database = database;
+    public SbomUpload(Mamori mamori, ScopedInventory inventory) {
+        this.mamori = mamori;
         this.inventory = inventory;
-        this.audit = audit;
-        this.clock = webClock;
-        this.policy = policy;
     }
 
     public record Result(SbomStore.StoredSbom sbom, FindingRecorder.Result findings, List<String> warnings, long withoutIdentifier,
-                         ScopeReport scope) { }
+                         ScopeReport scope, boolean held, int wouldClose) { }
 
     public Result upload(AccessScope scope, long orgId, long assetId, byte[] bytes, String originalName, String assetVersion) {
-        Asset asset = inventory.asset(scope, orgId, assetId);
+        return upload(scope, orgId, assetId, bytes, originalName, assetVersion, false);
+    }
+
+    /** @param confirm a security officer confirms an empty SBOM or one that closes open findings */
+    public Result upload(AccessScope scope, long orgId, long assetId, byte[] bytes, String originalName, String assetVersion, boolean confirm) {
+        inventory.asset(scope, orgId, assetId);
         if (!inventory.canWriteAsset(scope, orgId, assetId)) throw new NotFoundException("no such asset");
         if (bytes == null || bytes.length == 0) throw new BadRequestException("ファイルが空です / the file is empty");
         if (bytes.length > MAX_BYTES) throw new BadRequestException("ファイルが大きすぎます / the file is too large");
         String fileName = fileName(originalName);
-        String version = assetVersion == null || assetVersion.isBlank() ? null : assetVersion.trim();
-        if (version != null && version.length() > 100) throw new BadRequestException("asset version is too long");
-        SbomDocument doc;
+        Path tmp = null;
         try {
-            doc = new SbomReader().read(bytes, fileName);
-        } catch (SbomFormatException e) {
+            tmp = Files.createTempFile("mamori-upload-", suffix(fileName));
+            Files.write(tmp, bytes);
+            Actor actor = Actor.web(scope.username(), false, scope.role() == Role.SECURITY_OFFICER);
+            AddSbom.Result r = mamori.addSbom().run(actor, orgId, assetId, new AddSbom.Input(tmp, fileName, assetVersion, confirm));
+            return new Result(r.sbom(), r.findings(), r.document().warnings(), r.withoutIdentifier(), r.scope(), r.held(), r.wouldClose().size());
+        } catch (InvalidInputException | InventoryException e) {
             throw new BadRequestException(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new BadRequestException(fileName + ": " + (e.getMessage() == null ? "unreadable" : e.getMessage()), e);
+        } catch (IOException e) {
+            throw new IllegalStateException("アップロードを一時保存できません / cannot store the upload: " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the temporary folder is cleaned by the system
+                }
+            }
         }
-        SbomStore.StoredSbom stored;
-        FindingRecorder.Result findings;
-        try {
-            stored = new SbomStore(database).add(orgId, asset, doc, fileName, sha256(bytes), version, scope.username(), clock.instant());
-            findings = new InventoryAssessment(database, clock, policy).assessAsset(orgId, assetId, scope.username());
-        } catch (InventoryException e) {
-            throw new BadRequestException(e.getMessage(), e);
-        }
-        audit.append(scope.username(), orgId, AUDIT_ACTION, "asset:" + assetId,
-                "sbom:" + stored.id() + " file=" + fileName + " format=" + doc.format() + " " + doc.specVersion()
-                        + " components=" + doc.components().size() + " sha256=" + stored.sha256()
-                        + " findings new=" + findings.detected() + " reopened=" + findings.reopened() + " closed=" + findings.closed());
-        ItSystem system = inventory.systemsById(orgId).get(asset.systemId());
-        ScopeReport report = SbomScopeCheck.check(doc, requiredTier(system));
-        long noId = doc.components().stream().filter(Component::hasNoIdentifier).count();
-        return new Result(stored, findings, doc.warnings(), noId, report);
     }
 
     static Tier requiredTier(ItSystem system) {
-        if (system == null) return Tier.STANDARD;
-        if (system.sbomTier() != null && !system.sbomTier().isBlank()) {
-            try {
-                return Tier.valueOf(system.sbomTier().trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException ignored) {
-                // fall through to the importance
-            }
-        }
-        return SbomScopeCheck.requiredFor(system.importance().confidentiality());
+        return AddSbom.requiredTier(system);
+    }
+
+    /** The name's extension, which format detection reads (".cdx.json", ".spdx", ".xlsx"). */
+    static String suffix(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        for (String ext : new String[] {".cdx.json", ".cdx.xml", ".spdx.json", ".spdx"}) if (lower.endsWith(ext)) return ext;
+        int dot = fileName.lastIndexOf('.');
+        String ext = dot < 0 ? "" : fileName.substring(dot);
+        return ext.matches("\\.[A-Za-z0-9]{1,8}") ? ext : ".sbom";
     }
 
     /** The last path segment of what the browser sent, without control characters, at most 200 characters. */
@@ -106,13 +97,5 @@ public class SbomUpload {
         n = n.replaceAll("\\p{Cntrl}", "").strip();
         if (n.length() > 200) n = n.substring(n.length() - 200);
         return n.isEmpty() ? "sbom" : n;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

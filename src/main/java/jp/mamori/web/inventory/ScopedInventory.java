@@ -1,5 +1,6 @@
 package jp.mamori.web.inventory;
 
+import jp.mamori.app.Mamori;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,10 +37,10 @@ public class ScopedInventory {
     private final InventoryRepository inventory;
     private final SbomStore sboms;
 
-    public ScopedInventory(Database database) {
-        this.dataSource = database.dataSource();
-        this.inventory = new InventoryRepository(dataSource);
-        this.sboms = new SbomStore(database);
+    public ScopedInventory(Mamori mamori) {
+        this.dataSource = mamori.database().dataSource();
+        this.inventory = mamori.inventory();
+        this.sboms = mamori.sboms();
     }
 
     public record Component(long id, String name, String version, String supplier, String purl, String cpe, String licenses,

@@ -1,5 +1,6 @@
 package jp.mamori.web.support;
 
+import jp.mamori.app.Mamori;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.sql.Connection;
@@ -36,9 +37,10 @@ public class Tenancy {
     private final DataSource dataSource;
     private final InventoryRepository inventory;
 
-    public Tenancy(Database database) {
+    public Tenancy(Mamori mamori) {
+        Database database = mamori.database();
         this.dataSource = database.dataSource();
-        this.inventory = new InventoryRepository(dataSource);
+        this.inventory = mamori.inventory();
     }
 
     public InventoryRepository inventory() {

@@ -61,16 +61,6 @@ public class WebSetup implements WebMvcConfigurer {
         return Clock.systemUTC();
     }
 
-    /** MAMORI_POLICY (a YAML file) when set, else policy.yaml in the data directory, else the defaults (as the CLI). */
-    @Bean
-    public TriagePolicy triagePolicy(Environment env) {
-        String file = System.getenv("MAMORI_POLICY");
-        if (file != null && !file.isBlank()) return TriagePolicyYaml.load(Path.of(file));
-        Path inData = Path.of(env.getProperty(SecurityBeans.DATA_DIR_PROPERTY, "data")).resolve("policy.yaml");
-        if (Files.isRegularFile(inData)) return TriagePolicyYaml.load(inData);
-        return TriagePolicy.defaults();
-    }
-
     /** Only Japanese (the default) and English; anything else is Japanese. */
     static final class JapaneseOrEnglish extends CookieLocaleResolver {
         JapaneseOrEnglish() {

@@ -1,0 +1,43 @@
+package jp.mamori.app;
+
+import java.sql.Connection;
+import jp.mamori.audit.AuditLog;
+
+/** Writes a use case's audit entry inside the transaction of the change it records. */
+public final class Audited {
+    private Audited() { }
+
+    /** Action names as stored in the audit trail ({@code area.verb}). */
+    public static final String ORG_CREATED = "organization.created";
+    public static final String SYSTEM_CREATED = "system.created";
+    public static final String ASSET_CREATED = "asset.created";
+    public static final String LEDGER_IMPORTED = "inventory.imported";
+    public static final String SBOM_ADDED = "sbom.added";
+    public static final String SBOM_HELD = "sbom.held_for_review";
+    public static final String SBOM_CONFIRMED = "sbom.review_confirmed";
+    public static final String FEEDS_IMPORTED = "feeds.imported";
+    public static final String FEEDS_SYNCED = "feeds.synced";
+    public static final String FINDING_DECIDED = "finding.decided";
+    public static final String FINDING_OVERRIDDEN = "finding.ssvc_overridden";
+    public static final String MITIGATION_UPDATED = "finding.mitigation_updated";
+    public static final String MITIGATIONS_SUGGESTED = "finding.mitigations_recorded";
+    public static final String DAILY_RUN = "remediation.daily_run";
+
+    /** Records an entry in the caller's transaction. */
+    public static void record(Mamori m, Connection c, Actor actor, Long orgId, String action, String target, String detail) {
+        append(m.audit(), c, actor, orgId, action, target, detail);
+    }
+
+    /** Records an entry in a transaction of its own (for actions whose change committed in parts). */
+    public static void record(Mamori m, Actor actor, Long orgId, String action, String target, String detail) {
+        append(m.audit(), actor, orgId, action, target, detail);
+    }
+
+    static void append(AuditLog log, Connection c, Actor actor, Long orgId, String action, String target, String detail) {
+        log.append(c, new AuditLog.Entry(actor.auditName(), orgId, action, target, actor.auditVia() + (detail == null || detail.isEmpty() ? "" : " " + detail)));
+    }
+
+    static void append(AuditLog log, Actor actor, Long orgId, String action, String target, String detail) {
+        log.append(new AuditLog.Entry(actor.auditName(), orgId, action, target, actor.auditVia() + (detail == null || detail.isEmpty() ? "" : " " + detail)));
+    }
+}

@@ -1,0 +1,167 @@
+package jp.mamori.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import jp.mamori.advisory.store.KnowledgeBase;
+import jp.mamori.app.feeds.ImportFeeds;
+import jp.mamori.app.feeds.SyncFeeds;
+import jp.mamori.app.inventory.AddSbom;
+import jp.mamori.app.inventory.AssetLocks;
+import jp.mamori.app.inventory.CreateAsset;
+import jp.mamori.app.inventory.CreateOrganization;
+import jp.mamori.app.inventory.CreateSystem;
+import jp.mamori.app.inventory.ImportLedger;
+import jp.mamori.app.remediation.DecideFinding;
+import jp.mamori.app.remediation.OverrideSsvcInput;
+import jp.mamori.app.remediation.RecordSuggestedMitigations;
+import jp.mamori.app.remediation.RunDaily;
+import jp.mamori.app.remediation.UpdateMitigation;
+import jp.mamori.app.scan.ScanSbom;
+import jp.mamori.audit.AuditLog;
+import jp.mamori.inventory.InventoryRepository;
+import jp.mamori.inventory.KnowledgeBaseCpeSuggester;
+import jp.mamori.inventory.SbomStore;
+import jp.mamori.persistence.Database;
+import jp.mamori.remediation.FindingHistory;
+import jp.mamori.remediation.FindingQuery;
+import jp.mamori.remediation.FindingWorkflow;
+import jp.mamori.remediation.InventoryAssessment;
+import jp.mamori.remediation.OverrideStore;
+import jp.mamori.remediation.export.FindingExporter;
+import jp.mamori.remediation.export.VexExporter;
+import jp.mamori.remediation.mitigation.MitigationService;
+import jp.mamori.remediation.notify.JdbcRecipients;
+import jp.mamori.remediation.notify.NotificationSettingsStore;
+import jp.mamori.remediation.notify.Notifier;
+import jp.mamori.remediation.notify.Recipients;
+import jp.mamori.remediation.notify.SmtpMailTransport;
+import jp.mamori.remediation.notify.SmtpSettings;
+import jp.mamori.remediation.notify.WebhookSender;
+import jp.mamori.remediation.schedule.RemediationScheduler;
+import jp.mamori.triage.policy.TriagePolicy;
+
+/**
+ * Mamori as one object: every service built once over one database, one clock and one set of
+ * settings, and every user action as a use case. The command line opens it per command, the
+ * server once (Spring exposes its parts as beans); both call the same use cases, so an action
+ * stores, re-assesses, follows up, notifies and audits the same way whichever front end it came
+ * from (ADR 0008).
+ */
+public final class Mamori implements AutoCloseable {
+
+    private final Database database;
+    private final boolean ownsDatabase;
+    private final Clock clock;
+    private final MamoriSettings settings;
+    private final TriagePolicy policy;
+
+    private final AuditLog audit;
+    private final InventoryRepository inventory;
+    private final SbomStore sboms;
+    private final KnowledgeBase knowledgeBase;
+    private final FindingQuery findings;
+    private final FindingHistory findingHistory;
+    private final OverrideStore overrides;
+    private final Recipients recipients;
+    private final MitigationService mitigations;
+    private final FindingWorkflow workflow;
+    private final NotificationSettingsStore notificationSettings;
+    private final InventoryAssessment assessment;
+    private final AssetLocks assetLocks = new AssetLocks();
+    private Notifier notifier;
+
+    private Mamori(Database database, boolean ownsDatabase, Clock clock, MamoriSettings settings) {
+        this.database = Objects.requireNonNull(database);
+        this.ownsDatabase = ownsDatabase;
+        this.clock = Objects.requireNonNull(clock);
+        this.settings = Objects.requireNonNull(settings);
+        this.policy = settings.policy();
+        this.audit = new AuditLog(database.dataSource(), clock);
+        this.inventory = new InventoryRepository(database.dataSource());
+        this.sboms = new SbomStore(database);
+        this.knowledgeBase = new KnowledgeBase(database.dataSource());
+        this.findings = new FindingQuery(database.dataSource());
+        this.findingHistory = new FindingHistory(database.dataSource());
+        this.overrides = new OverrideStore(database);
+        this.recipients = new JdbcRecipients(database.dataSource());
+        this.mitigations = new MitigationService(database, clock);
+        this.workflow = new FindingWorkflow(database, recipients, mitigations, clock);
+        this.notificationSettings = new NotificationSettingsStore(database.dataSource());
+        this.assessment = new InventoryAssessment(database, clock, policy);
+    }
+
+    /** Over a database the caller keeps open (the server's). */
+    public static Mamori open(Database database, Clock clock, MamoriSettings settings) {
+        return new Mamori(database, false, clock, settings);
+    }
+
+    /** Over a database this object closes (a CLI command's). */
+    public static Mamori owning(Database database, Clock clock, MamoriSettings settings) {
+        return new Mamori(database, true, clock, settings);
+    }
+
+    // --- the parts, for reading and for the edges that render them -------------------------
+
+    public Database database() { return database; }
+    public Clock clock() { return clock; }
+    public MamoriSettings settings() { return settings; }
+    public TriagePolicy policy() { return policy; }
+    public AuditLog audit() { return audit; }
+    public InventoryRepository inventory() { return inventory; }
+    public SbomStore sboms() { return sboms; }
+    public KnowledgeBase knowledgeBase() { return knowledgeBase; }
+    public FindingQuery findings() { return findings; }
+    public FindingHistory findingHistory() { return findingHistory; }
+    public OverrideStore overrides() { return overrides; }
+    public Recipients recipients() { return recipients; }
+    public MitigationService mitigations() { return mitigations; }
+    public FindingWorkflow workflow() { return workflow; }
+    public NotificationSettingsStore notificationSettings() { return notificationSettings; }
+    public InventoryAssessment assessment() { return assessment; }
+    public FindingExporter findingExporter() { return new FindingExporter(database); }
+    public VexExporter vexExporter() { return new VexExporter(database, clock); }
+    public KnowledgeBaseCpeSuggester cpeSuggester() { return new KnowledgeBaseCpeSuggester(database.dataSource()); }
+    public AssetLocks assetLocks() { return assetLocks; }
+
+    /** E-mail and webhooks as configured (MAMORI_SMTP_*, or the notification settings file); built on first use. */
+    public synchronized Notifier notifier() {
+        if (notifier == null) {
+            Optional<SmtpSettings> smtp = SmtpSettings.resolve(settings.notifySettingsFile(), settings.env());
+            notifier = new Notifier(database, recipients, smtp.map(s -> new SmtpMailTransport(s, clock)).orElse(null),
+                    new WebhookSender(Duration.ofSeconds(10)), clock);
+        }
+        return notifier;
+    }
+
+    public Optional<SmtpSettings> smtp() {
+        return SmtpSettings.resolve(settings.notifySettingsFile(), settings.env());
+    }
+
+    public RemediationScheduler scheduler() {
+        return new RemediationScheduler(database, notifier());
+    }
+
+    // --- use cases: one per user action ------------------------------------------------------
+
+    public FollowUp followUp() { return new FollowUp(this); }
+    public AddSbom addSbom() { return new AddSbom(this); }
+    public ScanSbom scanSbom() { return new ScanSbom(this); }
+    public ImportFeeds importFeeds() { return new ImportFeeds(this); }
+    public SyncFeeds syncFeeds() { return new SyncFeeds(this); }
+    public ImportLedger importLedger() { return new ImportLedger(this); }
+    public CreateOrganization createOrganization() { return new CreateOrganization(this); }
+    public CreateSystem createSystem() { return new CreateSystem(this); }
+    public CreateAsset createAsset() { return new CreateAsset(this); }
+    public DecideFinding decideFinding() { return new DecideFinding(this); }
+    public OverrideSsvcInput overrideSsvcInput() { return new OverrideSsvcInput(this); }
+    public UpdateMitigation updateMitigation() { return new UpdateMitigation(this); }
+    public RecordSuggestedMitigations suggestMitigations() { return new RecordSuggestedMitigations(this); }
+    public RunDaily runDaily() { return new RunDaily(this); }
+
+    @Override
+    public void close() {
+        if (ownsDatabase) database.close();
+    }
+}

@@ -1,0 +1,56 @@
+package jp.mamori.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import jp.mamori.triage.policy.TriagePolicy;
+import jp.mamori.triage.policy.TriagePolicyYaml;
+
+/**
+ * Where Mamori keeps its files and what the environment says, resolved once for every front end.
+ *
+ * @param dataDir the data directory (embedded database, fetched feeds, policy and notification files)
+ * @param env     the process environment (MAMORI_* settings)
+ */
+public record MamoriSettings(Path dataDir, Map<String, String> env) {
+
+    public MamoriSettings {
+        dataDir = dataDir == null ? Path.of("data") : dataDir;
+        env = env == null ? Map.of() : Map.copyOf(env);
+    }
+
+    public static MamoriSettings of(Path dataDir) {
+        return new MamoriSettings(dataDir, System.getenv());
+    }
+
+    /**
+     * The triage policy in force: {@code MAMORI_POLICY} (a YAML file) when set, else
+     * {@code policy.yaml} in the data directory when present, else the defaults of SPEC §4.
+     */
+    public TriagePolicy policy() {
+        String file = env.get("MAMORI_POLICY");
+        if (file != null && !file.isBlank()) return TriagePolicyYaml.load(Path.of(file));
+        Path inData = dataDir.resolve("policy.yaml");
+        if (Files.isRegularFile(inData)) return TriagePolicyYaml.load(inData);
+        return TriagePolicy.defaults();
+    }
+
+    /** {@code MAMORI_NOTIFY_CONFIG}, else notify.yaml / notify.yml / notify.properties in the data directory, else null. */
+    public Path notifySettingsFile() {
+        String file = env.get("MAMORI_NOTIFY_CONFIG");
+        if (file != null && !file.isBlank()) {
+            Path p = Path.of(file);
+            if (!Files.isRegularFile(p)) throw new IllegalArgumentException("MAMORI_NOTIFY_CONFIG: ファイルがありません / no such file: " + p);
+            return p;
+        }
+        for (String name : new String[] {"notify.yaml", "notify.yml", "notify.properties"}) {
+            Path p = dataDir.resolve(name);
+            if (Files.isRegularFile(p)) return p;
+        }
+        return null;
+    }
+
+    public Path feedsDir() {
+        return dataDir.resolve("feeds");
+    }
+}

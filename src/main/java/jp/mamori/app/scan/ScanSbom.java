@@ -1,0 +1,107 @@
+package jp.mamori.app.scan;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import jp.mamori.advisory.FeedSink;
+import jp.mamori.advisory.Source;
+import jp.mamori.advisory.VexStatement;
+import jp.mamori.advisory.FeedDetector;
+import jp.mamori.advisory.FeedFormatException;
+import jp.mamori.advisory.feed.FeedInputs;
+import jp.mamori.advisory.FeedParsers;
+import jp.mamori.app.InvalidInputException;
+import jp.mamori.app.Mamori;
+import jp.mamori.assessment.AssessedFinding;
+import jp.mamori.assessment.Assessor;
+import jp.mamori.assessment.FindingOrder;
+import jp.mamori.inventory.sbom.Component;
+import jp.mamori.inventory.sbom.SbomDocument;
+import jp.mamori.inventory.sbom.SbomFormatException;
+import jp.mamori.inventory.sbom.SbomLimits;
+import jp.mamori.inventory.sbom.SbomReader;
+import jp.mamori.matching.MatchTarget;
+import jp.mamori.triage.AssetContext;
+import jp.mamori.triage.Triage;
+
+/**
+ * "Scan an SBOM": the one entry every front end calls to ask what in a component list is
+ * vulnerable, how urgent and why — nothing is stored. The document is read with the same limits
+ * as an upload; VEX documents given by the user are applied on top of the knowledge base's.
+ */
+public final class ScanSbom {
+
+    private final Mamori mamori;
+
+    public ScanSbom(Mamori mamori) {
+        this.mamori = mamori;
+    }
+
+    public record Result(SbomDocument document, List<AssessedFinding> findings) { }
+
+    public Result run(Path sbom, AssetContext context, List<Path> vexFiles) {
+        SbomDocument doc = read(sbom);
+        return new Result(doc, assess(doc, context, readVex(vexFiles)));
+    }
+
+    /** Every finding of the document, most urgent first. */
+    public List<AssessedFinding> assess(SbomDocument doc, AssetContext context, List<VexStatement> vex) {
+        Assessor assessor = Assessor.overStore(mamori.database().dataSource(), new Triage(mamori.policy(), mamori.clock()), vex);
+        List<AssessedFinding> findings = new ArrayList<>();
+        assessor.assessAll(targets(doc), context).forEach(findings::addAll);
+        findings.sort(FindingOrder.PRIORITY);
+        return findings;
+    }
+
+    /** The components, plus the described product itself when it carries an identifier (a device's firmware CPE). */
+    public static List<MatchTarget> targets(SbomDocument doc) {
+        List<MatchTarget> out = new ArrayList<>();
+        Component s = doc.subject();
+        if (s != null && !s.hasNoIdentifier()) out.add(new MatchTarget(s.ref(), s.displayName(), s.version(), s.purl(), s.cpe()));
+        for (Component c : doc.components()) {
+            if (c.hasNoIdentifier()) continue;
+            out.add(new MatchTarget(c.ref(), c.displayName(), c.version(), c.purl(), c.cpe()));
+        }
+        return out;
+    }
+
+    /** Reads an SBOM without a database (no identifier suggestions). */
+    public static SbomDocument read(Path file) {
+        try {
+            return new SbomReader(SbomLimits.defaults(), jp.mamori.inventory.sbom.CpeSuggester.NONE).read(file);
+        } catch (SbomFormatException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The statements of the user's VEX documents (OpenVEX, CycloneDX VEX, CSAF VEX). */
+    public static List<VexStatement> readVex(List<Path> files) {
+        List<VexStatement> out = new ArrayList<>();
+        if (files == null) return out;
+        for (Path f : files) {
+            try {
+                FeedDetector.Detection det = FeedDetector.detect(f);
+                Source s = det.source();
+                if (s != Source.OPENVEX && s != Source.CYCLONEDX_VEX && s != Source.CSAF) {
+                    throw new InvalidInputException(f + ": VEX文書ではありません / not a VEX document (OpenVEX, CycloneDX VEX or CSAF VEX): " + det.reason());
+                }
+                try (var in = FeedInputs.open(f)) {
+                    FeedParsers.forSource(s).parse(in, f.toString(), new FeedSink() {
+                        @Override
+                        public void vex(VexStatement statement) {
+                            out.add(statement);
+                        }
+                    });
+                }
+            } catch (FeedFormatException e) {
+                throw new InvalidInputException(e.getMessage(), e);
+            } catch (IOException e) {
+                throw new InvalidInputException(f + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+}
