@@ -29,8 +29,13 @@ public final class SbomStore {
 
     private static final int BATCH = 1000;
 
+    /** {@code reviewState}: null, or {@code held} (waiting for a security officer) / {@code confirmed}. */
     public record StoredSbom(long id, long assetId, String assetVersion, String format, String specVersion, String fileName,
-                             String sha256, int componentCount, boolean current, Instant uploadedAt, String uploadedBy) { }
+                             String sha256, int componentCount, boolean current, Instant uploadedAt, String uploadedBy, String reviewState) {
+        public boolean held() {
+            return "held".equals(reviewState);
+        }
+    }
 
     private final Database database;
 
@@ -207,7 +212,7 @@ public final class SbomStore {
     private List<StoredSbom> query(String where, long orgId, long param) {
         try (Connection c = database.connection();
              PreparedStatement ps = c.prepareStatement("SELECT id, asset_id, asset_version, format, spec_version, file_name, sha256, "
-                     + "component_count, current_doc, uploaded_at, uploaded_by FROM sbom_document " + where)) {
+                     + "component_count, current_doc, uploaded_at, uploaded_by, review_state FROM sbom_document " + where)) {
             ps.setLong(1, orgId);
             ps.setLong(2, param);
             List<StoredSbom> out = new ArrayList<>();
@@ -215,7 +220,7 @@ public final class SbomStore {
                 while (rs.next()) {
                     out.add(new StoredSbom(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getInt(8), rs.getBoolean(9), rs.getTimestamp(10).toInstant(),
-                            rs.getString(11)));
+                            rs.getString(11), rs.getString(12)));
                 }
             }
             return out;

@@ -337,6 +337,16 @@ class AuthorizationMatrixTest {
                 boolean refused = api ? r.statusCode() == 404 || (role == Role.AUDITOR && r.statusCode() == 403) : r.statusCode() == 404;
                 tally.deny(who + "POST " + url + " [" + t + "]", r, refused, r.body().contains(marker(t)) || r.statusCode() / 100 == 2);
             }
+            // confirming a held SBOM: the organisation's security officer only (the fixture's SBOM is not held: 400 / back to the asset)
+            String curl = p + "/sboms/" + f.sbom.get(t) + "/confirm";
+            if (!api) c.get("/");
+            r = api ? c.sendJson("POST", curl, "{}") : c.postForm(curl, Map.of());
+            if (role == Role.SECURITY_OFFICER && readsAsset(role, t)) {
+                tally.allow(who + "POST " + curl + " [" + t + "]", r, api ? r.statusCode() == 400 : r.statusCode() == 302);
+            } else {
+                boolean refused = readsAsset(role, t) ? r.statusCode() == 403 : r.statusCode() == 404 || (api && role == Role.AUDITOR && r.statusCode() == 403);
+                tally.deny(who + "POST " + curl + " [" + t + "]", r, refused, r.body().contains(marker(t)) || r.statusCode() / 100 == 2);
+            }
             decisions(f, role, c, api, tally, who, t);
         }
 

@@ -79,9 +79,10 @@ public class InventoryApiController {
     @PostMapping(path = "/assets/{id}/sboms", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<Map<String, Object>> uploadMultipart(@PathVariable("id") long id, @RequestParam("file") MultipartFile file,
                                                                @RequestParam(name = "assetVersion", required = false) String assetVersion,
+                                                               @RequestParam(name = "confirm", defaultValue = "false") boolean confirm,
                                                                AccessScope scope) throws IOException {
         long orgId = tenancy.ownerOf(scope, "asset", id);
-        return created(upload.upload(scope, orgId, id, file.getBytes(), file.getOriginalFilename(), assetVersion));
+        return created(upload.upload(scope, orgId, id, file.getBytes(), file.getOriginalFilename(), assetVersion, confirm));
     }
 
     /** The document as the request body; {@code fileName} (for format detection and the record) as a parameter. */
@@ -91,10 +92,11 @@ public class InventoryApiController {
     public ResponseEntity<Map<String, Object>> uploadBody(@PathVariable("id") long id, @org.springframework.web.bind.annotation.RequestBody byte[] body,
                                                           @RequestParam(name = "fileName", required = false) String fileName,
                                                           @RequestParam(name = "assetVersion", required = false) String assetVersion,
+                                                          @RequestParam(name = "confirm", defaultValue = "false") boolean confirm,
                                                           AccessScope scope) {
         long orgId = tenancy.ownerOf(scope, "asset", id);
         if (fileName == null || fileName.isBlank()) throw new BadRequestException("fileName is required (e.g. bom.cdx.json)");
-        return created(upload.upload(scope, orgId, id, body, fileName, assetVersion));
+        return created(upload.upload(scope, orgId, id, body, fileName, assetVersion, confirm));
     }
 
     private static ResponseEntity<Map<String, Object>> created(SbomUpload.Result r) {
@@ -106,7 +108,24 @@ public class InventoryApiController {
                 "achieved", r.scope().achieved().map(t -> t.name().toLowerCase(java.util.Locale.ROOT)).orElse("none"),
                 "meetsRequired", r.scope().meetsRequired()));
         out.put("warnings", r.warnings());
+        out.put("held", r.held());
+        out.put("wouldClose", r.wouldClose());
         return ResponseEntity.status(HttpStatus.CREATED).body(out);
+    }
+
+    /**
+     * A security officer confirms an SBOM that was held because it would close open Act/Attend
+     * findings: it becomes the asset's current SBOM and what it drops is closed as fixed.
+     */
+    @org.springframework.web.bind.annotation.PostMapping("/sboms/{id}/confirm")
+    public Map<String, Object> confirm(@PathVariable("id") long id, AccessScope scope) {
+        long orgId = tenancy.ownerOf(scope, "sbom_document", id);
+        SbomStore.StoredSbom s = inventory.sbom(scope, orgId, id);
+        jp.mamori.remediation.FindingRecorder.Result r = upload.confirm(scope, orgId, s);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("sbom", inventory.sbom(scope, orgId, id));
+        out.put("findings", r);
+        return out;
     }
 
     @GetMapping("/sboms/{id}")

@@ -78,6 +78,8 @@ public class InventoryPageController {
         model.addAttribute("sboms", history);
         model.addAttribute("counts", inventory.openFindingCounts(orgId).getOrDefault(id, Map.of()));
         model.addAttribute("canUpload", inventory.canWriteAsset(scope, orgId, id));
+        model.addAttribute("held", history.stream().filter(SbomStore.StoredSbom::held).toList());
+        model.addAttribute("canConfirm", scope.role() == jp.mamori.security.Role.SECURITY_OFFICER && !scope.readOnly());
         model.addAttribute("maxBytes", SbomUpload.MAX_BYTES);
         return "inventory/asset";
     }
@@ -96,6 +98,18 @@ public class InventoryPageController {
             redirect.addFlashAttribute("uploadProblem", e.getMessage());
         }
         return "redirect:/assets/" + id;
+    }
+
+    @PostMapping("/sboms/{id}/confirm")
+    public String confirm(@PathVariable("id") long id, AccessScope scope, RedirectAttributes redirect) {
+        long orgId = tenancy.ownerOf(scope, "sbom_document", id);
+        SbomStore.StoredSbom s = inventory.sbom(scope, orgId, id);
+        try {
+            redirect.addFlashAttribute("confirmed", upload.confirm(scope, orgId, s));
+        } catch (BadRequestException e) {
+            redirect.addFlashAttribute("uploadProblem", e.getMessage());
+        }
+        return "redirect:/assets/" + s.assetId();
     }
 
     @GetMapping("/sboms/{id}")

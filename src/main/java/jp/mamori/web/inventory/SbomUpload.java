@@ -19,6 +19,7 @@ import jp.mamori.remediation.FindingRecorder;
 import jp.mamori.security.AccessScope;
 import jp.mamori.security.Role;
 import jp.mamori.web.support.BadRequestException;
+import jp.mamori.web.support.ForbiddenException;
 import jp.mamori.web.support.NotFoundException;
 
 /**
@@ -74,6 +75,18 @@ public class SbomUpload {
                     // the temporary folder is cleaned by the system
                 }
             }
+        }
+    }
+
+    /** Only the organisation's security officer confirms; anyone else who may see the SBOM is refused (403). */
+    public FindingRecorder.Result confirm(AccessScope scope, long orgId, SbomStore.StoredSbom sbom) {
+        if (scope.role() != Role.SECURITY_OFFICER || scope.readOnly()) {
+            throw new ForbiddenException("確認できるのは情報セキュリティ担当のみです / only the security officer can confirm a held SBOM");
+        }
+        try {
+            return mamori.addSbom().confirm(Actor.web(scope.username(), false, true), orgId, sbom.id());
+        } catch (InventoryException e) {
+            throw new BadRequestException(e.getMessage(), e);
         }
     }
 
