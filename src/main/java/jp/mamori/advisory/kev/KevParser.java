@@ -7,8 +7,7 @@ import jp.mamori.advisory.FeedParser;
 import jp.mamori.advisory.FeedSink;
 import jp.mamori.advisory.Source;
 import jp.mamori.advisory.feed.FeedLimits;
-import jp.mamori.advisory.feed.FeedSizeLimitException;
-import jp.mamori.advisory.feed.Inputs;
+import jp.mamori.advisory.feed.JsonOrCsv;
 
 /**
  * CISA Known Exploited Vulnerabilities catalogue, JSON or CSV (told apart by the first character).
@@ -29,17 +28,6 @@ public final class KevParser implements FeedParser {
 
     @Override
     public void parse(InputStream in, String name, FeedSink sink) throws IOException, FeedFormatException {
-        try {
-            InputStream m = Inputs.markable(in);
-            int first = Inputs.firstSignificantByte(m);
-            if (first == '{' || first == '[') {
-                json.read(m, name, sink);
-            } else {
-                Inputs.skipBom(m);
-                csv.read(m, name, sink);
-            }
-        } catch (FeedSizeLimitException e) {
-            throw e.asFormatError(name, null);
-        }
+        JsonOrCsv.parse(in, name, sink, json::read, csv::read);
     }
 }

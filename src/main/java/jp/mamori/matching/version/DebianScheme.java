@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * end of the string, then the end, then letters, then other characters; digit runs compare
  * numerically. The revision is everything after the last hyphen (missing = "0" as in dpkg).
  */
-public final class DebianScheme implements VersionScheme {
+public final class DebianScheme extends ParsingScheme<DebianScheme.Evr> {
 
     public static final DebianScheme INSTANCE = new DebianScheme();
 
@@ -25,27 +25,19 @@ public final class DebianScheme implements VersionScheme {
     }
 
     @Override
-    public boolean isValid(String version) {
-        return parse(version) != null;
+    protected Evr parseOrNull(String version) {
+        return parse(version);
     }
 
     @Override
-    public int compare(String a, String b) {
-        Evr x = require(a);
-        Evr y = require(b);
+    protected int compareParsed(Evr x, Evr y) {
         int c = x.epoch.compareTo(y.epoch);
         if (c == 0) c = verrevcmp(x.upstream, y.upstream);
         if (c == 0) c = verrevcmp(x.revision, y.revision);
         return Integer.signum(c);
     }
 
-    private Evr require(String version) {
-        Evr v = parse(version);
-        if (v == null) throw new InvalidVersionException(id(), version);
-        return v;
-    }
-
-    private record Evr(BigInteger epoch, String upstream, String revision) { }
+    record Evr(BigInteger epoch, String upstream, String revision) { }
 
     private static Evr parse(String version) {
         if (version == null || version.length() > 256) return null;

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code v1.2.0}. Go toolchain names ({@code go1.21.3}, {@code go1.20}, {@code go1.21rc2}) are
  * accepted so that the standard library ({@code stdlib}) can be matched.
  */
-public final class GoScheme implements VersionScheme {
+public final class GoScheme extends ParsingScheme<SemanticVersion> {
 
     public static final GoScheme INSTANCE = new GoScheme();
 
@@ -27,19 +27,13 @@ public final class GoScheme implements VersionScheme {
     }
 
     @Override
-    public boolean isValid(String version) {
-        return parse(version) != null;
+    protected SemanticVersion parseOrNull(String version) {
+        return parse(version);
     }
 
     @Override
-    public int compare(String a, String b) {
-        return require(a).compareTo(require(b));
-    }
-
-    private SemanticVersion require(String version) {
-        SemanticVersion v = parse(version);
-        if (v == null) throw new InvalidVersionException(id(), version);
-        return v;
+    protected int compareParsed(SemanticVersion a, SemanticVersion b) {
+        return a.compareTo(b);
     }
 
     private static SemanticVersion parse(String version) {

@@ -9,7 +9,7 @@ import java.math.BigInteger;
  * characters only separate; {@code ~} sorts before everything (pre-release, {@code 1.0~rc1 < 1.0}),
  * {@code ^} after the end of the string but before anything else ({@code 1.0 < 1.0^git1 < 1.0.1}).
  */
-public final class RpmScheme implements VersionScheme {
+public final class RpmScheme extends ParsingScheme<RpmScheme.Evr> {
 
     public static final RpmScheme INSTANCE = new RpmScheme();
 
@@ -21,27 +21,19 @@ public final class RpmScheme implements VersionScheme {
     }
 
     @Override
-    public boolean isValid(String version) {
-        return parse(version) != null;
+    protected Evr parseOrNull(String version) {
+        return parse(version);
     }
 
     @Override
-    public int compare(String a, String b) {
-        Evr x = require(a);
-        Evr y = require(b);
+    protected int compareParsed(Evr x, Evr y) {
         int c = x.epoch.compareTo(y.epoch);
         if (c == 0) c = rpmvercmp(x.version, y.version);
         if (c == 0) c = rpmvercmp(x.release, y.release);
         return Integer.signum(c);
     }
 
-    private Evr require(String version) {
-        Evr v = parse(version);
-        if (v == null) throw new InvalidVersionException(id(), version);
-        return v;
-    }
-
-    private record Evr(BigInteger epoch, String version, String release) { }
+    record Evr(BigInteger epoch, String version, String release) { }
 
     private static Evr parse(String evr) {
         if (evr == null || evr.length() > 256) return null;

@@ -6,7 +6,7 @@ package jp.mamori.matching.version;
  * metadata is ignored. Like npm's loose parsing, a leading {@code v} or {@code =} and surrounding
  * spaces are tolerated; partial versions ({@code 1.2}) and leading zeros are not valid.
  */
-public final class SemverScheme implements VersionScheme {
+public final class SemverScheme extends ParsingScheme<SemanticVersion> {
 
     public static final SemverScheme INSTANCE = new SemverScheme();
 
@@ -18,19 +18,13 @@ public final class SemverScheme implements VersionScheme {
     }
 
     @Override
-    public boolean isValid(String version) {
-        return parse(version) != null;
+    protected SemanticVersion parseOrNull(String version) {
+        return parse(version);
     }
 
     @Override
-    public int compare(String a, String b) {
-        return require(a).compareTo(require(b));
-    }
-
-    private SemanticVersion require(String version) {
-        SemanticVersion v = parse(version);
-        if (v == null) throw new InvalidVersionException(id(), version);
-        return v;
+    protected int compareParsed(SemanticVersion a, SemanticVersion b) {
+        return a.compareTo(b);
     }
 
     private static SemanticVersion parse(String version) {
