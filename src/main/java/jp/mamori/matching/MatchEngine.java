@@ -1,4 +1,5 @@
 package jp.mamori.matching;
+import jp.mamori.advisory.Source;
 import jp.mamori.identifiers.cpe.CpeKey;
 
 import jp.mamori.advisory.AdvisoryLookup;
@@ -103,7 +104,7 @@ public final class MatchEngine {
         for (Match m : raw) byVuln.computeIfAbsent(m.vulnId(), k -> new ArrayList<>()).add(m);
         List<Match> out = new ArrayList<>();
         for (List<Match> ms : byVuln.values()) {
-            ms.sort(Comparator.comparing(Match::confidence).thenComparing(m -> sourceRank(m.source())));
+            ms.sort(Comparator.comparing(Match::confidence).thenComparingInt(m -> Source.matchPrecedenceOf(m.source())));
             Match best = ms.get(0);
             List<String> also = new ArrayList<>();
             for (Match m : ms.subList(1, ms.size())) {
@@ -118,13 +119,4 @@ public final class MatchEngine {
         return out;
     }
 
-    private static int sourceRank(String source) {
-        return switch (source) {
-            case "osv" -> 0;
-            case "nvd" -> 1;
-            case "csaf" -> 2;
-            case "cve5" -> 3;
-            default -> 4;
-        };
-    }
 }

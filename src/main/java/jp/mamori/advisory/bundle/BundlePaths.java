@@ -1,6 +1,5 @@
 package jp.mamori.advisory.bundle;
 
-import java.util.List;
 import jp.mamori.advisory.Source;
 
 /** The entry names a bundle may contain; the writer and the reader apply the same rule. */
@@ -9,15 +8,9 @@ final class BundlePaths {
     static final int MAX_NAME_LENGTH = 1024;
     static final int MAX_DEPTH = 16;
 
-    /** Import order: NVD first (it carries most aliases and configurations), then the others. */
-    static final List<Source> ORDER = List.of(Source.NVD, Source.CVE5, Source.JVN, Source.OSV, Source.CSAF, Source.OPENVEX,
-            Source.CYCLONEDX_VEX, Source.KEV, Source.EPSS);
-
-    private BundlePaths() { }
-
+    /** Import order of a document's source (see {@link Source#importOrder()}). */
     static int rank(Source s) {
-        int i = ORDER.indexOf(s);
-        return i < 0 ? ORDER.size() : i;
+        return s.importOrder();
     }
 
     /** Why a name is refused, or null when it is a safe relative name. */

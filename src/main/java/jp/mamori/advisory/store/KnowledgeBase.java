@@ -306,22 +306,11 @@ public final class KnowledgeBase {
         }
     }
 
-    /** Source precedence for single-valued facts (dates, English text): the curated record first. */
-    private static int rank(Source s) {
-        return switch (s) {
-            case NVD -> 0;
-            case CVE5 -> 1;
-            case CSAF -> 2;
-            case OSV -> 3;
-            case JVN -> 4;
-            default -> 5;
-        };
-    }
 
     static VulnerabilityRecord merge(String id, Set<String> aliases, boolean withdrawn, List<Advisory> statements,
                                      KevEntry kev, EpssScore epss, List<VexStatement> vex) {
         List<Advisory> ordered = new ArrayList<>(statements);
-        ordered.sort(java.util.Comparator.comparingInt((Advisory a) -> rank(a.source())).thenComparing(Advisory::documentId));
+        ordered.sort(java.util.Comparator.comparingInt((Advisory a) -> a.source().factPrecedence()).thenComparing(Advisory::documentId));
         Instant published = null;
         Instant modified = null;
         Map<String, String> descriptions = new LinkedHashMap<>();

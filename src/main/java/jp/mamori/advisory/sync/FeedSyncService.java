@@ -28,8 +28,8 @@ import jp.mamori.persistence.Database;
  */
 public final class FeedSyncService {
 
-    /** The sources that can be synchronised online, in the order they run (small, decision-relevant ones first). */
-    public static final List<Source> ONLINE_SOURCES = List.of(Source.KEV, Source.EPSS, Source.NVD, Source.JVN, Source.OSV);
+    /** The sources that can be synchronised online, in the order they run ({@link Source#onlineSources()}). */
+    public static final List<Source> ONLINE_SOURCES = Source.onlineSources();
 
     private final SyncEnvironment env;
     private final DocumentHandler handler;

@@ -62,9 +62,9 @@ public final class HttpFetcher {
     /** An HttpClient with the settings' timeouts and proxy; follows redirects except https→http. */
     public static HttpClient newHttpClient(SyncSettings settings) {
         HttpClient.Builder b = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
+                .connectTimeout(settings.http().connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL);
-        URI proxy = settings.proxy();
+        URI proxy = settings.http().proxy();
         if (proxy != null) {
             int port = proxy.getPort() > 0 ? proxy.getPort() : ("https".equalsIgnoreCase(proxy.getScheme()) ? 443 : 80);
             b.proxy(ProxySelector.of(new InetSocketAddress(proxy.getHost(), port)));
@@ -83,8 +83,8 @@ public final class HttpFetcher {
         String url = uri.toString();
         for (int attempt = 1; ; attempt++) {
             if (Thread.interrupted()) throw new InterruptedException("sync interrupted");
-            HttpRequest.Builder rb = HttpRequest.newBuilder(uri).GET().timeout(settings.requestTimeout());
-            if (settings.userAgent() != null && !settings.userAgent().isBlank()) rb.header("User-Agent", settings.userAgent());
+            HttpRequest.Builder rb = HttpRequest.newBuilder(uri).GET().timeout(settings.http().requestTimeout());
+            if (settings.http().userAgent() != null && !settings.http().userAgent().isBlank()) rb.header("User-Agent", settings.http().userAgent());
             headers.forEach(rb::header);
             HttpResponse<InputStream> response;
             int status;
@@ -131,7 +131,7 @@ public final class HttpFetcher {
     }
 
     private long copy(InputStream body, Path target, String url) throws IOException {
-        long max = settings.maxDownloadBytes();
+        long max = settings.http().maxDownloadBytes();
         long total = 0;
         try (InputStream in = body;
              OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {

@@ -68,9 +68,9 @@ public final class MyJvnSyncClient extends SourceSyncClient {
             reporter.message(source(), "resuming " + start + " .. " + end + " at startItem " + startItem);
         } else {
             LocalDate last = date(text(state, "lastEndDate"));
-            start = s.since() != null ? s.since() : last != null ? last : today.minusDays(s.jvnInitialLookbackDays());
+            start = s.since() != null ? s.since() : last != null ? last : today.minusDays(s.jvn().initialLookbackDays());
             if (start.isAfter(today)) return "unchanged: nothing to fetch after " + today;
-            end = min(start.plusDays(s.jvnWindowDays() - 1L), today);
+            end = min(start.plusDays(s.jvn().windowDays() - 1L), today);
         }
 
         int overviews = 0;
@@ -84,7 +84,7 @@ public final class MyJvnSyncClient extends SourceSyncClient {
             env.state().save(source(), state);
             if (!end.isBefore(today)) break;
             start = end.plusDays(1);
-            end = min(start.plusDays(s.jvnWindowDays() - 1L), today);
+            end = min(start.plusDays(s.jvn().windowDays() - 1L), today);
             startItem = 1;
         }
         String upTo = "up to " + end + " (JST)";
@@ -102,8 +102,8 @@ public final class MyJvnSyncClient extends SourceSyncClient {
         int startItem = firstItem;
         saveProgress(state, start, end, startItem, requestedSince);
         while (true) {
-            URI uri = overviewQuery(start, end, startItem).appendTo(s.jvnUrl());
-            pace(s.jvnDelay());
+            URI uri = overviewQuery(start, end, startItem).appendTo(s.jvn().url());
+            pace(s.jvn().delay());
             HttpFetcher.Result r = fetch(uri, Map.of(), false, reporter, stats);
             DocumentProbe.MyJvnStatus st = status(r, "getVulnOverviewList");
             String prefix = String.format("p%06d", startItem);
@@ -120,11 +120,11 @@ public final class MyJvnSyncClient extends SourceSyncClient {
             }
             entries += ids.size();
             int batch = 0;
-            for (int i = 0; i < ids.size(); i += s.jvnDetailBatch()) {
-                List<String> chunk = ids.subList(i, Math.min(ids.size(), i + s.jvnDetailBatch()));
-                URI detailUri = new Query().add("method", "getVulnDetailInfo").add("feed", "hnd").add("lang", s.jvnLang())
-                        .add("maxCountItem", chunk.size()).raw("vulnId", String.join("+", chunk)).appendTo(s.jvnUrl());
-                pace(s.jvnDelay());
+            for (int i = 0; i < ids.size(); i += s.jvn().detailBatch()) {
+                List<String> chunk = ids.subList(i, Math.min(ids.size(), i + s.jvn().detailBatch()));
+                URI detailUri = new Query().add("method", "getVulnDetailInfo").add("feed", "hnd").add("lang", s.jvn().lang())
+                        .add("maxCountItem", chunk.size()).raw("vulnId", String.join("+", chunk)).appendTo(s.jvn().url());
+                pace(s.jvn().delay());
                 HttpFetcher.Result d = fetch(detailUri, Map.of(), false, reporter, stats);
                 status(d, "getVulnDetailInfo");
                 batch++;
@@ -142,11 +142,11 @@ public final class MyJvnSyncClient extends SourceSyncClient {
 
     private Query overviewQuery(LocalDate start, LocalDate end, int startItem) {
         SyncSettings s = env.settings();
-        SyncSettings.JvnDateFilter f = s.jvnDateFilter();
-        Query q = new Query().add("method", "getVulnOverviewList").add("feed", "hnd").add("lang", s.jvnLang())
-                .add("startItem", startItem).add("maxCountItem", s.jvnPageSize());
+        JvnSyncSettings.DateFilter f = s.jvn().dateFilter();
+        Query q = new Query().add("method", "getVulnOverviewList").add("feed", "hnd").add("lang", s.jvn().lang())
+                .add("startItem", startItem).add("maxCountItem", s.jvn().pageSize());
         // The default of every rangeDate* is "the last week": switch off all but the filtered one, which the explicit dates replace.
-        for (SyncSettings.JvnDateFilter other : SyncSettings.JvnDateFilter.values()) {
+        for (JvnSyncSettings.DateFilter other : JvnSyncSettings.DateFilter.values()) {
             if (other != f) q.add(other.rangeParam(), "n");
         }
         String p = f.paramPrefix();

@@ -94,7 +94,7 @@ public final class NvdSyncClient extends SourceSyncClient {
             } else if (!from.isBefore(now)) {
                 return "unchanged: already synchronised up to " + NVD_TIME.format(from);
             } else {
-                first = window(from, now, s.nvdWindowDays());
+                first = window(from, now, s.nvd().windowDays());
             }
         }
 
@@ -110,7 +110,7 @@ public final class NvdSyncClient extends SourceSyncClient {
             state.put("lastModEnd", NVD_TIME.format(done));
             state.remove("inProgress");
             env.state().save(source(), state);
-            seg = done.isBefore(now) ? window(done, now, s.nvdWindowDays()) : null;
+            seg = done.isBefore(now) ? window(done, now, s.nvd().windowDays()) : null;
         }
         String upTo = "up to " + NVD_TIME.format(instant(text(state, "lastModEnd")));
         return records == 0
@@ -136,11 +136,11 @@ public final class NvdSyncClient extends SourceSyncClient {
             if (!seg.full()) {
                 q.add("lastModStartDate", NVD_TIME.format(seg.start())).add("lastModEndDate", NVD_TIME.format(seg.end()));
             }
-            q.add("resultsPerPage", s.nvdPageSize()).add("startIndex", index);
-            URI uri = q.appendTo(s.nvdUrl());
+            q.add("resultsPerPage", s.nvd().pageSize()).add("startIndex", index);
+            URI uri = q.appendTo(s.nvd().url());
             Map<String, String> headers = new LinkedHashMap<>();
-            if (s.hasNvdApiKey()) headers.put("apiKey", s.nvdApiKey());
-            pace(s.nvdDelay());
+            if (s.nvd().hasApiKey()) headers.put("apiKey", s.nvd().apiKey());
+            pace(s.nvd().delay());
             HttpFetcher.Result r = fetch(uri, headers, true, reporter, stats);
             DocumentProbe.NvdPage page;
             try {

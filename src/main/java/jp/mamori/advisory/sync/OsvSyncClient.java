@@ -38,8 +38,8 @@ public final class OsvSyncClient extends ConditionalDownloadClient {
         List<String> done = new ArrayList<>();
         List<FeedSyncException> failures = new ArrayList<>();
         int unchanged = 0;
-        for (String ecosystem : env.settings().osvEcosystems()) {
-            URI uri = env.settings().osvUrl(ecosystem);
+        for (String ecosystem : env.settings().osv().ecosystems()) {
+            URI uri = env.settings().osv().url(ecosystem);
             reporter.message(source(), ecosystem + ": " + uri);
             try {
                 String line = download("eco:" + ecosystem.toLowerCase(Locale.ROOT), uri, directory(ecosystem) + "/all.zip",

@@ -183,7 +183,7 @@ class MyJvnSyncClientTest {
         server.route(PATH, MyJvnSyncClientTest::myJvn);
 
         sync(SyncTestSupport.localSettings(server).jvnPageSize(2).since(LocalDate.parse("2026-11-13"))
-                .jvnDateFilter(SyncSettings.JvnDateFilter.PUBLIC));
+                .jvnDateFilter(JvnSyncSettings.DateFilter.PUBLIC));
 
         Request q = server.requests(PATH).get(0);
         assertThat(q.param("datePublicStartY")).isEqualTo("2026");

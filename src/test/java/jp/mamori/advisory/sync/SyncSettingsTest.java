@@ -21,17 +21,17 @@ class SyncSettingsTest {
     @Test
     void defaultsPointAtThePublicFeeds() {
         SyncSettings s = SyncSettings.defaults();
-        assertThat(s.nvdUrl()).hasToString("https://services.nvd.nist.gov/rest/json/cves/2.0");
+        assertThat(s.nvd().url()).hasToString("https://services.nvd.nist.gov/rest/json/cves/2.0");
         assertThat(s.kevUrl()).hasToString("https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json");
         assertThat(s.epssUrl()).hasToString("https://epss.empiricalsecurity.com/epss_scores-current.csv.gz");
-        assertThat(s.jvnUrl()).hasToString("https://jvndb.jvn.jp/myjvn");
-        assertThat(s.osvEcosystems()).containsExactly("Maven", "npm", "PyPI", "Go");
-        assertThat(s.nvdPageSize()).isEqualTo(2000);
-        assertThat(s.nvdWindowDays()).isEqualTo(120);
-        assertThat(s.nvdDelay()).isEqualTo(Duration.ofSeconds(6));
-        assertThat(s.jvnPageSize()).isEqualTo(50);
-        assertThat(s.jvnDetailBatch()).isEqualTo(10);
-        assertThat(s.hasNvdApiKey()).isFalse();
+        assertThat(s.jvn().url()).hasToString("https://jvndb.jvn.jp/myjvn");
+        assertThat(s.osv().ecosystems()).containsExactly("Maven", "npm", "PyPI", "Go");
+        assertThat(s.nvd().pageSize()).isEqualTo(2000);
+        assertThat(s.nvd().windowDays()).isEqualTo(120);
+        assertThat(s.nvd().delay()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(s.jvn().pageSize()).isEqualTo(50);
+        assertThat(s.jvn().detailBatch()).isEqualTo(10);
+        assertThat(s.nvd().hasApiKey()).isFalse();
     }
 
     @Test
@@ -52,15 +52,15 @@ class SyncSettingsTest {
         SyncSettings s = SyncSettings.load(f, Map.of(SyncSettings.ENV_NVD_API_KEY, "from-env"));
 
         assertThat(s.since()).isEqualTo(LocalDate.parse("2026-01-01"));
-        assertThat(s.nvdUrl()).isEqualTo(URI.create("https://nvd-mirror.pref.example.lg.jp/rest/json/cves/2.0"));
-        assertThat(s.nvdApiKey()).isEqualTo("from-env");
-        assertThat(s.nvdDelay()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(s.nvdPageSize()).isEqualTo(500);
-        assertThat(s.osvEcosystems()).containsExactly("Maven", "npm");
+        assertThat(s.nvd().url()).isEqualTo(URI.create("https://nvd-mirror.pref.example.lg.jp/rest/json/cves/2.0"));
+        assertThat(s.nvd().apiKey()).isEqualTo("from-env");
+        assertThat(s.nvd().delay()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(s.nvd().pageSize()).isEqualTo(500);
+        assertThat(s.osv().ecosystems()).containsExactly("Maven", "npm");
         assertThat(s.retry().maxAttempts()).isEqualTo(3);
         assertThat(s.retry().initialDelay()).isEqualTo(Duration.ofMillis(500));
-        assertThat(s.proxy()).isEqualTo(URI.create("http://proxy.example.lg.jp:8080"));
-        assertThat(s.jvnDateFilter()).isEqualTo(SyncSettings.JvnDateFilter.FIRST_PUBLISHED);
+        assertThat(s.http().proxy()).isEqualTo(URI.create("http://proxy.example.lg.jp:8080"));
+        assertThat(s.jvn().dateFilter()).isEqualTo(JvnSyncSettings.DateFilter.FIRST_PUBLISHED);
         assertThat(s.toString()).contains("api key set").doesNotContain("from-env").doesNotContain("from-file");
     }
 
@@ -79,10 +79,10 @@ class SyncSettingsTest {
 
         SyncSettings s = SyncSettings.load(f, Map.of());
 
-        assertThat(s.nvdApiKey()).isEqualTo("yaml-key");
-        assertThat(s.nvdWindowDays()).isEqualTo(30);
-        assertThat(s.osvEcosystems()).isEqualTo(List.of("Maven", "Go"));
-        assertThat(s.jvnDelay()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(s.nvd().apiKey()).isEqualTo("yaml-key");
+        assertThat(s.nvd().windowDays()).isEqualTo(30);
+        assertThat(s.osv().ecosystems()).isEqualTo(List.of("Maven", "Go"));
+        assertThat(s.jvn().delay()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test

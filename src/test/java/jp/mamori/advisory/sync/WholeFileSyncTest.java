@@ -229,8 +229,8 @@ class WholeFileSyncTest {
     @Test
     void ecosystemNamesAreEncodedInTheUrlAndSanitisedInTheCache() {
         SyncSettings s = SyncSettings.defaults();
-        assertThat(s.osvUrl("Red Hat").toString()).isEqualTo("https://osv-vulnerabilities.storage.googleapis.com/Red%20Hat/all.zip");
-        assertThat(s.osvUrl("Maven").toString()).isEqualTo("https://osv-vulnerabilities.storage.googleapis.com/Maven/all.zip");
+        assertThat(s.osv().url("Red Hat").toString()).isEqualTo("https://osv-vulnerabilities.storage.googleapis.com/Red%20Hat/all.zip");
+        assertThat(s.osv().url("Maven").toString()).isEqualTo("https://osv-vulnerabilities.storage.googleapis.com/Maven/all.zip");
         assertThat(OsvSyncClient.directory("Red Hat")).isEqualTo("Red_Hat");
         assertThat(OsvSyncClient.directory("../x")).isEqualTo("_._x");
     }
