@@ -1,9 +1,8 @@
 package jp.mamori.advisory.bundle;
 
+import jp.mamori.intake.JsonLimits;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -181,10 +180,7 @@ public final class BundleReader {
         if (bytes.length > limits.maxManifestBytes()) {
             throw new BundleException(bundle, m, "larger than the limit of " + limits.maxManifestBytes() + " bytes");
         }
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
+        JsonFactory factory = JsonLimits.strict(32).factory();
         ObjectMapper json = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
         JsonNode root;
         try {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import jp.mamori.advisory.Reference;
 import jp.mamori.advisory.json.InvalidField;
-import jp.mamori.advisory.json.Json;
+import jp.mamori.intake.JsonFields;
 import jp.mamori.advisory.support.FeedDates;
 
 /**
@@ -35,17 +35,17 @@ public record CsafDocument(String trackingId, String category, String publisher,
      */
     public static CsafDocument of(JsonNode document) {
         if (document == null || !document.isObject()) throw new InvalidField("", "not a CSAF document: no \"document\" object");
-        String id = Json.text(Json.at(document, "tracking"), "id");
+        String id = JsonFields.text(JsonFields.at(document, "tracking"), "id");
         if (id == null) throw new InvalidField("/tracking/id", "not a CSAF document: missing document tracking id");
-        String category = Json.text(document, "category");
+        String category = JsonFields.text(document, "category");
         if (category == null) throw new InvalidField("/category", "not a CSAF document: missing document category");
         List<Reference> refs = references(document);
         String self = null;
-        for (JsonNode r : Json.array(document, "references")) {
-            if ("self".equals(Json.text(r, "category")) && self == null) self = Json.text(r, "url");
+        for (JsonNode r : JsonFields.array(document, "references")) {
+            if ("self".equals(JsonFields.text(r, "category")) && self == null) self = JsonFields.text(r, "url");
         }
-        return new CsafDocument(id, category, Json.text(Json.at(document, "publisher"), "name"),
-                lang(Json.text(document, "lang")), Json.text(document, "title"),
+        return new CsafDocument(id, category, JsonFields.text(JsonFields.at(document, "publisher"), "name"),
+                lang(JsonFields.text(document, "lang")), JsonFields.text(document, "title"),
                 note(document, "description", "summary"),
                 date(document, "initial_release_date"), date(document, "current_release_date"), self, refs);
     }
@@ -53,9 +53,9 @@ public record CsafDocument(String trackingId, String category, String publisher,
     /** First note of the first category that has one. */
     public static String note(JsonNode holder, String... categories) {
         for (String c : categories) {
-            for (JsonNode n : Json.array(holder, "notes")) {
-                if (c.equals(Json.text(n, "category"))) {
-                    String t = Json.text(n, "text");
+            for (JsonNode n : JsonFields.array(holder, "notes")) {
+                if (c.equals(JsonFields.text(n, "category"))) {
+                    String t = JsonFields.text(n, "text");
                     if (t != null) return t;
                 }
             }
@@ -66,17 +66,17 @@ public record CsafDocument(String trackingId, String category, String publisher,
     /** References of a holder (document or vulnerability), tagged with their CSAF category. */
     public static List<Reference> references(JsonNode holder) {
         List<Reference> out = new ArrayList<>();
-        for (JsonNode r : Json.array(holder, "references")) {
-            String url = Json.text(r, "url");
+        for (JsonNode r : JsonFields.array(holder, "references")) {
+            String url = JsonFields.text(r, "url");
             if (url == null) continue;
-            String category = Json.text(r, "category");
+            String category = JsonFields.text(r, "category");
             out.add(new Reference(url, category == null ? List.of() : List.of(category)));
         }
         return out;
     }
 
     private static Instant date(JsonNode document, String field) {
-        String s = Json.text(Json.at(document, "tracking"), field);
+        String s = JsonFields.text(JsonFields.at(document, "tracking"), field);
         try {
             return FeedDates.parse(s, FeedDates.UTC);
         } catch (DateTimeException e) {

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import jp.mamori.advisory.CvssScore;
-import jp.mamori.advisory.json.Json;
-
+import jp.mamori.intake.JsonFields;
 /**
  * CVSS of one CSAF vulnerability: CSAF 2.0 {@code scores[].cvss_v2|cvss_v3} and CSAF 2.1 (also
  * MyJVN OKA) {@code metrics[].content.cvss_v2|cvss_v3|cvss_v4}. The same score repeated for
@@ -18,8 +17,8 @@ public final class CsafScores {
 
     public static List<CvssScore> read(JsonNode vulnerability, String source) {
         List<CvssScore> out = new ArrayList<>();
-        for (JsonNode s : Json.array(vulnerability, "scores")) add(s, source, out);
-        for (JsonNode m : Json.array(vulnerability, "metrics")) add(m.get("content"), source, out);
+        for (JsonNode s : JsonFields.array(vulnerability, "scores")) add(s, source, out);
+        for (JsonNode m : JsonFields.array(vulnerability, "metrics")) add(m.get("content"), source, out);
         return out;
     }
 
@@ -28,10 +27,10 @@ public final class CsafScores {
         for (String key : KEYS) {
             JsonNode c = holder.get(key);
             if (c == null || !c.isObject()) continue;
-            String vector = Json.text(c, "vectorString");
-            Double base = Json.number(c, "baseScore");
+            String vector = JsonFields.text(c, "vectorString");
+            Double base = JsonFields.number(c, "baseScore");
             if (vector == null && base == null) continue;
-            String version = Json.text(c, "version");
+            String version = JsonFields.text(c, "version");
             if (version == null) version = versionOf(key, vector);
             CvssScore score = new CvssScore(version, vector, base, source, null);
             if (!out.contains(score)) out.add(score);

@@ -7,8 +7,7 @@ import java.util.Map;
 import jp.mamori.advisory.Source;
 import jp.mamori.advisory.VexStatement;
 import jp.mamori.advisory.VexStatus;
-import jp.mamori.advisory.json.Json;
-
+import jp.mamori.intake.JsonFields;
 /**
  * VEX statements of one vulnerability of a CSAF VEX ({@code csaf_vex}) document, one per
  * product status entry:
@@ -43,7 +42,7 @@ public final class CsafVexMapper {
         for (String key : CsafVulnerabilityMapper.STATUSES) {
             VexStatus status = STATUS.get(key);
             if (status == null) continue;
-            for (String id : Json.texts(ps, key)) {
+            for (String id : JsonFields.texts(ps, key)) {
                 String justification = null;
                 String impact = null;
                 String action = null;
@@ -74,10 +73,10 @@ public final class CsafVexMapper {
      */
     private String covering(JsonNode v, String array, String productId, String field, String category) {
         List<String> texts = new ArrayList<>();
-        for (JsonNode e : Json.array(v, array)) {
-            if (category != null && !category.equals(Json.text(e, "category"))) continue;
+        for (JsonNode e : JsonFields.array(v, array)) {
+            if (category != null && !category.equals(JsonFields.text(e, "category"))) continue;
             if (!ProductTree.appliesToAll(e) && !tree.productIds(e).contains(productId)) continue;
-            String t = Json.text(e, field);
+            String t = JsonFields.text(e, field);
             if (t != null && !texts.contains(t)) texts.add(t);
         }
         return texts.isEmpty() ? null : String.join("\n", texts);

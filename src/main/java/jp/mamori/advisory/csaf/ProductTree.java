@@ -8,8 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import jp.mamori.advisory.json.Json;
-
+import jp.mamori.intake.JsonFields;
 /**
  * Index of a CSAF {@code product_tree}: product id to its full name and identification helper
  * (CPE, purl), found in branches at any depth, {@code full_product_names} and
@@ -35,12 +34,12 @@ public final class ProductTree {
     public static ProductTree of(JsonNode tree) {
         ProductTree t = new ProductTree();
         if (tree == null || !tree.isObject()) return t;
-        for (JsonNode b : Json.array(tree, "branches")) t.branch(b, 0);
-        for (JsonNode p : Json.array(tree, "full_product_names")) t.add(p);
-        for (JsonNode r : Json.array(tree, "relationships")) t.relationship(r);
-        for (JsonNode g : Json.array(tree, "product_groups")) {
-            String id = Json.text(g, "group_id");
-            if (id != null) t.groups.put(id, Json.texts(g, "product_ids"));
+        for (JsonNode b : JsonFields.array(tree, "branches")) t.branch(b, 0);
+        for (JsonNode p : JsonFields.array(tree, "full_product_names")) t.add(p);
+        for (JsonNode r : JsonFields.array(tree, "relationships")) t.relationship(r);
+        for (JsonNode g : JsonFields.array(tree, "product_groups")) {
+            String id = JsonFields.text(g, "group_id");
+            if (id != null) t.groups.put(id, JsonFields.texts(g, "product_ids"));
         }
         return t;
     }
@@ -57,8 +56,8 @@ public final class ProductTree {
 
     /** Product ids named directly plus those of the named groups, in order, without repeats. */
     public List<String> productIds(JsonNode holder) {
-        Set<String> ids = new LinkedHashSet<>(Json.texts(holder, "product_ids"));
-        for (String g : Json.texts(holder, "group_ids")) {
+        Set<String> ids = new LinkedHashSet<>(JsonFields.texts(holder, "product_ids"));
+        for (String g : JsonFields.texts(holder, "group_ids")) {
             ids.addAll(groups.getOrDefault(g, List.of()));
         }
         return new ArrayList<>(ids);
@@ -66,7 +65,7 @@ public final class ProductTree {
 
     /** True when the holder names no products or groups at all (it then applies to every product). */
     public static boolean appliesToAll(JsonNode holder) {
-        return Json.array(holder, "product_ids").isEmpty() && Json.array(holder, "group_ids").isEmpty();
+        return JsonFields.array(holder, "product_ids").isEmpty() && JsonFields.array(holder, "group_ids").isEmpty();
     }
 
     public Collection<Product> all() {
@@ -77,37 +76,37 @@ public final class ProductTree {
         if (depth > MAX_BRANCH_DEPTH) return;
         JsonNode p = b.get("product");
         if (p != null) add(p);
-        for (JsonNode child : Json.array(b, "branches")) branch(child, depth + 1);
+        for (JsonNode child : JsonFields.array(b, "branches")) branch(child, depth + 1);
     }
 
     private void add(JsonNode fullProductName) {
-        String id = Json.text(fullProductName, "product_id");
+        String id = JsonFields.text(fullProductName, "product_id");
         if (id == null) return;
         JsonNode helper = fullProductName.get("product_identification_helper");
-        products.put(id, new Product(id, Json.text(fullProductName, "name"), cpe(helper), purl(helper)));
+        products.put(id, new Product(id, JsonFields.text(fullProductName, "name"), cpe(helper), purl(helper)));
     }
 
     private void relationship(JsonNode r) {
         JsonNode fpn = r.get("full_product_name");
-        String id = Json.text(fpn, "product_id");
+        String id = JsonFields.text(fpn, "product_id");
         if (id == null) return;
         JsonNode helper = fpn.get("product_identification_helper");
-        Product component = product(String.valueOf(Json.text(r, "product_reference")));
-        Product platform = product(String.valueOf(Json.text(r, "relates_to_product_reference")));
+        Product component = product(String.valueOf(JsonFields.text(r, "product_reference")));
+        Product platform = product(String.valueOf(JsonFields.text(r, "relates_to_product_reference")));
         String cpe = cpe(helper) != null ? cpe(helper) : platform.cpe();
         String purl = purl(helper) != null ? purl(helper) : component.purl();
-        products.put(id, new Product(id, Json.text(fpn, "name"), cpe, purl));
+        products.put(id, new Product(id, JsonFields.text(fpn, "name"), cpe, purl));
     }
 
     private static String cpe(JsonNode helper) {
-        return Json.text(helper, "cpe");
+        return JsonFields.text(helper, "cpe");
     }
 
     // CSAF 2.0 has "purl"; CSAF 2.1 (and MyJVN OKA) "purls" as a list.
     private static String purl(JsonNode helper) {
-        String purl = Json.text(helper, "purl");
+        String purl = JsonFields.text(helper, "purl");
         if (purl != null) return purl;
-        List<String> purls = Json.texts(helper, "purls");
+        List<String> purls = JsonFields.texts(helper, "purls");
         return purls.isEmpty() ? null : purls.get(0);
     }
 }

@@ -10,7 +10,7 @@ import jp.mamori.advisory.CpeMatch;
 import jp.mamori.advisory.CpeNode;
 import jp.mamori.advisory.PackageRange;
 import jp.mamori.advisory.RangeEvent;
-import jp.mamori.advisory.feed.Json;
+import jp.mamori.intake.JsonFields;
 import us.springett.parsers.cpe.CpeParser;
 import us.springett.parsers.cpe.exceptions.CpeParsingException;
 
@@ -29,7 +29,7 @@ final class Cve5Affected {
         Cve5Versions versions = Cve5Versions.of(affected);
         if (versions.isEmpty()) return;
         List<String> cpes = new ArrayList<>();
-        for (JsonNode c : Json.array(affected, "cpes")) {
+        for (JsonNode c : JsonFields.array(affected, "cpes")) {
             String cpe = cpe23(c.asText(null));
             if (cpe != null) cpes.add(cpe);
         }
@@ -37,12 +37,12 @@ final class Cve5Affected {
             b.configuration(configuration(cpes, versions));
             return;
         }
-        String vendor = named(Json.text(affected, "vendor"));
-        String product = named(Json.text(affected, "product"));
-        String packageName = named(Json.text(affected, "packageName"));
+        String vendor = named(JsonFields.text(affected, "vendor"));
+        String product = named(JsonFields.text(affected, "product"));
+        String packageName = named(JsonFields.text(affected, "packageName"));
         String name = product != null ? product : packageName;
         if (name == null) return;
-        String scope = vendor != null ? vendor : named(Json.text(affected, "collectionURL"));
+        String scope = vendor != null ? vendor : named(JsonFields.text(affected, "collectionURL"));
         b.affected(new AffectedPackage("cve5:" + (scope == null ? "n/a" : scope), name, null,
                 versions.ranges, versions.exact));
     }

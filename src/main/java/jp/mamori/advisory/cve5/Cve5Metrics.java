@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.mamori.advisory.Advisory;
 import jp.mamori.advisory.CvssScore;
 import jp.mamori.advisory.feed.CvssVectors;
-import jp.mamori.advisory.feed.Json;
+import jp.mamori.intake.JsonFields;
 import jp.mamori.advisory.feed.ReferenceCollector;
 import jp.mamori.advisory.feed.Ssvc;
 
@@ -20,18 +20,18 @@ final class Cve5Metrics {
     private Cve5Metrics() { }
 
     static void map(JsonNode container, String scorer, String recordUrl, Advisory.Builder b, ReferenceCollector refs) {
-        for (JsonNode m : Json.array(container, "metrics")) {
+        for (JsonNode m : JsonFields.array(container, "metrics")) {
             for (String[] key : CVSS_KEYS) {
                 JsonNode cvss = m.get(key[0]);
                 if (cvss == null || !cvss.isObject()) continue;
-                String vector = Json.text(cvss, "vectorString");
+                String vector = JsonFields.text(cvss, "vectorString");
                 if (vector == null) continue; // a score without its vector cannot be checked or explained
-                String version = Json.text(cvss, "version");
+                String version = JsonFields.text(cvss, "version");
                 if (version == null) version = CvssVectors.version(vector);
-                b.cvss(new CvssScore(version == null ? key[1] : version, vector, Json.number(cvss, "baseScore"), scorer, null));
+                b.cvss(new CvssScore(version == null ? key[1] : version, vector, JsonFields.number(cvss, "baseScore"), scorer, null));
             }
             JsonNode other = m.path("other");
-            if ("ssvc".equalsIgnoreCase(Json.text(other, "type"))) {
+            if ("ssvc".equalsIgnoreCase(JsonFields.text(other, "type"))) {
                 Ssvc.apply(other.path("content"), b, refs, recordUrl, scorer);
             }
         }

@@ -9,7 +9,7 @@ import jp.mamori.advisory.Advisory;
 import jp.mamori.advisory.FeedFormatException;
 import jp.mamori.advisory.Source;
 import jp.mamori.advisory.feed.Cwes;
-import jp.mamori.advisory.feed.Json;
+import jp.mamori.intake.JsonFields;
 import jp.mamori.advisory.feed.JsonRecord;
 import jp.mamori.advisory.feed.Languages;
 import jp.mamori.advisory.feed.ReferenceCollector;
@@ -26,13 +26,13 @@ final class Cve5RecordMapper {
     static Advisory map(JsonRecord record) throws FeedFormatException {
         JsonNode root = record.node();
         JsonNode meta = root.path("cveMetadata");
-        String id = Json.text(meta, "cveId");
+        String id = JsonFields.text(meta, "cveId");
         if (id == null) throw record.error("/cveMetadata/cveId", "CVE record without cveMetadata.cveId");
         JsonNode cna = root.path("containers").path("cna");
         if (!cna.isObject()) throw record.error("/containers/cna", "CVE record without a CNA container");
-        boolean rejected = "REJECTED".equalsIgnoreCase(Json.text(meta, "state"));
+        boolean rejected = "REJECTED".equalsIgnoreCase(JsonFields.text(meta, "state"));
         Advisory.Builder b = Advisory.builder(id, Source.CVE5, id)
-                .title(Json.text(cna, "title"))
+                .title(JsonFields.text(cna, "title"))
                 .published(instant(record, meta, "datePublished"))
                 .modified(instant(record, meta, "dateUpdated"))
                 .withdrawn(rejected);
@@ -41,10 +41,10 @@ final class Cve5RecordMapper {
 
         String recordUrl = "https://www.cve.org/CVERecord?id=" + id;
         ReferenceCollector refs = new ReferenceCollector();
-        String assigner = Json.text(meta, "assignerShortName");
+        String assigner = JsonFields.text(meta, "assignerShortName");
         String cnaName = shortName(cna, assigner != null ? assigner : "unknown");
         container(cna, "cna:" + cnaName, recordUrl, b, refs);
-        for (JsonNode adp : Json.array(root.path("containers"), "adp")) {
+        for (JsonNode adp : JsonFields.array(root.path("containers"), "adp")) {
             container(adp, "adp:" + shortName(adp, "unknown"), recordUrl, b, refs);
         }
         refs.references().forEach(b::reference);
@@ -53,33 +53,33 @@ final class Cve5RecordMapper {
 
     private static void container(JsonNode c, String scorer, String recordUrl, Advisory.Builder b, ReferenceCollector refs) {
         Cve5Metrics.map(c, scorer, recordUrl, b, refs);
-        for (JsonNode pt : Json.array(c, "problemTypes")) {
-            for (JsonNode d : Json.array(pt, "descriptions")) {
-                String cwe = Cwes.leadingId(Json.text(d, "cweId"));
-                b.cwe(cwe != null ? cwe : Cwes.leadingId(Json.text(d, "description")));
+        for (JsonNode pt : JsonFields.array(c, "problemTypes")) {
+            for (JsonNode d : JsonFields.array(pt, "descriptions")) {
+                String cwe = Cwes.leadingId(JsonFields.text(d, "cweId"));
+                b.cwe(cwe != null ? cwe : Cwes.leadingId(JsonFields.text(d, "description")));
             }
         }
-        for (JsonNode a : Json.array(c, "affected")) Cve5Affected.map(a, b);
-        for (JsonNode r : Json.array(c, "references")) {
+        for (JsonNode a : JsonFields.array(c, "affected")) Cve5Affected.map(a, b);
+        for (JsonNode r : JsonFields.array(c, "references")) {
             List<String> tags = new ArrayList<>();
-            for (JsonNode t : Json.array(r, "tags")) if (t.isTextual()) tags.add(t.textValue());
-            refs.add(Json.text(r, "url"), tags);
+            for (JsonNode t : JsonFields.array(r, "tags")) if (t.isTextual()) tags.add(t.textValue());
+            refs.add(JsonFields.text(r, "url"), tags);
         }
     }
 
     private static void descriptions(JsonNode cna, String field, Advisory.Builder b) {
-        for (JsonNode d : Json.array(cna, field)) {
-            b.description(Languages.primary(Json.text(d, "lang")), Json.text(d, "value"));
+        for (JsonNode d : JsonFields.array(cna, field)) {
+            b.description(Languages.primary(JsonFields.text(d, "lang")), JsonFields.text(d, "value"));
         }
     }
 
     private static String shortName(JsonNode container, String fallback) {
-        String s = Json.text(container.path("providerMetadata"), "shortName");
+        String s = JsonFields.text(container.path("providerMetadata"), "shortName");
         return s != null ? s : fallback;
     }
 
     private static Instant instant(JsonRecord record, JsonNode meta, String field) throws FeedFormatException {
-        String text = Json.text(meta, field);
+        String text = JsonFields.text(meta, field);
         try {
             return Timestamps.parse(text);
         } catch (DateTimeParseException e) {

@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import jp.mamori.advisory.PackageRange;
 import jp.mamori.advisory.RangeEvent;
-import jp.mamori.advisory.feed.Json;
-
+import jp.mamori.intake.JsonFields;
 /**
  * The {@code versions[]} of one CVE 5 {@code affected} entry, turned into OSV-style ranges and
  * exact versions. Only entries with status "affected" count: "unaffected" and "unknown" entries
@@ -33,11 +32,11 @@ final class Cve5Versions {
 
     static Cve5Versions of(JsonNode affected) {
         Cve5Versions out = new Cve5Versions();
-        for (JsonNode v : Json.array(affected, "versions")) {
-            if (!"affected".equalsIgnoreCase(Json.text(v, "status"))) continue;
+        for (JsonNode v : JsonFields.array(affected, "versions")) {
+            if (!"affected".equalsIgnoreCase(JsonFields.text(v, "status"))) continue;
             out.add(v);
         }
-        if (out.isEmpty() && "affected".equalsIgnoreCase(Json.text(affected, "defaultStatus"))
+        if (out.isEmpty() && "affected".equalsIgnoreCase(JsonFields.text(affected, "defaultStatus"))
                 && !affected.path("versions").isArray()) {
             // no version list at all and affected by default: every version
             out.ranges.add(new PackageRange("UNSPECIFIED", List.of(new RangeEvent("introduced", "0"))));
@@ -48,9 +47,9 @@ final class Cve5Versions {
     boolean isEmpty() { return ranges.isEmpty() && exact.isEmpty(); }
 
     private void add(JsonNode v) {
-        String version = Json.text(v, "version");
-        String lessThan = Json.text(v, "lessThan");
-        String lessThanOrEqual = Json.text(v, "lessThanOrEqual");
+        String version = JsonFields.text(v, "version");
+        String lessThan = JsonFields.text(v, "lessThan");
+        String lessThanOrEqual = JsonFields.text(v, "lessThanOrEqual");
         boolean unbounded = isWildcard(lessThan) || isWildcard(lessThanOrEqual);
         if (isWildcard(lessThan)) lessThan = null;
         if (isWildcard(lessThanOrEqual)) lessThanOrEqual = null;
@@ -67,15 +66,15 @@ final class Cve5Versions {
         List<RangeEvent> events = new ArrayList<>();
         events.add(new RangeEvent("introduced", isPlaceholder(version) || isWildcard(version) ? "0" : version));
         for (JsonNode c : changes) {
-            String at = Json.text(c, "at");
+            String at = JsonFields.text(c, "at");
             if (at == null) continue;
-            String status = Json.text(c, "status");
+            String status = JsonFields.text(c, "status");
             if ("unaffected".equalsIgnoreCase(status)) events.add(new RangeEvent("fixed", at));
             else if ("affected".equalsIgnoreCase(status)) events.add(new RangeEvent("introduced", at));
         }
         if (lessThan != null) events.add(new RangeEvent("fixed", lessThan));
         else if (lessThanOrEqual != null) events.add(new RangeEvent("last_affected", lessThanOrEqual));
-        String type = Json.text(v, "versionType");
+        String type = JsonFields.text(v, "versionType");
         ranges.add(new PackageRange(type == null ? "UNSPECIFIED" : type.toUpperCase(Locale.ROOT), events));
     }
 

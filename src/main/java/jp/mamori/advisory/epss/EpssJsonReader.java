@@ -10,7 +10,7 @@ import jp.mamori.advisory.EpssScore;
 import jp.mamori.advisory.FeedFormatException;
 import jp.mamori.advisory.FeedSink;
 import jp.mamori.advisory.feed.FeedLimits;
-import jp.mamori.advisory.feed.Json;
+import jp.mamori.intake.JsonFields;
 import jp.mamori.advisory.feed.JsonFeedReader;
 import jp.mamori.advisory.feed.JsonRecord;
 import jp.mamori.advisory.feed.Timestamps;
@@ -57,15 +57,15 @@ final class EpssJsonReader {
 
     private static EpssScore score(JsonRecord r, String model) throws FeedFormatException {
         JsonNode n = r.node();
-        String cve = Json.text(n, "cve");
+        String cve = JsonFields.text(n, "cve");
         if (cve == null || !cve.startsWith("CVE-")) throw r.error("/cve", "not a CVE id: " + cve);
-        Double epss = Json.number(n, "epss");
-        Double percentile = Json.number(n, "percentile");
+        Double epss = JsonFields.number(n, "epss");
+        Double percentile = JsonFields.number(n, "percentile");
         if (epss == null || epss < 0 || epss > 1) throw r.error("/epss", "epss is not a probability: " + n.path("epss"));
         if (percentile == null || percentile < 0 || percentile > 1) {
             throw r.error("/percentile", "percentile is not a probability: " + n.path("percentile"));
         }
-        String dateText = Json.text(n, "date");
+        String dateText = JsonFields.text(n, "date");
         LocalDate date;
         try {
             date = Timestamps.date(dateText);
@@ -73,7 +73,7 @@ final class EpssJsonReader {
             throw r.error("/date", "not a date: '" + dateText + "'");
         }
         if (date == null) throw r.error("/date", "EPSS score without a date");
-        String m = Json.text(n, "model_version");
+        String m = JsonFields.text(n, "model_version");
         return new EpssScore(cve, epss, percentile, date, m != null ? m : model);
     }
 }

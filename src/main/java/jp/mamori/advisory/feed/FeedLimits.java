@@ -1,5 +1,6 @@
 package jp.mamori.advisory.feed;
 
+import jp.mamori.intake.JsonLimits;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 
 /**
@@ -27,11 +28,11 @@ public record FeedLimits(int maxNestingDepth, int maxStringLength, int maxNameLe
     }
 
     public StreamReadConstraints streamReadConstraints() {
-        return StreamReadConstraints.builder()
-                .maxNestingDepth(maxNestingDepth)
-                .maxStringLength(maxStringLength)
-                .maxNameLength(maxNameLength)
-                .maxNumberLength(100)
-                .build();
+        return json().constraints();
+    }
+
+    /** These bounds as intake limits (duplicate keys accepted: see {@link JsonLimits}). */
+    public JsonLimits json() {
+        return new JsonLimits(maxNestingDepth, maxStringLength, maxNameLength, false);
     }
 }

@@ -1,5 +1,6 @@
 package jp.mamori.advisory.feed;
 
+import jp.mamori.intake.JsonLimits;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -51,11 +52,8 @@ public final class JsonFeedReader {
 
     public JsonFeedReader(FeedLimits limits) {
         this.limits = limits;
-        this.factory = JsonFactory.builder()
-                .streamReadConstraints(limits.streamReadConstraints())
-                // the caller opened the stream and closes it; a parser must not
-                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-                .build();
+        // the caller opened the stream and closes it; a parser must not
+        this.factory = limits.json().factory().rebuild().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
     }
 
     public FeedLimits limits() { return limits; }

@@ -1,9 +1,9 @@
 package jp.mamori.advisory.feed;
 
+import jp.mamori.intake.JsonLimits;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -19,9 +19,7 @@ import java.util.Set;
  */
 public final class JsonShape {
     private static final Set<String> INSPECTED_OBJECTS = Set.of("document", "cveMetadata", "cve");
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
-            .build();
+    private static final JsonFactory FACTORY = JsonLimits.strict(200).allowingDuplicateKeys().factory();
 
     private boolean array;
     private boolean complete;

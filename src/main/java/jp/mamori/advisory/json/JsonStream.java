@@ -1,12 +1,12 @@
 package jp.mamori.advisory.json;
 
+import jp.mamori.intake.JsonLimits;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -27,13 +27,8 @@ public final class JsonStream implements AutoCloseable {
     public static final int MAX_DEPTH = 200;
     public static final int MAX_STRING_LENGTH = 5_000_000;
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH)
-                    .maxStringLength(MAX_STRING_LENGTH)
-                    .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    private static final JsonFactory FACTORY =
+            new JsonLimits(MAX_DEPTH, MAX_STRING_LENGTH, StreamReadConstraints.DEFAULT_MAX_NAME_LEN, true).factory();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
     private final JsonParser parser;

@@ -13,8 +13,7 @@ import jp.mamori.advisory.csaf.CsafDocument;
 import jp.mamori.advisory.csaf.CsafScores;
 import jp.mamori.advisory.csaf.ProductTree;
 import jp.mamori.advisory.json.InvalidField;
-import jp.mamori.advisory.json.Json;
-
+import jp.mamori.intake.JsonFields;
 /**
  * One MyJVN OKA "jvncsaf" document (the CSAF-shaped VULDEF of one JVNDB entry, as returned by
  * {@code getVulnDetailInfo} and embedded in the STIX detail feed) to JVN advisories.
@@ -31,24 +30,24 @@ final class JvnCsafMapper {
 
     static void emit(JsonNode root, FeedSink sink) {
         JsonNode document = root.get("document");
-        String jvndbId = Json.text(Json.at(document, "tracking"), "id");
+        String jvndbId = JsonFields.text(JsonFields.at(document, "tracking"), "id");
         if (jvndbId == null) throw new InvalidField("/document/tracking/id", "JVN entry without a JVNDB identifier");
         ProductTree tree = ProductTree.of(root.get("product_tree"));
 
         JvnEntry base = new JvnEntry();
         base.jvndbId = jvndbId;
-        base.title = Json.text(document, "title");
+        base.title = JsonFields.text(document, "title");
         base.description = JvnText.plain(CsafDocument.note(document, "description", "summary"));
         JsonNode tracking = document.get("tracking");
         base.published = JvnFeedEntryMapper.date(tracking, "initial_release_date");
         base.modified = JvnFeedEntryMapper.date(tracking, "current_release_date");
         base.link = VuldefReader.jvndbUrl(jvndbId);
-        for (JsonNode r : Json.array(document, "references")) {
-            String summary = Json.text(r, "summary");
+        for (JsonNode r : JsonFields.array(document, "references")) {
+            String summary = JsonFields.text(r, "summary");
             // Entry-level CVE references only decide the key when no vulnerability names a CVE.
             if (summary != null && JvnEntry.CVE.matcher(summary).matches()) base.cves.add(summary);
             else base.noteId(summary);
-            base.reference(Json.text(r, "url"), Json.text(r, "source"));
+            base.reference(JsonFields.text(r, "url"), JsonFields.text(r, "source"));
         }
         for (ProductTree.Product p : tree.all()) {
             if (p.cpe() != null) base.cpes.add(p.cpe());
@@ -56,8 +55,8 @@ final class JvnCsafMapper {
 
         List<JsonNode> withCve = new ArrayList<>();
         Part entryLevel = new Part();
-        for (JsonNode v : Json.array(root, "vulnerabilities")) {
-            if (Json.text(v, "cve") != null) withCve.add(v);
+        for (JsonNode v : JsonFields.array(root, "vulnerabilities")) {
+            if (JsonFields.text(v, "cve") != null) withCve.add(v);
             else entryLevel.add(v, tree);
         }
         base.cwes.addAll(entryLevel.cwes);
@@ -71,7 +70,7 @@ final class JvnCsafMapper {
         for (JsonNode v : withCve) {
             Part own = new Part();
             own.add(v, tree);
-            String cve = Json.text(v, "cve");
+            String cve = JsonFields.text(v, "cve");
             JvnEntry e = base.copyFacts();
             own.applyTo(e);
             if (own.cvss.isEmpty()) entryLevel.cvssTo(e);
@@ -90,26 +89,26 @@ final class JvnCsafMapper {
         final List<Remediation> remediations = new ArrayList<>();
 
         void add(JsonNode v, ProductTree tree) {
-            for (JsonNode c : Json.array(v, "cwes")) {
-                String id = Json.text(c, "id");
+            for (JsonNode c : JsonFields.array(v, "cwes")) {
+                String id = JsonFields.text(c, "id");
                 if (id != null && !cwes.contains(id)) cwes.add(id);
             }
             for (CvssScore s : CsafScores.read(v, "jvn")) if (!cvss.contains(s)) cvss.add(s);
             JsonNode ps = v.get("product_status");
             if (ps != null && ps.isObject()) {
                 ps.fieldNames().forEachRemaining(status -> {
-                    for (String id : Json.texts(ps, status)) {
+                    for (String id : JsonFields.texts(ps, status)) {
                         ProductTree.Product p = tree.product(id);
                         ProductStatus row = new ProductStatus(status, id, p.name(), null, null);
                         if (!statuses.contains(row)) statuses.add(row);
                     }
                 });
             }
-            for (JsonNode r : Json.array(v, "remediations")) {
-                String category = Json.text(r, "category");
+            for (JsonNode r : JsonFields.array(v, "remediations")) {
+                String category = JsonFields.text(r, "category");
                 if (category != null) {
-                    remediations.add(new Remediation(category, JvnText.plain(Json.text(r, "details")),
-                            Json.text(r, "url"), tree.productIds(r)));
+                    remediations.add(new Remediation(category, JvnText.plain(JsonFields.text(r, "details")),
+                            JsonFields.text(r, "url"), tree.productIds(r)));
                 }
             }
         }

@@ -5,7 +5,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import jp.mamori.advisory.csaf.CsafScores;
 import jp.mamori.advisory.json.InvalidField;
-import jp.mamori.advisory.json.Json;
+import jp.mamori.intake.JsonFields;
 import jp.mamori.advisory.support.FeedDates;
 
 /**
@@ -17,26 +17,26 @@ final class JvnFeedEntryMapper {
 
     static JvnEntry map(JsonNode n) {
         JvnEntry e = new JvnEntry();
-        e.jvndbId = Json.text(n, "id");
-        e.title = Json.text(n, "title");
-        e.description = JvnText.plain(Json.text(n, "summary"));
-        e.link = Json.text(n, "link");
+        e.jvndbId = JsonFields.text(n, "id");
+        e.title = JsonFields.text(n, "title");
+        e.description = JvnText.plain(JsonFields.text(n, "summary"));
+        e.link = JsonFields.text(n, "link");
         e.published = date(n, "created");
         if (e.published == null) e.published = date(n, "public");
         e.modified = date(n, "modified");
-        for (JsonNode r : Json.array(n, "references")) {
-            String summary = Json.text(r, "summary");
-            String source = Json.text(r, "source");
+        for (JsonNode r : JsonFields.array(n, "references")) {
+            String summary = JsonFields.text(r, "summary");
+            String source = JsonFields.text(r, "source");
             e.noteId(summary);
-            e.reference(Json.text(r, "url"), source);
+            e.reference(JsonFields.text(r, "url"), source);
         }
-        for (JsonNode c : Json.array(n, "cwes")) e.noteId(Json.text(c, "id"));
-        for (JsonNode p : Json.array(n, "products")) {
-            String cpe = Json.text(Json.at(p, "product_ids"), "cpe");
+        for (JsonNode c : JsonFields.array(n, "cwes")) e.noteId(JsonFields.text(c, "id"));
+        for (JsonNode p : JsonFields.array(n, "products")) {
+            String cpe = JsonFields.text(JsonFields.at(p, "product_ids"), "cpe");
             if (cpe != null) e.cpes.add(cpe);
-            String pname = Json.text(p, "pname");
+            String pname = JsonFields.text(p, "pname");
             if (cpe != null || pname != null) {
-                e.products.add(new JvnEntry.Product(cpe, Json.text(p, "vname"), pname, Json.text(p, "version")));
+                e.products.add(new JvnEntry.Product(cpe, JsonFields.text(p, "vname"), pname, JsonFields.text(p, "version")));
             }
         }
         CsafScores.read(n, "jvn").forEach(s -> e.addCvss(s.version(), s.vector(), s.baseScore()));
@@ -44,7 +44,7 @@ final class JvnFeedEntryMapper {
     }
 
     static Instant date(JsonNode n, String field) {
-        String s = Json.text(n, field);
+        String s = JsonFields.text(n, field);
         try {
             return FeedDates.parse(s, FeedDates.JST);
         } catch (DateTimeException ex) {

@@ -10,7 +10,6 @@ import jp.mamori.advisory.FeedSink;
 import jp.mamori.advisory.Source;
 import jp.mamori.advisory.json.JsonStream;
 import jp.mamori.advisory.support.Sniff;
-import jp.mamori.advisory.xml.SafeXml;
 import jp.mamori.advisory.xml.XmlCursor;
 
 /**
@@ -33,7 +32,7 @@ public final class JvnParser implements FeedParser {
             BufferedInputStream b = new BufferedInputStream(in);
             int first = Sniff.firstSignificant(b);
             if (first == '<') {
-                try (XmlCursor x = SafeXml.open(b, name)) {
+                try (XmlCursor x = XmlCursor.open(b, name)) {
                     JvnXmlReader.read(x, sink);
                 }
             } else if (first == '{') {

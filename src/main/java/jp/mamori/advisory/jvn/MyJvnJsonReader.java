@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import jp.mamori.advisory.FeedFormatException;
 import jp.mamori.advisory.FeedSink;
 import jp.mamori.advisory.json.InvalidField;
-import jp.mamori.advisory.json.Json;
+import jp.mamori.intake.JsonFields;
 import jp.mamori.advisory.json.JsonStream;
 
 /**
@@ -53,13 +53,13 @@ final class MyJvnJsonReader {
             js.next();
             if (other) {
                 // Still read to the end (syntax errors win) and learn the method for the message.
-                if ("status".equals(field)) method = Json.text(js.readTree(), "method");
+                if ("status".equals(field)) method = JsonFields.text(js.readTree(), "method");
                 else js.skipValue();
                 continue;
             }
             switch (field) {
                 case "$schema" -> {
-                    schema = Json.text(js.readTree());
+                    schema = JsonFields.text(js.readTree());
                     other = schema != null && (schema.contains("jvnpid") || schema.contains("statistics")
                             || schema.contains("getalert"));
                 }
@@ -112,7 +112,7 @@ final class MyJvnJsonReader {
             while (js.next() != JsonToken.END_ARRAY) {
                 JsonStream.Mark mark = js.mark();
                 JsonNode entry = js.readTree();
-                String id = Json.text(entry, "id");
+                String id = JsonFields.text(entry, "id");
                 // Alert entries (MYJVN-ALT-...) share this shape but are not vulnerabilities.
                 if (id == null || !JVNDB.matcher(id).matches()) continue;
                 try {
@@ -153,8 +153,8 @@ final class MyJvnJsonReader {
     }
 
     private void status(JsonNode status) throws FeedFormatException {
-        method = Json.text(status, "method");
+        method = JsonFields.text(status, "method");
         if (other || (method != null && OTHER_METHODS.contains(method))) return;
-        MyJvnStatus.apply(k -> Json.text(status, k), sink, js::error);
+        MyJvnStatus.apply(k -> JsonFields.text(status, k), sink, js::error);
     }
 }

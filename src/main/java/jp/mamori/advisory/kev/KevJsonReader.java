@@ -7,7 +7,7 @@ import java.util.Set;
 import jp.mamori.advisory.FeedFormatException;
 import jp.mamori.advisory.FeedSink;
 import jp.mamori.advisory.feed.FeedLimits;
-import jp.mamori.advisory.feed.Json;
+import jp.mamori.intake.JsonFields;
 import jp.mamori.advisory.feed.JsonFeedReader;
 import jp.mamori.advisory.feed.JsonRecord;
 
@@ -36,7 +36,7 @@ final class KevJsonReader {
             @Override
             public void record(String field, JsonRecord r) throws FeedFormatException {
                 if (!r.node().isObject()) throw r.error("", "KEV entry is not an object");
-                sink.kev(KevFields.entry(f -> Json.text(r.node(), f), (f, msg) -> r.error("/" + f, msg)));
+                sink.kev(KevFields.entry(f -> JsonFields.text(r.node(), f), (f, msg) -> r.error("/" + f, msg)));
             }
         });
         if (!seen[0]) {

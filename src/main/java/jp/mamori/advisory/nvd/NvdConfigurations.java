@@ -7,7 +7,7 @@ import jp.mamori.advisory.CpeConfiguration;
 import jp.mamori.advisory.CpeMatch;
 import jp.mamori.advisory.CpeNode;
 import jp.mamori.advisory.FeedFormatException;
-import jp.mamori.advisory.feed.Json;
+import jp.mamori.intake.JsonFields;
 import jp.mamori.advisory.feed.JsonRecord;
 
 /**
@@ -22,14 +22,14 @@ final class NvdConfigurations {
     static List<CpeConfiguration> map(JsonRecord cve) throws FeedFormatException {
         List<CpeConfiguration> out = new ArrayList<>();
         int c = 0;
-        for (JsonNode config : Json.array(cve.node(), "configurations")) {
+        for (JsonNode config : JsonFields.array(cve.node(), "configurations")) {
             List<CpeNode> nodes = new ArrayList<>();
             int n = 0;
-            for (JsonNode node : Json.array(config, "nodes")) {
+            for (JsonNode node : JsonFields.array(config, "nodes")) {
                 nodes.add(node(node, cve, c, n));
                 n++;
             }
-            out.add(new CpeConfiguration(Json.text(config, "operator"), Json.bool(config, "negate", false), nodes));
+            out.add(new CpeConfiguration(JsonFields.text(config, "operator"), JsonFields.bool(config, "negate", false), nodes));
             c++;
         }
         return out;
@@ -38,16 +38,16 @@ final class NvdConfigurations {
     private static CpeNode node(JsonNode node, JsonRecord cve, int c, int n) throws FeedFormatException {
         List<CpeMatch> matches = new ArrayList<>();
         int m = 0;
-        for (JsonNode match : Json.array(node, "cpeMatch")) {
-            String criteria = Json.text(match, "criteria");
+        for (JsonNode match : JsonFields.array(node, "cpeMatch")) {
+            String criteria = JsonFields.text(match, "criteria");
             if (criteria == null) {
                 throw cve.error("/configurations/" + c + "/nodes/" + n + "/cpeMatch/" + m + "/criteria", "cpeMatch without criteria");
             }
-            matches.add(new CpeMatch(Json.bool(match, "vulnerable", true), criteria,
-                    Json.text(match, "versionStartIncluding"), Json.text(match, "versionStartExcluding"),
-                    Json.text(match, "versionEndIncluding"), Json.text(match, "versionEndExcluding")));
+            matches.add(new CpeMatch(JsonFields.bool(match, "vulnerable", true), criteria,
+                    JsonFields.text(match, "versionStartIncluding"), JsonFields.text(match, "versionStartExcluding"),
+                    JsonFields.text(match, "versionEndIncluding"), JsonFields.text(match, "versionEndExcluding")));
             m++;
         }
-        return new CpeNode(Json.text(node, "operator"), Json.bool(node, "negate", false), matches);
+        return new CpeNode(JsonFields.text(node, "operator"), JsonFields.bool(node, "negate", false), matches);
     }
 }

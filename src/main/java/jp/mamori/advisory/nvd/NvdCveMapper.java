@@ -9,7 +9,7 @@ import jp.mamori.advisory.Advisory;
 import jp.mamori.advisory.FeedFormatException;
 import jp.mamori.advisory.Source;
 import jp.mamori.advisory.feed.Cwes;
-import jp.mamori.advisory.feed.Json;
+import jp.mamori.intake.JsonFields;
 import jp.mamori.advisory.feed.JsonRecord;
 import jp.mamori.advisory.feed.Languages;
 import jp.mamori.advisory.feed.ReferenceCollector;
@@ -37,32 +37,32 @@ final class NvdCveMapper {
     static Advisory map(JsonRecord cve) throws FeedFormatException {
         JsonNode n = cve.node();
         if (!n.isObject()) throw cve.error("", "expected a cve object");
-        String id = Json.text(n, "id");
+        String id = JsonFields.text(n, "id");
         if (id == null) throw cve.error("/id", "cve object without id");
         Advisory.Builder b = Advisory.builder(id, Source.NVD, id)
                 .published(instant(cve, "published"))
                 .modified(instant(cve, "lastModified"))
-                .withdrawn("Rejected".equalsIgnoreCase(Json.text(n, "vulnStatus")));
-        for (JsonNode d : Json.array(n, "descriptions")) {
-            b.description(Languages.primary(Json.text(d, "lang")), Json.text(d, "value"));
+                .withdrawn("Rejected".equalsIgnoreCase(JsonFields.text(n, "vulnStatus")));
+        for (JsonNode d : JsonFields.array(n, "descriptions")) {
+            b.description(Languages.primary(JsonFields.text(d, "lang")), JsonFields.text(d, "value"));
         }
         ReferenceCollector refs = new ReferenceCollector();
         NvdMetrics.map(cve, b, refs);
-        for (JsonNode w : Json.array(n, "weaknesses")) {
-            for (JsonNode d : Json.array(w, "description")) b.cwe(Cwes.leadingId(Json.text(d, "value")));
+        for (JsonNode w : JsonFields.array(n, "weaknesses")) {
+            for (JsonNode d : JsonFields.array(w, "description")) b.cwe(Cwes.leadingId(JsonFields.text(d, "value")));
         }
         NvdConfigurations.map(cve).forEach(b::configuration);
-        for (JsonNode r : Json.array(n, "references")) {
+        for (JsonNode r : JsonFields.array(n, "references")) {
             List<String> tags = new ArrayList<>();
-            for (JsonNode t : Json.array(r, "tags")) if (t.isTextual()) tags.add(t.textValue());
-            refs.add(Json.text(r, "url"), tags);
+            for (JsonNode t : JsonFields.array(r, "tags")) if (t.isTextual()) tags.add(t.textValue());
+            refs.add(JsonFields.text(r, "url"), tags);
         }
         refs.references().forEach(b::reference);
         return b.build();
     }
 
     private static Instant instant(JsonRecord cve, String field) throws FeedFormatException {
-        String text = Json.text(cve.node(), field);
+        String text = JsonFields.text(cve.node(), field);
         try {
             return Timestamps.parse(text);
         } catch (DateTimeParseException e) {

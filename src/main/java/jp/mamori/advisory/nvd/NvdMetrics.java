@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.mamori.advisory.Advisory;
 import jp.mamori.advisory.CvssScore;
 import jp.mamori.advisory.feed.CvssVectors;
-import jp.mamori.advisory.feed.Json;
+import jp.mamori.intake.JsonFields;
 import jp.mamori.advisory.feed.JsonRecord;
 import jp.mamori.advisory.feed.ReferenceCollector;
 import jp.mamori.advisory.feed.Ssvc;
@@ -27,27 +27,27 @@ final class NvdMetrics {
         if (metrics == null || !metrics.isObject()) return;
         for (String[] key : CVSS_KEYS) {
             int i = 0;
-            for (JsonNode m : Json.array(metrics, key[0])) {
+            for (JsonNode m : JsonFields.array(metrics, key[0])) {
                 b.cvss(score(m, key, i, cve));
                 i++;
             }
         }
-        for (JsonNode m : Json.array(metrics, "ssvcV203")) {
+        for (JsonNode m : JsonFields.array(metrics, "ssvcV203")) {
             Ssvc.apply(m.path("ssvcData"), b, refs, "https://nvd.nist.gov/vuln/detail/" + b.vulnId(),
-                    NvdSources.scorer(Json.text(m, "source")));
+                    NvdSources.scorer(JsonFields.text(m, "source")));
         }
     }
 
     private static CvssScore score(JsonNode m, String[] key, int index, JsonRecord cve) throws FeedFormatException {
         JsonNode data = m.path("cvssData");
-        String vector = Json.text(data, "vectorString");
+        String vector = JsonFields.text(data, "vectorString");
         if (vector == null) {
             throw cve.error("/metrics/" + key[0] + "/" + index + "/cvssData/vectorString", "CVSS metric without vectorString");
         }
-        String version = Json.text(data, "version");
+        String version = JsonFields.text(data, "version");
         if (version == null) version = CvssVectors.version(vector);
         if (version == null) version = key[1];
-        return new CvssScore(version, vector, Json.number(data, "baseScore"),
-                NvdSources.scorer(Json.text(m, "source")), Json.text(m, "type"));
+        return new CvssScore(version, vector, JsonFields.number(data, "baseScore"),
+                NvdSources.scorer(JsonFields.text(m, "source")), JsonFields.text(m, "type"));
     }
 }

@@ -9,7 +9,7 @@ import jp.mamori.advisory.AffectedPackage;
 import jp.mamori.advisory.FeedFormatException;
 import jp.mamori.advisory.PackageRange;
 import jp.mamori.advisory.RangeEvent;
-import jp.mamori.advisory.feed.Json;
+import jp.mamori.intake.JsonFields;
 import jp.mamori.advisory.feed.JsonRecord;
 
 /**
@@ -26,28 +26,28 @@ final class OsvAffected {
         List<PackageRange> ranges = new ArrayList<>();
         String repo = null;
         int r = 0;
-        for (JsonNode range : Json.array(a, "ranges")) {
-            String type = Json.text(range, "type");
+        for (JsonNode range : JsonFields.array(a, "ranges")) {
+            String type = JsonFields.text(range, "type");
             if (type == null) throw rec.error(at + "/ranges/" + r + "/type", "range without type");
-            if (repo == null) repo = Json.text(range, "repo");
+            if (repo == null) repo = JsonFields.text(range, "repo");
             ranges.add(new PackageRange(type, events(range, rec, at + "/ranges/" + r)));
             r++;
         }
         List<String> versions = new ArrayList<>();
-        for (JsonNode v : Json.array(a, "versions")) if (v.isValueNode() && !v.isNull()) versions.add(v.asText());
-        String ecosystem = Json.text(pkg, "ecosystem");
-        String name = Json.text(pkg, "name");
+        for (JsonNode v : JsonFields.array(a, "versions")) if (v.isValueNode() && !v.isNull()) versions.add(v.asText());
+        String ecosystem = JsonFields.text(pkg, "ecosystem");
+        String name = JsonFields.text(pkg, "name");
         if (ecosystem == null && name == null && repo != null) return new AffectedPackage("GIT", repo, null, ranges, versions);
         if (ecosystem == null || name == null) {
             throw rec.error(at + "/package", "affected entry without package ecosystem and name");
         }
-        return new AffectedPackage(ecosystem, name, withoutVersion(Json.text(pkg, "purl")), ranges, versions);
+        return new AffectedPackage(ecosystem, name, withoutVersion(JsonFields.text(pkg, "purl")), ranges, versions);
     }
 
     private static List<RangeEvent> events(JsonNode range, JsonRecord rec, String at) throws FeedFormatException {
         List<RangeEvent> events = new ArrayList<>();
         int e = 0;
-        for (JsonNode event : Json.array(range, "events")) {
+        for (JsonNode event : JsonFields.array(range, "events")) {
             Iterator<Map.Entry<String, JsonNode>> fields = event.fields();
             if (!fields.hasNext()) throw rec.error(at + "/events/" + e, "empty range event");
             Map.Entry<String, JsonNode> f = fields.next();

@@ -1,8 +1,7 @@
 package jp.mamori.advisory.osv;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jp.mamori.advisory.feed.Json;
-
+import jp.mamori.intake.JsonFields;
 /** Choosing the merge key of an OSV record. */
 final class OsvIds {
     private OsvIds() { }
@@ -25,7 +24,7 @@ final class OsvIds {
     /** The only CVE id in the array; "" when there are several; null when there is none. */
     private static String singleCve(JsonNode osv, String field) {
         String found = null;
-        for (JsonNode a : Json.array(osv, field)) {
+        for (JsonNode a : JsonFields.array(osv, field)) {
             String s = a.asText("").trim();
             if (!isCve(s) || s.equals(found)) continue;
             if (found != null) return "";

@@ -9,7 +9,7 @@ import jp.mamori.advisory.FeedFormatException;
 import jp.mamori.advisory.Source;
 import jp.mamori.advisory.feed.CvssVectors;
 import jp.mamori.advisory.feed.Cwes;
-import jp.mamori.advisory.feed.Json;
+import jp.mamori.intake.JsonFields;
 import jp.mamori.advisory.feed.JsonRecord;
 import jp.mamori.advisory.feed.ReferenceCollector;
 import jp.mamori.advisory.feed.Timestamps;
@@ -37,10 +37,10 @@ final class OsvRecordMapper {
     static Advisory map(JsonRecord rec) throws FeedFormatException {
         JsonNode n = rec.node();
         if (!n.isObject()) throw rec.error("", "expected an OSV record object");
-        String id = Json.text(n, "id");
+        String id = JsonFields.text(n, "id");
         if (id == null) throw rec.error("/id", "OSV record without id");
-        String summary = Json.text(n, "summary");
-        String details = Json.text(n, "details");
+        String summary = JsonFields.text(n, "summary");
+        String details = JsonFields.text(n, "details");
         Advisory.Builder b = Advisory.builder(OsvIds.vulnId(n, id), Source.OSV, id)
                 .alias(id)
                 .title(summary)
@@ -48,29 +48,29 @@ final class OsvRecordMapper {
                 .modified(instant(rec, "modified"))
                 .withdrawn(n.hasNonNull("withdrawn"))
                 .description("en", details != null ? details : summary);
-        for (JsonNode a : Json.array(n, "aliases")) b.alias(a.asText(null));
+        for (JsonNode a : JsonFields.array(n, "aliases")) b.alias(a.asText(null));
         String scorer = OsvIds.scorer(id);
         severities(n, scorer, b);
-        for (JsonNode c : Json.array(n.path("database_specific"), "cwe_ids")) b.cwe(Cwes.leadingId(c.asText(null)));
+        for (JsonNode c : JsonFields.array(n.path("database_specific"), "cwe_ids")) b.cwe(Cwes.leadingId(c.asText(null)));
         int i = 0;
-        for (JsonNode a : Json.array(n, "affected")) {
+        for (JsonNode a : JsonFields.array(n, "affected")) {
             b.affected(OsvAffected.map(a, rec, "/affected/" + i));
             severities(a, scorer, b);
             i++;
         }
         ReferenceCollector refs = new ReferenceCollector();
-        for (JsonNode r : Json.array(n, "references")) {
-            String type = Json.text(r, "type");
-            refs.add(Json.text(r, "url"), type == null ? new String[0] : new String[] {type});
+        for (JsonNode r : JsonFields.array(n, "references")) {
+            String type = JsonFields.text(r, "type");
+            refs.add(JsonFields.text(r, "url"), type == null ? new String[0] : new String[] {type});
         }
         refs.references().forEach(b::reference);
         return b.build();
     }
 
     private static void severities(JsonNode node, String scorer, Advisory.Builder b) {
-        for (JsonNode s : Json.array(node, "severity")) {
-            String type = Json.text(s, "type");
-            String vector = Json.text(s, "score");
+        for (JsonNode s : JsonFields.array(node, "severity")) {
+            String type = JsonFields.text(s, "type");
+            String vector = JsonFields.text(s, "score");
             if (type == null || vector == null || !type.startsWith("CVSS_")) continue;
             String version = CvssVectors.version(vector);
             if (version == null) version = type.equals("CVSS_V2") ? "2.0" : null;
@@ -84,7 +84,7 @@ final class OsvRecordMapper {
     private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
     private static Instant instant(JsonRecord rec, String field) throws FeedFormatException {
-        String text = Json.text(rec.node(), field);
+        String text = JsonFields.text(rec.node(), field);
         try {
             Instant t = Timestamps.parse(text);
             return GO_ZERO_TIME.equals(t) ? null : t;

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import jp.mamori.advisory.FeedFormatException;
-import jp.mamori.advisory.json.Json;
+import jp.mamori.intake.JsonFields;
 import jp.mamori.advisory.json.JsonStream;
 import jp.mamori.advisory.support.FeedDates;
 
@@ -33,12 +33,12 @@ final class CdxJsonReader {
             js.next();
             switch (field) {
                 case "bomFormat" -> {
-                    bomFormat = Json.text(js.readTree());
+                    bomFormat = JsonFields.text(js.readTree());
                     if (!"CycloneDX".equals(bomFormat)) {
                         throw js.error("not a CycloneDX document: bomFormat is '" + bomFormat + "'");
                     }
                 }
-                case "serialNumber" -> out.serialNumber = Json.text(js.readTree());
+                case "serialNumber" -> out.serialNumber = JsonFields.text(js.readTree());
                 case "metadata" -> metadata(js.readTree());
                 case "components" -> components();
                 case "vulnerabilities" -> vulnerabilities();
@@ -53,7 +53,7 @@ final class CdxJsonReader {
     }
 
     private void metadata(JsonNode m) throws FeedFormatException {
-        out.timestamp = date(Json.text(m, "timestamp"), "at /metadata/timestamp");
+        out.timestamp = date(JsonFields.text(m, "timestamp"), "at /metadata/timestamp");
         JsonNode c = m.get("component");
         if (c != null) index(c, 0);
     }
@@ -65,8 +65,8 @@ final class CdxJsonReader {
 
     private void index(JsonNode c, int depth) {
         if (depth > MAX_COMPONENT_DEPTH || !c.isObject()) return;
-        out.index.add(Json.text(c, "bom-ref"), Json.text(c, "purl"), Json.text(c, "cpe"));
-        for (JsonNode child : Json.array(c, "components")) index(child, depth + 1);
+        out.index.add(JsonFields.text(c, "bom-ref"), JsonFields.text(c, "purl"), JsonFields.text(c, "cpe"));
+        for (JsonNode child : JsonFields.array(c, "components")) index(child, depth + 1);
     }
 
     private void vulnerabilities() throws FeedFormatException {
@@ -77,18 +77,18 @@ final class CdxJsonReader {
             String where = mark.line() + " at " + mark.pointer();
             JsonNode a = v.get("analysis");
             List<String> refs = new ArrayList<>();
-            for (JsonNode t : Json.array(v, "affects")) {
-                String ref = Json.text(t, "ref");
+            for (JsonNode t : JsonFields.array(v, "affects")) {
+                String ref = JsonFields.text(t, "ref");
                 if (ref != null) refs.add(ref);
             }
             Instant updated = firstNonNull(
-                    date(Json.text(a, "lastUpdated"), where + "/analysis/lastUpdated"),
-                    date(Json.text(a, "firstIssued"), where + "/analysis/firstIssued"),
-                    date(Json.text(v, "updated"), where + "/updated"),
-                    date(Json.text(v, "published"), where + "/published"));
-            out.offer(new CdxVulnerability(Json.text(v, "id"), Json.text(a, "state"), Json.text(a, "justification"),
-                    Json.texts(a, "response"), Json.text(a, "detail"), Json.text(v, "recommendation"),
-                    Json.text(v, "workaround"), updated, refs, where));
+                    date(JsonFields.text(a, "lastUpdated"), where + "/analysis/lastUpdated"),
+                    date(JsonFields.text(a, "firstIssued"), where + "/analysis/firstIssued"),
+                    date(JsonFields.text(v, "updated"), where + "/updated"),
+                    date(JsonFields.text(v, "published"), where + "/published"));
+            out.offer(new CdxVulnerability(JsonFields.text(v, "id"), JsonFields.text(a, "state"), JsonFields.text(a, "justification"),
+                    JsonFields.texts(a, "response"), JsonFields.text(a, "detail"), JsonFields.text(v, "recommendation"),
+                    JsonFields.text(v, "workaround"), updated, refs, where));
         }
     }
 

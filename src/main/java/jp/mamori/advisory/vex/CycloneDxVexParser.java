@@ -10,7 +10,6 @@ import jp.mamori.advisory.FeedSink;
 import jp.mamori.advisory.Source;
 import jp.mamori.advisory.json.JsonStream;
 import jp.mamori.advisory.support.Sniff;
-import jp.mamori.advisory.xml.SafeXml;
 import jp.mamori.advisory.xml.XmlCursor;
 
 /**
@@ -33,7 +32,7 @@ public final class CycloneDxVexParser implements FeedParser {
             int first = Sniff.firstSignificant(b);
             CdxVexEmitter out = new CdxVexEmitter(name, sink);
             if (first == '<') {
-                try (XmlCursor x = SafeXml.open(b, name)) {
+                try (XmlCursor x = XmlCursor.open(b, name)) {
                     new CdxXmlReader(x, out).read();
                 }
             } else if (first == '{') {

@@ -15,7 +15,7 @@ import jp.mamori.advisory.FeedSink;
 import jp.mamori.advisory.Source;
 import jp.mamori.advisory.VexStatement;
 import jp.mamori.advisory.json.InvalidField;
-import jp.mamori.advisory.json.Json;
+import jp.mamori.intake.JsonFields;
 import jp.mamori.advisory.json.JsonStream;
 import jp.mamori.advisory.support.FeedDates;
 
@@ -66,14 +66,14 @@ public final class OpenVexParser implements FeedParser {
                 js.next();
                 switch (field) {
                     case "@context" -> {
-                        context = Json.text(js.readTree());
+                        context = JsonFields.text(js.readTree());
                         if (context == null || !context.contains("openvex")) {
                             throw js.error("not an OpenVEX document: @context is '" + context + "'");
                         }
                     }
-                    case "@id" -> id = Json.text(js.readTree());
+                    case "@id" -> id = JsonFields.text(js.readTree());
                     case "timestamp" -> {
-                        String t = Json.text(js.readTree());
+                        String t = JsonFields.text(js.readTree());
                         try {
                             timestamp = FeedDates.parse(t, FeedDates.UTC);
                         } catch (DateTimeException e) {

@@ -10,7 +10,7 @@ import jp.mamori.advisory.Source;
 import jp.mamori.advisory.VexStatement;
 import jp.mamori.advisory.VexStatus;
 import jp.mamori.advisory.json.InvalidField;
-import jp.mamori.advisory.json.Json;
+import jp.mamori.intake.JsonFields;
 import jp.mamori.advisory.support.FeedDates;
 
 /**
@@ -35,7 +35,7 @@ final class OpenVexStatementMapper {
 
     static List<VexStatement> map(JsonNode s, String documentId, Instant documentTimestamp) {
         String vulnId = vulnerability(s.get("vulnerability"));
-        String statusText = Json.text(s, "status");
+        String statusText = JsonFields.text(s, "status");
         if (statusText == null) throw new InvalidField("/status", "statement without a status");
         VexStatus status = STATUS.get(statusText);
         if (status == null) {
@@ -44,11 +44,11 @@ final class OpenVexStatementMapper {
         }
         Instant timestamp = timestamp(s, "timestamp");
         if (timestamp == null) timestamp = documentTimestamp;
-        String justification = Json.text(s, "justification");
-        String impact = Json.text(s, "impact_statement");
-        String action = Json.text(s, "action_statement");
+        String justification = JsonFields.text(s, "justification");
+        String impact = JsonFields.text(s, "impact_statement");
+        String action = JsonFields.text(s, "action_statement");
         List<VexStatement> out = new ArrayList<>();
-        List<JsonNode> products = Json.array(s, "products");
+        List<JsonNode> products = JsonFields.array(s, "products");
         for (int i = 0; i < products.size(); i++) {
             String product = product(products.get(i), i);
             out.add(new VexStatement(vulnId, product, status, justification, impact, action,
@@ -59,30 +59,30 @@ final class OpenVexStatementMapper {
 
     private static String vulnerability(JsonNode v) {
         String id = v != null && v.isObject()
-                ? firstNonNull(Json.text(v, "name"), Json.text(v, "@id"))
-                : Json.text(v);
+                ? firstNonNull(JsonFields.text(v, "name"), JsonFields.text(v, "@id"))
+                : JsonFields.text(v);
         if (id == null) throw new InvalidField("/vulnerability", "statement without a vulnerability name");
         return id;
     }
 
     private static String product(JsonNode p, int index) {
         if (!p.isObject()) {
-            String s = Json.text(p);
+            String s = JsonFields.text(p);
             if (s == null) throw new InvalidField("/products/" + index, "empty product");
             return s;
         }
-        String id = Json.text(p, "@id");
+        String id = JsonFields.text(p, "@id");
         if (id != null && (id.startsWith("pkg:") || id.startsWith("cpe:"))) return id;
         JsonNode identifiers = p.get("identifiers");
-        String named = firstNonNull(Json.text(identifiers, "purl"),
-                firstNonNull(Json.text(identifiers, "cpe23"), Json.text(identifiers, "cpe22")));
+        String named = firstNonNull(JsonFields.text(identifiers, "purl"),
+                firstNonNull(JsonFields.text(identifiers, "cpe23"), JsonFields.text(identifiers, "cpe22")));
         if (named != null) return named;
         if (id == null) throw new InvalidField("/products/" + index, "product without @id or identifiers");
         return id;
     }
 
     static Instant timestamp(JsonNode n, String field) {
-        String t = Json.text(n, field);
+        String t = JsonFields.text(n, field);
         try {
             return FeedDates.parse(t, FeedDates.UTC);
         } catch (DateTimeException e) {

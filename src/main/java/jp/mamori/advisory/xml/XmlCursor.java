@@ -14,6 +14,25 @@ import jp.mamori.advisory.FeedFormatException;
  * documents nested deeper than the bound, so parsers built on it inherit both guards.
  */
 public final class XmlCursor implements AutoCloseable {
+    /** Deeper than any real feed (VULDEF is about 8 levels, CycloneDX about 15). */
+    public static final int MAX_DEPTH = 128;
+
+    private static final javax.xml.stream.XMLInputFactory FACTORY = jp.mamori.intake.SafeXml.inputFactory(true);
+
+    /**
+     * Opens a cursor over a feed document, the only way feed parsers read XML ({@link jp.mamori.intake.SafeXml}
+     * hardens the reader; the cursor refuses a DOCTYPE and bounds the depth). {@code name} is the file
+     * name used in error messages.
+     */
+    public static XmlCursor open(java.io.InputStream in, String name) throws jp.mamori.advisory.FeedFormatException {
+        try {
+            return new XmlCursor(FACTORY.createXMLStreamReader(in), name, MAX_DEPTH);
+        } catch (javax.xml.stream.XMLStreamException e) {
+            if (e.getNestedException() instanceof java.io.IOException io) throw new java.io.UncheckedIOException(io);
+            throw toFeedError(name, e, "");
+        }
+    }
+
     private final XMLStreamReader reader;
     private final String name;
     private final int maxDepth;

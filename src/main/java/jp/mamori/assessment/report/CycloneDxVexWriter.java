@@ -1,6 +1,8 @@
 package jp.mamori.assessment.report;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,60 +16,93 @@ import org.cyclonedx.exception.GeneratorException;
 import org.cyclonedx.generators.BomGeneratorFactory;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
+import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.vulnerability.Vulnerability;
 
 /**
- * A CycloneDX 1.5 VEX document of a scan: every confirmed or suppressed finding as a
- * vulnerability that affects a component of the BOM, with its CVSS rating and analysis.
- * Findings nobody has decided on yet are {@code in_triage}; VEX-suppressed ones keep the
- * statement's state and justification.
+ * The one CycloneDX 1.5 VEX writer. {@link #write(SbomDocument, List)} is the VEX of a scan: every
+ * confirmed or suppressed finding as a vulnerability that affects a component of the BOM, with its
+ * CVSS rating and analysis; findings nobody has decided on yet are {@code in_triage}, VEX-suppressed
+ * ones keep the statement's state and justification. {@link Document} is the assembly both that and
+ * the export of an organisation's decisions ({@code remediation.export}) write through, so components,
+ * justifications and the JSON form are the same in both.
  */
 public final class CycloneDxVexWriter {
 
     private CycloneDxVexWriter() { }
 
     public static String write(SbomDocument doc, List<AssessedFinding> findings) {
-        Bom bom = build(doc, findings);
-        try {
-            return BomGeneratorFactory.createJson(Version.VERSION_15, bom).toJsonString();
-        } catch (GeneratorException e) {
-            throw new IllegalStateException("cannot write CycloneDX VEX: " + e.getMessage(), e);
-        }
-    }
-
-    static Bom build(SbomDocument doc, List<AssessedFinding> findings) {
-        Bom bom = new Bom();
-        bom.setSerialNumber("urn:uuid:" + UUID.randomUUID());
-        bom.setVersion(1);
-        Map<String, Component> components = new LinkedHashMap<>();
-        List<Vulnerability> vulns = new ArrayList<>();
+        Document d = new Document("urn:uuid:" + UUID.randomUUID(), null, null);
         for (AssessedFinding f : findings) {
             if (f.candidate()) continue;
             MatchTarget t = f.target();
             String ref = t.ref() != null ? t.ref() : (t.purl() != null ? t.purl() : t.name() + "@" + t.version());
-            components.computeIfAbsent(ref, r -> component(r, t));
-            vulns.add(vulnerability(f, ref));
+            d.component(ref, t.name(), t.version(), t.purl(), t.cpe());
+            d.vulnerability(vulnerability(f, ref));
         }
-        bom.setComponents(new ArrayList<>(components.values()));
-        bom.setVulnerabilities(vulns);
-        return bom;
+        return d.json();
     }
 
-    private static Component component(String ref, MatchTarget t) {
-        Component c = new Component();
-        c.setBomRef(ref);
-        c.setType(t.cpe() != null && t.purl() == null ? Component.Type.FIRMWARE : Component.Type.LIBRARY);
-        c.setName(t.name() == null ? ref : t.name());
-        c.setVersion(t.version());
-        if (t.purl() != null) c.setPurl(t.purl());
-        if (t.cpe() != null) c.setCpe(t.cpe());
-        return c;
+    /** One VEX document being assembled: its subject, the affected components (each once) and the vulnerabilities. */
+    public static final class Document {
+        private final Bom bom = new Bom();
+        private final Map<String, Component> components = new LinkedHashMap<>();
+        private final List<Vulnerability> vulnerabilities = new ArrayList<>();
+
+        /** @param timestamp null to leave it out; @param subject the BOM's own component, or null */
+        public Document(String serialNumber, Instant timestamp, Component subject) {
+            bom.setSerialNumber(serialNumber);
+            bom.setVersion(1);
+            if (timestamp != null || subject != null) {
+                Metadata meta = new Metadata();
+                if (timestamp != null) meta.setTimestamp(Date.from(timestamp));
+                if (subject != null) meta.setComponent(subject);
+                bom.setMetadata(meta);
+            }
+        }
+
+        /** Adds the component once per ref: firmware when it is named by CPE only, otherwise a library. */
+        public void component(String ref, String name, String version, String purl, String cpe) {
+            components.computeIfAbsent(ref, r -> {
+                Component c = new Component();
+                c.setBomRef(r);
+                c.setType(cpe != null && purl == null ? Component.Type.FIRMWARE : Component.Type.LIBRARY);
+                c.setName(name == null ? r : name);
+                c.setVersion(version);
+                if (purl != null) c.setPurl(purl);
+                if (cpe != null) c.setCpe(cpe);
+                return c;
+            });
+        }
+
+        public void vulnerability(Vulnerability v) {
+            vulnerabilities.add(v);
+        }
+
+        public String json() {
+            bom.setComponents(new ArrayList<>(components.values()));
+            bom.setVulnerabilities(vulnerabilities);
+            try {
+                return BomGeneratorFactory.createJson(Version.VERSION_15, bom).toJsonString();
+            } catch (GeneratorException e) {
+                throw new IllegalStateException("cannot write CycloneDX VEX: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** A vulnerability entry that affects one ref. */
+    public static Vulnerability affecting(String vulnId, String ref) {
+        Vulnerability v = new Vulnerability();
+        v.setBomRef(vulnId + "@" + ref);
+        v.setId(vulnId);
+        Vulnerability.Affect affect = new Vulnerability.Affect();
+        affect.setRef(ref);
+        v.setAffects(List.of(affect));
+        return v;
     }
 
     private static Vulnerability vulnerability(AssessedFinding f, String ref) {
-        Vulnerability v = new Vulnerability();
-        v.setBomRef(f.match().vulnId() + "@" + ref);
-        v.setId(f.match().vulnId());
+        Vulnerability v = affecting(f.match().vulnId(), ref);
         Vulnerability.Source src = new Vulnerability.Source();
         src.setName(f.match().source());
         v.setSource(src);
@@ -103,9 +138,6 @@ public final class CycloneDxVexWriter {
             if (!f.match().fixedIn().isEmpty()) a.setResponses(List.of(Vulnerability.Analysis.Response.UPDATE));
         }
         v.setAnalysis(a);
-        Vulnerability.Affect affect = new Vulnerability.Affect();
-        affect.setRef(ref);
-        v.setAffects(List.of(affect));
         return v;
     }
 
@@ -119,7 +151,7 @@ public final class CycloneDxVexWriter {
     }
 
     /** OpenVEX / CSAF justifications mapped onto CycloneDX's (closest meaning). */
-    static Vulnerability.Analysis.Justification justification(String j) {
+    public static Vulnerability.Analysis.Justification justification(String j) {
         if (j == null) return null;
         return switch (j.toLowerCase(java.util.Locale.ROOT)) {
             case "code_not_present", "vulnerable_code_not_present", "component_not_present" -> Vulnerability.Analysis.Justification.CODE_NOT_PRESENT;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import jp.mamori.inventory.sbom.json.JsonInput;
-import jp.mamori.inventory.sbom.xml.SafeXml;
+import jp.mamori.inventory.sbom.xml.XmlGate;
 
 /**
  * Tells formats apart by content, never by file name (vendors rename files, and a ".json" may hold
@@ -64,7 +64,7 @@ final class FormatDetector {
     }
 
     private static Detected xml(byte[] b, String file, SbomLimits limits) throws SbomFormatException {
-        SafeXml.Root root = SafeXml.scan(b, file, limits);
+        XmlGate.Root root = XmlGate.scan(b, file, limits);
         String ns = root.namespace() == null ? "" : root.namespace();
         if (ns.startsWith("http://cyclonedx.org/schema/bom/")) return new Detected(SbomFormat.CYCLONEDX_XML, ns);
         if (root.localName().equals("RDF")) {

@@ -8,7 +8,8 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Validator;
 import jp.mamori.inventory.sbom.SbomDocument;
 import jp.mamori.inventory.sbom.SbomFormatException;
-import jp.mamori.inventory.sbom.xml.SafeXml;
+import jp.mamori.intake.SafeXml;
+import jp.mamori.inventory.sbom.xml.XmlGate;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.ParseException;
 import org.cyclonedx.model.Bom;
@@ -18,7 +19,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * CycloneDX XML. Only called after {@link SafeXml#scan} has passed the document (no DOCTYPE, bounded
+ * CycloneDX XML. Only called after {@link XmlGate#scan} has passed the document (no DOCTYPE, bounded
  * depth, well-formed), so the library's own XML parsing never meets a hostile construct.
  */
 public final class CycloneDxXmlReader {

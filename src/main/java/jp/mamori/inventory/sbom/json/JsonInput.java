@@ -1,12 +1,11 @@
 package jp.mamori.inventory.sbom.json;
 
+import jp.mamori.intake.JsonLimits;
 import com.fasterxml.jackson.core.JacksonException;
 import java.io.IOException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -32,10 +31,7 @@ public final class JsonInput {
      * see the next part as "trailing", so the caller checks the end of the document itself.
      */
     public static ObjectMapper streaming(SbomLimits limits) {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(limits.maxDepth()).build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
+        JsonFactory factory = JsonLimits.strict(limits.maxDepth()).factory();
         return new ObjectMapper(factory);
     }
 

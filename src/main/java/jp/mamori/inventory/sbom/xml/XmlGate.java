@@ -3,17 +3,14 @@ package jp.mamori.inventory.sbom.xml;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import javax.xml.validation.Validator;
 import jp.mamori.inventory.sbom.SbomFormatException;
 import jp.mamori.inventory.sbom.SbomLimits;
-import org.xml.sax.SAXNotRecognizedException;
-import org.xml.sax.SAXNotSupportedException;
+import jp.mamori.intake.SafeXml;
 
 /**
  * The gate every XML SBOM passes before any other parser sees it (SPEC §8). One streaming pass with
@@ -22,18 +19,14 @@ import org.xml.sax.SAXNotSupportedException;
  * entity expansion ("billion laughs") can happen later in the CycloneDX library; element depth is
  * bounded; well-formedness errors are reported with line, column and element path.
  */
-public final class SafeXml {
-    private SafeXml() { }
+public final class XmlGate {
+    private XmlGate() { }
 
     /** The document element, which tells the format apart (CycloneDX namespace, rdf:RDF, ...). */
     public record Root(String namespace, String localName) { }
 
     public static Root scan(byte[] bytes, String file, SbomLimits limits) throws SbomFormatException {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setProperty(XMLInputFactory.IS_COALESCING, false);
+        XMLInputFactory f = SafeXml.inputFactory(false);
         Deque<String> path = new ArrayDeque<>();
         Root root = null;
         XMLStreamReader r = null;
@@ -70,33 +63,11 @@ public final class SafeXml {
         return root;
     }
 
-    /** A schema validator that will not fetch anything named by the document. */
-    public static Validator validator(javax.xml.validation.Schema schema) {
-        Validator v = schema.newValidator();
-        try {
-            v.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
-            throw new IllegalStateException("the JDK's schema validator refused secure settings", e);
-        }
-        return v;
-    }
 
-    /** "line 4, column 9, element /bom/components/component". */
-    public static String where(int line, int column, String elementPath) {
-        StringBuilder sb = new StringBuilder();
-        if (line > 0) sb.append("line ").append(line).append(", column ").append(column);
-        if (elementPath != null && !elementPath.isEmpty()) {
-            if (sb.length() > 0) sb.append(", ");
-            sb.append("element ").append(elementPath);
-        }
-        return sb.length() == 0 ? null : sb.toString();
-    }
 
     private static String where(Location loc, Deque<String> path) {
         String p = path.isEmpty() ? null : "/" + String.join("/", path);
-        return loc == null ? where(-1, -1, p) : where(loc.getLineNumber(), loc.getColumnNumber(), p);
+        return loc == null ? SafeXml.where(-1, -1, p) : SafeXml.where(loc.getLineNumber(), loc.getColumnNumber(), p);
     }
 
     /** The JDK prefixes its messages with "ParseError at [row,col]:[..]"; the place is reported separately. */
