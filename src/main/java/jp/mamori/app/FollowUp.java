@@ -1,7 +1,7 @@
 package jp.mamori.app;
 
 import jp.mamori.remediation.FindingRecorder;
-import jp.mamori.remediation.notify.Notifier;
+import jp.mamori.notify.Notifier;
 
 /**
  * What every action that changes findings does afterwards, from every front end: a raised

@@ -13,12 +13,12 @@ import jp.mamori.persistence.Database;
 import jp.mamori.remediation.FindingWorkflow;
 import jp.mamori.remediation.WorkflowException;
 import jp.mamori.remediation.mitigation.MitigationService;
-import jp.mamori.remediation.notify.JdbcRecipients;
-import jp.mamori.remediation.notify.Notifier;
-import jp.mamori.remediation.notify.Recipients;
-import jp.mamori.remediation.notify.SmtpMailTransport;
-import jp.mamori.remediation.notify.SmtpSettings;
-import jp.mamori.remediation.notify.WebhookSender;
+import jp.mamori.notify.JdbcRecipients;
+import jp.mamori.notify.Notifier;
+import jp.mamori.notify.Recipients;
+import jp.mamori.notify.SmtpMailTransport;
+import jp.mamori.notify.SmtpSettings;
+import jp.mamori.notify.WebhookSender;
 import jp.mamori.remediation.schedule.RemediationScheduler;
 import jp.mamori.triage.policy.TriagePolicy;
 

@@ -1,8 +1,8 @@
 package jp.mamori.remediation;
 
 import java.time.LocalDate;
-import jp.mamori.remediation.notify.Recipient;
-import jp.mamori.remediation.notify.Recipients;
+import jp.mamori.notify.Recipient;
+import jp.mamori.notify.Recipients;
 
 /**
  * What a decision must carry before it is recorded: a reason; a date for patch, mitigation and risk

@@ -14,10 +14,10 @@ import java.util.Map;
 import jp.mamori.persistence.Database;
 import jp.mamori.remediation.mitigation.MitigationItem;
 import jp.mamori.remediation.mitigation.MitigationService;
-import jp.mamori.remediation.notify.Audience;
-import jp.mamori.remediation.notify.NotificationEvent;
-import jp.mamori.remediation.notify.NotificationQueue;
-import jp.mamori.remediation.notify.Recipients;
+import jp.mamori.notify.Audience;
+import jp.mamori.notify.NotificationEvent;
+import jp.mamori.notify.NotificationQueue;
+import jp.mamori.notify.Recipients;
 import jp.mamori.triage.policy.TriagePolicy;
 
 /**

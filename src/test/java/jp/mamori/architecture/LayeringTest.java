@@ -100,7 +100,7 @@ class LayeringTest {
 
     @Test
     void onlyTheMailAdapterUsesJakartaMail() {
-        noClasses().that().resideOutsideOfPackages("jp.mamori.notify..", "jp.mamori.remediation.notify..")
+        noClasses().that().resideOutsideOfPackages("jp.mamori.notify..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..")
                 .because("the SMTP library is an adapter detail of notifications, not a dependency of the core (ADR 0008)")
                 .check(MAIN);

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jp.mamori.remediation.notify.Recipient;
-import jp.mamori.remediation.notify.Recipients;
+import jp.mamori.notify.Recipient;
+import jp.mamori.notify.Recipients;
 import org.junit.jupiter.api.Test;
 
 /** What a decision must carry before it is stored. */

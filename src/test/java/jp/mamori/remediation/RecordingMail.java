@@ -2,7 +2,7 @@ package jp.mamori.remediation;
 
 import java.util.ArrayList;
 import java.util.List;
-import jp.mamori.remediation.notify.MailTransport;
+import jp.mamori.notify.MailTransport;
 
 /** Keeps the e-mails instead of sending them (the SMTP path itself is tested against GreenMail). */
 public final class RecordingMail implements MailTransport {

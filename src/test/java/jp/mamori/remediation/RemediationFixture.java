@@ -19,7 +19,7 @@ import jp.mamori.inventory.Organization;
 import jp.mamori.inventory.Segment;
 import jp.mamori.persistence.Database;
 import jp.mamori.remediation.mitigation.MitigationService;
-import jp.mamori.remediation.notify.JdbcRecipients;
+import jp.mamori.notify.JdbcRecipients;
 import jp.mamori.testsupport.TestDatabases;
 
 /**

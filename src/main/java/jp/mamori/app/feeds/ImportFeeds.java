@@ -11,7 +11,7 @@ import jp.mamori.app.Audited;
 import jp.mamori.app.InvalidInputException;
 import jp.mamori.app.Mamori;
 import jp.mamori.remediation.FindingRecorder;
-import jp.mamori.remediation.notify.Notifier;
+import jp.mamori.notify.Notifier;
 
 /**
  * "Import feed files" (files, directories, .gz, OSV all.zip, offline bundles): every document in

@@ -17,7 +17,7 @@ import jp.mamori.app.Audited;
 import jp.mamori.app.InvalidInputException;
 import jp.mamori.app.Mamori;
 import jp.mamori.remediation.FindingRecorder;
-import jp.mamori.remediation.notify.Notifier;
+import jp.mamori.notify.Notifier;
 
 /**
  * "Sync the feeds online" (NVD incremental, KEV, EPSS, MyJVN, OSV): each fetched document is

@@ -32,7 +32,7 @@ import jp.mamori.inventory.scope.Tier;
 import jp.mamori.remediation.FindingQuery.UrgentOpen;
 import jp.mamori.remediation.FindingRecorder;
 import jp.mamori.remediation.InventoryAssessment;
-import jp.mamori.remediation.notify.Notifier;
+import jp.mamori.notify.Notifier;
 
 /**
  * "Add an SBOM to an asset", whoever hands it in: read whole first (a bad file stores nothing),

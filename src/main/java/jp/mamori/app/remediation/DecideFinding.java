@@ -8,7 +8,7 @@ import jp.mamori.remediation.DecisionResult;
 import jp.mamori.remediation.FindingRow;
 import jp.mamori.remediation.NoSuchFindingException;
 import jp.mamori.remediation.SameProduct;
-import jp.mamori.remediation.notify.Notifier;
+import jp.mamori.notify.Notifier;
 
 /**
  * "Decide on a finding" (patch, mitigate, accept, not affected, …): validated by the workflow's

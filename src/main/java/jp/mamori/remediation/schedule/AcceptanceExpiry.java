@@ -12,8 +12,8 @@ import java.util.List;
 import jp.mamori.remediation.DecisionStore;
 import jp.mamori.remediation.FindingRecorder;
 import jp.mamori.remediation.FindingState;
-import jp.mamori.remediation.notify.NotificationEvent;
-import jp.mamori.remediation.notify.NotificationQueue;
+import jp.mamori.notify.NotificationEvent;
+import jp.mamori.notify.NotificationQueue;
 
 /**
  * A risk acceptance lasts until its date (inclusive); the day after, the finding is open again

@@ -15,9 +15,9 @@ import jp.mamori.remediation.DecisionStore;
 import jp.mamori.remediation.FindingRecorder;
 import jp.mamori.remediation.FindingState;
 import jp.mamori.remediation.StoredDecision;
-import jp.mamori.remediation.notify.Audience;
-import jp.mamori.remediation.notify.NotificationEvent;
-import jp.mamori.remediation.notify.NotificationQueue;
+import jp.mamori.notify.Audience;
+import jp.mamori.notify.NotificationEvent;
+import jp.mamori.notify.NotificationQueue;
 import jp.mamori.triage.ssvc.Outcome;
 
 /**

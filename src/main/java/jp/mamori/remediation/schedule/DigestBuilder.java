@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import jp.mamori.persistence.Database;
 import jp.mamori.remediation.FindingState;
-import jp.mamori.remediation.notify.Digest;
-import jp.mamori.remediation.notify.Notifier;
+import jp.mamori.notify.Digest;
+import jp.mamori.notify.Notifier;
 
 /**
  * The daily digest of a scope (SPEC §2: "what must we patch first, by when, and why, every morning"):

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.mamori.remediation.FindingRecorder;
 import jp.mamori.remediation.FindingState;
-import jp.mamori.remediation.notify.NotificationEvent;
-import jp.mamori.remediation.notify.NotificationQueue;
+import jp.mamori.notify.NotificationEvent;
+import jp.mamori.notify.NotificationQueue;
 
 /**
  * Flags findings past their deadline and escalates each once per overdue spell: to the system's
@@ -66,7 +66,7 @@ final class OverdueMarker {
             FindingRecorder.event(c, r.id(), now, ChangeWatcher.ACTOR, "overdue", r.state(), r.state(),
                     "期限 " + deadline + " を " + days + " 日超過 / " + days + " day(s) past the deadline " + deadline);
             var audience = ChangeWatcher.audience(r.outcome());
-            if (audience == jp.mamori.remediation.notify.Audience.SYSTEM_AND_CISO) ciso++;
+            if (audience == jp.mamori.notify.Audience.SYSTEM_AND_CISO) ciso++;
             NotificationQueue.enqueue(c, NotificationEvent.of(r.orgId(), r.systemId(), r.id(), "overdue", audience, r.vulnId(), r.assetCode(),
                     r.outcome(), deadline,
                     "期限超過（" + deadline + "、" + r.state().ja() + "）: #" + r.id() + " " + r.vulnId() + " / " + r.assetCode(),

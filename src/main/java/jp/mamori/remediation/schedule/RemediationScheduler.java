@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import jp.mamori.persistence.Database;
-import jp.mamori.remediation.notify.Notifier;
+import jp.mamori.notify.Notifier;
 import jp.mamori.triage.policy.TriagePolicy;
 
 /**

@@ -1,4 +1,4 @@
-package jp.mamori.remediation.notify;
+package jp.mamori.notify;
 
 import java.io.IOException;
 import java.net.URI;
@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import jp.mamori.remediation.WorkflowException;
 
 /** Posts a message to a webhook (generic JSON, Teams or Slack). No redirects: a webhook URL is an exact address. */
 public final class WebhookSender {
@@ -45,7 +44,7 @@ public final class WebhookSender {
             u = null;
         }
         if (u == null || u.getHost() == null || !("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme()))) {
-            throw new WorkflowException("WebhookのURLが不正です（http/https のURL）: '" + url + "'", "bad webhook URL (http or https): '" + url + "'");
+            throw new NotificationSettingsException("WebhookのURLが不正です（http/https のURL）: '" + url + "'", "bad webhook URL (http or https): '" + url + "'");
         }
     }
 

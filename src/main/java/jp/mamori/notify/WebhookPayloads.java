@@ -1,4 +1,4 @@
-package jp.mamori.remediation.notify;
+package jp.mamori.notify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,7 +1,6 @@
-package jp.mamori.remediation.notify;
+package jp.mamori.notify;
 
 import java.util.Locale;
-import jp.mamori.remediation.WorkflowException;
 
 /**
  * How one person wants to hear from Mamori.
@@ -23,7 +22,7 @@ public record Preference(Channel channel, boolean immediate, WebhookKind webhook
         public static Channel fromKey(String key) {
             String k = key == null ? "" : key.trim().toUpperCase(Locale.ROOT);
             for (Channel c : values()) if (c.name().equals(k)) return c;
-            throw new WorkflowException("通知チャネルが不明です: '" + key + "'（email, webhook, none）",
+            throw new NotificationSettingsException("通知チャネルが不明です: '" + key + "'（email, webhook, none）",
                     "unknown channel '" + key + "' (email, webhook, none)");
         }
     }
@@ -46,7 +45,7 @@ public record Preference(Channel channel, boolean immediate, WebhookKind webhook
         String k = key == null ? "" : key.trim().toLowerCase(Locale.ROOT);
         if (k.equals("immediate")) return true;
         if (k.equals("digest")) return false;
-        throw new WorkflowException("通知のタイミングが不明です: '" + key + "'（immediate, digest）",
+        throw new NotificationSettingsException("通知のタイミングが不明です: '" + key + "'（immediate, digest）",
                 "unknown mode '" + key + "' (immediate, digest)");
     }
 }

@@ -1,4 +1,4 @@
-package jp.mamori.remediation.notify;
+package jp.mamori.notify;
 
 /**
  * Who hears of an event: the system's administrators and the organisation's security officers; for

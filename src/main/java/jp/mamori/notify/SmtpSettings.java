@@ -1,4 +1,4 @@
-package jp.mamori.remediation.notify;
+package jp.mamori.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import jp.mamori.remediation.WorkflowException;
 
 /**
  * Where e-mail goes out: host, port, sender, TLS and an optional login. Read from a properties or
@@ -69,7 +68,7 @@ public record SmtpSettings(String host, int port, String from, Tls tls, String u
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new WorkflowException("通知設定ファイルを読めません: " + file + "（" + e.getMessage() + "）",
+            throw new NotificationSettingsException("通知設定ファイルを読めません: " + file + "（" + e.getMessage() + "）",
                     "cannot read notification settings " + file + ": " + e.getMessage());
         }
         return out;
@@ -79,7 +78,7 @@ public record SmtpSettings(String host, int port, String from, Tls tls, String u
         try {
             return Tls.valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new WorkflowException("smtp.tls は none, starttls, ssl のいずれかです: '" + s + "'", "smtp.tls must be none, starttls or ssl: '" + s + "'");
+            throw new NotificationSettingsException("smtp.tls は none, starttls, ssl のいずれかです: '" + s + "'", "smtp.tls must be none, starttls or ssl: '" + s + "'");
         }
     }
 
@@ -88,7 +87,7 @@ public record SmtpSettings(String host, int port, String from, Tls tls, String u
         try {
             return Integer.parseInt(s.trim());
         } catch (NumberFormatException e) {
-            throw new WorkflowException("smtp." + what + " が数値ではありません: '" + s + "'", "smtp." + what + " is not a number: '" + s + "'");
+            throw new NotificationSettingsException("smtp." + what + " が数値ではありません: '" + s + "'", "smtp." + what + " is not a number: '" + s + "'");
         }
     }
 }

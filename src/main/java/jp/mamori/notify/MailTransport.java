@@ -1,4 +1,4 @@
-package jp.mamori.remediation.notify;
+package jp.mamori.notify;
 
 /** Sends one plain-text e-mail. Behind an interface so the flush logic is tested without a server too. */
 public interface MailTransport {

@@ -1,4 +1,4 @@
-package jp.mamori.remediation.notify;
+package jp.mamori.notify;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

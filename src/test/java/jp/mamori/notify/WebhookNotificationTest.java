@@ -1,4 +1,4 @@
-package jp.mamori.remediation.notify;
+package jp.mamori.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +22,7 @@ import jp.mamori.remediation.FindingState;
 import jp.mamori.remediation.MutableClock;
 import jp.mamori.remediation.RecordingMail;
 import jp.mamori.remediation.RemediationFixture;
-import jp.mamori.remediation.WorkflowException;
+import jp.mamori.notify.NotificationSettingsException;
 import jp.mamori.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,8 +125,8 @@ class WebhookNotificationTest {
 
     @Test
     void onlyHttpUrlsAreAccepted() {
-        assertThatThrownBy(() -> WebhookSender.checkUrl("file:///etc/passwd")).isInstanceOf(WorkflowException.class);
-        assertThatThrownBy(() -> WebhookSender.checkUrl("not a url")).isInstanceOf(WorkflowException.class);
+        assertThatThrownBy(() -> WebhookSender.checkUrl("file:///etc/passwd")).isInstanceOf(NotificationSettingsException.class);
+        assertThatThrownBy(() -> WebhookSender.checkUrl("not a url")).isInstanceOf(NotificationSettingsException.class);
         assertThat(WebhookSender.redact("https://hooks.slack.com/services/T000/B000/XXXX")).isEqualTo("https://hooks.slack.com/…");
     }
 }

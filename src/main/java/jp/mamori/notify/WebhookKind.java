@@ -1,7 +1,6 @@
-package jp.mamori.remediation.notify;
+package jp.mamori.notify;
 
 import java.util.Locale;
-import jp.mamori.remediation.WorkflowException;
 
 /** The JSON a webhook receiver expects: our own, a Microsoft Teams workflow (Adaptive Card), or Slack. */
 public enum WebhookKind {
@@ -15,7 +14,7 @@ public enum WebhookKind {
         String k = key == null ? "" : key.trim().toUpperCase(Locale.ROOT);
         if (k.equals("JSON")) return GENERIC;
         for (WebhookKind w : values()) if (w.name().equals(k)) return w;
-        throw new WorkflowException("Webhookの種類が不明です: '" + key + "'（generic, teams, slack）",
+        throw new NotificationSettingsException("Webhookの種類が不明です: '" + key + "'（generic, teams, slack）",
                 "unknown webhook kind '" + key + "' (generic, teams, slack)");
     }
 }
