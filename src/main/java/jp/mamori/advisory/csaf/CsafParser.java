@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import jp.mamori.advisory.FeedFormatException;
@@ -31,11 +30,7 @@ public final class CsafParser implements FeedParser {
 
     @Override
     public void parse(InputStream in, String name, FeedSink sink) throws IOException, FeedFormatException {
-        try (JsonStream js = JsonStream.open(in, name)) {
-            new Run(js, name, sink).read();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        JsonStream.parse(in, name, js -> new Run(js, name, sink).read());
     }
 
     private static final class Run {

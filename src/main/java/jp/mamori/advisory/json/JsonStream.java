@@ -39,6 +39,24 @@ public final class JsonStream implements AutoCloseable {
         this.name = name;
     }
 
+    /** Reads a whole document from its stream. */
+    @FunctionalInterface
+    public interface Body {
+        void read(JsonStream js) throws FeedFormatException;
+    }
+
+    /**
+     * Opens the document, hands it to {@code body} and closes it; a failure to read the bytes leaves
+     * as the IOException of a parser's contract, not as a format error.
+     */
+    public static void parse(InputStream in, String name, Body body) throws IOException, FeedFormatException {
+        try (JsonStream js = open(in, name)) {
+            body.read(js);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     public static JsonStream open(InputStream in, String name) throws FeedFormatException {
         try {
             JsonParser p = FACTORY.createParser(in);

@@ -1,16 +1,12 @@
 package jp.mamori.advisory.jvn;
 
-import java.io.BufferedInputStream;
+import jp.mamori.advisory.support.XmlOrJson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import jp.mamori.advisory.FeedFormatException;
 import jp.mamori.advisory.FeedParser;
 import jp.mamori.advisory.FeedSink;
 import jp.mamori.advisory.Source;
-import jp.mamori.advisory.json.JsonStream;
-import jp.mamori.advisory.support.Sniff;
-import jp.mamori.advisory.xml.XmlCursor;
 
 /**
  * JVN iPedia via MyJVN: JVNRSS 3.2 overview lists and RDF feeds, VULDEF 3.2 details (XML,
@@ -28,23 +24,6 @@ public final class JvnParser implements FeedParser {
 
     @Override
     public void parse(InputStream in, String name, FeedSink sink) throws IOException, FeedFormatException {
-        try {
-            BufferedInputStream b = new BufferedInputStream(in);
-            int first = Sniff.firstSignificant(b);
-            if (first == '<') {
-                try (XmlCursor x = XmlCursor.open(b, name)) {
-                    JvnXmlReader.read(x, sink);
-                }
-            } else if (first == '{') {
-                try (JsonStream js = JsonStream.open(b, name)) {
-                    new MyJvnJsonReader(js, name, sink).read();
-                }
-            } else {
-                throw new FeedFormatException(name, "line 1", first < 0 ? "empty file"
-                        : "not a JVN document: neither XML nor JSON");
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        XmlOrJson.parse(in, name, "JVN", x -> JvnXmlReader.read(x, sink), js -> new MyJvnJsonReader(js, name, sink).read());
     }
 }

@@ -23,19 +23,7 @@ final class JvnRssReader {
     }
 
     void read() throws FeedFormatException {
-        while (true) {
-            int ev = x.nextTag();
-            if (ev == XMLStreamConstants.END_DOCUMENT) return;
-            if (ev != XMLStreamConstants.START_ELEMENT || x.depth() != 2) continue;
-            if (x.isStart("item")) {
-                item();
-            } else if (x.isStart("Status")) {
-                MyJvnStatus.apply(x::attr, sink, x::error);
-                x.skip();
-            } else {
-                x.skip();
-            }
-        }
+        JvnXmlReader.eachRecord(x, sink, "item", this::item);
     }
 
     private void item() throws FeedFormatException {

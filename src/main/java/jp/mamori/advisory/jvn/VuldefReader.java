@@ -25,19 +25,7 @@ final class VuldefReader {
     }
 
     void read() throws FeedFormatException {
-        while (true) {
-            int ev = x.nextTag();
-            if (ev == XMLStreamConstants.END_DOCUMENT) return;
-            if (ev != XMLStreamConstants.START_ELEMENT || x.depth() != 2) continue;
-            if (x.isStart("Vulinfo")) {
-                vulinfo();
-            } else if (x.isStart("Status")) {
-                MyJvnStatus.apply(x::attr, sink, x::error);
-                x.skip();
-            } else {
-                x.skip();
-            }
-        }
+        JvnXmlReader.eachRecord(x, sink, "Vulinfo", this::vulinfo);
     }
 
     private void vulinfo() throws FeedFormatException {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,11 +33,7 @@ public final class OpenVexParser implements FeedParser {
 
     @Override
     public void parse(InputStream in, String name, FeedSink sink) throws IOException, FeedFormatException {
-        try (JsonStream js = JsonStream.open(in, name)) {
-            new Run(js, name, sink).read();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        JsonStream.parse(in, name, js -> new Run(js, name, sink).read());
     }
 
     private static final class Run {

@@ -1,6 +1,5 @@
 package jp.mamori.matching.version;
 
-import java.math.BigInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -10,7 +9,7 @@ import java.util.regex.Pattern;
  * end of the string, then the end, then letters, then other characters; digit runs compare
  * numerically. The revision is everything after the last hyphen (missing = "0" as in dpkg).
  */
-public final class DebianScheme extends ParsingScheme<DebianScheme.Evr> {
+public final class DebianScheme extends ParsingScheme<Evr> {
 
     public static final DebianScheme INSTANCE = new DebianScheme();
 
@@ -31,34 +30,15 @@ public final class DebianScheme extends ParsingScheme<DebianScheme.Evr> {
 
     @Override
     protected int compareParsed(Evr x, Evr y) {
-        int c = x.epoch.compareTo(y.epoch);
-        if (c == 0) c = verrevcmp(x.upstream, y.upstream);
-        if (c == 0) c = verrevcmp(x.revision, y.revision);
-        return Integer.signum(c);
+        return x.compareTo(y, DebianScheme::verrevcmp);
     }
 
-    record Evr(BigInteger epoch, String upstream, String revision) { }
-
+    /** upstream = {@link Evr#version()}, revision = {@link Evr#release()} ("0" when absent). */
     private static Evr parse(String version) {
         if (version == null || version.length() > 256) return null;
-        String s = version.trim();
-        BigInteger epoch = BigInteger.ZERO;
-        int colon = s.indexOf(':');
-        if (colon >= 0) {
-            String e = s.substring(0, colon);
-            if (e.isEmpty() || !e.chars().allMatch(ch -> ch >= '0' && ch <= '9')) return null;
-            epoch = new BigInteger(e);
-            s = s.substring(colon + 1);
-        }
-        String revision = "0";
-        int dash = s.lastIndexOf('-');
-        if (dash >= 0) {
-            revision = s.substring(dash + 1);
-            s = s.substring(0, dash);
-            if (!REVISION.matcher(revision).matches()) return null;
-        }
-        if (!UPSTREAM.matcher(s).matches()) return null;
-        return new Evr(epoch, s, revision);
+        Evr evr = Evr.split(version.trim(), "0");
+        if (evr == null || !REVISION.matcher(evr.release()).matches() || !UPSTREAM.matcher(evr.version()).matches()) return null;
+        return evr;
     }
 
     /** dpkg's character weight inside a non-digit run. */

@@ -1,6 +1,5 @@
 package jp.mamori.matching.version;
 
-import java.math.BigInteger;
 
 /**
  * RPM ordering ({@code rpmvercmp} of rpm 4.15+): {@code [epoch:]version[-release]}. The epoch
@@ -9,7 +8,7 @@ import java.math.BigInteger;
  * characters only separate; {@code ~} sorts before everything (pre-release, {@code 1.0~rc1 < 1.0}),
  * {@code ^} after the end of the string but before anything else ({@code 1.0 < 1.0^git1 < 1.0.1}).
  */
-public final class RpmScheme extends ParsingScheme<RpmScheme.Evr> {
+public final class RpmScheme extends ParsingScheme<Evr> {
 
     public static final RpmScheme INSTANCE = new RpmScheme();
 
@@ -27,35 +26,18 @@ public final class RpmScheme extends ParsingScheme<RpmScheme.Evr> {
 
     @Override
     protected int compareParsed(Evr x, Evr y) {
-        int c = x.epoch.compareTo(y.epoch);
-        if (c == 0) c = rpmvercmp(x.version, y.version);
-        if (c == 0) c = rpmvercmp(x.release, y.release);
-        return Integer.signum(c);
+        return x.compareTo(y, RpmScheme::rpmvercmp);
     }
-
-    record Evr(BigInteger epoch, String version, String release) { }
 
     private static Evr parse(String evr) {
         if (evr == null || evr.length() > 256) return null;
         String s = evr.trim();
         if (s.isEmpty() || s.chars().anyMatch(Character::isWhitespace)) return null;
-        BigInteger epoch = BigInteger.ZERO;
-        int colon = s.indexOf(':');
-        if (colon >= 0) {
-            String e = s.substring(0, colon);
-            if (e.isEmpty() || !e.chars().allMatch(ch -> ch >= '0' && ch <= '9')) return null;
-            epoch = new BigInteger(e);
-            s = s.substring(colon + 1);
-        }
-        String release = "";
-        int dash = s.lastIndexOf('-');
-        if (dash >= 0) {
-            release = s.substring(dash + 1);
-            s = s.substring(0, dash);
-            if (release.isEmpty()) return null;
-        }
-        if (s.isEmpty() || s.chars().noneMatch(RpmScheme::isAlnum)) return null;
-        return new Evr(epoch, s, release);
+        boolean dash = s.lastIndexOf('-') > s.indexOf(':');
+        Evr split = Evr.split(s, "");
+        if (split == null || (dash && split.release().isEmpty())) return null;
+        if (split.version().isEmpty() || split.version().chars().noneMatch(RpmScheme::isAlnum)) return null;
+        return split;
     }
 
     private static boolean isDigit(int c) {
