@@ -3,6 +3,7 @@ package jp.mamori.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -31,6 +32,11 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(DatabaseSettings settings) {
+        Path dir = settings.embeddedDirectory();
+        if (dir != null) {
+            OwnerOnly.directory(dir);
+            OwnerOnly.precreate(dir.resolve(DatabaseSettings.FILE_NAME + ".trace.db"));
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.url());
         config.setUsername(settings.user());
@@ -44,9 +50,15 @@ public final class Database implements AutoCloseable {
         try {
             ds = new HikariDataSource(config);
         } catch (RuntimeException e) {
+            if (dir != null && inUseByAnotherProcess(e)) {
+                throw new DatabaseUnavailableException("データベース " + dir + " は別のMamoriのプロセス（mamori serve など）が使用中です。"
+                        + "サーバーを停止してから実行するか、Web画面またはAPI（/api/v1）から操作してください / the database in " + dir
+                        + " is in use by another Mamori process (e.g. `mamori serve`); stop it first, or use the web UI or the API instead", e);
+            }
             throw new DatabaseUnavailableException("データベースに接続できません / cannot connect to the database "
                     + settings.displayUrl() + ": " + rootMessage(e), e);
         }
+        if (dir != null) OwnerOnly.filesIn(dir);
         Database db = new Database(settings, ds);
         try {
             db.migrate();
@@ -54,6 +66,7 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
+        if (dir != null) OwnerOnly.filesIn(dir);
         return db;
     }
 
@@ -62,7 +75,7 @@ public final class Database implements AutoCloseable {
      * honest. When the database is already there, opening it skips Flyway's scan, which costs
      * seconds on a cold CLI start.
      */
-    static final int LATEST_MIGRATION = 17;
+    static final int LATEST_MIGRATION = 18;
 
     private void migrate() {
         Integer installed = installedVersion();
@@ -175,6 +188,15 @@ public final class Database implements AutoCloseable {
         String env = System.getenv("MAMORI_DB_POOL_SIZE");
         if (env != null && env.matches("\\d{1,3}") && Integer.parseInt(env) > 0) return Integer.parseInt(env);
         return settings.isEmbedded() ? 12 : 20;
+    }
+
+    /** H2's "database may be already in use" (90020): another process holds the file lock. */
+    private static boolean inUseByAnotherProcess(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLException s && s.getErrorCode() == 90020) return true;
+            if (c.getMessage() != null && c.getMessage().contains("already in use")) return true;
+        }
+        return false;
     }
 
     static String rootMessage(Throwable t) {

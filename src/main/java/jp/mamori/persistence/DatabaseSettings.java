@@ -22,13 +22,27 @@ public record DatabaseSettings(String url, String user, String password) {
     }
 
     /**
-     * H2 in PostgreSQL mode so that one set of migrations serves both. AUTO_SERVER lets a CLI
-     * import run while {@code mamori serve} holds the same file open.
+     * H2 in PostgreSQL mode so that one set of migrations serves both. No AUTO_SERVER and no TCP
+     * server: the embedded database has no network listener (issue 18.4). One process holds the
+     * file at a time; a CLI command while {@code mamori serve} runs is refused with a clear message
+     * (use the web API instead, or stop the server).
      */
     public static DatabaseSettings embedded(Path dataDir) {
-        Path file = dataDir.toAbsolutePath().normalize().resolve("mamori");
-        String url = "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+        Path file = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
+        String url = "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         return new DatabaseSettings(url, "sa", "");
+    }
+
+    static final String FILE_NAME = "mamori";
+
+    /** The data directory of an embedded file database, or null for PostgreSQL or in-memory H2. */
+    public Path embeddedDirectory() {
+        String prefix = "jdbc:h2:file:";
+        if (!url.startsWith(prefix)) return null;
+        String rest = url.substring(prefix.length());
+        int semi = rest.indexOf(';');
+        Path file = Path.of(semi < 0 ? rest : rest.substring(0, semi));
+        return file.toAbsolutePath().getParent();
     }
 
     public boolean isEmbedded() {

@@ -358,7 +358,7 @@ public final class UserStore {
         if (!matches(password, passwordHash(u.id()))) {
             return new PasswordCheck(recordFailure(u, "password") ? Outcome.JUST_LOCKED : Outcome.BAD_PASSWORD, u);
         }
-        clearFailures(u.id());
+        clearFailures(u.id(), false);
         return new PasswordCheck(Outcome.OK, findById(u.id()).orElse(u));
     }
 
@@ -394,8 +394,8 @@ public final class UserStore {
                 return ps.executeUpdate() == 1;
             }
         });
-        if (!accepted) return new PasswordCheck(recordFailure(u, "totp") ? Outcome.JUST_LOCKED : Outcome.BAD_CODE, u);
-        clearFailures(userId);
+        if (!accepted) return new PasswordCheck(recordFailure(u, SECOND_FACTOR) ? Outcome.JUST_LOCKED : Outcome.BAD_CODE, u);
+        clearFailures(userId, true);
         return new PasswordCheck(Outcome.OK, u);
     }
 
@@ -410,13 +410,20 @@ public final class UserStore {
         });
     }
 
-    /** Counts a failure; locks the account at the limit. True when this failure locked it. */
+    /**
+     * Counts a failure; locks the account at the limit. True when this failure locked it. Wrong
+     * second-factor codes have a counter of their own ({@code totp_failed_attempts}) that a correct
+     * password never resets (issue 18.2); a lock that ran out starts both counts afresh.
+     */
     private boolean recordFailure(UserAccount u, String factor) {
         Instant now = clock.instant();
+        boolean secondFactor = SECOND_FACTOR.equals(factor);
+        String column = secondFactor ? "totp_failed_attempts" : "failed_attempts";
+        String other = secondFactor ? "failed_attempts" : "totp_failed_attempts";
         return Jdbc.tx(dataSource, c -> {
             int failed;
             Instant lockedUntil;
-            try (PreparedStatement ps = c.prepareStatement("SELECT failed_attempts, locked_until FROM app_user WHERE id = ? FOR UPDATE")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + column + ", locked_until FROM app_user WHERE id = ? FOR UPDATE")) {
                 ps.setLong(1, u.id());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return false;
@@ -425,10 +432,12 @@ public final class UserStore {
                 }
             }
             if (lockedUntil != null && lockedUntil.isAfter(now)) return false;
-            // a lock that ran out starts a fresh count
-            int n = (lockedUntil != null ? 0 : failed) + 1;
+            // a lock that ran out starts a fresh count (of both factors)
+            boolean expired = lockedUntil != null;
+            int n = (expired ? 0 : failed) + 1;
             boolean lock = n >= MAX_FAILED_ATTEMPTS;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE app_user SET failed_attempts = ?, locked_until = ? WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE app_user SET " + column + " = ?, locked_until = ?"
+                    + (expired ? ", " + other + " = 0" : "") + " WHERE id = ?")) {
                 ps.setInt(1, n);
                 Jdbc.setInstant(ps, 2, lock ? now.plus(LOCK_DURATION) : null);
                 ps.setLong(3, u.id());
@@ -442,12 +451,34 @@ public final class UserStore {
         });
     }
 
-    private void clearFailures(long userId) {
+    private static final String SECOND_FACTOR = "totp";
+
+    /**
+     * A correct password clears the password count only; the second-factor count survives it
+     * (unless a lock ran out, which starts both afresh). A correct code clears both.
+     */
+    private void clearFailures(long userId, boolean secondFactorPassed) {
         Jdbc.tx(dataSource, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = ? AND (failed_attempts <> 0 OR locked_until IS NOT NULL)")) {
+            try (PreparedStatement ps = c.prepareStatement(secondFactorPassed
+                    ? "UPDATE app_user SET failed_attempts = 0, totp_failed_attempts = 0, locked_until = NULL WHERE id = ? "
+                            + "AND (failed_attempts <> 0 OR totp_failed_attempts <> 0 OR locked_until IS NOT NULL)"
+                    : "UPDATE app_user SET failed_attempts = 0, "
+                            + "totp_failed_attempts = CASE WHEN locked_until IS NULL THEN totp_failed_attempts ELSE 0 END, locked_until = NULL "
+                            + "WHERE id = ? AND (failed_attempts <> 0 OR locked_until IS NOT NULL)")) {
                 ps.setLong(1, userId);
                 return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Failed second-factor codes since the last correct code or lock (for tests and the user list). */
+    public int secondFactorFailures(long userId) {
+        return Jdbc.read(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT totp_failed_attempts FROM app_user WHERE id = ?")) {
+                ps.setLong(1, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
             }
         });
     }
@@ -551,7 +582,7 @@ public final class UserStore {
 
     public void unlock(String username, String actor) {
         UserAccount u = require(username);
-        update(u, actor, "UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = ?", AuditAction.USER_UNLOCKED, null);
+        update(u, actor, "UPDATE app_user SET failed_attempts = 0, totp_failed_attempts = 0, locked_until = NULL WHERE id = ?", AuditAction.USER_UNLOCKED, null);
     }
 
     /** A new one-time password (returned once); the user must change it at the next sign-in. */
@@ -561,7 +592,7 @@ public final class UserStore {
         String hash = encoder.encode(otp);
         Jdbc.tx(dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE app_user SET password_hash = ?, must_change_password = TRUE, "
-                    + "failed_attempts = 0, locked_until = NULL WHERE id = ?")) {
+                    + "failed_attempts = 0, totp_failed_attempts = 0, locked_until = NULL WHERE id = ?")) {
                 ps.setString(1, hash);
                 ps.setLong(2, u.id());
                 ps.executeUpdate();
@@ -575,7 +606,7 @@ public final class UserStore {
     /** Removes the second factor (lost phone); administrators and security officers enrol again at the next sign-in. */
     public void resetTotp(String username, String actor) {
         UserAccount u = require(username);
-        update(u, actor, "UPDATE app_user SET totp_secret = NULL, totp_enabled = FALSE, totp_last_step = NULL WHERE id = ?",
+        update(u, actor, "UPDATE app_user SET totp_secret = NULL, totp_enabled = FALSE, totp_last_step = NULL, totp_failed_attempts = 0 WHERE id = ?",
                 AuditAction.TOTP_RESET, null);
     }
 

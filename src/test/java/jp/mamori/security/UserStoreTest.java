@@ -171,6 +171,57 @@ class UserStoreTest {
         }
     }
 
+    /**
+     * Issue 18.2, the attack: the right password, then four wrong codes, again and again. The
+     * password's success must not reset the count of wrong codes: the fifth wrong code locks, and
+     * after sixteen the right code no longer signs in.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aCorrectPasswordDoesNotResetTheCountOfWrongCodes(Kind kind) throws Exception {
+        try (Database db = Database.open(TestDatabases.settings(kind))) {
+            Tenants t = new Tenants(db);
+            UserStore users = t.users();
+            UserStore.Created c = users.create(t.user("guessed", Role.SECURITY_OFFICER, t.orgA, Set.of(), null, false), "x");
+            long id = c.user().id();
+            String pw = "Tsukuba-gateway-2026!";
+            users.changePassword(id, c.oneTimePassword(), pw);
+            String secret = Totp.newSecret();
+            users.enrolTotp(id, secret, Totp.code(secret, Totp.step(t.clock.instant())));
+            t.clock.advance(Duration.ofSeconds(30));
+            String right = Totp.code(secret, Totp.step(t.clock.instant()));
+            String wrong = right.equals("000000") ? "111111" : "000000";
+
+            int wrongCodes = 0;
+            Outcome last = null;
+            for (int round = 0; round < 4 && last != Outcome.JUST_LOCKED; round++) {
+                assertThat(users.checkPassword("guessed", pw).outcome()).as("round " + round).isEqualTo(Outcome.OK);
+                for (int i = 0; i < 4 && last != Outcome.JUST_LOCKED; i++) {
+                    last = users.checkTotp(id, wrong).outcome();
+                    wrongCodes++;
+                }
+            }
+            assertThat(last).isEqualTo(Outcome.JUST_LOCKED);
+            assertThat(wrongCodes).as("locked at the fifth wrong code, password successes in between").isEqualTo(UserStore.MAX_FAILED_ATTEMPTS);
+            assertThat(users.checkPassword("guessed", pw).outcome()).isEqualTo(Outcome.LOCKED);
+            assertThat(users.checkTotp(id, right).outcome()).isEqualTo(Outcome.LOCKED);
+            assertThat(t.audit().list(t.orgA, false, null, 10)).anySatisfy(e -> {
+                assertThat(e.action()).isEqualTo(AuditAction.ACCOUNT_LOCKED);
+                assertThat(e.detail()).contains("last: totp");
+            });
+
+            // the lock runs out: both counts start afresh, and the right code then signs in
+            t.clock.advance(UserStore.LOCK_DURATION.plusSeconds(30));
+            assertThat(users.checkPassword("guessed", pw).outcome()).isEqualTo(Outcome.OK);
+            assertThat(users.secondFactorFailures(id)).isZero();
+            assertThat(users.checkTotp(id, wrong).outcome()).isEqualTo(Outcome.BAD_CODE);
+            assertThat(users.checkPassword("guessed", pw).outcome()).isEqualTo(Outcome.OK);
+            assertThat(users.secondFactorFailures(id)).as("a password success leaves the wrong code counted").isEqualTo(1);
+            assertThat(users.checkTotp(id, Totp.code(secret, Totp.step(t.clock.instant()))).outcome()).isEqualTo(Outcome.OK);
+            assertThat(users.secondFactorFailures(id)).as("a correct code clears it").isZero();
+        }
+    }
+
     private static String passwordHashOf(Database db, String username) {
         try (Connection c = db.connection(); var ps = c.prepareStatement("SELECT password_hash FROM app_user WHERE username = ?")) {
             ps.setString(1, username);
