@@ -13,12 +13,21 @@ import java.util.List;
  * @param identifier the target's purl or CPE used for the match
  * @param alsoBy     other statements that matched the same vulnerability ("nvd:CVE-… cpe …")
  * @param note       anything the user should know about the evaluation (e.g. a GIT range skipped)
+ * @param runningOn  the "running on" entries of an AND configuration and the part of the asset that
+ *                   satisfied each ("cpe:2.3:h:… ← component hw (ADC hardware) cpe:2.3:h:…")
  */
 public record Match(String vulnId, String by, String source, String documentId, String criterion, String scheme,
-                    String identifier, Confidence confidence, List<String> fixedIn, List<String> alsoBy, String note) {
+                    String identifier, Confidence confidence, List<String> fixedIn, List<String> alsoBy, String note,
+                    List<String> runningOn) {
     public Match {
         fixedIn = fixedIn == null ? List.of() : List.copyOf(fixedIn);
         alsoBy = alsoBy == null ? List.of() : List.copyOf(alsoBy);
+        runningOn = runningOn == null ? List.of() : List.copyOf(runningOn);
+    }
+
+    public Match(String vulnId, String by, String source, String documentId, String criterion, String scheme,
+                 String identifier, Confidence confidence, List<String> fixedIn, List<String> alsoBy, String note) {
+        this(vulnId, by, source, documentId, criterion, scheme, identifier, confidence, fixedIn, alsoBy, note, List.of());
     }
 
     public boolean isCandidate() {
@@ -26,6 +35,6 @@ public record Match(String vulnId, String by, String source, String documentId, 
     }
 
     Match withAlsoBy(List<String> more) {
-        return new Match(vulnId, by, source, documentId, criterion, scheme, identifier, confidence, fixedIn, more, note);
+        return new Match(vulnId, by, source, documentId, criterion, scheme, identifier, confidence, fixedIn, more, note, runningOn);
     }
 }

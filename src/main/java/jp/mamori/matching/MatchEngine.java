@@ -44,7 +44,7 @@ public final class MatchEngine {
             raw.addAll(byPurl(purl.get()));
         }
         if (!purlUsable && target.cpe() != null && !target.cpe().isBlank()) {
-            Cpe23.tryParse(target.cpe()).ifPresent(cpe -> raw.addAll(byCpe(cpe)));
+            Cpe23.tryParse(target.cpe()).ifPresent(cpe -> raw.addAll(byCpe(cpe, target.platform())));
         }
         return reduce(raw);
     }
@@ -70,17 +70,19 @@ public final class MatchEngine {
         return key.ecosystem() + "/" + key.name() + "@" + key.version();
     }
 
-    private List<Match> byCpe(Cpe23 cpe) {
+    /** The target's CPE must satisfy the vulnerable entry; "running on" may be satisfied by any part of the platform. */
+    private List<Match> byCpe(Cpe23 cpe, Platform platform) {
         List<Match> out = new ArrayList<>();
-        List<Cpe23> platform = List.of(cpe);
+        List<Cpe23> parts = platform.cpes();
         for (Advisory a : lookup.byCpeKey(cpe.key().toString())) {
             if (a.withdrawn()) continue;
             for (CpeConfiguration cfg : a.configurations()) {
-                Optional<CpeMatchResult> r = CpeApplicability.evaluate(cfg, platform);
+                Optional<CpeMatchResult> r = CpeApplicability.evaluateFor(cfg, cpe, parts);
                 if (r.isPresent()) {
                     CpeMatchResult m = r.get();
                     out.add(new Match(a.vulnId(), "cpe", a.source().key(), a.documentId(), m.criterion(), m.scheme(),
-                            cpe.toString(), confidenceOf(m.match()), m.fixedIn(), List.of(), null));
+                            cpe.toString(), confidenceOf(m.match()), m.fixedIn(), List.of(), null,
+                            RunningOnEvidence.describe(m.runningOn(), cpe, platform)));
                 }
             }
             for (String name : a.cpeNames()) {

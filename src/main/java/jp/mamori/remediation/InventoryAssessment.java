@@ -31,6 +31,7 @@ import jp.mamori.inventory.InventoryRepository;
 import jp.mamori.inventory.ItSystem;
 import jp.mamori.matching.MatchEngine;
 import jp.mamori.matching.MatchTarget;
+import jp.mamori.matching.Platform;
 import jp.mamori.identifiers.purl.PurlKey;
 import jp.mamori.persistence.Database;
 import jp.mamori.remediation.FindingRecorder;
@@ -73,13 +74,14 @@ public final class InventoryAssessment {
         Assessor assessor = newAssessor();
         AssetContext ctx = context(asset, system);
         FindingRecorder recorder = new FindingRecorder(database, clock);
-        List<TargetFindings> components = withOverrides(assessor, asset.id(), ctx,
-                assessComponents(assessor, currentComponents(orgId, List.of(assetId), null), ctx));
+        List<StoredComponent> current = currentComponents(orgId, List.of(assetId), null);
+        Platform platform = platform(asset, current);
+        List<TargetFindings> components = withOverrides(assessor, asset.id(), ctx, assessComponents(assessor, current, ctx, platform));
         FindingRecorder.Result r1 = recorder.record(orgId, system.id(), asset.id(), asset.internetBoundary(), components,
                 new CloseScope.AllComponents(), actor);
         // When the SBOM already lists the device's own product, its findings are the component's: not twice.
         FindingRecorder.Result r2 = recorder.record(orgId, system.id(), asset.id(), asset.internetBoundary(),
-                withOverrides(assessor, asset.id(), ctx, deviceTargets(assessor, asset, ctx)), new CloseScope.Device(), actor);
+                withOverrides(assessor, asset.id(), ctx, deviceTargets(assessor, asset, ctx, platform)), new CloseScope.Device(), actor);
         return sum(r1, r2);
     }
 
@@ -103,7 +105,8 @@ public final class InventoryAssessment {
             Asset asset = inventory.assetById(first.orgId, e.getKey()).orElseThrow();
             ItSystem system = inventory.systemById(first.orgId, asset.systemId()).orElseThrow();
             AssetContext ctx = context(asset, system);
-            List<TargetFindings> targets = withOverrides(assessor, asset.id(), ctx, assessComponents(assessor, e.getValue(), ctx));
+            Platform platform = platform(asset, currentComponents(first.orgId, List.of(asset.id()), " AND cpe IS NOT NULL"));
+            List<TargetFindings> targets = withOverrides(assessor, asset.id(), ctx, assessComponents(assessor, e.getValue(), ctx, platform));
             Set<String> identities = new LinkedHashSet<>();
             targets.forEach(t -> identities.add(t.identity()));
             total = sum(total, recorder.record(first.orgId, system.id(), asset.id(), asset.internetBoundary(), targets,
@@ -112,8 +115,10 @@ public final class InventoryAssessment {
         for (DeviceRef d : devices) {
             Asset asset = inventory.assetById(d.orgId(), d.assetId()).orElseThrow();
             ItSystem system = inventory.systemById(d.orgId(), asset.systemId()).orElseThrow();
+            Platform platform = platform(asset, currentComponents(d.orgId(), List.of(asset.id()), " AND cpe IS NOT NULL"));
+            AssetContext ctx = context(asset, system);
             total = sum(total, recorder.record(d.orgId(), system.id(), asset.id(), asset.internetBoundary(),
-                    withOverrides(assessor, asset.id(), context(asset, system), deviceTargets(assessor, asset, context(asset, system))),
+                    withOverrides(assessor, asset.id(), ctx, deviceTargets(assessor, asset, ctx, platform)),
                     new CloseScope.Device(), actor));
         }
         return total;
@@ -139,15 +144,25 @@ public final class InventoryAssessment {
                 "情報システム " + system.name() + "（" + system.importance() + "）");
     }
 
-    private List<TargetFindings> deviceTargets(Assessor assessor, Asset asset, AssetContext ctx) {
+    /** The whole asset as NVD's "running on" sees it: its own CPE and every CPE of its current SBOM. */
+    private static Platform platform(Asset asset, List<StoredComponent> current) {
+        List<Platform.Entry> entries = new ArrayList<>();
+        entries.add(new Platform.Entry(asset.cpe(), "資産 " + asset.code()));
+        for (StoredComponent c : current) entries.add(new Platform.Entry(c.cpe, "component " + c.ref + " (" + c.name + ")"));
+        return Platform.of(entries);
+    }
+
+    private List<TargetFindings> deviceTargets(Assessor assessor, Asset asset, AssetContext ctx, Platform platform) {
         // When the asset's SBOM already lists the device's own product, its findings are the component's: not twice.
         if (asset.cpe() == null || sbomListsDevice(asset)) return List.of();
-        MatchTarget t = new MatchTarget(asset.code(), asset.product() != null ? asset.product() : asset.name(), asset.version(), null, asset.cpe());
+        MatchTarget t = new MatchTarget(asset.code(), asset.product() != null ? asset.product() : asset.name(), asset.version(),
+                null, asset.cpe(), platform);
         return List.of(new TargetFindings(TargetFindings.DEVICE, null, t.name(), t.version(), assessor.assess(t, ctx)));
     }
 
-    private static List<TargetFindings> assessComponents(Assessor assessor, List<StoredComponent> components, AssetContext ctx) {
-        List<MatchTarget> targets = components.stream().map(c -> new MatchTarget(c.ref, c.name, c.version, c.purl, c.cpe)).toList();
+    private static List<TargetFindings> assessComponents(Assessor assessor, List<StoredComponent> components, AssetContext ctx,
+                                                         Platform platform) {
+        List<MatchTarget> targets = components.stream().map(c -> new MatchTarget(c.ref, c.name, c.version, c.purl, c.cpe, platform)).toList();
         List<List<AssessedFinding>> results = assessor.assessAll(targets, ctx);
         List<TargetFindings> out = new ArrayList<>();
         for (int k = 0; k < components.size(); k++) {

@@ -22,6 +22,7 @@ import jp.mamori.inventory.sbom.SbomFormatException;
 import jp.mamori.inventory.sbom.SbomLimits;
 import jp.mamori.inventory.sbom.SbomReader;
 import jp.mamori.matching.MatchTarget;
+import jp.mamori.matching.Platform;
 import jp.mamori.triage.AssetContext;
 import jp.mamori.triage.Triage;
 
@@ -54,15 +55,22 @@ public final class ScanSbom {
         return findings;
     }
 
-    /** The components, plus the described product itself when it carries an identifier (a device's firmware CPE). */
+    /**
+     * The components, plus the described product itself when it carries an identifier (a device's
+     * firmware CPE). The document is the platform: every CPE in it can satisfy "running on".
+     */
     public static List<MatchTarget> targets(SbomDocument doc) {
-        List<MatchTarget> out = new ArrayList<>();
+        List<Component> parts = new ArrayList<>();
         Component s = doc.subject();
-        if (s != null && !s.hasNoIdentifier()) out.add(new MatchTarget(s.ref(), s.displayName(), s.version(), s.purl(), s.cpe()));
+        if (s != null && !s.hasNoIdentifier()) parts.add(s);
         for (Component c : doc.components()) {
-            if (c.hasNoIdentifier()) continue;
-            out.add(new MatchTarget(c.ref(), c.displayName(), c.version(), c.purl(), c.cpe()));
+            if (!c.hasNoIdentifier()) parts.add(c);
         }
+        List<Platform.Entry> entries = new ArrayList<>();
+        for (Component c : parts) entries.add(new Platform.Entry(c.cpe(), "component " + c.ref() + " (" + c.displayName() + ")"));
+        Platform platform = Platform.of(entries);
+        List<MatchTarget> out = new ArrayList<>();
+        for (Component c : parts) out.add(new MatchTarget(c.ref(), c.displayName(), c.version(), c.purl(), c.cpe(), platform));
         return out;
     }
 

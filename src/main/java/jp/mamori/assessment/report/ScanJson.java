@@ -90,6 +90,10 @@ public final class ScanJson {
             m.alsoBy().forEach(also::add);
         }
         if (m.note() != null) match.put("note", m.note());
+        if (!m.runningOn().isEmpty()) {
+            ArrayNode on = match.putArray("runningOn");
+            m.runningOn().forEach(on::add);
+        }
         ArrayNode fixed = n.putArray("fixedIn");
         m.fixedIn().forEach(fixed::add);
         TriageResult tr = f.triage();

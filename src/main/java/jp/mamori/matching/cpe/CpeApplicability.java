@@ -3,6 +3,7 @@ import jp.mamori.identifiers.cpe.CpeKey;
 
 import jp.mamori.identifiers.cpe.Cpe23;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -38,24 +39,49 @@ public final class CpeApplicability {
 
     public static Optional<CpeMatchResult> evaluate(CpeConfiguration config, Collection<Cpe23> platform,
                                                     VersionScheme scheme) {
+        return evaluate(config, null, platform, scheme);
+    }
+
+    /**
+     * Does the configuration name {@code subject} as the vulnerable product, with the rest of the
+     * asset's platform satisfying "running on"? The vulnerable entry must be satisfied by the subject
+     * itself (a finding is reported on the part that is vulnerable); every other entry may be satisfied
+     * by any CPE of the platform. The result lists those other entries and what satisfied them.
+     */
+    public static Optional<CpeMatchResult> evaluateFor(CpeConfiguration config, Cpe23 subject, Collection<Cpe23> platform) {
+        List<Cpe23> all = new ArrayList<>();
+        all.add(subject);
+        for (Cpe23 c : platform) if (!c.equals(subject)) all.add(c);
+        return evaluate(config, subject, all, VersionSchemes.forCpe());
+    }
+
+    private static Optional<CpeMatchResult> evaluate(CpeConfiguration config, Cpe23 subject, Collection<Cpe23> platform,
+                                                     VersionScheme scheme) {
         if (config.nodes().isEmpty() || platform.isEmpty()) return Optional.empty();
         CpeMatcher matcher = new CpeMatcher(scheme);
         boolean and = isAnd(config.operator());
         CpeMatchResult found = null;
+        List<PlatformHit> runningOn = new ArrayList<>();
         boolean allSatisfied = true;
         for (CpeNode node : config.nodes()) {
-            NodeOutcome outcome = evaluate(node, platform, matcher, scheme);
+            NodeOutcome outcome = evaluate(node, subject, platform, matcher, scheme);
             if (!outcome.satisfied()) {
                 allSatisfied = false;
                 if (and) break;
                 continue;
             }
-            if (found == null) found = outcome.vulnerable();
+            if (found == null && outcome.vulnerable() != null) {
+                found = outcome.vulnerable();
+                runningOn.addAll(outcome.others());
+            } else if (and) {
+                runningOn.addAll(outcome.hits());
+            }
             if (!and && found != null) break;
         }
         boolean applies = and ? allSatisfied : found != null;
         if (config.negate()) return Optional.empty(); // "not running on": no vulnerable product to name
-        return applies ? Optional.ofNullable(found) : Optional.empty();
+        if (!applies || found == null) return Optional.empty();
+        return Optional.of(and ? found.withRunningOn(runningOn) : found);
     }
 
     /** Does one cpeMatch entry apply to one asset CPE (generic versions)? */
@@ -84,13 +110,23 @@ public final class CpeApplicability {
                 "vendor and product match " + source.vendor() + ":" + source.product() + "; the source gives no version"));
     }
 
-    private record NodeOutcome(boolean satisfied, CpeMatchResult vulnerable) { }
+    /**
+     * @param hits   every entry of the node and the platform CPE that satisfied it
+     * @param others the entries of an AND node besides the vulnerable one (its own "running on")
+     */
+    private record NodeOutcome(boolean satisfied, CpeMatchResult vulnerable, List<PlatformHit> hits, List<PlatformHit> others) {
+        static NodeOutcome of(boolean satisfied) {
+            return new NodeOutcome(satisfied, null, List.of(), List.of());
+        }
+    }
 
-    private static NodeOutcome evaluate(CpeNode node, Collection<Cpe23> platform, CpeMatcher matcher, VersionScheme scheme) {
+    private static NodeOutcome evaluate(CpeNode node, Cpe23 subject, Collection<Cpe23> platform, CpeMatcher matcher,
+                                        VersionScheme scheme) {
         boolean and = isAnd(node.operator());
         boolean any = false;
         boolean all = true;
         CpeMatchResult vulnerable = null;
+        List<PlatformHit> hits = new ArrayList<>();
         for (CpeMatch entry : node.cpeMatch()) {
             Cpe23 hit = firstMatching(entry, platform, matcher);
             if (hit == null) {
@@ -98,11 +134,25 @@ public final class CpeApplicability {
                 continue;
             }
             any = true;
-            if (vulnerable == null && entry.vulnerable()) vulnerable = result(entry, hit, scheme);
+            hits.add(new PlatformHit(entry, hit));
+            if (vulnerable == null && entry.vulnerable()) {
+                if (subject == null) vulnerable = result(entry, hit, scheme);
+                else if (satisfiedBy(entry, subject, matcher)) vulnerable = result(entry, subject, scheme);
+            }
         }
         boolean satisfied = !node.cpeMatch().isEmpty() && (and ? all : any);
-        if (node.negate()) return new NodeOutcome(!satisfied, null);
-        return new NodeOutcome(satisfied, satisfied ? vulnerable : null);
+        if (node.negate()) return NodeOutcome.of(!satisfied);
+        if (!satisfied) return NodeOutcome.of(false);
+        List<PlatformHit> others = new ArrayList<>();
+        if (and && vulnerable != null) {
+            for (PlatformHit h : hits) if (h.entry() != vulnerable.match()) others.add(h);
+        }
+        return new NodeOutcome(true, vulnerable, hits, others);
+    }
+
+    private static boolean satisfiedBy(CpeMatch entry, Cpe23 cpe, CpeMatcher matcher) {
+        Optional<Cpe23> criterion = CriterionCache.parse(entry.criteria());
+        return criterion.isPresent() && matcher.matches(entry, criterion.get(), cpe);
     }
 
     private static Cpe23 firstMatching(CpeMatch entry, Collection<Cpe23> platform, CpeMatcher matcher) {

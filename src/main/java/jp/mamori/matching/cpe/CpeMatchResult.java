@@ -13,9 +13,20 @@ import jp.mamori.advisory.CpeMatch;
  * @param criterion  evidence text, {@link CpeMatch#describe()}
  * @param scheme     id of the version scheme used for the range ("generic")
  * @param fixedIn    versionEndExcluding when the entry has one, else empty
+ * @param runningOn  the other nodes' entries of an AND configuration and the platform CPEs that satisfied them
  */
-public record CpeMatchResult(CpeMatch match, Cpe23 matchedCpe, String criterion, String scheme, List<String> fixedIn) {
+public record CpeMatchResult(CpeMatch match, Cpe23 matchedCpe, String criterion, String scheme, List<String> fixedIn,
+                             List<PlatformHit> runningOn) {
     public CpeMatchResult {
         fixedIn = fixedIn == null ? List.of() : List.copyOf(fixedIn);
+        runningOn = runningOn == null ? List.of() : List.copyOf(runningOn);
+    }
+
+    public CpeMatchResult(CpeMatch match, Cpe23 matchedCpe, String criterion, String scheme, List<String> fixedIn) {
+        this(match, matchedCpe, criterion, scheme, fixedIn, List.of());
+    }
+
+    CpeMatchResult withRunningOn(List<PlatformHit> hits) {
+        return new CpeMatchResult(match, matchedCpe, criterion, scheme, fixedIn, hits);
     }
 }

@@ -1,0 +1,58 @@
+package jp.mamori.matching;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import jp.mamori.identifiers.cpe.Cpe23;
+
+/**
+ * The platform of a whole asset: every CPE it is known by (the asset record's own CPE and every CPE
+ * of its current SBOM — hardware, operating system, firmware). NVD's AND ("running on")
+ * configurations are evaluated against it, so that firmware listed apart from its hardware still
+ * meets "firmware running on hardware". For {@code mamori scan} the document is the platform.
+ */
+public record Platform(List<Entry> entries) {
+
+    /** No other part is known: a target is evaluated alone. */
+    public static final Platform NONE = new Platform(List.of());
+
+    /**
+     * One CPE of the platform and where it comes from.
+     *
+     * @param cpe    the CPE 2.3 name as given
+     * @param origin who carries it, for the evidence ("資産 vpn-gw-01", "component hw (Citrix ADC)")
+     */
+    public record Entry(String cpe, String origin) { }
+
+    public Platform {
+        entries = entries == null ? List.of() : List.copyOf(entries);
+    }
+
+    /** Every readable CPE once, in the given order; blank and unreadable CPEs are left out. */
+    public static Platform of(List<Entry> entries) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.cpe() == null || e.cpe().isBlank() || Cpe23.tryParse(e.cpe()).isEmpty()) continue;
+            if (seen.add(e.cpe().trim())) out.add(new Entry(e.cpe().trim(), e.origin()));
+        }
+        return new Platform(out);
+    }
+
+    /** The parsed CPEs of the platform. */
+    public List<Cpe23> cpes() {
+        List<Cpe23> out = new ArrayList<>();
+        for (Entry e : entries) Cpe23.tryParse(e.cpe()).ifPresent(out::add);
+        return out;
+    }
+
+    /** Where a CPE of the platform comes from. */
+    public Optional<String> originOf(Cpe23 cpe) {
+        for (Entry e : entries) {
+            if (Cpe23.tryParse(e.cpe()).map(c -> c.equals(cpe)).orElse(false)) return Optional.ofNullable(e.origin());
+        }
+        return Optional.empty();
+    }
+}
