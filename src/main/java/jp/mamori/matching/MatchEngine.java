@@ -41,7 +41,7 @@ public final class MatchEngine {
         Optional<PurlKey> purl = PurlKey.fromPurl(target.purl());
         boolean purlUsable = purl.isPresent() && purl.get().version() != null;
         if (purlUsable) {
-            raw.addAll(byPurl(purl.get()));
+            raw.addAll(byPurl(purl.get(), PurlKey.displayName(target.purl(), purl.get())));
         }
         if (!purlUsable && target.cpe() != null && !target.cpe().isBlank()) {
             Cpe23.tryParse(target.cpe()).ifPresent(cpe -> raw.addAll(byCpe(cpe, target.platform())));
@@ -49,7 +49,7 @@ public final class MatchEngine {
         return reduce(raw);
     }
 
-    private List<Match> byPurl(PurlKey key) {
+    private List<Match> byPurl(PurlKey key, String displayName) {
         List<Match> out = new ArrayList<>();
         String wanted = key.withoutVersion().lookupKey();
         for (Advisory a : lookup.byPackage(key.ecosystem(), key.name())) {
@@ -59,15 +59,11 @@ public final class MatchEngine {
                 RangeMatch r = OsvRangeEvaluator.evaluate(p, key.version());
                 if (r.affected()) {
                     out.add(new Match(a.vulnId(), "purl", a.source().key(), a.documentId(), r.criterion(), r.scheme(),
-                            purlText(key), Confidence.HIGH, r.fixedIn(), List.of(), r.note()));
+                            key.ecosystem() + "/" + displayName + "@" + key.version(), Confidence.HIGH, r.fixedIn(), List.of(), r.note()));
                 }
             }
         }
         return out;
-    }
-
-    private static String purlText(PurlKey key) {
-        return key.ecosystem() + "/" + key.name() + "@" + key.version();
     }
 
     /** The target's CPE must satisfy the vulnerable entry; "running on" may be satisfied by any part of the platform. */

@@ -5,7 +5,10 @@ import java.util.Locale;
 /**
  * Package names as OSV writes them, from either side: PyPI names normalised per PEP 503
  * (lowercase, runs of {@code -_.} become {@code -}); npm, NuGet and Packagist names lowercased
- * (case-insensitive registries); everything else kept as published.
+ * (case-insensitive registries); Go module paths lowercased (the purl library lowercases a golang
+ * purl's namespace and name while OSV keeps the published case, and Go itself refuses two paths of one
+ * build that differ only in case); everything else kept as published. The key is only where both sides
+ * meet: what a person sees stays as the SBOM gave it ({@link PurlKey#displayName}).
  */
 final class PackageNames {
     private PackageNames() { }
@@ -26,6 +29,7 @@ final class PackageNames {
             case "PyPI":
                 return n.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
             case "npm":
+            case "Go":
             case "NuGet":
             case "Packagist":
                 return n.toLowerCase(Locale.ROOT);

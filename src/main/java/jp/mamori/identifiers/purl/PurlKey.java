@@ -33,6 +33,15 @@ public record PurlKey(String ecosystem, String name, String version) {
         return Optional.of(new PurlKey(ecosystem, name, version(p, q)));
     }
 
+    /**
+     * The package name for people: a Go module path in the case the purl gave it
+     * ({@code github.com/Masterminds/goutils}, although the key is lower case); otherwise the key's name.
+     */
+    public static String displayName(String purl, PurlKey key) {
+        if (!"Go".equals(key.ecosystem()) || purl == null) return key.name();
+        return PurlPath.of(purl).filter(path -> path.equalsIgnoreCase(key.name())).orElse(key.name());
+    }
+
     /** The key of an OSV {@code affected[].package} (no version). */
     public static PurlKey fromOsv(String ecosystem, String name) {
         String e = OsvEcosystems.canonical(ecosystem);
