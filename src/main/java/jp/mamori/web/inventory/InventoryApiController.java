@@ -2,6 +2,7 @@ package jp.mamori.web.inventory;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /** {@code /api/v1/systems}, {@code /api/v1/assets}, SBOMs and SBOM upload. */
 @RestController
@@ -75,28 +77,48 @@ public class InventoryApiController {
         return inventory.sboms(scope, orgId, id);
     }
 
-    /** Multipart ({@code file}, optional {@code assetVersion}). */
+    /**
+     * Multipart ({@code file}, optional {@code assetVersion}, {@code confirm}). The scope and the
+     * declared length are checked before the multipart body is parsed (parts are resolved lazily).
+     */
     @PostMapping(path = "/assets/{id}/sboms", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public ResponseEntity<Map<String, Object>> uploadMultipart(@PathVariable("id") long id, @RequestParam("file") MultipartFile file,
-                                                               @RequestParam(name = "assetVersion", required = false) String assetVersion,
-                                                               @RequestParam(name = "confirm", defaultValue = "false") boolean confirm,
-                                                               AccessScope scope) throws IOException {
+    public ResponseEntity<Map<String, Object>> uploadMultipart(@PathVariable("id") long id, AccessScope scope,
+                                                               HttpServletRequest request) throws IOException {
         long orgId = tenancy.ownerOf(scope, "asset", id);
-        return created(upload.upload(scope, orgId, id, file.getBytes(), file.getOriginalFilename(), assetVersion, confirm));
+        upload.requireWritable(scope, orgId, id);
+        SbomUpload.checkDeclaredLength(request.getContentLengthLong() - MULTIPART_OVERHEAD);
+        if (!(request instanceof MultipartHttpServletRequest multipart)) throw new BadRequestException("multipart body expected");
+        MultipartFile file = multipart.getFile("file");
+        if (file == null || file.isEmpty()) throw new BadRequestException("ファイルを選択してください / the part 'file' is missing or empty");
+        try (InputStream in = file.getInputStream()) {
+            return created(upload.upload(scope, orgId, id, in, file.getSize(), file.getOriginalFilename(),
+                    request.getParameter("assetVersion"), Boolean.parseBoolean(request.getParameter("confirm"))));
+        }
     }
 
-    /** The document as the request body; {@code fileName} (for format detection and the record) as a parameter. */
+    /** Room for the multipart boundaries and headers around the file. */
+    private static final long MULTIPART_OVERHEAD = 64 * 1024;
+
+    /**
+     * The document as the request body; {@code fileName} (for format detection and the record) as
+     * a parameter. Scope and {@code Content-Length} are checked before the body is read; the body
+     * is then streamed to a temporary file with a hard limit (413 beyond), never buffered whole.
+     */
     @PostMapping(path = "/assets/{id}/sboms", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE,
             MediaType.TEXT_XML_VALUE, MediaType.TEXT_PLAIN_VALUE, "text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE,
             "application/vnd.cyclonedx+json", "application/vnd.cyclonedx+xml", "application/spdx+json"})
-    public ResponseEntity<Map<String, Object>> uploadBody(@PathVariable("id") long id, @org.springframework.web.bind.annotation.RequestBody byte[] body,
+    public ResponseEntity<Map<String, Object>> uploadBody(@PathVariable("id") long id,
                                                           @RequestParam(name = "fileName", required = false) String fileName,
                                                           @RequestParam(name = "assetVersion", required = false) String assetVersion,
                                                           @RequestParam(name = "confirm", defaultValue = "false") boolean confirm,
-                                                          AccessScope scope) {
+                                                          AccessScope scope, HttpServletRequest request) throws IOException {
         long orgId = tenancy.ownerOf(scope, "asset", id);
+        upload.requireWritable(scope, orgId, id);
+        SbomUpload.checkDeclaredLength(request.getContentLengthLong());
         if (fileName == null || fileName.isBlank()) throw new BadRequestException("fileName is required (e.g. bom.cdx.json)");
-        return created(upload.upload(scope, orgId, id, body, fileName, assetVersion, confirm));
+        try (InputStream in = request.getInputStream()) {
+            return created(upload.upload(scope, orgId, id, in, request.getContentLengthLong(), fileName, assetVersion, confirm));
+        }
     }
 
     private static ResponseEntity<Map<String, Object>> created(SbomUpload.Result r) {

@@ -21,6 +21,7 @@ import jp.mamori.security.Role;
 import jp.mamori.web.support.BadRequestException;
 import jp.mamori.web.support.ForbiddenException;
 import jp.mamori.web.support.NotFoundException;
+import jp.mamori.web.support.PayloadTooLargeException;
 
 /**
  * An SBOM handed in through the web page or the API: the caller's scope is checked first, the
@@ -51,15 +52,43 @@ public class SbomUpload {
 
     /** @param confirm a security officer confirms an empty SBOM or one that closes open findings */
     public Result upload(AccessScope scope, long orgId, long assetId, byte[] bytes, String originalName, String assetVersion, boolean confirm) {
+        requireWritable(scope, orgId, assetId);
+        if (bytes == null || bytes.length == 0) throw new BadRequestException("ファイルが空です / the file is empty");
+        if (bytes.length > MAX_BYTES) throw new PayloadTooLargeException(TOO_LARGE);
+        return upload(scope, orgId, assetId, new java.io.ByteArrayInputStream(bytes), bytes.length, originalName, assetVersion, confirm);
+    }
+
+    static final String TOO_LARGE = "ファイルが大きすぎます（上限 " + (MAX_BYTES / (1024 * 1024)) + " MiB） / the file is too large (at most "
+            + (MAX_BYTES / (1024 * 1024)) + " MiB)";
+
+    /**
+     * The caller may write SBOMs of this asset; else 404, exactly as for an asset that does not
+     * exist. Checked before a byte of the body is read (issue 18.3).
+     */
+    public void requireWritable(AccessScope scope, long orgId, long assetId) {
         inventory.asset(scope, orgId, assetId);
         if (!inventory.canWriteAsset(scope, orgId, assetId)) throw new NotFoundException("no such asset");
-        if (bytes == null || bytes.length == 0) throw new BadRequestException("ファイルが空です / the file is empty");
-        if (bytes.length > MAX_BYTES) throw new BadRequestException("ファイルが大きすぎます / the file is too large");
+    }
+
+    /** The declared length (-1 when unknown) against the limit, before reading: 413. */
+    public static void checkDeclaredLength(long declared) {
+        if (declared > MAX_BYTES) throw new PayloadTooLargeException(TOO_LARGE);
+    }
+
+    /**
+     * A body read as a stream, never held in memory: scope first, then the declared length, then
+     * at most {@link #MAX_BYTES} copied to a temporary file (413 beyond, and the file removed).
+     */
+    public Result upload(AccessScope scope, long orgId, long assetId, java.io.InputStream body, long declaredLength, String originalName,
+                         String assetVersion, boolean confirm) {
+        requireWritable(scope, orgId, assetId);
+        checkDeclaredLength(declaredLength);
         String fileName = fileName(originalName);
         Path tmp = null;
         try {
             tmp = Files.createTempFile("mamori-upload-", suffix(fileName));
-            Files.write(tmp, bytes);
+            long copied = copyAtMost(body, tmp, MAX_BYTES);
+            if (copied == 0) throw new BadRequestException("ファイルが空です / the file is empty");
             Actor actor = Actor.web(scope.username(), false, scope.role() == Role.SECURITY_OFFICER);
             AddSbom.Result r = mamori.addSbom().run(actor, orgId, assetId, new AddSbom.Input(tmp, fileName, assetVersion, confirm));
             return new Result(r.sbom(), r.findings(), r.document().warnings(), r.withoutIdentifier(), r.scope(), r.held(), r.wouldClose().size());
@@ -76,6 +105,21 @@ public class SbomUpload {
                 }
             }
         }
+    }
+
+    /** Copies at most {@code limit} bytes; one more means the body is too large (413). */
+    static long copyAtMost(java.io.InputStream in, Path target, long limit) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        long total = 0;
+        try (java.io.OutputStream out = Files.newOutputStream(target)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > limit) throw new PayloadTooLargeException(TOO_LARGE);
+                out.write(buf, 0, n);
+            }
+        }
+        return total;
     }
 
     /** Only the organisation's security officer confirms; anyone else who may see the SBOM is refused (403). */

@@ -57,6 +57,11 @@ public class WebErrors {
         return respond(request, response, HttpStatus.BAD_REQUEST, "bad_request", e.getMessage());
     }
 
+    @ExceptionHandler(PayloadTooLargeException.class)
+    public ModelAndView tooLarge(PayloadTooLargeException e, HttpServletRequest request, HttpServletResponse response) {
+        return respond(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "too_large", e.getMessage());
+    }
+
     @ExceptionHandler(ForbiddenException.class)
     public ModelAndView forbidden(ForbiddenException e, HttpServletRequest request, HttpServletResponse response) {
         return respond(request, response, HttpStatus.FORBIDDEN, "forbidden", e.getMessage());

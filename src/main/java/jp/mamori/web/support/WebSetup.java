@@ -20,7 +20,6 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Web wiring: Japanese by default with an English switch ({@code ?lang=en}, kept in a cookie),
@@ -50,15 +49,33 @@ public class WebSetup implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        LocaleChangeInterceptor lang = new LocaleChangeInterceptor();
-        lang.setParamName("lang");
-        lang.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(lang);
+        registry.addInterceptor(new QueryLangInterceptor());
     }
 
     @Bean
     public Clock webClock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * {@code ?lang=en|ja} from the query string only: reading it as a request parameter would make
+     * the container parse a multipart body before the controller has checked the caller's scope
+     * (issue 18.3).
+     */
+    static final class QueryLangInterceptor implements org.springframework.web.servlet.HandlerInterceptor {
+        @Override
+        public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+            String q = request.getQueryString();
+            if (q == null) return true;
+            for (String pair : q.split("&")) {
+                if (pair.startsWith("lang=")) {
+                    String v = java.net.URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8);
+                    LocaleResolver r = org.springframework.web.servlet.support.RequestContextUtils.getLocaleResolver(request);
+                    if (r != null && v.matches("[A-Za-z]{2}")) r.setLocale(request, response, Locale.forLanguageTag(v));
+                }
+            }
+            return true;
+        }
     }
 
     /** Only Japanese (the default) and English; anything else is Japanese. */
