@@ -41,7 +41,7 @@ public class FindingsCommand {
         @Mixin DatabaseOptions db = new DatabaseOptions();
         @Mixin OrgOption org = new OrgOption();
         @Option(names = "--state", split = ",", paramLabel = "S",
-                description = "状態 / state: new, triaged, patch_scheduled, mitigated, risk_accepted, not_affected, false_positive, fixed") List<String> states;
+                description = "状態 / state: new, triaged, patch_scheduled, mitigation_planned, mitigated, risk_accepted, not_affected, false_positive, fixed") List<String> states;
         @Option(names = "--outcome", paramLabel = "O", description = "act | attend | track-star | track") String outcome;
         @Option(names = "--asset", paramLabel = "CODE", description = "資産コード / asset code") String assetCode;
         @Option(names = "--limit", defaultValue = "200", description = "最大件数 / at most N (default: ${DEFAULT-VALUE})") int limit;
@@ -321,7 +321,7 @@ public class FindingsCommand {
         try {
             return FindingState.fromKey(s);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("--state が不正です / unknown state '" + s + "' (new, triaged, patch_scheduled, mitigated, risk_accepted, "
+            throw new BadInputException("--state が不正です / unknown state '" + s + "' (new, triaged, patch_scheduled, mitigation_planned, mitigated, risk_accepted, "
                     + "not_affected, false_positive, fixed)");
         }
     }

@@ -9,7 +9,7 @@ import java.util.Locale;
 public enum DecisionAction {
     TRIAGE("triage", FindingState.TRIAGED, "確認済み（対応を検討中）", "triaged, response being decided"),
     PATCH("patch", FindingState.PATCH_SCHEDULED, "パッチ適用", "apply the patch"),
-    MITIGATE("mitigate", FindingState.MITIGATED, "回避策を適用", "apply a mitigation"),
+    MITIGATE("mitigate", FindingState.MITIGATION_PLANNED, "回避策を適用", "apply a mitigation"),
     ACCEPT("accept", FindingState.RISK_ACCEPTED, "リスク受容", "accept the risk"),
     NOT_AFFECTED("not-affected", FindingState.NOT_AFFECTED, "影響なし", "not affected"),
     FALSE_POSITIVE("false-positive", FindingState.FALSE_POSITIVE, "誤検出", "false positive"),
@@ -31,6 +31,7 @@ public enum DecisionAction {
         return key;
     }
 
+    /** The state the decision leads to; a mitigation becomes MITIGATED only once its items are done ({@link Lifecycle#decided}). */
     public FindingState target() {
         return target;
     }

@@ -28,7 +28,7 @@ public final class DecisionStore {
     /** The identity of a finding that a decision attaches to. */
     public record Identity(long assetId, String componentIdentity, String vulnId) { }
 
-    static long insert(Connection c, long orgId, long findingId, Identity id, Decision d, FindingState from, Instant at,
+    static long insert(Connection c, long orgId, long findingId, Identity id, Decision d, FindingState from, FindingState to, Instant at,
                        String componentVersion, String criterion) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO finding_decision (organization_id, finding_id, asset_id, "
                 + "component_identity, vuln_id, action, from_state, to_state, reason, justification, actor, approver, decided_at, "
@@ -41,7 +41,7 @@ public final class DecisionStore {
             ps.setString(5, id.vulnId());
             ps.setString(6, d.action().key());
             ps.setString(7, from.key());
-            ps.setString(8, d.action().target().key());
+            ps.setString(8, to.key());
             ps.setString(9, d.reason());
             ps.setString(10, d.justification() == null ? null : d.justification().key());
             ps.setString(11, d.actor());

@@ -12,24 +12,28 @@ import javax.sql.DataSource;
 
 /**
  * Lists findings of one organisation, filtered, sorted and paged in the database: highest
- * priority (SSVC outcome, then internet-boundary devices) first, then the earliest due date.
+ * priority (SSVC outcome, then internet-boundary devices) first, then the earliest due date, then the
+ * vulnerability exploited longest (CISA KEV dateAdded), then the highest CVSS score.
  */
 public final class FindingQuery {
+
+    /** The states that still owe a patch, in the enum's order. */
+    public static final List<FindingState> OPEN_STATES = java.util.Arrays.stream(FindingState.values()).filter(FindingState::isOpen).toList();
 
     /** Filters; null means "any". {@code systemIds} restricts to assigned systems (least privilege). */
     public record Filter(List<FindingState> states, String outcome, Long systemId, Long assetId, Boolean candidates,
                          List<Long> systemIds, String vendor, String vulnId) {
+        /**
+         * Every finding whose patch is still owed ({@link FindingState#isOpen()}): new, triaged, patch scheduled,
+         * mitigation planned, mitigated. The default of every list, the asset page and the dashboard.
+         */
         public static Filter open() {
-            return new Filter(List.of(FindingState.NEW, FindingState.TRIAGED, FindingState.PATCH_SCHEDULED), null, null, null, false, null, null, null);
+            return new Filter(OPEN_STATES, null, null, null, false, null, null, null);
         }
 
-        /**
-         * Findings whose patch is still owed: open ones and mitigated ones (a workaround is
-         * temporary; the patch deadline stands). What "今すぐ対応" lists.
-         */
+        /** The same as {@link #open()}: a workaround is temporary, the patch deadline stands. */
         public static Filter stillToPatch() {
-            return new Filter(List.of(FindingState.NEW, FindingState.TRIAGED, FindingState.PATCH_SCHEDULED, FindingState.MITIGATED),
-                    null, null, null, false, null, null, null);
+            return open();
         }
 
         public static Filter all() {
@@ -50,7 +54,8 @@ public final class FindingQuery {
 
     /** Sort orders offered by lists; every one ends in the id, so pages are stable. */
     public enum Sort {
-        PRIORITY("f.priority DESC, f.due_date ASC, f.cvss_score DESC, f.id ASC", "f.priority ASC, f.due_date DESC, f.cvss_score ASC, f.id DESC"),
+        PRIORITY("f.priority DESC, f.due_date ASC, f.exploited_since ASC NULLS LAST, f.cvss_score DESC, f.id ASC",
+                "f.priority ASC, f.due_date DESC, f.exploited_since DESC NULLS FIRST, f.cvss_score ASC, f.id DESC"),
         DUE("f.due_date ASC, f.priority DESC, f.id ASC", "f.due_date DESC, f.priority DESC, f.id DESC"),
         CVSS("f.cvss_score DESC, f.priority DESC, f.id ASC", "f.cvss_score ASC, f.priority DESC, f.id DESC"),
         FIRST_SEEN("f.first_seen DESC, f.id DESC", "f.first_seen ASC, f.id ASC"),
@@ -133,7 +138,7 @@ public final class FindingQuery {
                 while (rs.next()) {
                     FindingState st = FindingState.fromKey(rs.getString(7));
                     // a mitigated finding still owes its patch: dropping the component must not close it unseen
-                    if (!st.isOpen() && st != FindingState.MITIGATED) continue;
+                    if (!st.isOpen()) continue;
                     out.add(new UrgentOpen(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
                 }
             }

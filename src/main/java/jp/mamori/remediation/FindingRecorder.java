@@ -25,7 +25,8 @@ import jp.mamori.triage.ssvc.Outcome;
  * last-seen time; a finding that no longer matches is closed as FIXED (never deleted); a FIXED
  * finding that matches again is reopened; every change is a finding_event. People's decisions stay
  * on a finding that is matched again by the same criterion (the next SBOM of the asset), and the
- * deadline already given stays unless the outcome rises.
+ * deadline already given stays unless the outcome rises. The rules are {@link Lifecycle}'s; this class
+ * only reads and writes rows.
  */
 public final class FindingRecorder {
 
@@ -80,8 +81,10 @@ public final class FindingRecorder {
         String outcome = tr == null ? null : tr.outcome().key();
         // SPEC: outcome first, internet-boundary devices first; within that, lists sort by due date.
         int priority = FindingOrder.outcomeRank(tr == null ? null : tr.outcome()) * 10 + (boundary ? 5 : 0);
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, state, evidence, outcome, due_date FROM finding WHERE asset_id = ? AND component_identity = ? AND vuln_id = ?")) {
+        Lifecycle.Seen seen = new Lifecycle.Seen(evidence, tr == null ? null : tr.outcome(), tr == null ? null : tr.dueDate(),
+                f.suppressed(), f.match().criterion(), f.match().by() + "/" + f.match().source() + " " + f.match().criterion(), vexText(f));
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, state, evidence, outcome, COALESCE(triage_due, due_date) FROM finding "
+                + "WHERE asset_id = ? AND component_identity = ? AND vuln_id = ?")) {
             ps.setLong(1, assetId);
             ps.setString(2, t.identity());
             ps.setString(3, f.match().vulnId());
@@ -89,56 +92,33 @@ public final class FindingRecorder {
                 if (rs.next()) {
                     long id = rs.getLong(1);
                     FindingState state = FindingState.fromKey(rs.getString(2));
-                    boolean same = evidence.equals(rs.getString(3));
+                    String oldEvidence = rs.getString(3);
                     String oldOutcome = rs.getString(4);
                     Date oldDue = rs.getDate(5);
-                    FindingState next = state;
-                    if (state == FindingState.FIXED) next = f.suppressed() ? FindingState.NOT_AFFECTED : FindingState.NEW;
-                    else if (f.suppressed() && (state == FindingState.NEW || state == FindingState.TRIAGED)) next = FindingState.NOT_AFFECTED;
-                    if (same && next == state) {
+                    DecisionStore.Identity key = new DecisionStore.Identity(assetId, t.identity(), f.match().vulnId());
+                    // the decision in force only matters when something changed (the common daily re-match reads nothing more)
+                    Lifecycle.InForce decision = state.decided() && !evidence.equals(oldEvidence) ? inForce(c, key) : null;
+                    Lifecycle.Next next = Lifecycle.observe(new Lifecycle.Stored(state, oldEvidence,
+                            oldOutcome == null ? null : Outcome.fromKey(oldOutcome), oldDue == null ? null : oldDue.toLocalDate(), decision), seen);
+                    if (next.change() == Lifecycle.Change.UNCHANGED) {
                         touch(c, id, now);
                         counts[3]++;
                         return id;
                     }
-                    // A decision speaks for the match it was made on: the same range in a newer SBOM keeps it,
-                    // a different one asks for a new decision.
-                    DecisionStore.Identity key = new DecisionStore.Identity(assetId, t.identity(), f.match().vulnId());
-                    String changedFrom = next == state && state.decided() ? changedCriterion(c, key, f.match().criterion()) : null;
-                    if (changedFrom != null) next = FindingState.NEW;
-                    boolean raised = raised(oldOutcome, outcome);
-                    LocalDate due = tr == null ? null : tr.dueDate();
-                    // Keep the deadline already given (a daily re-match must not push it out), unless the finding
-                    // is reopened or its outcome rose: then the new deadline counts from today.
-                    if (due != null && oldDue != null && state != FindingState.FIXED && changedFrom == null && !raised) {
-                        due = min(oldDue.toLocalDate(), due);
-                    }
-                    update(c, id, t, f, evidence, outcome, priority, next, due, now);
-                    if (state == FindingState.FIXED) {
-                        DecisionStore.supersede(c, key, now, "解消後に再び該当 / matched again after being fixed");
-                        event(c, id, now, actor, "reopened", state, next, "再び該当 / matches again: " + f.match().criterion());
-                        counts[1]++;
-                    } else if (changedFrom != null) {
-                        DecisionStore.supersede(c, key, now, "一致条件の変更 / the match changed");
-                        event(c, id, now, actor, "match_changed", state, next, "一致条件が変わったため判断を見直してください / the match changed, "
-                                + "decide again: " + changedFrom + " → " + f.match().criterion());
-                        counts[1]++;
-                    } else {
-                        if (next != state) event(c, id, now, actor, "vex", state, next, vexText(f));
-                        if (oldOutcome != null && outcome != null && !oldOutcome.equals(outcome)) {
-                            event(c, id, now, actor, "outcome_changed", state, next, oldOutcome + " → " + outcome);
-                        }
-                        counts[2]++;
-                    }
+                    update(c, id, t, f, evidence, outcome, priority, next, now);
+                    if (next.supersede() != null) DecisionStore.supersede(c, key, now, next.supersede());
+                    for (Lifecycle.Event e : next.events()) event(c, id, now, actor, e.kind(), e.from(), e.to(), e.detail());
+                    counts[next.change() == Lifecycle.Change.REOPENED ? 1 : 2]++;
                     return id;
                 }
             }
         }
-        FindingState initial = f.suppressed() ? FindingState.NOT_AFFECTED : FindingState.NEW;
+        Lifecycle.Next next = Lifecycle.observe(null, seen);
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO finding (organization_id, system_id, asset_id, component_identity, "
                 + "component_id, component_name, component_version, vuln_id, confidence, candidate, match_by, match_source, criterion, "
                 + "version_scheme, identifier, fixed_in, evidence, state, outcome, priority, due_date, severity, cvss_score, exploitation, "
-                + "first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "first_seen, last_seen, triage_due, exploited_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, orgId);
             ps.setLong(2, systemId);
@@ -157,34 +137,48 @@ public final class FindingRecorder {
             ps.setString(15, cut(f.match().identifier(), 1000));
             ps.setString(16, cut(String.join(", ", f.match().fixedIn()), 400));
             ps.setString(17, evidence);
-            ps.setString(18, initial.key());
+            ps.setString(18, next.state().key());
             ps.setString(19, outcome);
             ps.setInt(20, priority);
-            ps.setDate(21, tr == null ? null : Date.valueOf(tr.dueDate()));
+            ps.setDate(21, date(next.due()));
             ps.setString(22, tr == null ? null : tr.severity());
             ps.setObject(23, tr == null ? null : tr.cvss().baseScore());
             ps.setString(24, tr == null ? null : tr.exploitation().key());
             ps.setTimestamp(25, Timestamp.from(now));
             ps.setTimestamp(26, Timestamp.from(now));
+            ps.setDate(27, date(next.triageDue()));
+            ps.setDate(28, date(exploitedSince(tr)));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
                 id = keys.getLong(1);
             }
         }
-        event(c, id, now, actor, "detected", null, initial, f.match().by() + "/" + f.match().source() + " " + f.match().criterion());
-        if (initial == FindingState.NOT_AFFECTED) event(c, id, now, actor, "vex", FindingState.NEW, initial, vexText(f));
+        for (Lifecycle.Event e : next.events()) event(c, id, now, actor, e.kind(), e.from(), e.to(), e.detail());
         counts[0]++;
         return id;
     }
 
+    private static Lifecycle.InForce inForce(Connection c, DecisionStore.Identity key) throws SQLException {
+        return DecisionStore.current(c, key).map(d -> new Lifecycle.InForce(d.action(), d.matchCriterion(), d.until())).orElse(null);
+    }
+
+    /** Since when attackers are known to use it (CISA KEV dateAdded): the tie-break among findings due the same day. */
+    private static LocalDate exploitedSince(TriageResult tr) {
+        return tr == null || tr.exploitationEvidence() == null ? null : tr.exploitationEvidence().kevDateAdded();
+    }
+
+    private static Date date(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+
     private static void update(Connection c, long id, TargetFindings t, AssessedFinding f, String evidence, String outcome,
-                               int priority, FindingState state, LocalDate due, Instant now) throws SQLException {
+                               int priority, Lifecycle.Next next, Instant now) throws SQLException {
         TriageResult tr = f.triage();
         try (PreparedStatement ps = c.prepareStatement("UPDATE finding SET component_id = ?, component_name = ?, component_version = ?, "
                 + "confidence = ?, candidate = ?, match_by = ?, match_source = ?, criterion = ?, version_scheme = ?, identifier = ?, "
                 + "fixed_in = ?, evidence = ?, state = ?, outcome = ?, priority = ?, due_date = ?, severity = ?, cvss_score = ?, "
-                + "exploitation = ?, last_seen = ?, closed_at = NULL WHERE id = ?")) {
+                + "exploitation = ?, last_seen = ?, closed_at = NULL, triage_due = ?, exploited_since = ? WHERE id = ?")) {
             ps.setObject(1, t.componentId());
             ps.setString(2, cut(t.name(), 400));
             ps.setString(3, cut(t.version(), 200));
@@ -197,34 +191,19 @@ public final class FindingRecorder {
             ps.setString(10, cut(f.match().identifier(), 1000));
             ps.setString(11, cut(String.join(", ", f.match().fixedIn()), 400));
             ps.setString(12, evidence);
-            ps.setString(13, state.key());
+            ps.setString(13, next.state().key());
             ps.setString(14, outcome);
             ps.setInt(15, priority);
-            ps.setDate(16, due == null ? null : Date.valueOf(due));
+            ps.setDate(16, date(next.due()));
             ps.setString(17, tr == null ? null : tr.severity());
             ps.setObject(18, tr == null ? null : tr.cvss().baseScore());
             ps.setString(19, tr == null ? null : tr.exploitation().key());
             ps.setTimestamp(20, Timestamp.from(now));
-            ps.setLong(21, id);
+            ps.setDate(21, date(next.triageDue()));
+            ps.setDate(22, date(exploitedSince(tr)));
+            ps.setLong(23, id);
             ps.executeUpdate();
         }
-    }
-
-    /** The criterion the decision in force was made on, when the new match differs from it; else null. */
-    private static String changedCriterion(Connection c, DecisionStore.Identity key, String criterion) throws SQLException {
-        var decision = DecisionStore.current(c, key);
-        if (decision.isEmpty()) return null;
-        String before = decision.get().matchCriterion();
-        return before != null && criterion != null && !before.equals(criterion) ? before : null;
-    }
-
-    private static boolean raised(String before, String after) {
-        if (before == null || after == null || before.equals(after)) return false;
-        return FindingOrder.outcomeRank(Outcome.fromKey(after)) > FindingOrder.outcomeRank(Outcome.fromKey(before));
-    }
-
-    private static LocalDate min(LocalDate a, LocalDate b) {
-        return a.isBefore(b) ? a : b;
     }
 
     private static void touch(Connection c, long id, Instant now) throws SQLException {

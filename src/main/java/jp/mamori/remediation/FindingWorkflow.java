@@ -135,16 +135,19 @@ public final class FindingWorkflow {
     private DecisionResult apply(Connection c, FindingFacts f, Decision d, List<MitigationItem> items) throws SQLException {
         Transitions.check(f.id(), f.state(), d.action());
         Instant now = clock.instant();
-        FindingState to = d.action().target();
         DecisionStore.supersede(c, f.identity(), now, "新しい判断 / superseded by a new decision (" + d.action().key() + ")");
-        long decisionId = DecisionStore.insert(c, f.organizationId(), f.id(), f.identity(), d, f.state(), now, f.componentVersion(), f.criterion());
-        try (PreparedStatement ps = c.prepareStatement("UPDATE finding SET state = ?, overdue_since = NULL, escalated_at = NULL WHERE id = ?")) {
+        int added = items.isEmpty() ? 0 : mitigations.ensure(c, f.organizationId(), f.id(), items, d.until(), d.actor());
+        FindingState to = Lifecycle.decided(d.action(), MitigationService.allFinished(c, f.id()));
+        LocalDate due = Lifecycle.decidedDue(to, d.action(), d.until(), f.triageDue());
+        long decisionId = DecisionStore.insert(c, f.organizationId(), f.id(), f.identity(), d, f.state(), to, now, f.componentVersion(), f.criterion());
+        try (PreparedStatement ps = c.prepareStatement("UPDATE finding SET state = ?, due_date = ?, overdue_since = NULL, escalated_at = NULL "
+                + "WHERE id = ?")) {
             ps.setString(1, to.key());
-            ps.setLong(2, f.id());
+            ps.setDate(2, due == null ? null : java.sql.Date.valueOf(due));
+            ps.setLong(3, f.id());
             ps.executeUpdate();
         }
         FindingRecorder.event(c, f.id(), now, d.actor(), "decision", f.state(), to, eventText(d));
-        int added = items.isEmpty() ? 0 : mitigations.ensure(c, f.organizationId(), f.id(), items, d.until(), d.actor());
         NotificationQueue.enqueue(c, NotificationEvent.of(f.organizationId(), f.systemId(), f.id(), "decision", Audience.SYSTEM,
                 f.vulnId(), f.assetCode(), f.outcome(), d.until(),
                 "対応判断: " + f.label() + " → " + to.ja() + "（" + d.actor() + "）" + until(d, true) + " 理由: " + d.reason(),
@@ -167,7 +170,7 @@ public final class FindingWorkflow {
     private static String until(Decision d, boolean ja) {
         if (d.until() == null) return "";
         return switch (d.action()) {
-            case PATCH -> ja ? " パッチ期限 " + d.until() : ", patch by " + d.until();
+            case PATCH, MITIGATE -> ja ? " パッチ期限 " + d.until() : ", patch by " + d.until();
             case ACCEPT -> ja ? " 受容期限 " + d.until() : ", accepted until " + d.until();
             default -> ja ? " 見直し日 " + d.until() : ", review on " + d.until();
         };

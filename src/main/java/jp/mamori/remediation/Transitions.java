@@ -24,6 +24,7 @@ public final class Transitions {
         Set<DecisionAction> decided = EnumSet.copyOf(responses);
         decided.add(DecisionAction.REOPEN);
         ALLOWED.put(FindingState.PATCH_SCHEDULED, decided);
+        ALLOWED.put(FindingState.MITIGATION_PLANNED, decided);
         ALLOWED.put(FindingState.MITIGATED, decided);
         ALLOWED.put(FindingState.RISK_ACCEPTED, decided);
         ALLOWED.put(FindingState.NOT_AFFECTED, EnumSet.of(DecisionAction.REOPEN));

@@ -28,7 +28,7 @@ public final class Triage {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.table = policy.table().table();
-        this.deadlines = new DeadlineCalculator(policy.deadlines());
+        this.deadlines = new DeadlineCalculator(policy.deadlines(), policy.strictKevDueDate());
         this.derivation = new InputDerivation(policy);
     }
 

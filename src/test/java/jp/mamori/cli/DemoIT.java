@@ -18,13 +18,20 @@ class DemoIT {
         assertThat(first.exitCode()).as(first.toString()).isZero();
         assertThat(first.stdout()).contains("守里市").contains("直ちに対応(Act)");
         String firstRow = first.stdout().lines().filter(l -> l.startsWith("Act ")).findFirst().orElseThrow();
-        assertThat(firstRow).contains("CVE-2023-4966").contains("テレワーク用VPN/VDIゲートウェイ").contains("13.1-49.15");
+        assertThat(firstRow).as("an internet-boundary device first").contains("○");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        String gateway = first.stdout().lines().filter(l -> l.startsWith("Act ") && l.contains("CVE-2023-4966")).findFirst().orElseThrow();
+        assertThat(gateway).as("mitigated now, patch by the decision's date: still listed, that date is its deadline")
+                .contains("テレワーク用VPN/VDIゲートウェイ").contains("13.1-49.15").contains("回避策計画中")
+                .contains(today.plusDays(14).toString()).doesNotContain("期限超過");
+        assertThat(first.stdout()).as("no deadline years past on day one").doesNotContain("期限超過");
 
         Result second = CliProcess.run("demo", "--no-serve", "--data", data.toString());
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(second.stdout()).contains("作成済み");
         assertThat(second.stdout().lines().filter(l -> l.startsWith("Act ")).count())
                 .as("running the demo again adds nothing").isEqualTo(first.stdout().lines().filter(l -> l.startsWith("Act ")).count());
+        assertThat(table(second.stdout())).as("a second run prints the same table").isEqualTo(table(first.stdout()));
 
         Result assets = CliProcess.run("asset", "list", "--data", data.toString());
         assertThat(assets.stdout().lines().skip(2).findFirst().orElseThrow()).as("boundary devices first").contains("○");
@@ -44,5 +51,12 @@ class DemoIT {
         String lodash = CliProcess.run("findings", "list", "--data", data.toString()).stdout().lines()
                 .filter(l -> l.contains("CVE-2021-23337")).findFirst().orElseThrow();
         assertThat(lodash).contains("Attend").contains("2026-12-11");
+    }
+
+    /** The summary line and the table after it. */
+    private static String table(String stdout) {
+        int at = stdout.indexOf("今すぐ対応 —");
+        assertThat(at).as(stdout).isPositive();
+        return stdout.substring(stdout.lastIndexOf('\n', at) + 1);
     }
 }

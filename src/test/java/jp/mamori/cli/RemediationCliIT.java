@@ -72,7 +72,7 @@ class RemediationCliIT {
     void theOfficersDecisionCarriesTheChecklistIsMailedAndIsInTheExcelExport() throws Exception {
         assertThat(demo.exitCode()).as(demo.toString()).isZero();
         String patchBy = today().plusDays(14).toString();
-        assertThat(demo.stdout()).contains("回避策適用済み").contains("パッチ期限 " + patchBy).contains("確立済みのセッションをすべて切断する");
+        assertThat(demo.stdout()).contains("回避策計画中").contains("パッチ期限 " + patchBy).contains("確立済みのセッションをすべて切断する");
 
         MimeMessage[] mails = smtp.getReceivedMessages();
         assertThat(mails).isNotEmpty();
@@ -119,7 +119,7 @@ class RemediationCliIT {
         long id = gatewayFinding();
         Result transition = CliProcess.run(env, null, "findings", "decide", String.valueOf(id), "--action", "triage", "--reason", "x", "--data", data());
         assertThat(transition.exitCode()).as(transition.toString()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(transition.stderr()).contains("mitigated → triaged").contains("回避策適用済み");
+        assertThat(transition.stderr()).contains("mitigation_planned → triaged").contains("回避策計画中");
 
         Result past = CliProcess.run(env, null, "findings", "decide", String.valueOf(id), "--action", "patch", "--reason", "x",
                 "--until", today().minusDays(1).toString(), "--data", data());

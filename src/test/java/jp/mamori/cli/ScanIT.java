@@ -63,7 +63,9 @@ class ScanIT {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
         LocalDate due = LocalDate.parse(f.path("due").asText());
         assertThat(due).as("3 days, or the earlier KEV due date").isBeforeOrEqualTo(today.plusDays(3));
-        assertThat(due).isEqualTo(LocalDate.parse("2023-11-08"));
+        assertThat(due).as("CISA's 2023-11-08 passed before detection: 3 days from today").isEqualTo(today.plusDays(3));
+        assertThat(f.path("dueBasis").asText()).isEqualTo("kev_passed_before_detection");
+        assertThat(f.path("kev").path("dueDate").asText()).as("the KEV date is kept as evidence").isEqualTo("2023-11-08");
         assertThat(f.path("explanation").path("ja").asText()).contains("KEV").contains("2023-10-18").contains("直ちに対応");
         assertThat(f.path("explanation").path("en").asText()).isNotBlank();
         assertThat(doc.path("summary").path("act").asInt()).isEqualTo(1);

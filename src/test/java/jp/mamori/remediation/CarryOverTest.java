@@ -27,16 +27,17 @@ class CarryOverTest {
             p.log4shellAdvisory();
             p.sbom(fx.server, "2.14.1");
             long id = p.findingId(fx.server, CVE);
-            String due = fx.queryString("SELECT due_date FROM finding WHERE id = " + id);
             fx.workflow.decide(fx.org.id(), id, Decision.of(DecisionAction.MITIGATE, "JNDI disabled by system property", "sec-officer")
                     .withUntil(fx.today().plusDays(30)));
+            String due = fx.queryString("SELECT due_date FROM finding WHERE id = " + id);
+            assertThat(due).as("the decision's patch-by date is the deadline in force").isEqualTo(fx.today().plusDays(30).toString());
 
             clock.advanceDays(5);
             FindingRecorder.Result r = p.sbom(fx.server, "2.14.0");
 
             assertThat(r.detected()).as("same identity, no new finding").isZero();
             assertThat(p.findingId(fx.server, CVE)).isEqualTo(id);
-            assertThat(fx.state(id)).isEqualTo("mitigated");
+            assertThat(fx.state(id)).as("no mitigation item to wait for").isEqualTo("mitigated");
             assertThat(fx.queryString("SELECT component_version FROM finding WHERE id = " + id)).isEqualTo("2.14.0");
             StoredDecision d = new FindingHistory(fx.db.dataSource()).currentDecision(fx.org.id(), id).orElseThrow();
             assertThat(d.action()).isEqualTo(DecisionAction.MITIGATE);

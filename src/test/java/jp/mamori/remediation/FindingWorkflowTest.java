@@ -68,7 +68,7 @@ class FindingWorkflowTest {
         try (RemediationFixture fx = new RemediationFixture(kind, new MutableClock(NOW))) {
             long fixed = fx.finding(fx.server, "purl:x", "CVE-1", "act", fx.today(), FindingState.FIXED);
             assertThatThrownBy(() -> fx.workflow.decide(fx.org.id(), fixed, Decision.of(DecisionAction.MITIGATE, "x", "a").withUntil(fx.today())))
-                    .isInstanceOf(WorkflowException.class).hasMessageContaining("fixed → mitigated");
+                    .isInstanceOf(WorkflowException.class).hasMessageContaining("fixed → mitigation_planned");
             assertThatThrownBy(() -> fx.workflow.decide(fx.org.id(), 999_999, Decision.of(DecisionAction.FALSE_POSITIVE, "x", "a")))
                     .isInstanceOf(NoSuchFindingException.class).hasMessageContaining("#999999");
             assertThat(fx.state(fixed)).isEqualTo("fixed");
@@ -117,6 +117,36 @@ class FindingWorkflowTest {
             // Deciding again adds no duplicate items.
             fx.workflow.decide(fx.org.id(), gw, Decision.of(DecisionAction.PATCH, "patch window agreed", "sec-officer").withUntil(patchBy));
             assertThat(fx.mitigations.list(fx.org.id(), gw)).hasSize(5);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aMitigationIsPlannedUntilEveryItemIsDoneAndItsPatchByDateIsTheDeadline(TestDatabases.Kind kind) {
+        try (RemediationFixture fx = new RemediationFixture(kind, new MutableClock(NOW))) {
+            long gw = fx.finding(fx.gateway, "device", "CVE-2023-4966", "act", fx.today().plusDays(3), FindingState.NEW);
+            LocalDate patchBy = fx.today().plusDays(21);
+            DecisionResult r = fx.workflow.decide(fx.org.id(), gw, Decision.of(DecisionAction.MITIGATE, "mitigate now, patch by " + patchBy,
+                    "sec-officer").withUntil(patchBy));
+            assertThat(r.to()).isEqualTo(FindingState.MITIGATION_PLANNED);
+            assertThat(fx.state(gw)).isEqualTo("mitigation_planned");
+            assertThat(fx.queryString("SELECT due_date FROM finding WHERE id = " + gw)).as("deadline in force").isEqualTo(patchBy.toString());
+            assertThat(fx.queryString("SELECT to_state FROM finding_decision WHERE finding_id = " + gw)).isEqualTo("mitigation_planned");
+            List<Mitigation> items = fx.mitigations.list(fx.org.id(), gw);
+            for (int i = 0; i < items.size(); i++) {
+                assertThat(fx.state(gw)).as("item %d of %d not yet done", i, items.size()).isEqualTo("mitigation_planned");
+                MitigationStatus st = i == 0 ? MitigationStatus.NOT_APPLICABLE : MitigationStatus.DONE;
+                fx.mitigations.update(fx.org.id(), items.get(i).id(), new MitigationService.Update(st, null, null), "鈴木");
+            }
+            assertThat(fx.state(gw)).isEqualTo("mitigated");
+            assertThat(fx.queryString("SELECT due_date FROM finding WHERE id = " + gw)).as("the patch is still owed by then").isEqualTo(patchBy.toString());
+            assertThat(fx.queryString("SELECT kind FROM finding_event WHERE finding_id = " + gw + " ORDER BY id DESC LIMIT 1")).isEqualTo("mitigated");
+            // an item set back to doing: planned again
+            fx.mitigations.update(fx.org.id(), items.get(1).id(), new MitigationService.Update(MitigationStatus.DOING, null, null), "鈴木");
+            assertThat(fx.state(gw)).isEqualTo("mitigation_planned");
+            // a decision to triage again goes back to the triage deadline
+            fx.workflow.decide(fx.org.id(), gw, Decision.of(DecisionAction.PATCH, "patch earlier", "sec-officer").withUntil(fx.today().plusDays(2)));
+            assertThat(fx.queryString("SELECT due_date FROM finding WHERE id = " + gw)).isEqualTo(fx.today().plusDays(2).toString());
         }
     }
 

@@ -20,6 +20,7 @@ class TransitionsTest {
             new              y      y     y        y      y            y              n
             triaged          n      y     y        y      y            y              n
             patch_scheduled  n      y     y        y      y            y              y
+            mitigation_planned n    y     y        y      y            y              y
             mitigated        n      y     y        y      y            y              y
             risk_accepted    n      y     y        y      y            y              y
             not_affected     n      n     n        n      n            n              y

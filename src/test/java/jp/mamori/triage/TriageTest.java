@@ -52,7 +52,7 @@ class TriageTest {
     }
 
     @Test
-    void citrixBleedKeepsNvdScoreShowsCnaScoreAndKevDueDateIsOverdue() {
+    void citrixBleedKeepsNvdScoreShowsCnaScoreAndAKevDueDatePastBeforeDetectionIsAFactNotTheDeadline() {
         // CVE-2023-4966 as published: NVD 7.5 (C:H/I:N/A:N), Citrix 9.4; KEV 2023-10-18, due 2023-11-08
         TriageResult r = triage.triage(vuln("CVE-2023-4966")
                         .cvss(new CvssScore("3.1", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:L", 9.4, "cna:citrix", "Secondary"))
@@ -66,9 +66,15 @@ class TriageTest {
         assertThat(r.missionUsed()).isEqualTo(Mission.HIGH);
         assertThat(r.missionRaised()).isTrue();
         assertThat(r.ruleText()).isEqualTo("cisa_coordinator 2.0.3 row 32: active/yes/partial/high → Act");
-        assertThat(r.dueDate()).isEqualTo(LocalDate.of(2023, 11, 8));
-        assertThat(r.deadline().basis()).isEqualTo(Deadline.Basis.KEV);
-        assertThat(r.overdue()).isTrue();
+        assertThat(r.dueDate()).as("first detection 2026-11-26 + 3 days").isEqualTo(LocalDate.of(2026, 11, 29));
+        assertThat(r.deadline().basis()).isEqualTo(Deadline.Basis.KEV_PASSED_BEFORE_DETECTION);
+        assertThat(r.deadline().kevDueDate()).isEqualTo(LocalDate.of(2023, 11, 8));
+        assertThat(r.overdue()).isFalse();
+        TriageResult strict = new Triage(TriagePolicy.defaults().withStrictKevDueDate(true), CLOCK).triage(vuln("CVE-2023-4966")
+                        .nvd("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N").kev("2023-10-18", "2023-11-08", "Known").build(),
+                AssetContext.of(Exposure.OPEN, Mission.MEDIUM), List.of());
+        assertThat(strict.dueDate()).as("strict policy").isEqualTo(LocalDate.of(2023, 11, 8));
+        assertThat(strict.overdue()).isTrue();
     }
 
     @Test

@@ -169,7 +169,7 @@ class FindingDecisionsWebTest {
         html = officer.get("/findings/" + findingId).body();
         assertThat(html).contains("判断を記録しました", "回避策を適用", "WAFで遮断、パッチは次回保守で", inDays(14));
         JsonNode d = decisionOf(findingId);
-        assertThat(d.path("state").path("key").asText()).isEqualTo("mitigated");
+        assertThat(d.path("state").path("key").asText()).as("planned until the checklist is done").isEqualTo("mitigation_planned");
         assertThat(d.path("current").path("action").asText()).isEqualTo("mitigate");
         assertThat(d.path("current").path("actor").asText()).isEqualTo("officer");
         // an internet-boundary device gets the post-compromise checklist
@@ -180,7 +180,7 @@ class FindingDecisionsWebTest {
                 "{\"action\": \"patch\", \"reason\": \"2.17.1 へ更新\", \"until\": \"" + inDays(30) + "\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         JsonNode body = JSON.readTree(r.body());
-        assertThat(body.path("from").asText()).isEqualTo("mitigated");
+        assertThat(body.path("from").asText()).isEqualTo("mitigation_planned");
         assertThat(body.path("to").asText()).isEqualTo("patch_scheduled");
         d = decisionOf(findingId);
         assertThat(d.path("state").path("key").asText()).isEqualTo("patch_scheduled");

@@ -126,7 +126,7 @@ public final class VexExporter {
                 impact = "誤検出 / false positive: " + reason;
             }
             case FIXED -> status = VexStatus.FIXED;
-            case PATCH_SCHEDULED, MITIGATED, RISK_ACCEPTED -> {
+            case PATCH_SCHEDULED, MITIGATION_PLANNED, MITIGATED, RISK_ACCEPTED -> {
                 status = VexStatus.AFFECTED;
                 action = actionStatement(d, state);
             }
@@ -141,7 +141,10 @@ public final class VexExporter {
         if (d != null && d.action() == DecisionAction.ACCEPT || state == FindingState.RISK_ACCEPTED) {
             return "リスク受容（" + until + " まで）/ risk accepted until " + until + "." + reason;
         }
-        if (state == FindingState.MITIGATED) return "回避策を適用済み（見直し・パッチ期限 " + until + "）/ mitigated; patch or review by " + until + "." + reason;
+        if (state == FindingState.MITIGATED) return "回避策を適用済み（パッチ期限 " + until + "）/ mitigated; patch by " + until + "." + reason;
+        if (state == FindingState.MITIGATION_PLANNED) {
+            return "回避策を計画中（パッチ期限 " + until + "）/ mitigation planned; patch by " + until + "." + reason;
+        }
         return "パッチ適用予定（" + until + " まで）/ patch scheduled by " + until + "." + reason;
     }
 

@@ -23,6 +23,9 @@ import jp.mamori.advisory.Remediation;
 import jp.mamori.advisory.store.KnowledgeBase;
 import jp.mamori.advisory.store.VulnerabilityRecord;
 import jp.mamori.persistence.Database;
+import jp.mamori.remediation.FindingRecorder;
+import jp.mamori.remediation.FindingState;
+import jp.mamori.remediation.Lifecycle;
 import jp.mamori.remediation.NoSuchFindingException;
 import jp.mamori.remediation.WorkflowException;
 import jp.mamori.triage.policy.TriagePolicy;
@@ -120,7 +123,44 @@ public final class MitigationService {
     /** Suggests and stores in one go (e.g. from a command); returns how many were added. */
     public int ensure(long orgId, long findingId, LocalDate reviewDate, String actor) {
         List<MitigationItem> items = suggest(orgId, findingId);
-        return database.inTransaction(c -> ensure(c, orgId, findingId, items, reviewDate, actor));
+        return database.inTransaction(c -> {
+            int added = ensure(c, orgId, findingId, items, reviewDate, actor);
+            follow(c, findingId, clock.instant(), actor);
+            return added;
+        });
+    }
+
+    /** Every mitigation item of the finding is done or not applicable (true when it has none). */
+    public static boolean allFinished(Connection c, long findingId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM mitigation WHERE finding_id = ? AND status NOT IN (?, ?)")) {
+            ps.setLong(1, findingId);
+            ps.setString(2, MitigationStatus.DONE.key());
+            ps.setString(3, MitigationStatus.NOT_APPLICABLE.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 0;
+            }
+        }
+    }
+
+    /** Moves a planned mitigation to mitigated once every item is done, and back when one is not ({@link Lifecycle}). */
+    static void follow(Connection c, long findingId, Instant now, String actor) throws SQLException {
+        FindingState state;
+        try (PreparedStatement ps = c.prepareStatement("SELECT state FROM finding WHERE id = ? FOR UPDATE")) {
+            ps.setLong(1, findingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return;
+                state = FindingState.fromKey(rs.getString(1));
+            }
+        }
+        Lifecycle.Event e = Lifecycle.mitigationProgress(state, allFinished(c, findingId));
+        if (e == null) return;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE finding SET state = ? WHERE id = ?")) {
+            ps.setString(1, e.to().key());
+            ps.setLong(2, findingId);
+            ps.executeUpdate();
+        }
+        FindingRecorder.event(c, findingId, now, actor, e.kind(), e.from(), e.to(), e.detail());
     }
 
     public List<Mitigation> list(long orgId, Long findingId) {
@@ -182,6 +222,7 @@ public final class MitigationService {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     Mitigation m = read(rs);
+                    follow(c, m.findingId(), clock.instant(), actor);
                     also.run(c, m);
                     return m;
                 }

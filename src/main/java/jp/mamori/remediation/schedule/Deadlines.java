@@ -4,21 +4,20 @@ import java.time.LocalDate;
 import jp.mamori.remediation.FindingState;
 
 /**
- * The date a finding is held to. Open findings: the triage deadline. A finding with a patch or
- * mitigation planned: the date the person committed to (patch by / review by), since that decision
- * is what the organisation now answers for.
+ * The date a finding is held to. The finding's due_date is already the deadline in force (the triage
+ * deadline, or the patch-by date of a patch or mitigation decision, see {@link jp.mamori.remediation.Lifecycle});
+ * the decision's date is taken as well for rows written before that was so.
  */
 public final class Deadlines {
     private Deadlines() { }
 
-    public static LocalDate effective(FindingState state, LocalDate triageDue, LocalDate decisionUntil) {
-        if ((state == FindingState.PATCH_SCHEDULED || state == FindingState.MITIGATED) && decisionUntil != null) return decisionUntil;
-        return triageDue;
+    public static LocalDate effective(FindingState state, LocalDate due, LocalDate decisionUntil) {
+        if (state.heldToDecisionDate() && decisionUntil != null) return decisionUntil;
+        return due;
     }
 
-    /** States whose deadline is watched. */
+    /** States whose deadline is watched: every state that still owes the patch. */
     public static boolean watched(FindingState state) {
-        return state == FindingState.NEW || state == FindingState.TRIAGED || state == FindingState.PATCH_SCHEDULED
-                || state == FindingState.MITIGATED;
+        return state.isOpen();
     }
 }

@@ -26,7 +26,7 @@ import jp.mamori.notify.Notifier;
 final class DigestBuilder implements Notifier.DigestSource {
 
     private static final int WEEK = 7;
-    private static final String OPEN = "('new', 'triaged', 'patch_scheduled')";
+    private static final String OPEN = "('new', 'triaged', 'patch_scheduled', 'mitigation_planned', 'mitigated')";
 
     private final Database database;
     private final LocalDate today;
@@ -58,13 +58,13 @@ final class DigestBuilder implements Notifier.DigestSource {
         }
         String select = "SELECT f.id, f.vuln_id, a.code, s.name, f.outcome, %s, f.state FROM finding f JOIN asset a ON a.id = f.asset_id "
                 + "JOIN it_system s ON s.id = f.system_id ";
-        List<Digest.Line> overdue = lines(c, String.format(select, "COALESCE(CASE WHEN f.state IN ('patch_scheduled', 'mitigated') "
+        List<Digest.Line> overdue = lines(c, String.format(select, "COALESCE(CASE WHEN f.state IN ('patch_scheduled', 'mitigation_planned', 'mitigated') "
                 + "THEN d.until_date END, f.due_date)") + "LEFT JOIN finding_decision d ON d.finding_id = f.id AND d.superseded_at IS NULL "
                 + "WHERE f.organization_id = ? AND f.overdue_since IS NOT NULL" + in + " ORDER BY f.priority DESC, f.due_date, f.id", orgId, null, true);
         List<Digest.Line> newAct = lines(c, String.format(select, "f.due_date") + "WHERE f.organization_id = ? AND f.outcome = 'act' "
                 + "AND f.candidate = FALSE AND f.state IN " + OPEN + " AND f.first_seen > ?" + in + " ORDER BY f.due_date, f.id", orgId, since, false);
         List<Digest.Line> expiring = lines(c, String.format(select, "d.until_date") + "JOIN finding_decision d ON d.finding_id = f.id "
-                + "AND d.superseded_at IS NULL WHERE f.organization_id = ? AND f.state IN ('patch_scheduled', 'mitigated', 'risk_accepted') "
+                + "AND d.superseded_at IS NULL WHERE f.organization_id = ? AND f.state IN ('patch_scheduled', 'mitigation_planned', 'mitigated', 'risk_accepted') "
                 + "AND d.until_date >= ? AND d.until_date <= ?" + in + " ORDER BY d.until_date, f.id", orgId, null, true, today, today.plusDays(WEEK));
         List<Digest.Line> reviews = lines(c, String.format(select, "m.review_date") + "JOIN mitigation m ON m.finding_id = f.id "
                 + "WHERE f.organization_id = ? AND m.status IN ('todo', 'doing') AND m.review_date <= ? "

@@ -30,14 +30,14 @@ final class OverdueMarker {
     Counts run(Connection c, LocalDate today, Instant now) throws SQLException {
         int cleared;
         try (PreparedStatement ps = c.prepareStatement("UPDATE finding SET overdue_since = NULL, escalated_at = NULL "
-                + "WHERE overdue_since IS NOT NULL AND state NOT IN ('new', 'triaged', 'patch_scheduled', 'mitigated')")) {
+                + "WHERE overdue_since IS NOT NULL AND state NOT IN ('new', 'triaged', 'patch_scheduled', 'mitigation_planned', 'mitigated')")) {
             cleared = ps.executeUpdate();
         }
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT f.id, f.organization_id, f.system_id, f.vuln_id, a.code, f.state, f.outcome, "
                 + "f.due_date, d.until_date, f.overdue_since FROM finding f JOIN asset a ON a.id = f.asset_id "
                 + "LEFT JOIN finding_decision d ON d.finding_id = f.id AND d.superseded_at IS NULL "
-                + "WHERE f.state IN ('new', 'triaged', 'patch_scheduled', 'mitigated') AND f.candidate = FALSE "
+                + "WHERE f.state IN ('new', 'triaged', 'patch_scheduled', 'mitigation_planned', 'mitigated') AND f.candidate = FALSE "
                 + "AND (f.overdue_since IS NOT NULL OR f.due_date < ? OR d.until_date < ?) ORDER BY f.priority DESC, f.id")) {
             ps.setDate(1, Date.valueOf(today));
             ps.setDate(2, Date.valueOf(today));

@@ -196,12 +196,16 @@ public final class ExplanationWriter {
 
     private static String deadlineJa(Deadline d) {
         String basis = d.basis() == Deadline.Basis.KEV ? "KEVの期限による" : "判定日から" + d.policyDays() + "日";
-        return "期限: " + d.dueDate() + "（" + basis + "）。" + (d.overdue() ? "期限を過ぎています。" : "");
+        String kev = d.basis() == Deadline.Basis.KEV_PASSED_BEFORE_DETECTION
+                ? "CISA KEV期限 " + d.kevDueDate() + " は検出前に経過（参考）。" : "";
+        return "期限: " + d.dueDate() + "（" + basis + "）。" + kev + (d.overdue() ? "期限を過ぎています。" : "");
     }
 
     private static String deadlineEn(Deadline d) {
         String basis = d.basis() == Deadline.Basis.KEV ? "KEV due date" : d.policyDays() + " days from the decision";
-        return "Due: " + d.dueDate() + " (" + basis + ")." + (d.overdue() ? " This is overdue." : "");
+        String kev = d.basis() == Deadline.Basis.KEV_PASSED_BEFORE_DETECTION
+                ? " The CISA KEV due date " + d.kevDueDate() + " had passed before detection (for reference)." : "";
+        return "Due: " + d.dueDate() + " (" + basis + ")." + kev + (d.overdue() ? " This is overdue." : "");
     }
 
     private static String cvssJa(CvssChoice c) {

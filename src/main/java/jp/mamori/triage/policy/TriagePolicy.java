@@ -27,10 +27,14 @@ import jp.mamori.triage.cvss.CvssSelection;
  * @param cvssSourceOrder            source preference for the triage score, see {@link CvssSelection}
  * @param cvssVersionOrder           CVSS version preference within a source
  * @param zone                       the time zone of "today" for decision and due dates
+ * @param strictKevDueDate           a KEV dueDate earlier than the policy's date is the deadline even when it had
+ *                                   already passed before the finding was first seen (the strict reading; default
+ *                                   false: such a date is shown as a fact and the policy's days count from detection)
  */
 public record TriagePolicy(TableChoice table, double epssPocThreshold, boolean raiseMissionWhenOpen,
                            boolean assumeWorstWhenCvssUnknown, Deadlines deadlines,
-                           List<String> cvssSourceOrder, List<String> cvssVersionOrder, ZoneId zone) {
+                           List<String> cvssSourceOrder, List<String> cvssVersionOrder, ZoneId zone,
+                           boolean strictKevDueDate) {
 
     public static final double DEFAULT_EPSS_POC_THRESHOLD = 0.1;
     public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
@@ -46,9 +50,21 @@ public record TriagePolicy(TableChoice table, double epssPocThreshold, boolean r
         cvssVersionOrder = List.copyOf(cvssVersionOrder);
     }
 
+    public TriagePolicy(TableChoice table, double epssPocThreshold, boolean raiseMissionWhenOpen,
+                        boolean assumeWorstWhenCvssUnknown, Deadlines deadlines,
+                        List<String> cvssSourceOrder, List<String> cvssVersionOrder, ZoneId zone) {
+        this(table, epssPocThreshold, raiseMissionWhenOpen, assumeWorstWhenCvssUnknown, deadlines, cvssSourceOrder, cvssVersionOrder,
+                zone, false);
+    }
+
     public static TriagePolicy defaults() {
         return new TriagePolicy(TableChoice.CISA_COORDINATOR, DEFAULT_EPSS_POC_THRESHOLD, true, true,
                 Deadlines.DEFAULTS, CvssSelection.DEFAULT_SOURCE_ORDER, CvssSelection.DEFAULT_VERSION_ORDER, TOKYO);
+    }
+
+    public TriagePolicy withStrictKevDueDate(boolean strict) {
+        return new TriagePolicy(table, epssPocThreshold, raiseMissionWhenOpen, assumeWorstWhenCvssUnknown, deadlines,
+                cvssSourceOrder, cvssVersionOrder, zone, strict);
     }
 
     public CvssSelection cvssSelection() {
@@ -57,21 +73,21 @@ public record TriagePolicy(TableChoice table, double epssPocThreshold, boolean r
 
     public TriagePolicy withTable(TableChoice t) {
         return new TriagePolicy(t, epssPocThreshold, raiseMissionWhenOpen, assumeWorstWhenCvssUnknown, deadlines,
-                cvssSourceOrder, cvssVersionOrder, zone);
+                cvssSourceOrder, cvssVersionOrder, zone, strictKevDueDate);
     }
 
     public TriagePolicy withEpssPocThreshold(double threshold) {
         return new TriagePolicy(table, threshold, raiseMissionWhenOpen, assumeWorstWhenCvssUnknown, deadlines,
-                cvssSourceOrder, cvssVersionOrder, zone);
+                cvssSourceOrder, cvssVersionOrder, zone, strictKevDueDate);
     }
 
     public TriagePolicy withRaiseMissionWhenOpen(boolean raise) {
         return new TriagePolicy(table, epssPocThreshold, raise, assumeWorstWhenCvssUnknown, deadlines,
-                cvssSourceOrder, cvssVersionOrder, zone);
+                cvssSourceOrder, cvssVersionOrder, zone, strictKevDueDate);
     }
 
     public TriagePolicy withDeadlines(Deadlines d) {
         return new TriagePolicy(table, epssPocThreshold, raiseMissionWhenOpen, assumeWorstWhenCvssUnknown, d,
-                cvssSourceOrder, cvssVersionOrder, zone);
+                cvssSourceOrder, cvssVersionOrder, zone, strictKevDueDate);
     }
 }

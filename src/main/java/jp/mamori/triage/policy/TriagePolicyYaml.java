@@ -33,11 +33,12 @@ import java.util.function.Function;
  * cvss-source-order: [nvd, cna, jvn, "*"]
  * cvss-version-order: ["4.0", "3.1", "3.0", "2.0"]
  * time-zone: Asia/Tokyo
+ * kev-due-date: after-detection      # or strict: a KEV dueDate that passed before detection is the deadline too
  * </pre>
  */
 public final class TriagePolicyYaml {
     private static final Set<String> KEYS = Set.of("table", "epss-poc-threshold", "raise-mission-when-open",
-            "assume-worst-when-cvss-unknown", "deadlines", "cvss-source-order", "cvss-version-order", "time-zone");
+            "assume-worst-when-cvss-unknown", "deadlines", "cvss-source-order", "cvss-version-order", "time-zone", "kev-due-date");
     private static final Set<String> DEADLINE_KEYS = Set.of("act", "attend", "track-star", "track");
     private static final Set<String> VERSIONS = Set.of("2.0", "3.0", "3.1", "4.0");
 
@@ -104,7 +105,12 @@ public final class TriagePolicyYaml {
                 throw c.error("/time-zone", "unknown time zone '" + n.asText() + "'");
             }
         });
-        return new TriagePolicy(table, threshold, raise, worst, deadlines, sources, versions, zone);
+        boolean strictKev = c.value(root, "kev-due-date", d.strictKevDueDate(), n -> switch (c.text(n, "/kev-due-date")) {
+            case "strict" -> true;
+            case "after-detection" -> false;
+            default -> throw c.error("/kev-due-date", "expected after-detection or strict, was '" + n.asText() + "'");
+        });
+        return new TriagePolicy(table, threshold, raise, worst, deadlines, sources, versions, zone, strictKev);
     }
 
     /** Helpers that know the file name, so every error says where it is. */

@@ -50,10 +50,10 @@ class ExplanationWriterTest {
         assertThat(e.ja()).contains("CISA KEVに2023-10-18から掲載（攻撃が確認済み、ランサムウェア攻撃での悪用も確認）",
                 "認証なしにネットワーク経由で自動化可能、影響は一部に限られる。総合判定: 『Act（直ちに対応）』。",
                 "業務への影響度は「高」（インターネット公開のため「中」から1段階引き上げ）",
-                "期限: 2023-11-08（KEVの期限による）。期限を過ぎています。",
+                "期限: 2026-11-29（判定日から3日）。CISA KEV期限 2023-11-08 は検出前に経過（参考）。",
                 "CVSS: 7.5（重要、NVD v3.1）", "CNA（citrix）", "9.4（緊急）");
         assertThat(e.en()).contains("Listed in CISA KEV since 2023-10-18", "ransomware",
-                "raised from medium because the device is internet-facing", "This is overdue.",
+                "raised from medium because the device is internet-facing", "The CISA KEV due date 2023-11-08 had passed before detection",
                 "CVSS: 7.5 (High, NVD v3.1)", "CNA (citrix) rates it higher", "9.4 (Critical)");
     }
 

@@ -40,6 +40,7 @@ class TriagePolicyYamlTest {
                 cvss-source-order: [jvn, nvd, "*"]
                 cvss-version-order: [3.1, "4.0"]
                 time-zone: UTC
+                kev-due-date: strict
                 """);
         TriagePolicy p = TriagePolicyYaml.load(file);
         assertThat(p.table()).isEqualTo(TableChoice.DEPLOYER);
@@ -50,6 +51,7 @@ class TriagePolicyYamlTest {
         assertThat(p.cvssSourceOrder()).containsExactly("jvn", "nvd", "*");
         assertThat(p.cvssVersionOrder()).as("unquoted 3.1 is read as the version").containsExactly("3.1", "4.0");
         assertThat(p.zone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(p.strictKevDueDate()).isTrue();
     }
 
     @Test
@@ -76,6 +78,7 @@ class TriagePolicyYamlTest {
             'cvss-source-order: []'             | p.yaml: /cvss-source-order: expected a non-empty list
             'cvss-source-order: [nvd, nvd]'     | p.yaml: /cvss-source-order/1: 'nvd' is listed twice
             time-zone: Mars/Base                | p.yaml: /time-zone: unknown time zone 'Mars/Base'
+            kev-due-date: lenient               | p.yaml: /kev-due-date: expected after-detection or strict
             '- just a list'                     | p.yaml: /: expected a mapping
             """)
     void rejectsBadSettingsNamingTheFileAndKey(String yaml, String message) {
