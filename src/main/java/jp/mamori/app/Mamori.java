@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import jp.mamori.advisory.index.MatchIndexes;
 import jp.mamori.advisory.store.KnowledgeBase;
 import jp.mamori.app.feeds.ImportFeeds;
 import jp.mamori.app.feeds.SyncFeeds;
@@ -70,6 +71,7 @@ public final class Mamori implements AutoCloseable {
     private final NotificationSettingsStore notificationSettings;
     private final InventoryAssessment assessment;
     private final AssetLocks assetLocks = new AssetLocks();
+    private final MatchIndexes matchIndexes;
     private Notifier notifier;
 
     private Mamori(Database database, boolean ownsDatabase, Clock clock, MamoriSettings settings) {
@@ -90,6 +92,8 @@ public final class Mamori implements AutoCloseable {
         this.workflow = new FindingWorkflow(database, recipients, mitigations, clock);
         this.notificationSettings = new NotificationSettingsStore(database.dataSource());
         this.assessment = new InventoryAssessment(database, clock, policy);
+        this.matchIndexes = new MatchIndexes(database.dataSource(), settings.dataDir(),
+                database.settings().isEmbedded() ? null : database.settings().displayUrl());
     }
 
     /** Over a database the caller keeps open (the server's). */
@@ -124,6 +128,8 @@ public final class Mamori implements AutoCloseable {
     public VexExporter vexExporter() { return new VexExporter(database, clock); }
     public KnowledgeBaseCpeSuggester cpeSuggester() { return new KnowledgeBaseCpeSuggester(database.dataSource()); }
     public AssetLocks assetLocks() { return assetLocks; }
+    /** The compiled match index beside the database (ADR 0015), kept open for the life of this object. */
+    public MatchIndexes matchIndexes() { return matchIndexes; }
 
     /** E-mail and webhooks as configured (MAMORI_SMTP_*, or the notification settings file); built on first use. */
     public synchronized Notifier notifier() {

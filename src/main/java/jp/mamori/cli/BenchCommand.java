@@ -107,7 +107,7 @@ public class BenchCommand implements Callable<Integer> {
             long criteria = count(db, "advisory_cpe_key");
             System.out.printf(Locale.ROOT, "P3 import: %,d NVD records in %.1f s (%,.0f records/s), %,d statements, %,d CPE index keys; peak heap %d MB%n",
                     cves, nvd / 1e9, cves / (nvd / 1e9), s.stats().inserted, criteria, peak >> 20);
-            System.out.printf(Locale.ROOT, "P3 parse only (Jackson streaming, same bytes): %.1f s — ratio import/parse speed = %.2f (target >= 0.5); "
+            System.out.printf(Locale.ROOT, "P3 parse only (Jackson streaming, same bytes): %.1f s — ratio import/parse speed = %.3f (target >= 0.5); "
                     + "time target <= 120 s: %s; heap target <= 1024 MB: %s%n", parse / 1e9, (double) parse / nvd,
                     nvd / 1e9 <= 120 ? "met" : "NOT met", (peak >> 20) <= 1024 ? "met" : "NOT met");
             long t1 = System.nanoTime();
@@ -139,22 +139,52 @@ public class BenchCommand implements Callable<Integer> {
         Path sbom = work.resolve("sbom-" + components + ".cdx.json");
         writeSbom(sbom, components, 7);
         try (Database db = Database.open(DatabaseSettings.embedded(kbDir))) {
+            // The compiled match index (ADR 0015), built the way an import builds it.
+            jp.mamori.advisory.index.MatchIndexes indexes = new jp.mamori.advisory.index.MatchIndexes(db.dataSource(), kbDir);
+            try (HeapSampler heap = new HeapSampler()) {
+                jp.mamori.advisory.index.MatchIndex built = indexes.rebuild();
+                var r = indexes.lastBuild().orElseThrow();
+                System.out.printf(Locale.ROOT, "Index build: %,d statements, %,d package keys, %,d CPE keys in %.1f s, %,d MB on disk, peak heap %d MB "
+                                + "(target <= 30 s at 300k CVEs + 200k package advisories: %s)%n",
+                        r.statements(), built.packageKeyCount(), built.cpeKeyCount(), r.nanos() / 1e9, r.bytes() >> 20, heap.peakBytes() >> 20,
+                        r.nanos() / 1e9 <= 30 ? "met" : "NOT met");
+            }
+            var doc0 = new jp.mamori.inventory.sbom.SbomReader().read(sbom);
+            AssetContext ctx = AssetContext.of(jp.mamori.triage.ssvc.Exposure.CONTROLLED, Mission.MEDIUM);
+            long bestDb = Long.MAX_VALUE;
+            int foundDb = 0;
+            for (int run = 0; run < 2; run++) {
+                long t0 = System.nanoTime();
+                Assessor a = Assessor.overStore(db.dataSource(), new Triage(TriagePolicy.defaults(), Clock.systemUTC()), List.of());
+                List<AssessedFinding> out = new ArrayList<>();
+                a.assessAll(ScanCommand.targets(doc0), ctx).forEach(out::addAll);
+                bestDb = Math.min(bestDb, System.nanoTime() - t0);
+                foundDb = out.size();
+            }
             long best = Long.MAX_VALUE;
+            long bestMatch = Long.MAX_VALUE;
             int found = 0;
-            for (int run = 0; run < 3; run++) {
+            for (int run = 0; run < 5; run++) {
                 long t0 = System.nanoTime();
                 var doc = new jp.mamori.inventory.sbom.SbomReader().read(sbom);
-                var statements = new java.util.concurrent.ConcurrentHashMap<Long, jp.mamori.advisory.Advisory>();
-                Assessor a = new Assessor(new MatchEngine(new StoreAdvisoryLookup(db.dataSource(), statements)), new KnowledgeBase(db.dataSource(), statements),
+                jp.mamori.advisory.index.MatchIndex index = indexes.current().orElseThrow();
+                MatchEngine engine = new MatchEngine(index.lookup());
+                long m0 = System.nanoTime();
+                for (var t : ScanCommand.targets(doc)) engine.match(t);
+                bestMatch = Math.min(bestMatch, System.nanoTime() - m0);
+                Assessor a = new Assessor(new MatchEngine(index.lookup()), new KnowledgeBase(db.dataSource(), new java.util.concurrent.ConcurrentHashMap<>()),
                         new Triage(TriagePolicy.defaults(), Clock.systemUTC()), List.of());
-                AssetContext ctx = AssetContext.of(jp.mamori.triage.ssvc.Exposure.CONTROLLED, Mission.MEDIUM);
                 List<AssessedFinding> out = new ArrayList<>();
+                long a0 = System.nanoTime();
                 a.assessAll(ScanCommand.targets(doc), ctx).forEach(out::addAll);
-                best = Math.min(best, System.nanoTime() - t0);
+                best = Math.min(best, System.nanoTime() - t0 - (a0 - m0));
                 found = out.size();
             }
-            System.out.printf(Locale.ROOT, "P1 scan in the server (warm JVM, best of 3): %,d components, %,d findings in %.2f s (target <= 1 s: %s)%n",
-                    components, found, best / 1e9, best / 1e9 <= 1.0 ? "met" : "NOT met");
+            System.out.printf(Locale.ROOT, "P1 scan in the server (warm JVM, best of 5, compiled index): %,d components, %,d findings in %.3f s "
+                            + "(matching alone %.3f s) — target <= 0.300 s, ratio %.2f: %s%n",
+                    components, found, best / 1e9, bestMatch / 1e9, best / 1e9 / 0.3, best / 1e9 <= 0.3 ? "met" : "NOT met");
+            System.out.printf(Locale.ROOT, "    same scan over the database's key tables: %,d findings in %.2f s%n", foundDb, bestDb / 1e9);
+            if (foundDb != found) System.out.println("    WARNING: the two paths disagree");
         }
         // Run with `java -jar mamori.jar bench`, the class path is the jar itself.
         String cp = System.getProperty("java.class.path");
@@ -171,8 +201,8 @@ public class BenchCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             int rc = pb.start().waitFor();
             double s = secs(t0);
-            System.out.printf(Locale.ROOT, "P1 scan as a cold CLI run (java -jar mamori.jar scan --format json): %.2f s, exit %d (target <= 5 s: %s)%n",
-                    s, rc, s <= 5.0 ? "met" : "NOT met");
+            System.out.printf(Locale.ROOT, "P1 scan as a cold CLI run (java -jar mamori.jar scan --format json): %.2f s, exit %d — target <= 2 s, ratio %.2f: %s%n",
+                    s, rc, s / 2.0, s <= 2.0 ? "met" : "NOT met");
             if (Files.isRegularFile(jsa)) {
                 double plain = coldStart(java, cp, null, kbDir);
                 double shared = coldStart(java, cp, jsa, kbDir);

@@ -1,5 +1,6 @@
 package jp.mamori.cli;
 
+import jp.mamori.advisory.index.MatchIndexes;
 import jp.mamori.app.Mamori;
 import jp.mamori.app.inventory.CreateSystem;
 import jp.mamori.app.inventory.AddSbom;
@@ -69,6 +70,8 @@ public class DemoCommand implements Callable<Integer> {
             FeedFileImporter.Summary s = m.importFeeds().run(DEMO, List.of(feeds), null, null).summary();
             if (s.failed()) throw new IllegalStateException("demo feeds did not import: " + s.failures());
             System.out.println("脆弱性情報を読み込みました / feeds loaded: " + s.stats());
+            m.matchIndexes().current().ifPresent(ix -> System.out.println("照合インデックス / compiled match index: 記述 " + ix.statementCount()
+                    + " 件、パッケージ鍵 " + ix.packageKeyCount() + "、CPE鍵 " + ix.cpeKeyCount() + " (" + MatchIndexes.FILE + ")"));
             InventoryRepository repo = m.inventory();
             Organization org = repo.findOrganization(ORG_CODE).orElse(null);
             if (org == null) {

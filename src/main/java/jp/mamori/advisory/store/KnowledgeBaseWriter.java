@@ -1,5 +1,4 @@
 package jp.mamori.advisory.store;
-import jp.mamori.identifiers.IndexKeys;
 
 import jp.mamori.persistence.StoredJson;
 
@@ -25,10 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import jp.mamori.advisory.Advisory;
-import jp.mamori.advisory.AffectedPackage;
-import jp.mamori.advisory.CpeConfiguration;
-import jp.mamori.advisory.CpeMatch;
-import jp.mamori.advisory.CpeNode;
 import jp.mamori.advisory.EpssScore;
 import jp.mamori.advisory.FeedSink;
 import jp.mamori.advisory.KevEntry;
@@ -67,6 +62,7 @@ public final class KnowledgeBaseWriter implements FeedSink, AutoCloseable {
     private int pendingKeys;
     private int pendingVulns;
     private int pendingFeeds;
+    private boolean statementsChanged;
 
     public KnowledgeBaseWriter(Connection connection, SqlDialect dialect, Instant now, LongConsumer progress) throws SQLException {
         this.connection = connection;
@@ -199,6 +195,7 @@ public final class KnowledgeBaseWriter implements FeedSink, AutoCloseable {
             writtenIds.addAll(insertedIds);
             stats.inserted += inserts.size();
         }
+        if (!written.isEmpty()) statementsChanged = true;
         for (int i = 0; i < written.size(); i++) {
             Advisory a = written.get(i).advisory();
             touchedVulns.add(a.vulnId());
@@ -254,31 +251,12 @@ public final class KnowledgeBaseWriter implements FeedSink, AutoCloseable {
     }
 
     private void indexKeys(long id, Advisory a) throws SQLException {
-        Set<String> cpeKeys = new LinkedHashSet<>();
-        for (CpeConfiguration cfg : a.configurations()) {
-            for (CpeNode node : cfg.nodes()) {
-                for (CpeMatch m : node.cpeMatch()) {
-                    if (m.vulnerable()) {
-                        String key = IndexKeys.cpeKey(m.criteria());
-                        if (key != null) cpeKeys.add(key);
-                    }
-                }
-            }
-        }
-        for (String key : cpeKeys) addCpeKey(id, key, false);
-        for (String name : a.cpeNames()) {
-            String key = IndexKeys.cpeKey(name);
-            if (key != null && cpeKeys.add(key)) addCpeKey(id, key, true);
-        }
-        Set<String> pkgKeys = new LinkedHashSet<>();
-        for (AffectedPackage p : a.packages()) {
-            jp.mamori.identifiers.purl.PurlKey key = IndexKeys.packageKey(p.ecosystem(), p.name());
-            String eco = key.ecosystem();
-            String name = key.name();
-            if (name == null || name.isEmpty() || eco == null || !pkgKeys.add(key.lookupKey())) continue;
+        StatementKeys keys = StatementKeys.of(a);
+        for (int i = 0; i < keys.cpeKeys().size(); i++) addCpeKey(id, keys.cpeKeys().get(i), keys.versionless().get(i));
+        for (int i = 0; i < keys.ecosystems().size(); i++) {
             insertPackageKey.setLong(1, id);
-            insertPackageKey.setString(2, truncate(eco, 100));
-            insertPackageKey.setString(3, truncate(name, 400));
+            insertPackageKey.setString(2, keys.ecosystems().get(i));
+            insertPackageKey.setString(3, keys.packageNames().get(i));
             insertPackageKey.addBatch();
             pendingKeys++;
         }
@@ -365,13 +343,17 @@ public final class KnowledgeBaseWriter implements FeedSink, AutoCloseable {
         }
     }
 
-    /** Sends every batched row; call before commit. */
+    /** Sends every batched row and raises the knowledge base generation when a statement changed; call before commit. */
     public void flush() {
         try {
             flushPending();
             flushKeys();
             flushVulns();
             flushFeeds();
+            if (statementsChanged) {
+                KbGeneration.bump(connection);
+                statementsChanged = false;
+            }
         } catch (SQLException e) {
             throw new KnowledgeBaseException("cannot store records: " + e.getMessage(), e);
         }
@@ -405,10 +387,6 @@ public final class KnowledgeBaseWriter implements FeedSink, AutoCloseable {
                 insertCpeKey, insertPackageKey, upsertVuln, insertAlias, upsertKev, upsertEpss, findEpssDate, upsertVex)) {
             ps.close();
         }
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 
     private static Timestamp ts(Instant i) {

@@ -48,11 +48,21 @@ public final class ImportFeeds {
         } catch (IOException e) {
             throw new InvalidInputException(e.getMessage(), e);
         }
+        refreshMatchIndex(mamori);
         FindingRecorder.Result findings = mamori.assessment().reassess(s.touchedVulnerabilities(), actor.name());
         Audited.record(mamori, actor, null, Audited.FEEDS_IMPORTED, "feeds",
                 "documents=" + s.documents() + " failed=" + s.failures().size() + " touched=" + s.touchedVulnerabilities().size()
                         + " " + s.stats() + " findings new=" + findings.detected() + " reopened=" + findings.reopened()
                         + " updated=" + findings.updated() + " closed=" + findings.closed());
         return new Result(s, findings, mamori.followUp().after(findings));
+    }
+
+    /** The compiled match index follows the knowledge base (ADR 0015); a failure here leaves scans on the database. */
+    static void refreshMatchIndex(Mamori mamori) {
+        try {
+            mamori.matchIndexes().refresh();
+        } catch (RuntimeException e) {
+            // A stale index is never used, so a failed build costs only speed.
+        }
     }
 }

@@ -59,6 +59,7 @@ public final class SyncFeeds {
             if (s.failed()) throw new IllegalStateException(String.join("; ", s.failures()));
         });
         SyncSummary summary = svc.sync(wanted, progress);
+        ImportFeeds.refreshMatchIndex(mamori);
         FindingRecorder.Result findings = mamori.assessment().reassess(touched, actor.name());
         List<String> outcomes = new ArrayList<>();
         for (SyncSummary.SourceResult r : summary.results()) outcomes.add(r.source().key() + "=" + r.outcome().name().toLowerCase(java.util.Locale.ROOT));

@@ -48,11 +48,27 @@ public final class ScanSbom {
 
     /** Every finding of the document, most urgent first. */
     public List<AssessedFinding> assess(SbomDocument doc, AssetContext context, List<VexStatement> vex) {
-        Assessor assessor = Assessor.overStore(mamori.database().dataSource(), new Triage(mamori.policy(), mamori.clock()), vex);
+        Assessor assessor = assessor(mamori, new Triage(mamori.policy(), mamori.clock()), vex);
         List<AssessedFinding> findings = new ArrayList<>();
         assessor.assessAll(targets(doc), context).forEach(findings::addAll);
         findings.sort(FindingOrder.PRIORITY);
         return findings;
+    }
+
+    /**
+     * Over the compiled match index when it is current (ADR 0015), else over the database's index
+     * tables; both find the same statements, so the findings are the same.
+     */
+    public static Assessor assessor(Mamori mamori, Triage triage, List<VexStatement> vex) {
+        java.util.Optional<jp.mamori.advisory.index.MatchIndex> index;
+        try {
+            index = mamori.matchIndexes().current();
+        } catch (jp.mamori.advisory.index.MatchIndexes.MatchIndexException e) {
+            index = java.util.Optional.empty();
+        }
+        if (index.isEmpty()) return Assessor.overStore(mamori.database().dataSource(), triage, vex);
+        return new Assessor(new jp.mamori.matching.MatchEngine(index.get().lookup()),
+                new jp.mamori.advisory.store.KnowledgeBase(mamori.database().dataSource(), new java.util.concurrent.ConcurrentHashMap<>()), triage, vex);
     }
 
     /**

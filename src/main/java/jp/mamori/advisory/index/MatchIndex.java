@@ -1,0 +1,303 @@
+package jp.mamori.advisory.index;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.CRC32C;
+import jp.mamori.advisory.Advisory;
+import jp.mamori.advisory.AdvisoryLookup;
+import jp.mamori.advisory.AffectedPackage;
+import jp.mamori.advisory.CpeConfiguration;
+import jp.mamori.advisory.CpeMatch;
+import jp.mamori.advisory.CpeNode;
+import jp.mamori.advisory.PackageRange;
+import jp.mamori.advisory.RangeEvent;
+import jp.mamori.advisory.Source;
+import jp.mamori.advisory.store.KbGeneration;
+
+/**
+ * An open, verified compiled match index: memory-mapped, read without JSON, keys found by binary
+ * search. Immutable and safe to share between threads; {@link #lookup()} gives one run its own
+ * cache of decoded statements.
+ */
+public final class MatchIndex {
+
+    private final Path file;
+    private final ByteBuffer buf;
+    private final KbGeneration version;
+    private final long length;
+    private final int poolCount;
+    private final int poolOffsets;
+    private final int poolData;
+    private final int statementCount;
+    private final int statementOffsets;
+    private final int statementData;
+    private final Keys packages;
+    private final Keys cpes;
+
+    private MatchIndex(Path file, ByteBuffer buf) {
+        this.file = file;
+        this.buf = buf;
+        this.version = new KbGeneration(new java.util.UUID(buf.getLong(48), buf.getLong(56)), buf.getLong(16));
+        this.length = buf.getLong(24);
+        int pool = buf.getInt(32);
+        poolCount = buf.getInt(pool);
+        poolOffsets = pool + 4;
+        poolData = poolOffsets + 4 * (poolCount + 1);
+        int stmt = buf.getInt(36);
+        statementCount = buf.getInt(stmt);
+        statementOffsets = stmt + 4;
+        statementData = statementOffsets + 4 * (statementCount + 1);
+        packages = new Keys(buf.getInt(40));
+        cpes = new Keys(buf.getInt(44));
+    }
+
+    /**
+     * Maps and verifies a file: magic, version, length and checksum. A file that fails any of them
+     * is damaged and is never used.
+     */
+    public static MatchIndex open(Path file) throws IOException {
+        MappedByteBuffer map;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < MatchIndexFormat.HEADER || size > Integer.MAX_VALUE) throw new DamagedIndexException(file, "size " + size);
+            map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        }
+        ByteBuffer b = map.order(ByteOrder.LITTLE_ENDIAN);
+        byte[] magic = new byte[MatchIndexFormat.MAGIC.length];
+        b.get(0, magic);
+        if (!Arrays.equals(magic, MatchIndexFormat.MAGIC)) throw new DamagedIndexException(file, "not a match index");
+        if (b.getInt(8) != MatchIndexFormat.VERSION) throw new DamagedIndexException(file, "format version " + b.getInt(8));
+        if (b.getLong(24) != b.capacity()) throw new DamagedIndexException(file, "length " + b.capacity() + ", header says " + b.getLong(24));
+        CRC32C crc = new CRC32C();
+        crc.update(b.duplicate().position(MatchIndexFormat.CRC_FROM));
+        if ((int) crc.getValue() != b.getInt(12)) throw new DamagedIndexException(file, "checksum mismatch");
+        try {
+            MatchIndex index = new MatchIndex(file, b);
+            index.check();
+            return index;
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw new DamagedIndexException(file, "inconsistent sections");
+        }
+    }
+
+    /** The same mapping under the name it was renamed to. */
+    MatchIndex renamed(Path to) {
+        return new MatchIndex(to, buf);
+    }
+
+    private void check() {
+        for (int off : new int[] {poolOffsets, poolData, statementOffsets, statementData, packages.data, cpes.data}) {
+            if (off < MatchIndexFormat.HEADER || off > length) throw new IllegalArgumentException("offset");
+        }
+    }
+
+    /** The knowledge base instance and generation this index was built from. */
+    public KbGeneration version() {
+        return version;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public long sizeBytes() {
+        return length;
+    }
+
+    public int statementCount() {
+        return statementCount;
+    }
+
+    public int packageKeyCount() {
+        return packages.count;
+    }
+
+    public int cpeKeyCount() {
+        return cpes.count;
+    }
+
+    /** A lookup for one run: decoded statements are kept for the life of the returned object. */
+    public AdvisoryLookup lookup() {
+        return new AdvisoryLookup() {
+            private final Map<Integer, Advisory> decoded = new HashMap<>();
+            private final Map<String, List<Advisory>> byKey = new HashMap<>();
+
+            @Override
+            public synchronized List<Advisory> byPackage(String ecosystem, String name) {
+                return byKey.computeIfAbsent("p" + ecosystem + "|" + name, k -> resolve(packages.postings(ecosystem + "|" + name)));
+            }
+
+            @Override
+            public synchronized List<Advisory> byCpeKey(String cpeKey) {
+                return byKey.computeIfAbsent("c" + cpeKey, k -> resolve(cpes.postings(cpeKey)));
+            }
+
+            private List<Advisory> resolve(int[] ids) {
+                List<Advisory> out = new ArrayList<>(ids.length);
+                for (int id : ids) out.add(decoded.computeIfAbsent(id, MatchIndex.this::statement));
+                return List.copyOf(out);
+            }
+        };
+    }
+
+    // ---- decoding
+
+    private String string(int id) {
+        if (id == 0) return null;
+        if (id < 0 || id >= poolCount) throw new IllegalStateException("string id out of range in " + file);
+        int from = buf.getInt(poolOffsets + 4 * id);
+        int to = buf.getInt(poolOffsets + 4 * (id + 1));
+        byte[] b = new byte[to - from];
+        buf.get(poolData + from, b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /** Reads varints from a position. */
+    private final class Cursor {
+        int pos;
+
+        Cursor(int pos) {
+            this.pos = pos;
+        }
+
+        int varint() {
+            int v = 0;
+            int shift = 0;
+            while (true) {
+                byte b = buf.get(pos++);
+                v |= (b & 0x7F) << shift;
+                if (b >= 0) return v;
+                shift += 7;
+            }
+        }
+
+        boolean bool() {
+            return buf.get(pos++) != 0;
+        }
+
+        String str() {
+            return string(varint());
+        }
+    }
+
+    Advisory statement(int index) {
+        Cursor c = new Cursor(statementData + buf.getInt(statementOffsets + 4 * index));
+        String vulnId = c.str();
+        Source source = Source.fromKey(c.str());
+        String documentId = c.str();
+        int nc = c.varint();
+        List<CpeConfiguration> configs = new ArrayList<>(nc);
+        for (int i = 0; i < nc; i++) {
+            String op = c.str();
+            boolean negate = c.bool();
+            int nn = c.varint();
+            List<CpeNode> nodes = new ArrayList<>(nn);
+            for (int j = 0; j < nn; j++) {
+                String nop = c.str();
+                boolean nneg = c.bool();
+                int nm = c.varint();
+                List<CpeMatch> matches = new ArrayList<>(nm);
+                for (int k = 0; k < nm; k++) {
+                    boolean vulnerable = c.bool();
+                    matches.add(new CpeMatch(vulnerable, c.str(), c.str(), c.str(), c.str(), c.str()));
+                }
+                nodes.add(new CpeNode(nop, nneg, matches));
+            }
+            configs.add(new CpeConfiguration(op, negate, nodes));
+        }
+        int nn = c.varint();
+        List<String> names = new ArrayList<>(nn);
+        for (int i = 0; i < nn; i++) names.add(c.str());
+        int np = c.varint();
+        List<AffectedPackage> pkgs = new ArrayList<>(np);
+        for (int i = 0; i < np; i++) {
+            String eco = c.str();
+            String name = c.str();
+            String purl = c.str();
+            int nr = c.varint();
+            List<PackageRange> ranges = new ArrayList<>(nr);
+            for (int j = 0; j < nr; j++) {
+                String type = c.str();
+                int ne = c.varint();
+                List<RangeEvent> events = new ArrayList<>(ne);
+                for (int k = 0; k < ne; k++) events.add(new RangeEvent(c.str(), c.str()));
+                ranges.add(new PackageRange(type, events));
+            }
+            int nv = c.varint();
+            List<String> versions = new ArrayList<>(nv);
+            for (int j = 0; j < nv; j++) versions.add(c.str());
+            pkgs.add(new AffectedPackage(eco, name, purl, ranges, versions));
+        }
+        return new Advisory(vulnId, source, documentId, Set.of(), null, null, null, false, Map.of(), List.of(), List.of(),
+                configs, names, pkgs, List.of(), List.of(), List.of(), false);
+    }
+
+    /** One sorted key section. */
+    private final class Keys {
+        final int count;
+        final int keyOffsets;
+        final int postingOffsets;
+        final int postings;
+        final int data;
+
+        Keys(int at) {
+            count = buf.getInt(at);
+            int total = buf.getInt(at + 4);
+            keyOffsets = at + 8;
+            postingOffsets = keyOffsets + 4 * (count + 1);
+            postings = postingOffsets + 4 * (count + 1);
+            data = postings + 4 * total;
+        }
+
+        private int compareAt(int i, byte[] key) {
+            int from = data + buf.getInt(keyOffsets + 4 * i);
+            int to = data + buf.getInt(keyOffsets + 4 * (i + 1));
+            int n = Math.min(to - from, key.length);
+            for (int k = 0; k < n; k++) {
+                int a = buf.get(from + k) & 0xFF;
+                int b = key[k] & 0xFF;
+                if (a != b) return a - b;
+            }
+            return (to - from) - key.length;
+        }
+
+        int[] postings(String key) {
+            byte[] k = key.getBytes(StandardCharsets.UTF_8);
+            int lo = 0;
+            int hi = count - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int c = compareAt(mid, k);
+                if (c < 0) lo = mid + 1;
+                else if (c > 0) hi = mid - 1;
+                else {
+                    int from = buf.getInt(postingOffsets + 4 * mid);
+                    int to = buf.getInt(postingOffsets + 4 * (mid + 1));
+                    int[] out = new int[to - from];
+                    for (int j = 0; j < out.length; j++) out[j] = buf.getInt(postings + 4 * (from + j));
+                    return out;
+                }
+            }
+            return new int[0];
+        }
+    }
+
+    /** The file is not a complete, intact index. */
+    public static final class DamagedIndexException extends IOException {
+        public DamagedIndexException(Path file, String why) {
+            super("match index " + file + " is damaged: " + why);
+        }
+    }
+}

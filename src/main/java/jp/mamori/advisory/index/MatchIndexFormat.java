@@ -1,0 +1,36 @@
+package jp.mamori.advisory.index;
+
+/**
+ * The compiled match index file (ADR 0015). Little-endian throughout.
+ *
+ * <pre>
+ * header (64 bytes)
+ *   0  magic "MAMORIMX"
+ *   8  int  format version
+ *  12  int  CRC-32C of bytes [16, end of file)
+ *  16  long knowledge base generation the index was built from
+ *  24  long file length
+ *  32  int  offset of the string pool
+ *  36  int  offset of the statements
+ *  40  int  offset of the package keys
+ *  44  int  offset of the CPE keys
+ *  48  long, long  knowledge base instance id (UUID)
+ * string pool:  int n; int[n+1] offsets into the data; UTF-8 data          (id 0 is "no string")
+ * statements:   int n; int[n+1] offsets into the data; encoded statements   (in database id order)
+ * keys:         int n; int postings; int[n+1] key offsets; int[n+1] posting offsets; int[postings]; UTF-8 keys (sorted)
+ * </pre>
+ *
+ * A statement is the part of a stored statement the match engine reads, as varints: string ids for
+ * vulnerability, source and document; then configurations (operator, negate, nodes (operator,
+ * negate, matches (vulnerable, criteria, four bounds))), CPE names, and affected packages
+ * (ecosystem, name, purl, ranges (type, events (kind, version)), versions).
+ */
+final class MatchIndexFormat {
+
+    static final byte[] MAGIC = {'M', 'A', 'M', 'O', 'R', 'I', 'M', 'X'};
+    static final int VERSION = 1;
+    static final int HEADER = 64;
+    static final int CRC_FROM = 16;
+
+    private MatchIndexFormat() { }
+}
