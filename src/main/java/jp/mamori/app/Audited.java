@@ -22,6 +22,7 @@ public final class Audited {
     public static final String MITIGATION_UPDATED = "finding.mitigation_updated";
     public static final String MITIGATIONS_SUGGESTED = "finding.mitigations_recorded";
     public static final String DAILY_RUN = "remediation.daily_run";
+    public static final String JOB_QUEUED = "job.queued";
 
     /** Records an entry in the caller's transaction. */
     public static void record(Mamori m, Connection c, Actor actor, Long orgId, String action, String target, String detail) {

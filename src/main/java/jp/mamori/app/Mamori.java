@@ -14,6 +14,7 @@ import jp.mamori.app.inventory.CreateAsset;
 import jp.mamori.app.inventory.CreateOrganization;
 import jp.mamori.app.inventory.CreateSystem;
 import jp.mamori.app.inventory.ImportLedger;
+import jp.mamori.app.jobs.BackgroundJobs;
 import jp.mamori.app.remediation.DecideFinding;
 import jp.mamori.app.remediation.OverrideSsvcInput;
 import jp.mamori.app.remediation.RecordSuggestedMitigations;
@@ -25,6 +26,7 @@ import jp.mamori.inventory.InventoryRepository;
 import jp.mamori.inventory.KnowledgeBaseCpeSuggester;
 import jp.mamori.inventory.SbomStore;
 import jp.mamori.persistence.Database;
+import jp.mamori.persistence.JobQueue;
 import jp.mamori.remediation.FindingHistory;
 import jp.mamori.remediation.FindingQuery;
 import jp.mamori.remediation.FindingWorkflow;
@@ -72,6 +74,7 @@ public final class Mamori implements AutoCloseable {
     private final InventoryAssessment assessment;
     private final AssetLocks assetLocks = new AssetLocks();
     private final MatchIndexes matchIndexes;
+    private final JobQueue jobQueue;
     private Notifier notifier;
 
     private Mamori(Database database, boolean ownsDatabase, Clock clock, MamoriSettings settings) {
@@ -94,6 +97,7 @@ public final class Mamori implements AutoCloseable {
         this.assessment = new InventoryAssessment(database, clock, policy);
         this.matchIndexes = new MatchIndexes(database.dataSource(), settings.dataDir(),
                 database.settings().isEmbedded() ? null : database.settings().displayUrl());
+        this.jobQueue = new JobQueue(database.dataSource(), clock);
     }
 
     /** Over a database the caller keeps open (the server's). */
@@ -130,6 +134,8 @@ public final class Mamori implements AutoCloseable {
     public AssetLocks assetLocks() { return assetLocks; }
     /** The compiled match index beside the database (ADR 0015), kept open for the life of this object. */
     public MatchIndexes matchIndexes() { return matchIndexes; }
+    /** Background and scheduled work shared by every node on this database (ADR 0016). */
+    public JobQueue jobQueue() { return jobQueue; }
 
     /** E-mail and webhooks as configured (MAMORI_SMTP_*, or the notification settings file); built on first use. */
     public synchronized Notifier notifier() {
@@ -165,6 +171,7 @@ public final class Mamori implements AutoCloseable {
     public UpdateMitigation updateMitigation() { return new UpdateMitigation(this); }
     public RecordSuggestedMitigations suggestMitigations() { return new RecordSuggestedMitigations(this); }
     public RunDaily runDaily() { return new RunDaily(this); }
+    public BackgroundJobs backgroundJobs() { return new BackgroundJobs(this); }
 
     @Override
     public void close() {

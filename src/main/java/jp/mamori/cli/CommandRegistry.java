@@ -25,5 +25,6 @@ final class CommandRegistry {
         cli.addSubcommand(new ExportCommand());
         cli.addSubcommand(new RemediationCommand());
         cli.addSubcommand(new NotifyCommand());
+        cli.addSubcommand(new JobsCommand());
     }
 }

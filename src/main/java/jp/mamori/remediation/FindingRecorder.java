@@ -42,7 +42,7 @@ public final class FindingRecorder {
         record Identities(Set<String> identities) implements CloseScope { }
     }
 
-    public record Result(int detected, int reopened, int updated, int unchanged, int closed) {
+    public record Result(int detected, int reopened, int updated, int unchanged, int closed) implements java.io.Serializable {
         public static final Result NONE = new Result(0, 0, 0, 0, 0);
 
         public int changes() {

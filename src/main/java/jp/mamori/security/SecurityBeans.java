@@ -40,9 +40,10 @@ public class SecurityBeans {
     }
 
     @Bean
-    SignInRateLimiter signInRateLimiter(Environment env) {
-        return new SignInRateLimiter(env.getProperty("mamori.security.failed-sign-ins-per-address", Long.class, 30L),
-                Duration.ofMinutes(env.getProperty("mamori.security.failed-sign-ins-period-minutes", Long.class, 10L)));
+    SignInRateLimiter signInRateLimiter(Database database, Environment env) {
+        // counted in the database: every node behind the load balancer sees the same failures (ADR 0016)
+        return SignInRateLimiter.shared(database.dataSource(), env.getProperty("mamori.security.failed-sign-ins-per-address", Long.class, 30L),
+                Duration.ofMinutes(env.getProperty("mamori.security.failed-sign-ins-period-minutes", Long.class, 10L)), java.time.Clock.systemUTC());
     }
 
     @Bean

@@ -20,6 +20,29 @@ class SignInRateLimiterTest {
         assertThat(limiter.blocked("192.0.2.2")).isFalse();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(jp.mamori.testsupport.TestDatabases.Kind.class)
+    void failuresCountedInTheDatabaseAreSeenByEveryNode(jp.mamori.testsupport.TestDatabases.Kind kind) {
+        try (jp.mamori.persistence.Database db = jp.mamori.persistence.Database.open(jp.mamori.testsupport.TestDatabases.settings(kind))) {
+            java.time.Instant[] now = {java.time.Instant.parse("2026-12-03T00:00:00Z")};
+            java.time.Clock clock = new java.time.Clock() {
+                @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+                @Override public java.time.Clock withZone(java.time.ZoneId z) { return this; }
+                @Override public java.time.Instant instant() { return now[0]; }
+            };
+            SignInRateLimiter nodeA = SignInRateLimiter.shared(db.dataSource(), 3, Duration.ofMinutes(10), clock);
+            SignInRateLimiter nodeB = SignInRateLimiter.shared(db.dataSource(), 3, Duration.ofMinutes(10), clock);
+            nodeA.recordFailure("192.0.2.1");
+            nodeB.recordFailure("192.0.2.1");
+            assertThat(nodeA.blocked("192.0.2.1")).isFalse();
+            nodeA.recordFailure("192.0.2.1");
+            assertThat(nodeB.blocked("192.0.2.1")).as("failures on A count on B").isTrue();
+            assertThat(nodeB.blocked("192.0.2.2")).isFalse();
+            now[0] = now[0].plus(Duration.ofMinutes(11));
+            assertThat(nodeA.blocked("192.0.2.1")).as("the window passed").isFalse();
+        }
+    }
+
     @Test
     void totpCodesFollowRfc6238() {
         // RFC 6238 appendix B, SHA-1, secret "12345678901234567890" (base32 below), 8 digits there; 6 here = last 6

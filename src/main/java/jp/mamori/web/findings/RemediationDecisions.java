@@ -80,7 +80,13 @@ public class RemediationDecisions implements FindingDecisions {
     }
 
     /** What a decision form or JSON body carries; dates as yyyy-MM-dd. */
-    public record DecisionInput(String action, String reason, String until, String approver, String justification, List<String> evidenceLinks) { }
+    public record DecisionInput(String action, String reason, String until, String approver, String justification, List<String> evidenceLinks)
+            implements java.io.Serializable {
+        /** A flash attribute (sessions live in the database): the links are kept in a serializable list. */
+        public DecisionInput {
+            evidenceLinks = evidenceLinks == null ? null : new java.util.ArrayList<>(evidenceLinks);
+        }
+    }
 
     /** Changes of a mitigation item; null or blank fields stay as they are. */
     public record MitigationInput(String status, String owner, String reviewDate) { }

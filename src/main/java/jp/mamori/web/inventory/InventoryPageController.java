@@ -92,7 +92,7 @@ public class InventoryPageController {
         try {
             if (file == null || file.isEmpty()) throw new BadRequestException("ファイルを選択してください / choose a file");
             SbomUpload.Result r = upload.upload(scope, orgId, id, file.getBytes(), file.getOriginalFilename(), assetVersion);
-            redirect.addFlashAttribute("uploaded", r);
+            redirect.addFlashAttribute("uploaded", r.notice());
         } catch (BadRequestException e) {
             inventory.asset(scope, orgId, id);
             redirect.addFlashAttribute("uploadProblem", e.getMessage());

@@ -44,7 +44,22 @@ public class SbomUpload {
     }
 
     public record Result(SbomStore.StoredSbom sbom, FindingRecorder.Result findings, List<String> warnings, long withoutIdentifier,
-                         ScopeReport scope, boolean held, int wouldClose) { }
+                         ScopeReport scope, boolean held, int wouldClose) {
+        /** What the asset page shows after the redirect: a flash attribute, so serializable (sessions live in the database). */
+        public Notice notice() {
+            return new Notice(new Notice.Sbom(sbom.id(), sbom.format(), sbom.specVersion(), sbom.componentCount()), findings,
+                    new java.util.ArrayList<>(warnings), withoutIdentifier, new Notice.Scope(scope.required(), scope.achieved().orElse(null)), held, wouldClose);
+        }
+    }
+
+    /** The upload's outcome as the asset page shows it; every field serializable (multi-node sessions, ADR 0016). */
+    public record Notice(Sbom sbom, FindingRecorder.Result findings, java.util.ArrayList<String> warnings, long withoutIdentifier,
+                         Scope scope, boolean held, int wouldClose) implements java.io.Serializable {
+        public record Sbom(long id, String format, String specVersion, int componentCount) implements java.io.Serializable { }
+
+        /** {@code achieved}: null when not even the minimal tier is met. */
+        public record Scope(Tier required, Tier achieved) implements java.io.Serializable { }
+    }
 
     public Result upload(AccessScope scope, long orgId, long assetId, byte[] bytes, String originalName, String assetVersion) {
         return upload(scope, orgId, assetId, bytes, originalName, assetVersion, false);
