@@ -23,6 +23,18 @@ public final class Audited {
     public static final String MITIGATIONS_SUGGESTED = "finding.mitigations_recorded";
     public static final String DAILY_RUN = "remediation.daily_run";
     public static final String JOB_QUEUED = "job.queued";
+    public static final String VENDOR_SAVED = "vendor.saved";
+    public static final String VENDOR_NDA = "vendor.nda_recorded";
+    public static final String PARTNERS_IMPORTED = "vendor.partners_imported";
+    public static final String CONTRACT_SAVED = "contract.saved";
+    public static final String CONTRACT_DOCUMENT = "contract.document_attached";
+    public static final String CHECKLIST_ANSWERED = "contract.checklist_answered";
+    public static final String CHECKLIST_PROPOSED = "contract.checklist_proposed";
+    public static final String CHECKLIST_APPROVED = "contract.checklist_approved";
+    public static final String CONFIG_SHARED = "partner.configuration_shared";
+    public static final String ROLE_ASSIGNED = "roles.assigned";
+    public static final String DRILL_RECORDED = "roles.drill_recorded";
+    public static final String READINESS_ISSUED = "readiness.issued";
 
     /** Records an entry in the caller's transaction. */
     public static void record(Mamori m, Connection c, Actor actor, Long orgId, String action, String target, String detail) {

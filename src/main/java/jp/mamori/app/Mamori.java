@@ -44,6 +44,24 @@ import jp.mamori.notify.SmtpSettings;
 import jp.mamori.notify.WebhookSender;
 import jp.mamori.remediation.schedule.RemediationScheduler;
 import jp.mamori.triage.policy.TriagePolicy;
+import jp.mamori.partners.ClauseCatalogue;
+import jp.mamori.partners.ContractStore;
+import jp.mamori.partners.CoverageQuery;
+import jp.mamori.partners.PartnersService;
+import jp.mamori.partners.ReadinessStore;
+import jp.mamori.partners.RoleStore;
+import jp.mamori.partners.ShareStore;
+import jp.mamori.partners.VendorStore;
+import jp.mamori.app.partners.AnswerChecklist;
+import jp.mamori.app.partners.ApproveChecklist;
+import jp.mamori.app.partners.AssignRole;
+import jp.mamori.app.partners.AttachContractDocument;
+import jp.mamori.app.partners.IssueReadinessReport;
+import jp.mamori.app.partners.RecordDrill;
+import jp.mamori.app.partners.RecordNda;
+import jp.mamori.app.partners.SaveContract;
+import jp.mamori.app.partners.SaveVendor;
+import jp.mamori.app.partners.ShareConfiguration;
 
 /**
  * Mamori as one object: every service built once over one database, one clock and one set of
@@ -76,6 +94,13 @@ public final class Mamori implements AutoCloseable {
     private final MatchIndexes matchIndexes;
     private final JobQueue jobQueue;
     private Notifier notifier;
+    private final VendorStore vendors;
+    private final ContractStore contracts;
+    private final ShareStore shares;
+    private final RoleStore roles;
+    private final CoverageQuery coverage;
+    private final ReadinessStore readiness;
+    private final PartnersService partners;
 
     private Mamori(Database database, boolean ownsDatabase, Clock clock, MamoriSettings settings) {
         this.database = Objects.requireNonNull(database);
@@ -98,6 +123,14 @@ public final class Mamori implements AutoCloseable {
         this.matchIndexes = new MatchIndexes(database.dataSource(), settings.dataDir(),
                 database.settings().isEmbedded() ? null : database.settings().displayUrl());
         this.jobQueue = new JobQueue(database.dataSource(), clock);
+        this.vendors = new VendorStore(database);
+        this.contracts = new ContractStore(database);
+        this.shares = new ShareStore(database);
+        this.roles = new RoleStore(database);
+        this.coverage = new CoverageQuery(database);
+        this.readiness = new ReadinessStore(database);
+        this.partners = new PartnersService(database, vendors, contracts, shares, roles, coverage,
+                ClauseCatalogue.load(settings.dataDir().resolve("clauses.yaml")));
     }
 
     /** Over a database the caller keeps open (the server's). */
@@ -136,6 +169,15 @@ public final class Mamori implements AutoCloseable {
     public MatchIndexes matchIndexes() { return matchIndexes; }
     /** Background and scheduled work shared by every node on this database (ADR 0016). */
     public JobQueue jobQueue() { return jobQueue; }
+    public VendorStore vendors() { return vendors; }
+    public ContractStore contracts() { return contracts; }
+    public ShareStore shares() { return shares; }
+    public RoleStore roles() { return roles; }
+    public CoverageQuery coverage() { return coverage; }
+    public ReadinessStore readinessReports() { return readiness; }
+    public PartnersService partners() { return partners; }
+    /** Today in Tokyo, by Mamori's clock. */
+    public java.time.LocalDate today() { return java.time.LocalDate.now(clock.withZone(TriagePolicy.TOKYO)); }
 
     /** E-mail and webhooks as configured (MAMORI_SMTP_*, or the notification settings file); built on first use. */
     public synchronized Notifier notifier() {
@@ -172,6 +214,16 @@ public final class Mamori implements AutoCloseable {
     public RecordSuggestedMitigations suggestMitigations() { return new RecordSuggestedMitigations(this); }
     public RunDaily runDaily() { return new RunDaily(this); }
     public BackgroundJobs backgroundJobs() { return new BackgroundJobs(this); }
+    public SaveVendor saveVendor() { return new SaveVendor(this); }
+    public RecordNda recordNda() { return new RecordNda(this); }
+    public SaveContract saveContract() { return new SaveContract(this); }
+    public AttachContractDocument attachContractDocument() { return new AttachContractDocument(this); }
+    public AnswerChecklist answerChecklist() { return new AnswerChecklist(this); }
+    public ApproveChecklist approveChecklist() { return new ApproveChecklist(this); }
+    public ShareConfiguration shareConfiguration() { return new ShareConfiguration(this); }
+    public AssignRole assignRole() { return new AssignRole(this); }
+    public RecordDrill recordDrill() { return new RecordDrill(this); }
+    public IssueReadinessReport issueReadinessReport() { return new IssueReadinessReport(this); }
 
     @Override
     public void close() {

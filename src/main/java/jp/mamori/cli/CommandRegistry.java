@@ -26,5 +26,10 @@ final class CommandRegistry {
         cli.addSubcommand(new RemediationCommand());
         cli.addSubcommand(new NotifyCommand());
         cli.addSubcommand(new JobsCommand());
+        cli.addSubcommand(new VendorCommand());
+        cli.addSubcommand(new ContractCommand());
+        cli.addSubcommand(new PartnerCommand());
+        cli.addSubcommand(new RolesCommand());
+        cli.addSubcommand(new ReadinessCommand());
     }
 }

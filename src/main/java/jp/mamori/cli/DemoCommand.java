@@ -83,6 +83,7 @@ public class DemoCommand implements Callable<Integer> {
             DemoRemediation.run(d, org, new RemediationContext(m));
             // after the demo's own decision, so that a second run prints the same table
             printSummary(m, org);
+            DemoPartners.run(m, org);
         } finally {
             deleteTree(tmp);
         }

@@ -47,6 +47,16 @@ public final class MamoriMain {
         if (t instanceof jp.mamori.persistence.Database.TransactionFailedException && t.getCause() != null) {
             t = t.getCause();
         }
+        if (t instanceof jp.mamori.partners.PartnersException pe) {
+            if (pe.problems().size() <= 1) {
+                err.println("エラー / error: " + pe.getMessage());
+            } else {
+                err.println("エラー / error: " + pe.problems().size() + " 件の問題があります。何も登録していません / "
+                        + pe.problems().size() + " problems; nothing was stored: " + pe.getMessage().substring(0, pe.getMessage().indexOf(": ")));
+                for (String p : pe.problems()) err.println("  - " + p);
+            }
+            return ExitCode.BAD_INPUT;
+        }
         if (t instanceof BadInputException || t instanceof FeedFormatException || t instanceof SbomFormatException
                 || t instanceof jp.mamori.app.InvalidInputException || t instanceof jp.mamori.remediation.WorkflowException
                 || t instanceof jp.mamori.inventory.InventoryException) {

@@ -26,12 +26,27 @@ class DemoIT {
                 .contains(today.plusDays(14).toString()).doesNotContain("期限超過");
         assertThat(first.stdout()).as("no deadline years past on day one").doesNotContain("期限超過");
 
+        // The seed's organisational gaps (issue 14): the gateway's contract caps patches and leaves the device out of scope.
+        assertThat(first.stdout()).contains("[上限あり]").contains("年4回まで").contains("[対象外機器]").contains("vpn-gw-01");
+        assertThat(first.stdout()).contains("● 赤 要対応  保守契約に脆弱性対応の全工程を含める").contains("● 赤 要対応  インシデント時の役割分担（体制表）")
+                .contains("▲ 黄 要注意  システム構成情報の定期共有").contains("▲ 黄 要注意  秘密保持契約（NDA）の事前締結")
+                .contains("○ 緑 良好  インシデント対応事業者の確保");
+
         Result second = CliProcess.run("demo", "--no-serve", "--data", data.toString());
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(second.stdout()).contains("作成済み");
         assertThat(second.stdout().lines().filter(l -> l.startsWith("Act ")).count())
                 .as("running the demo again adds nothing").isEqualTo(first.stdout().lines().filter(l -> l.startsWith("Act ")).count());
         assertThat(table(second.stdout())).as("a second run prints the same table").isEqualTo(table(first.stdout()));
+
+        assertThat(second.stdout()).contains("登録済み");
+        String partnersPart = first.stdout().substring(first.stdout().indexOf("契約の指摘"));
+        assertThat(second.stdout()).as("the partners part prints the same twice").contains(partnersPart.strip());
+        Result contact = CliProcess.run("partner", "contact", "--data", data.toString());
+        assertThat(contact.stdout()).contains("Eフォレンジック株式会社").contains("0120-000-119").contains("期限間近");
+        Result issued = CliProcess.run("readiness", "issue", "--data", data.toString());
+        assertThat(issued.exitCode()).as(issued.toString()).isZero();
+        assertThat(issued.stdout()).contains("「証拠保全」の実施責任者（R）がいません").contains("200 日前").contains("SHA-256");
 
         Result assets = CliProcess.run("asset", "list", "--data", data.toString());
         assertThat(assets.stdout().lines().skip(2).findFirst().orElseThrow()).as("boundary devices first").contains("○");
@@ -57,6 +72,7 @@ class DemoIT {
     private static String table(String stdout) {
         int at = stdout.indexOf("今すぐ対応 —");
         assertThat(at).as(stdout).isPositive();
-        return stdout.substring(stdout.lastIndexOf('\n', at) + 1);
+        int end = stdout.indexOf("\n\n", at);  // the partners part follows after a blank line
+        return stdout.substring(stdout.lastIndexOf('\n', at) + 1, end < 0 ? stdout.length() : end);
     }
 }

@@ -1,0 +1,26 @@
+package jp.mamori.app.partners;
+
+import jp.mamori.app.Actor;
+import jp.mamori.app.Audited;
+import jp.mamori.app.Mamori;
+import jp.mamori.partners.Vendor;
+import jp.mamori.partners.VendorStore;
+
+/** Registers a vendor (事業者) or updates the given fields of the one with that name; IR partners included. */
+public final class SaveVendor {
+    private final Mamori mamori;
+
+    public SaveVendor(Mamori mamori) {
+        this.mamori = mamori;
+    }
+
+    public Vendor run(Actor actor, long orgId, VendorStore.Input in) {
+        return mamori.database().inUnitOfWork(c -> {
+            Vendor v = mamori.vendors().save(c, orgId, in);
+            Audited.record(mamori, c, actor, orgId, Audited.VENDOR_SAVED, "vendor:" + v.id(), "name=" + v.name()
+                    + (v.kind() == null ? "" : " kind=" + v.kind().key()) + (v.corporateNumber() == null ? "" : " corporate_number=" + v.corporateNumber())
+                    + (v.registrationNumber() == null ? "" : " registration=" + v.registrationNumber()));
+            return v;
+        });
+    }
+}
