@@ -7,3 +7,9 @@ document.addEventListener('DOMContentLoaded', function () {
     });
   });
 });
+
+// Print buttons (the readiness report): no inline handlers under the CSP.
+document.addEventListener('click', function (e) {
+  var b = e.target.closest && e.target.closest('[data-print]');
+  if (b) { e.preventDefault(); window.print(); }
+});

@@ -169,6 +169,15 @@ class AuthorizationMatrixTest {
             f.mitigation.put(t, ms.list(org, fid).get(0).id());
         }
 
+        // partners (issue 14): one contract per target, its title carrying the marker
+        jp.mamori.app.Mamori mamori = jp.mamori.app.Mamori.open(f.db, clock, new jp.mamori.app.MamoriSettings(f.dataDir, Map.of()));
+        for (Target t : Target.values()) {
+            long org = t == Target.B1 ? f.orgB : f.orgA;
+            mamori.saveContract().run(jp.mamori.app.Actor.system("setup"), org, new jp.mamori.app.partners.SaveContract.Input("K-" + t.name(),
+                    marker(t) + "-contract", t == Target.A2 ? "乙社" : "甲社", jp.mamori.partners.ContractKind.MAINTENANCE,
+                    jp.mamori.partners.ContractStatus.ACTIVE, null, null, null, false, 4, List.of(t.name()), List.of()));
+        }
+
         UserStore users = new UserStore(f.db.dataSource(), audit, SecretBox.load(f.dataDir, System.getenv()), new BCryptPasswordEncoder(4), clock);
         ApiTokenStore tokens = new ApiTokenStore(f.db.dataSource(), audit);
         Map<Role, UserStore.NewUser> accounts = new LinkedHashMap<>();
@@ -350,8 +359,102 @@ class AuthorizationMatrixTest {
             decisions(f, role, c, api, tally, who, t);
         }
 
+        partners(f, role, c, api, tally, who);
+
         // the export: exactly the visible findings (a session downloads it from the findings page through the API)
         listCheck(tally, who + "/api/v1/findings/export?format=csv", c.get("/api/v1/findings/export?format=csv"), t -> t != Target.B1 && readsAsset(role, t));
+    }
+
+    /** Contracts: the organisation's readers see all of their organisation's; a vendor its own (A1: 甲社); a system administrator none. */
+    static boolean readsContract(Role r, Target t) {
+        return switch (r) {
+            case ADMIN, SECURITY_OFFICER, AUDITOR -> t != Target.B1;
+            case VENDOR -> t == Target.A1;
+            case SYSTEM_ADMIN -> false;
+        };
+    }
+
+    /** Answering a checklist: the officer (and administrator) on any, the vendor on its own (a proposal). */
+    static boolean answers(Role r, Target t) {
+        return readsContract(r, t) && r != Role.AUDITOR;
+    }
+
+    static boolean approves(Role r, Target t) {
+        return readsContract(r, t) && (r == Role.ADMIN || r == Role.SECURITY_OFFICER);
+    }
+
+    static boolean readsReadiness(Role r) {
+        return r == Role.ADMIN || r == Role.SECURITY_OFFICER || r == Role.AUDITOR;
+    }
+
+    /** Partners pages and API (issue 14): lists, contracts by code, answers, approval, readiness, contact list. */
+    private static void partners(Fixture f, Role role, HttpSessionClient c, boolean api, Tally tally, String who) throws Exception {
+        String p = api ? "/api/v1/partners" : "/partners";
+        String list = api ? p + "/contracts" : p;
+        HttpResponse<String> lr = c.get(list);
+        if (role == Role.SYSTEM_ADMIN) tally.deny(who + list, lr, refused(lr), lr.body().contains("MX"));
+        else listCheck(tally, who + list, lr, t -> readsContract(role, t));
+        if (api) {
+            HttpResponse<String> fl = c.get(p + "/flags");
+            if (role == Role.SYSTEM_ADMIN) tally.deny(who + p + "/flags", fl, refused(fl), fl.body().contains("K-"));
+            else for (Target t : Target.values()) {
+                boolean shown = fl.body().contains("\"K-" + t.name() + "\"");
+                if (readsContract(role, t)) tally.allow(who + p + "/flags [" + t + "]", fl, fl.statusCode() == 200 && shown);
+                else tally.deny(who + p + "/flags [" + t + "]", fl, fl.statusCode() == 200, shown);
+            }
+            HttpResponse<String> vendors = c.get(p + "/vendors");
+            if (readsReadiness(role)) tally.allow(who + p + "/vendors", vendors, vendors.statusCode() == 200 && vendors.body().contains("乙社"));
+            else tally.deny(who + p + "/vendors", vendors, refused(vendors), vendors.body().contains("乙社"));
+        }
+        for (Target t : Target.values()) {
+            String url = p + "/contracts/K-" + t.name();
+            byId(tally, who, c, url, t, readsContract(role, t));
+            if (!api) {
+                HttpResponse<String> x = c.get(url + "/checklist.xlsx");
+                if (readsContract(role, t)) tally.allow(who + url + "/checklist.xlsx", x, x.statusCode() == 200);
+                else tally.deny(who + url + "/checklist.xlsx", x, x.statusCode() == 404, x.statusCode() == 200);
+            }
+            // answering one item
+            if (!api) c.get("/");
+            HttpResponse<String> r = api ? c.sendJson("POST", url + "/answers", "[{\"item\": \"audit-right\", \"answer\": \"present\", \"article\": \"第1条\"}]")
+                    : c.postForm(url + "/answers", Map.of("answer.audit-right", "present", "article.audit-right", "第1条"));
+            String what = who + "POST " + url + "/answers [" + t + "]";
+            if (answers(role, t)) {
+                boolean ok = api ? r.statusCode() == 201 && r.body().contains("\"proposed\":" + (role == Role.VENDOR))
+                        : r.statusCode() == 302 && HttpSessionClient.location(r).endsWith("/partners/contracts/K-" + t.name());
+                tally.allow(what, r, ok);
+            } else {
+                tally.deny(what, r, writeRefused(role, api, r, readsContract(role, t) ? 403 : 404), r.body().contains(marker(t)) || r.statusCode() / 100 == 2);
+            }
+            if (!api) c.get("/");
+            r = api ? c.sendJson("POST", url + "/approve", "{}") : c.postForm(url + "/approve", Map.of());
+            what = who + "POST " + url + "/approve [" + t + "]";
+            if (approves(role, t)) tally.allow(what, r, api ? r.statusCode() == 200 : r.statusCode() == 302);
+            else tally.deny(what, r, writeRefused(role, api, r, readsContract(role, t) ? 403 : 404), r.body().contains(marker(t)) || r.statusCode() / 100 == 2);
+        }
+        // readiness: the organisation's readers; the contract titles of their organisation are its evidence
+        HttpResponse<String> rd = c.get(p + "/readiness");
+        if (readsReadiness(role)) listCheck(tally, who + p + "/readiness", rd, t -> t != Target.B1);
+        else tally.deny(who + p + "/readiness", rd, refused(rd), rd.body().contains("MX"));
+        if (!api) c.get("/");
+        HttpResponse<String> issued = api ? c.sendJson("POST", p + "/readiness", "{}") : c.postForm(p + "/readiness", Map.of());
+        if (role == Role.ADMIN || role == Role.SECURITY_OFFICER) {
+            tally.allow(who + "POST " + p + "/readiness", issued, api ? issued.statusCode() == 201 && !issued.body().contains("MXB1")
+                    : issued.statusCode() == 302 && HttpSessionClient.location(issued).contains("/partners/readiness/"));
+            if (!api) {
+                String loc = HttpSessionClient.location(issued);
+                listCheck(tally, who + loc, c.get(loc), t -> t != Target.B1);
+            }
+        } else {
+            tally.deny(who + "POST " + p + "/readiness", issued, writeRefused(role, api, issued, readsReadiness(role) ? 403 : 404),
+                    issued.body().contains("MX") || issued.statusCode() / 100 == 2);
+        }
+        HttpResponse<String> reports = c.get(api ? p + "/readiness/reports" : "/partners/readiness");
+        if (!readsReadiness(role)) tally.deny(who + "readiness reports", reports, refused(reports), reports.body().contains("sha256") || reports.body().contains("MX"));
+        // the contact list: everyone of the organisation except vendors
+        HttpResponse<String> contact = c.get(p + "/contact");
+        if (role != Role.VENDOR) tally.allow(who + p + "/contact", contact, contact.statusCode() == 200 && !contact.body().contains("MXB1"));
+        else tally.deny(who + p + "/contact", contact, refused(contact), contact.body().contains("甲社"));
     }
 
     static final String UNTIL = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(30).toString();
@@ -465,7 +568,8 @@ class AuthorizationMatrixTest {
             urls.add("/systems/" + f.system.get(t));
             urls.add("/sboms/" + f.sbom.get(t));
         }
-        urls.addAll(List.of("/findings", "/assets", "/systems", "/users", "/audit", "/feeds", "/vulnerabilities/" + CVE));
+        urls.addAll(List.of("/findings", "/assets", "/systems", "/users", "/audit", "/feeds", "/vulnerabilities/" + CVE,
+                "/partners", "/partners/contracts/K-A1", "/partners/readiness", "/partners/contact"));
         for (String u : urls) {
             HttpResponse<String> r = api.get("/api/v1" + u);
             tally.deny("anonymous api " + u, r, r.statusCode() == 401, r.body().contains("MX"));

@@ -23,17 +23,44 @@ public class DashboardController {
     private final Dashboard dashboard;
     private final Tenancy tenancy;
     private final Fmt fmt;
+    private final jp.mamori.app.Mamori mamori;
 
-    public DashboardController(Dashboard dashboard, Tenancy tenancy, Fmt fmt) {
+    public DashboardController(Dashboard dashboard, Tenancy tenancy, Fmt fmt, jp.mamori.app.Mamori mamori) {
         this.dashboard = dashboard;
         this.tenancy = tenancy;
         this.fmt = fmt;
+        this.mamori = mamori;
+    }
+
+    /**
+     * Contract flags next to the urgent findings (issue 14), by asset code: the flag, the contract and
+     * its vendor — only for assets whose rows the caller already sees, and never the flag's full text
+     * (which may name other assets).
+     */
+    private Map<String, java.util.List<String>> partnerFlags(Organization org, Dashboard.View v) {
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        v.urgent().forEach(f -> shown.add(f.assetCode()));
+        Map<String, java.util.List<String>> out = new LinkedHashMap<>();
+        for (var e : mamori.partners().flagsByAsset(org.id(), fmt.today()).entrySet()) {
+            if (!shown.contains(e.getKey())) continue;
+            for (var f : e.getValue()) {
+                String label = f.flag().ja() + (f.contractCode() == null ? "" : "（契約 " + f.contractCode() + "・" + f.vendorName() + "）");
+                java.util.List<String> l = out.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>());
+                if (!l.contains(label)) l.add(label);
+            }
+        }
+        return out;
     }
 
     @GetMapping("/")
     public String page(AccessScope scope, HttpServletRequest request, Locale locale, Model model) {
         Organization org = tenancy.current(scope, request).orElse(null);
-        if (org != null) model.addAttribute("v", dashboard.build(scope, org.id(), fmt.today(), locale));
+        if (org != null) {
+            Dashboard.View v = dashboard.build(scope, org.id(), fmt.today(), locale);
+            model.addAttribute("v", v);
+            model.addAttribute("partnerFlags", partnerFlags(org, v));
+            model.addAttribute("showContact", scope.role() != jp.mamori.security.Role.VENDOR);
+        }
         return "dashboard/index";
     }
 

@@ -36,5 +36,7 @@ public class LayoutModel {
         model.addAttribute("navSystems", scope.role() != Role.VENDOR);
         model.addAttribute("navUsers", Access.canReadUsers(scope));
         model.addAttribute("navAudit", scope.canReadAudit());
+        model.addAttribute("navPartners", scope.role() != Role.SYSTEM_ADMIN);
+        model.addAttribute("navContact", scope.role() != Role.VENDOR);
     }
 }

@@ -1,0 +1,158 @@
+package jp.mamori.web.partners;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.mamori.app.partners.AnswerChecklist;
+import jp.mamori.app.partners.IssueReadinessReport;
+import jp.mamori.inventory.Organization;
+import jp.mamori.partners.Answer;
+import jp.mamori.partners.ClauseAnswer;
+import jp.mamori.partners.Contract;
+import jp.mamori.partners.ContractView;
+import jp.mamori.partners.Flag;
+import jp.mamori.partners.ReadinessDiff;
+import jp.mamori.partners.ReadinessSnapshot;
+import jp.mamori.security.AccessScope;
+import jp.mamori.web.support.BadRequestException;
+import jp.mamori.web.support.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/partners/...}: vendors, contracts (checklist, flags, answers), contact list, readiness reports. */
+@RestController
+public class PartnersApiController {
+
+    private final PartnersWeb web;
+
+    public PartnersApiController(PartnersWeb web) {
+        this.web = web;
+    }
+
+    @GetMapping("/api/v1/partners/vendors")
+    public List<?> vendors(AccessScope scope, HttpServletRequest request) {
+        Organization o = web.requireReadiness(scope, request);
+        return web.mamori().vendors().list(o.id());
+    }
+
+    @GetMapping("/api/v1/partners/contracts")
+    public List<Map<String, Object>> contracts(AccessScope scope, HttpServletRequest request) {
+        Organization o = web.requireReader(scope, request);
+        return web.contracts(scope, o).stream().map(PartnersApiController::summary).toList();
+    }
+
+    @GetMapping("/api/v1/partners/contracts/{code}")
+    public ContractView contract(@PathVariable("code") String code, AccessScope scope, HttpServletRequest request) {
+        Organization o = web.org(scope, request);
+        return web.view(web.contract(scope, o, code));
+    }
+
+    @GetMapping("/api/v1/partners/flags")
+    public List<Flag> flags(AccessScope scope, HttpServletRequest request) {
+        Organization o = web.requireReader(scope, request);
+        if (PartnersWeb.reader(scope, o.id())) return web.mamori().partners().flags(o.id(), web.mamori().today());
+        List<Flag> out = new ArrayList<>();
+        for (ContractView v : web.contracts(scope, o)) out.addAll(v.flags());
+        return out;
+    }
+
+    /** One answer as JSON: {@code {"item": "no-patch-cap", "answer": "absent", "article": "第12条", "text": "..."}}. */
+    public record AnswerJson(String item, String answer, String article, String text) { }
+
+    @PostMapping("/api/v1/partners/contracts/{code}/answers")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Map<String, Object> answer(@PathVariable("code") String code, @RequestBody(required = false) List<AnswerJson> body, AccessScope scope,
+                                      HttpServletRequest request) {
+        Organization o = web.org(scope, request);
+        Contract k = web.contract(scope, o, code);
+        boolean proposal = web.answersAsVendor(scope, o);
+        if (body == null || body.isEmpty()) throw new BadRequestException("回答がありません / no answers: send [{\"item\": …, \"answer\": …}]");
+        List<ClauseAnswer.Given> given = new ArrayList<>();
+        for (AnswerJson a : body) given.add(new ClauseAnswer.Given(a.item(), Answer.parse(a.answer()), a.article(), a.text()));
+        AnswerChecklist.Result r = web.mamori().answerChecklist().run(web.actor(scope, true), o.id(), k.code(), given, proposal);
+        return Map.of("contract", k.code(), "answered", r.answered(), "proposed", r.proposed());
+    }
+
+    @PostMapping("/api/v1/partners/contracts/{code}/approve")
+    public Map<String, Object> approve(@PathVariable("code") String code, AccessScope scope, HttpServletRequest request) {
+        Organization o = web.org(scope, request);
+        Contract k = web.contract(scope, o, code);
+        web.requireApprover(scope, o);
+        return Map.of("contract", k.code(), "approved", web.mamori().approveChecklist().run(web.actor(scope, true), o.id(), k.code()));
+    }
+
+    @GetMapping("/api/v1/partners/contact")
+    public List<?> contact(AccessScope scope, HttpServletRequest request) {
+        Organization o = web.requireContact(scope, request);
+        return web.mamori().partners().contacts(o.id(), web.mamori().today());
+    }
+
+    @GetMapping("/api/v1/partners/readiness")
+    public Object readiness(AccessScope scope, HttpServletRequest request) {
+        Organization o = web.requireReadiness(scope, request);
+        return web.mamori().partners().readiness(o.id(), o.code(), o.name(), web.mamori().today());
+    }
+
+    @PostMapping("/api/v1/partners/readiness")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Map<String, Object> issue(AccessScope scope, HttpServletRequest request) {
+        Organization o = web.requireOfficer(scope, request);
+        IssueReadinessReport.Result r = web.mamori().issueReadinessReport().run(web.actor(scope, true), o.id());
+        return snapshot(r.snapshot(), r.diff());
+    }
+
+    @GetMapping("/api/v1/partners/readiness/reports")
+    public List<Map<String, Object>> reports(AccessScope scope, HttpServletRequest request) {
+        Organization o = web.requireReadiness(scope, request);
+        return web.mamori().readinessReports().list(o.id()).stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", s.id());
+            m.put("issuedAt", s.issuedAt().toString());
+            m.put("issuedBy", s.issuedBy());
+            m.put("sha256", s.sha256());
+            m.put("intact", s.intact());
+            return m;
+        }).toList();
+    }
+
+    @GetMapping("/api/v1/partners/readiness/reports/{id}")
+    public Map<String, Object> report(@PathVariable("id") long id, AccessScope scope, HttpServletRequest request) {
+        Organization o = web.requireReadiness(scope, request);
+        ReadinessSnapshot s = web.mamori().readinessReports().find(o.id(), id).orElseThrow(() -> new NotFoundException("no such report"));
+        return snapshot(s, ReadinessDiff.between(web.mamori().readinessReports().previous(o.id(), id).orElse(null), s));
+    }
+
+    static Map<String, Object> snapshot(ReadinessSnapshot s, ReadinessDiff diff) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("issuedAt", s.issuedAt().toString());
+        m.put("issuedBy", s.issuedBy());
+        m.put("sha256", s.sha256());
+        m.put("intact", s.intact());
+        m.put("report", s.report());
+        m.put("diff", diff);
+        return m;
+    }
+
+    static Map<String, Object> summary(ContractView v) {
+        Contract k = v.contract();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", k.code());
+        m.put("title", k.title());
+        m.put("vendor", k.vendorName());
+        m.put("kind", k.kind());
+        m.put("status", k.status());
+        m.put("endsOn", k.endsOn() == null ? null : k.endsOn().toString());
+        m.put("covers", v.covered().stream().map(a -> a.code()).toList());
+        m.put("flags", v.flags().stream().map(f -> f.flag().key()).distinct().toList());
+        m.put("pendingAnswers", v.pending());
+        return m;
+    }
+}
