@@ -18,6 +18,10 @@ public final class Audited {
     public static final String FEEDS_IMPORTED = "feeds.imported";
     public static final String FEEDS_SYNCED = "feeds.synced";
     public static final String FINDING_DECIDED = "finding.decided";
+    /** A risk acceptance naming another person as approver, waiting for them (issue 18.5). */
+    public static final String ACCEPTANCE_REQUESTED = "finding.acceptance_requested";
+    /** The named security officer approved it: their own action, audited as theirs. */
+    public static final String ACCEPTANCE_APPROVED = "finding.acceptance_approved";
     public static final String FINDING_OVERRIDDEN = "finding.ssvc_overridden";
     public static final String MITIGATION_UPDATED = "finding.mitigation_updated";
     public static final String MITIGATIONS_SUGGESTED = "finding.mitigations_recorded";

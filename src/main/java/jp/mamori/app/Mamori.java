@@ -209,6 +209,8 @@ public final class Mamori implements AutoCloseable {
     public CreateSystem createSystem() { return new CreateSystem(this); }
     public CreateAsset createAsset() { return new CreateAsset(this); }
     public DecideFinding decideFinding() { return new DecideFinding(this); }
+    public jp.mamori.app.remediation.ApproveAcceptance approveAcceptance() { return new jp.mamori.app.remediation.ApproveAcceptance(this); }
+    public jp.mamori.remediation.AcceptanceRequests acceptanceRequests() { return new jp.mamori.remediation.AcceptanceRequests(database.dataSource()); }
     public OverrideSsvcInput overrideSsvcInput() { return new OverrideSsvcInput(this); }
     public UpdateMitigation updateMitigation() { return new UpdateMitigation(this); }
     public RecordSuggestedMitigations suggestMitigations() { return new RecordSuggestedMitigations(this); }

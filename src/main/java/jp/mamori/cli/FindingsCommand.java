@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mamori findings list|show|decide}: the stored findings and people's decisions on them. */
 @Command(name = "findings", mixinStandardHelpOptions = true, description = {"検出の一覧・詳細・対応判断", "Findings: list, show, decide."},
-        subcommands = {FindingsCommand.ListFindings.class, FindingsCommand.Show.class, FindingsCommand.Decide.class, FindingsCommand.OverrideInput.class})
+        subcommands = {FindingsCommand.ListFindings.class, FindingsCommand.Show.class, FindingsCommand.Decide.class, FindingsCommand.Approve.class, FindingsCommand.OverrideInput.class})
 public class FindingsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "検出の一覧（優先順） / findings, most urgent first")
@@ -257,7 +257,50 @@ public class FindingsCommand {
         }
     }
 
+    @Command(name = "approve", mixinStandardHelpOptions = true, description = {
+            "承認待ちのリスク受容を承認します（指名された情報セキュリティ担当のみ） / approve a pending risk acceptance (the named security officer only)",
+            "  承認待ちの一覧は ID を省略 / without ID: list the pending ones"})
+    static class Approve implements Callable<Integer> {
+        @Mixin DatabaseOptions db = new DatabaseOptions();
+        @Mixin OrgOption org = new OrgOption();
+        @Parameters(paramLabel = "ID", arity = "0..1", description = "承認依頼ID / acceptance request id") Long id;
+        @Option(names = "--by", paramLabel = "USER", description = "承認者 / who approves (default: MAMORI_USER or the OS user); must be the named approver") String by;
+
+        @Override
+        public Integer call() {
+            try (Mamori m = db.mamori()) {
+                Organization o = org.resolve(m.inventory());
+                if (id == null) {
+                    TextTable t = new TextTable("ID", "検出", "記録者", "承認者", "受容期限", "理由");
+                    for (var r : m.acceptanceRequests().pending(o.id(), null)) {
+                        t.row(r.id(), r.findingId(), r.requestedBy(), r.approver(), r.until(), r.reason());
+                    }
+                    System.out.print(t);
+                    return ExitCode.OK;
+                }
+                jp.mamori.app.Actor actor = CliActor.of(by);
+                var r = RemediationContext.guard(() -> {
+                    try {
+                        return m.approveAcceptance().run(actor, o.id(), id);
+                    } catch (jp.mamori.remediation.FindingWorkflow.NoSuchAcceptanceRequestException e) {
+                        throw new IllegalArgumentException("承認依頼 #" + id + " はありません / no acceptance request #" + id + " in " + o.code(), e);
+                    }
+                });
+                System.out.println("リスク受容を承認しました / risk acceptance approved: 依頼 #" + id + "（承認者 " + actor.name() + "）");
+                printResult(r.decision());
+                RemediationContext.report(r.notifications());
+                return ExitCode.OK;
+            }
+        }
+    }
+
     private static void printResult(DecisionResult r) {
+        if (r.pending()) {
+            System.out.println("リスク受容を承認依頼 #" + r.pendingApproval() + " として記録しました。指名された承認者が `mamori findings approve "
+                    + r.pendingApproval() + " --by 承認者` で承認するまで状態は変わりません / risk acceptance recorded as request #"
+                    + r.pendingApproval() + "; the finding stays " + r.from().key() + " until the named approver approves it");
+            return;
+        }
         System.out.println("対応判断を記録しました / decision recorded: 検出 #" + r.findingId() + " " + r.from().ja() + " → " + r.to().ja()
                 + " (" + r.from().key() + " → " + r.to().key() + ")" + (r.mitigationsAdded() > 0 ? "、回避策 " + r.mitigationsAdded() + " 件を追加 / mitigations added" : ""));
     }

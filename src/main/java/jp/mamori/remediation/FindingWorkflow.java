@@ -53,6 +53,19 @@ public final class FindingWorkflow {
     /** Records a decision and runs {@code also} in the same transaction (after the decision is stored). */
     public DecisionResult decide(long orgId, long findingId, Decision decision, AlsoInTransaction also) {
         Decision d = rules.validate(orgId, decision, today());
+        if (needsApproval(d)) {
+            // issue 18.5: naming someone as approver does not make it theirs; it waits for them
+            return database.inTransaction(c -> {
+                FindingFacts f = FindingFacts.lock(c, orgId, findingId).orElseThrow(() -> new NoSuchFindingException(findingId));
+                Transitions.check(f.id(), f.state(), d.action());
+                long requestId = AcceptanceRequests.insert(c, orgId, f.id(), d, clock.instant());
+                FindingRecorder.event(c, f.id(), clock.instant(), d.actor(), "acceptance_requested", f.state(), f.state(),
+                        "リスク受容の承認依頼 / risk acceptance awaiting approval by " + d.approver() + ": " + d.reason() + " [" + d.until() + "]");
+                DecisionResult r = new DecisionResult(0, f.id(), f.state(), f.state(), 0, requestId);
+                also.run(c, r, d);
+                return r;
+            });
+        }
         List<MitigationItem> items = needsMitigations(d.action()) ? mitigations.suggest(orgId, findingId) : List.of();
         return database.inTransaction(c -> {
             FindingFacts f = FindingFacts.lock(c, orgId, findingId).orElseThrow(() -> new NoSuchFindingException(findingId));
@@ -62,6 +75,52 @@ public final class FindingWorkflow {
         });
     }
 
+    /** A risk acceptance that names an approver other than the person recording it waits for that approver. */
+    static boolean needsApproval(Decision d) {
+        return d.action() == DecisionAction.ACCEPT && d.approver() != null && !d.approver().equalsIgnoreCase(d.actor());
+    }
+
+    /**
+     * The named security officer approves a pending risk acceptance: the decision is stored
+     * (recorded by the requester, approved by {@code approver}) and the request closed, in one
+     * transaction with {@code also}. Anyone else is refused; an approved request cannot be approved again.
+     */
+    public DecisionResult approveAcceptance(long orgId, long requestId, String approver, AlsoInTransaction also) {
+        AcceptanceRequest pending = new AcceptanceRequests(database.dataSource()).find(orgId, requestId)
+                .orElseThrow(() -> new NoSuchAcceptanceRequestException(requestId));
+        if (approver == null || !pending.approver().equalsIgnoreCase(approver.strip())) {
+            throw new NotTheApproverException(pending.approver());
+        }
+        Decision d = rules.validate(orgId, pending.decision().withApprover(pending.approver()), today());
+        List<MitigationItem> items = mitigations.suggest(orgId, pending.findingId());
+        return database.inTransaction(c -> {
+            AcceptanceRequest req = AcceptanceRequests.lock(c, orgId, requestId).orElseThrow(() -> new NoSuchAcceptanceRequestException(requestId));
+            if (!req.pending()) {
+                throw new WorkflowException("この承認依頼は承認済みです（#" + requestId + "）", "acceptance request #" + requestId + " is already approved");
+            }
+            FindingFacts f = FindingFacts.lock(c, orgId, req.findingId()).orElseThrow(() -> new NoSuchFindingException(req.findingId()));
+            DecisionResult r = apply(c, f, d, items);
+            AcceptanceRequests.markApproved(c, requestId, clock.instant(), r.decisionId());
+            also.run(c, r, d);
+            return r;
+        });
+    }
+
+    /** No such acceptance request in this organisation (404, like another tenant's). */
+    public static final class NoSuchAcceptanceRequestException extends RuntimeException {
+        public NoSuchAcceptanceRequestException(long id) {
+            super("no such acceptance request: " + id);
+        }
+    }
+
+    /** Only the named approver approves (403 on the web). */
+    public static final class NotTheApproverException extends WorkflowException {
+        public NotTheApproverException(String approver) {
+            super("承認できるのは承認者として指名された情報セキュリティ担当（" + approver + "）のみです",
+                    "only the security officer named as approver (" + approver + ") can approve this risk acceptance");
+        }
+    }
+
     /**
      * A decision for every finding of the same vulnerability on the same product (same package or
      * CPE product) in the organisation. Without confirmation nothing is stored and the findings that
@@ -69,6 +128,10 @@ public final class FindingWorkflow {
      */
     public SameProduct.Result applyToSameProduct(long orgId, long findingId, Decision decision, boolean confirmed) {
         Decision d = rules.validate(orgId, decision, today());
+        if (needsApproval(d)) {
+            throw new WorkflowException("承認者の承認が必要なリスク受容は同一製品の検出へ一括適用できません",
+                    "a risk acceptance that needs another person's approval cannot be applied to the same product at once");
+        }
         List<SameProduct.Candidate> candidates = sameProduct(orgId, findingId, d.action());
         if (!candidates.get(0).allowed()) Transitions.check(findingId, candidates.get(0).state(), d.action());
         if (!confirmed) return new SameProduct.Result(candidates, false, List.of());

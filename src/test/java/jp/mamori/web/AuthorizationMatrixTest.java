@@ -117,6 +117,8 @@ class AuthorizationMatrixTest {
         final Map<Target, Long> sbom = new EnumMap<>(Target.class);
         final Map<Target, Long> finding = new EnumMap<>(Target.class);
         final Map<Target, Long> mitigation = new EnumMap<>(Target.class);
+        /** A risk acceptance per target waiting for its organisation's officer (issue 18.5). */
+        final Map<Target, Long> approval = new EnumMap<>(Target.class);
         final Map<Role, String> secrets = new EnumMap<>(Role.class);
         final Map<Role, String> tokens = new EnumMap<>(Role.class);
         final Map<Role, String> usernames = new EnumMap<>(Role.class);
@@ -200,6 +202,16 @@ class AuthorizationMatrixTest {
         }
         // a user of the other organisation, whose name must not show up in organisation A
         users.create(new UserStore.NewUser("mx-officer-b-MXB1", null, Role.SECURITY_OFFICER, f.orgB, null, null, false), "setup");
+        jp.mamori.remediation.FindingWorkflow workflow = new jp.mamori.remediation.FindingWorkflow(f.db, new jp.mamori.notify.JdbcRecipients(f.db.dataSource()),
+                new MitigationService(f.db, clock), clock);
+        for (Target t : Target.values()) {
+            String approver = t == Target.B1 ? "mx-officer-b-mxb1" : f.usernames.get(Role.SECURITY_OFFICER);
+            var pending = workflow.decide(t == Target.B1 ? f.orgB : f.orgA, f.finding.get(t), new jp.mamori.remediation.Decision(
+                    jp.mamori.remediation.DecisionAction.ACCEPT, "matrix pending", "setup-requester", approver,
+                    java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(30), List.of(), null));
+            assertThat(pending.pending()).isTrue();
+            f.approval.put(t, pending.pendingApproval());
+        }
         return f;
     }
 
@@ -486,14 +498,45 @@ class AuthorizationMatrixTest {
                     : c.postForm(url, Map.of("action", "accept", "reason", "matrix accept", "until", UNTIL, "approver", approver));
             what = who + "POST " + url + " accept [" + t + "]";
             if (accepts(role, t)) {
-                boolean ok = api ? r.statusCode() == 201 && r.body().contains("\"to\":\"risk_accepted\"")
-                        : r.statusCode() == 302 && c.get("/findings/" + id).body().contains("判断を記録しました");
+                // the officer approves their own acceptance at once; anyone else's waits for the officer (issue 18.5)
+                boolean own = role == Role.SECURITY_OFFICER;
+                boolean ok = api ? r.statusCode() == 201 && (own ? r.body().contains("\"to\":\"risk_accepted\"")
+                                : r.body().contains("\"pendingApproval\"") && !r.body().contains("\"to\":\"risk_accepted\""))
+                        : r.statusCode() == 302 && c.get("/findings/" + id).body().contains(own ? "判断を記録しました" : "承認依頼として記録しました");
                 tally.allow(what, r, ok);
             } else {
                 int expected = decides(role, t) ? 403 : 404; // the vendor sees its finding but may not accept the risk
                 tally.deny(what, r, writeRefused(role, api, r, expected), r.body().contains(marker(t)) || r.statusCode() / 100 == 2);
             }
         }
+        // approving the pending risk acceptance: only the named officer (A's officer for A1/A2), once; else 403 where the
+        // finding is visible, 404 where it is not
+        String aurl = (api ? "/api/v1" : "") + "/approvals/" + f.approval.get(t) + "/approve";
+        if (!api) c.get("/");
+        r = api ? c.sendJson("POST", aurl, "{}") : c.postForm(aurl, Map.of());
+        what = who + "POST " + aurl + " [" + t + "]";
+        if (!api && r.statusCode() == 302 && HttpSessionClient.location(r) != null) {
+            c.get(HttpSessionClient.location(r).replaceFirst("#.*", "")); // the page shows (and so uses up) the message
+        }
+        if (role == Role.SECURITY_OFFICER && t != Target.B1) {
+            boolean ok = api ? r.statusCode() == 200 && r.body().contains("\"to\":\"risk_accepted\"")
+                    : r.statusCode() == 302 && ("/findings/" + id + "#decision").equals(HttpSessionClient.location(r)); // approved by the API pass already
+            tally.allow(what, r, ok);
+        } else {
+            tally.deny(what, r, writeRefused(role, api, r, readsAsset(role, t) ? 403 : 404), r.body().contains(marker(t)) || r.statusCode() / 100 == 2
+                    || r.statusCode() == 302);
+        }
+        if (api) {
+            // the list of pending acceptances never names a finding the caller may not see, nor one of the other organisation
+            HttpResponse<String> list = c.get("/api/v1/approvals");
+            boolean listed = list.body().contains("\"findingId\":" + id + ",");
+            if (!readsAsset(role, t) || t == Target.B1) {
+                tally.deny(who + "GET /api/v1/approvals [" + t + "]", list, list.statusCode() == 200, listed || list.body().contains(marker(t)));
+            } else {
+                tally.allow(who + "GET /api/v1/approvals [" + t + "]", list, list.statusCode() == 200 && !list.body().contains(marker(Target.B1)));
+            }
+        }
+
         // patch by a date (the finding stays on the dashboard as a patch still owed)
         if (!api) c.get("/");
         r = api ? c.sendJson("POST", url, "{\"action\": \"patch\", \"reason\": \"matrix patch\", \"until\": \"" + UNTIL + "\"}")

@@ -238,10 +238,17 @@ class FindingDecisionsWebTest {
         r = officer.postForm("/findings/" + vendorFindingId + "/decision", Map.of("action", "accept", "reason", "理由を残す", "until", inDays(400)));
         assertThat(r.statusCode()).isEqualTo(302);
         assertThat(officer.get("/findings/" + vendorFindingId).body()).contains("記録できませんでした", "リスク受容の期限は1年以内にしてください", "理由を残す");
-        // with the approval it is recorded
+        // naming the officer makes it wait for the officer (issue 18.5); the officer's approval on the page records it
         r = api.sendJson("POST", url, "{\"action\": \"accept\", \"reason\": \"更改まで\", \"until\": \"" + inDays(60) + "\", \"approver\": \"officer\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        long request = JSON.readTree(r.body()).path("pendingApproval").asLong();
+        assertThat(decisionOf(vendorFindingId).path("current").path("action").asText()).isNotEqualTo("accept");
+        assertThat(officer.get("/findings/" + vendorFindingId).body()).contains("承認待ちのリスク受容", "承認する");
+        r = officer.postForm("/approvals/" + request + "/approve", Map.of());
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(officer.get("/findings/" + vendorFindingId).body()).contains("リスク受容を承認しました");
         assertThat(decisionOf(vendorFindingId).path("current").path("approver").asText()).isEqualTo("officer");
+        assertThat(decisionOf(vendorFindingId).path("current").path("actor").asText()).isEqualTo("sysadmin");
     }
 
     @Test

@@ -28,8 +28,15 @@ public final class DecideFinding {
 
     public Result run(Actor actor, long orgId, long findingId, Decision decision) {
         FindingRow row = mamori.findings().find(orgId, findingId).orElseThrow(() -> new NoSuchFindingException(findingId));
-        DecisionResult r = mamori.workflow().decide(orgId, findingId, decision, (c, result, recorded) ->
-                Audited.record(mamori, c, actor, orgId, Audited.FINDING_DECIDED, "finding:" + findingId, describe(row, result, recorded)));
+        DecisionResult r = mamori.workflow().decide(orgId, findingId, decision, (c, result, recorded) -> {
+            if (result.pending()) {
+                Audited.record(mamori, c, actor, orgId, Audited.ACCEPTANCE_REQUESTED, "finding:" + findingId,
+                        "acceptance_request:" + result.pendingApproval() + " approver=" + recorded.approver() + " until=" + recorded.until()
+                                + " asset=" + row.assetCode() + " vuln=" + row.vulnId() + " reason=" + recorded.reason());
+            } else {
+                Audited.record(mamori, c, actor, orgId, Audited.FINDING_DECIDED, "finding:" + findingId, describe(row, result, recorded));
+            }
+        });
         return new Result(r, mamori.followUp().now());
     }
 

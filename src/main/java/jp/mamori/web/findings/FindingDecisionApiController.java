@@ -77,8 +77,30 @@ public class FindingDecisionApiController {
         out.put("from", r.from().key());
         out.put("to", r.to().key());
         out.put("mitigationsAdded", r.mitigationsAdded());
+        if (r.pending()) out.put("pendingApproval", r.pendingApproval());
         out.put("decision", decisions.describe(scope, decisions.readable(scope, id).organizationId(), id));
         return ResponseEntity.status(HttpStatus.CREATED).body(out);
+    }
+
+    /** Pending risk acceptances of the organisation (those whose findings the caller may see); {@code canApprove} for the named approver. */
+    @GetMapping("/approvals")
+    public java.util.List<Map<String, Object>> approvals(AccessScope scope, HttpServletRequest request) {
+        Organization org = tenancy.require(scope, request);
+        return decisions.pendingApprovals(scope, org.id());
+    }
+
+    /** The named security officer approves a pending risk acceptance: the decision is stored, audited as the approver's action. */
+    @PostMapping("/approvals/{id}/approve")
+    public Map<String, Object> approve(@PathVariable("id") long id, AccessScope scope) {
+        long orgId = tenancy.ownerOf(scope, "acceptance_request", id);
+        DecisionResult r = decisions.approve(scope, orgId, id);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("decisionId", r.decisionId());
+        out.put("findingId", r.findingId());
+        out.put("from", r.from().key());
+        out.put("to", r.to().key());
+        out.put("decision", decisions.describe(scope, orgId, r.findingId()));
+        return out;
     }
 
     /** Body: {@code {"status": "doing", "owner": "...", "reviewDate": "2026-12-31"}}; absent fields stay. */

@@ -23,8 +23,11 @@ public class FindingDecisionPageController {
 
     private final RemediationDecisions decisions;
 
-    public FindingDecisionPageController(RemediationDecisions decisions) {
+    private final jp.mamori.web.support.Tenancy tenancy;
+
+    public FindingDecisionPageController(RemediationDecisions decisions, jp.mamori.web.support.Tenancy tenancy) {
         this.decisions = decisions;
+        this.tenancy = tenancy;
     }
 
     @PostMapping("/findings/{id}/decision")
@@ -39,7 +42,8 @@ public class FindingDecisionPageController {
         java.util.List<String> links = evidence == null ? java.util.List.of() : java.util.Arrays.asList(evidence.split("\\R"));
         try {
             DecisionResult r = decisions.decide(scope, id, new RemediationDecisions.DecisionInput(action, reason, until, approver, justification, links));
-            redirect.addFlashAttribute("decisionDone", r.to().key());
+            if (r.pending()) redirect.addFlashAttribute("decisionPending", r.pendingApproval());
+            else redirect.addFlashAttribute("decisionDone", r.to().key());
         } catch (NoSuchFindingException e) {
             throw e;
         } catch (WorkflowException | BadRequestException e) {
@@ -47,6 +51,22 @@ public class FindingDecisionPageController {
             redirect.addFlashAttribute("decisionForm", new RemediationDecisions.DecisionInput(action, reason, until, approver, justification, links));
         }
         return "redirect:/findings/" + id + "#decision";
+    }
+
+    /** The named security officer approves a pending risk acceptance (issue 18.5); back to the finding. */
+    @PostMapping("/approvals/{id}/approve")
+    public String approve(@PathVariable("id") long id, AccessScope scope, RedirectAttributes redirect) {
+        long orgId = tenancy.ownerOf(scope, "acceptance_request", id);
+        DecisionResult r;
+        try {
+            r = decisions.approve(scope, orgId, id);
+        } catch (WorkflowException e) {
+            long finding = decisions.approvalFinding(scope, orgId, id);
+            redirect.addFlashAttribute("decisionProblem", e.getMessage());
+            return "redirect:/findings/" + finding + "#decision";
+        }
+        redirect.addFlashAttribute("approvalDone", Boolean.TRUE);
+        return "redirect:/findings/" + r.findingId() + "#decision";
     }
 
     @PostMapping("/findings/{id}/mitigations/{itemId}")

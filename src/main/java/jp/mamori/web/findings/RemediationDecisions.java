@@ -135,6 +135,59 @@ public class RemediationDecisions implements FindingDecisions {
         return mamori.decideFinding().run(actor(scope), orgId, findingId, d).decision();
     }
 
+    /**
+     * The named security officer approves a pending risk acceptance (issue 18.5). A request whose
+     * finding the caller cannot see answers 404; anyone but the named approver 403.
+     */
+    public DecisionResult approve(AccessScope scope, long orgId, long requestId) {
+        jp.mamori.remediation.AcceptanceRequest req = mamori.acceptanceRequests().find(orgId, requestId)
+                .orElseThrow(() -> new NotFoundException("no such acceptance request"));
+        readable(scope, req.findingId());
+        if (scope.role() != Role.SECURITY_OFFICER || scope.readOnly() || !req.approver().equalsIgnoreCase(scope.username())) {
+            throw new ForbiddenException("承認できるのは承認者として指名された情報セキュリティ担当のみです / only the security officer named as approver can approve");
+        }
+        try {
+            return mamori.approveAcceptance().run(actor(scope), orgId, requestId).decision();
+        } catch (FindingWorkflow.NotTheApproverException e) {
+            throw new ForbiddenException(e.getMessage());
+        }
+    }
+
+    /** The finding of an acceptance request the caller may see (else 404). */
+    long approvalFinding(AccessScope scope, long orgId, long requestId) {
+        jp.mamori.remediation.AcceptanceRequest req = mamori.acceptanceRequests().find(orgId, requestId)
+                .orElseThrow(() -> new NotFoundException("no such acceptance request"));
+        return readable(scope, req.findingId()).id();
+    }
+
+    /** Pending risk acceptances of the organisation whose findings the caller may see. */
+    public List<Map<String, Object>> pendingApprovals(AccessScope scope, long orgId) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (jp.mamori.remediation.AcceptanceRequest r : mamori.acceptanceRequests().pending(orgId, null)) {
+            try {
+                readable(scope, r.findingId());
+            } catch (NotFoundException | NoSuchFindingException | jp.mamori.security.OutOfScopeException hidden) {
+                continue;
+            }
+            out.add(approval(r, scope));
+        }
+        return out;
+    }
+
+    static Map<String, Object> approval(jp.mamori.remediation.AcceptanceRequest r, AccessScope scope) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("findingId", r.findingId());
+        m.put("requestedBy", r.requestedBy());
+        m.put("approver", r.approver());
+        m.put("reason", r.reason());
+        m.put("until", r.until().toString());
+        m.put("requestedAt", r.requestedAt().toString());
+        m.put("state", r.state());
+        m.put("canApprove", r.pending() && scope.role() == Role.SECURITY_OFFICER && !scope.readOnly() && r.approver().equalsIgnoreCase(scope.username()));
+        return m;
+    }
+
     static Actor actor(AccessScope scope) {
         return Actor.web(scope.username(), false, scope.role() == Role.SECURITY_OFFICER);
     }
@@ -169,6 +222,8 @@ public class RemediationDecisions implements FindingDecisions {
         for (int i = decisions.size() - 1; i >= 0; i--) hist.add(decision(decisions.get(i)));
         out.put("history", hist);
         out.put("mitigations", mitigations.list(organizationId, findingId).stream().map(RemediationDecisions::mitigation).toList());
+        out.put("pendingApprovals", mamori.acceptanceRequests().pendingForFinding(organizationId, findingId).stream()
+                .map(r -> approval(r, scope)).toList());
         boolean write = canWrite(scope, row);
         out.put("canWrite", write);
         out.put("allowedActions", allowedActions(scope, row).stream().map(a -> Map.of("key", a.key(), "ja", a.ja(), "en", a.en(),

@@ -46,7 +46,7 @@ public class WebErrors {
     }
 
     /** A finding of another tenant reads the same as a missing one. */
-    @ExceptionHandler(jp.mamori.remediation.NoSuchFindingException.class)
+    @ExceptionHandler({jp.mamori.remediation.NoSuchFindingException.class, jp.mamori.remediation.FindingWorkflow.NoSuchAcceptanceRequestException.class})
     public ModelAndView noSuchFinding(HttpServletRequest request, HttpServletResponse response) {
         return respond(request, response, HttpStatus.NOT_FOUND, "not_found", null);
     }
