@@ -54,10 +54,13 @@ public final class CoverageQuery {
 
     static Map<Long, CoveredAsset> assets(Connection c, long orgId) throws SQLException {
         Map<Long, List<CoveredAsset.Urgent>> urgent = new HashMap<>();
+        // still to patch: the dashboard's states (a mitigated finding still owes its patch)
+        List<String> states = jp.mamori.remediation.FindingQuery.Filter.stillToPatch().states().stream().map(s -> s.key()).toList();
         try (PreparedStatement ps = c.prepareStatement("SELECT f.asset_id, f.id, f.vuln_id, f.outcome, f.due_date FROM finding f "
-                + "WHERE f.organization_id = ? AND f.candidate = FALSE AND f.state IN ('new', 'triaged', 'patch_scheduled') "
+                + "WHERE f.organization_id = ? AND f.candidate = FALSE AND f.state IN (" + String.join(", ", states.stream().map(x -> "?").toList()) + ") "
                 + "AND f.outcome IN ('act', 'attend') ORDER BY f.due_date, f.vuln_id")) {
             ps.setLong(1, orgId);
+            for (int i = 0; i < states.size(); i++) ps.setString(2 + i, states.get(i));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     urgent.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())

@@ -77,17 +77,21 @@ public class PartnersPageController {
         boolean proposal = web.answersAsVendor(scope, o);
         List<ClauseAnswer.Given> given = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        Map<String, ClauseAnswer> current = web.mamori().contracts().answers(k.id());
         for (var item : web.mamori().partners().catalogue().items()) {
             String a = form.get("answer." + item.key());
             if (a == null || a.isBlank()) continue;
             try {
-                given.add(new ClauseAnswer.Given(item.key(), Answer.parse(a), form.get("article." + item.key()), form.get("text." + item.key())));
+                ClauseAnswer.Given g = new ClauseAnswer.Given(item.key(), Answer.parse(a), form.get("article." + item.key()), form.get("text." + item.key()));
+                if (unchanged(g, current.get(item.key()))) continue;  // the form shows every answer; only what the user changed is sent
+                given.add(g);
             } catch (PartnersException e) {
                 problems.add(item.titleJa() + ": " + e.getMessage());
             }
         }
         try {
             if (!problems.isEmpty()) throw new PartnersException("回答", problems);
+            if (given.isEmpty()) throw new PartnersException("変更された回答がありません / no answer was changed");
             AnswerChecklist.Result r = web.mamori().answerChecklist().run(web.actor(scope, false), o.id(), k.code(), given, proposal);
             redirect.addFlashAttribute("done", r.proposed() ? "回答を送信しました（情報セキュリティ担当の承認待ち） / answers sent, awaiting approval"
                     : "回答を記録しました / answers recorded");
@@ -95,6 +99,19 @@ public class PartnersPageController {
             redirect.addFlashAttribute("problems", new ArrayList<>(e.problems()));
         }
         return "redirect:/partners/contracts/" + k.code();
+    }
+
+    /** Whether the form's answer is what the page showed (the proposal when one waits, else the reviewed answer). */
+    static boolean unchanged(ClauseAnswer.Given g, ClauseAnswer shown) {
+        if (shown == null) return false;
+        Answer a = shown.pending() ? shown.proposedAnswer() : shown.answer();
+        String article = shown.pending() ? shown.proposedArticle() : shown.article();
+        String text = shown.pending() ? shown.proposedText() : shown.clauseText();
+        return g.answer() == a && java.util.Objects.equals(g.article(), blank(article)) && java.util.Objects.equals(g.clauseText(), blank(text));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     @PostMapping("/partners/contracts/{code}/approve")
