@@ -56,6 +56,7 @@ import jp.mamori.app.partners.AnswerChecklist;
 import jp.mamori.app.partners.ApproveChecklist;
 import jp.mamori.app.partners.AssignRole;
 import jp.mamori.app.partners.AttachContractDocument;
+import jp.mamori.app.partners.ImportPartners;
 import jp.mamori.app.partners.IssueReadinessReport;
 import jp.mamori.app.partners.RecordDrill;
 import jp.mamori.app.partners.RecordNda;
@@ -218,6 +219,7 @@ public final class Mamori implements AutoCloseable {
     public BackgroundJobs backgroundJobs() { return new BackgroundJobs(this); }
     public SaveVendor saveVendor() { return new SaveVendor(this); }
     public RecordNda recordNda() { return new RecordNda(this); }
+    public ImportPartners importPartners() { return new ImportPartners(this); }
     public SaveContract saveContract() { return new SaveContract(this); }
     public AttachContractDocument attachContractDocument() { return new AttachContractDocument(this); }
     public AnswerChecklist answerChecklist() { return new AnswerChecklist(this); }

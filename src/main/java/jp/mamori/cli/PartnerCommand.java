@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /** {@code mamori partner list|nda|share|contact}: incident-response partners (インシデント対応事業者). */
 @Command(name = "partner", mixinStandardHelpOptions = true, description = {"インシデント対応事業者（NDA・構成情報の共有・緊急連絡先）",
         "IR partners: NDA, configuration shares, whom to call."},
-        subcommands = {PartnerCommand.ListPartners.class, PartnerCommand.Nda.class, PartnerCommand.Share.class, PartnerCommand.ContactList.class})
+        subcommands = {PartnerCommand.ListPartners.class, PartnerCommand.ImportList.class, PartnerCommand.Nda.class, PartnerCommand.Share.class, PartnerCommand.ContactList.class})
 public class PartnerCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "IR事業者の一覧 / IR partners")
@@ -45,6 +45,26 @@ public class PartnerCommand {
                             v.ndaState(today), s == null ? "なし" : s.sharedOn(), s == null ? "" : s.nextDue() + (s.overdue(today) ? " 期限超過" : ""));
                 }
                 System.out.print(t);
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "IR事業者の一覧（CSV・.xlsx）を取り込み（全体を検証、不備があれば何も登録しない） / import the IR partners list (all or nothing)")
+    static class ImportList implements Callable<Integer> {
+        @Mixin DatabaseOptions db = new DatabaseOptions();
+        @Mixin OrgOption org = new OrgOption();
+        @Parameters(paramLabel = "FILE") Path file;
+        @Option(names = "--by", paramLabel = "USER") String by;
+
+        @Override
+        public Integer call() {
+            byte[] bytes = PartnersCli.read(file, jp.mamori.partners.PartnerList.MAX_BYTES + 1L);
+            try (Mamori m = db.mamori()) {
+                Organization o = org.resolve(m.inventory());
+                List<Vendor> saved = m.importPartners().run(CliActor.of(by), o.id(), file.getFileName().toString(), bytes);
+                System.out.println("IR事業者を取り込みました / partners imported: " + saved.size() + " 件");
                 return ExitCode.OK;
             }
         }

@@ -44,6 +44,7 @@ public class ReadinessCommand {
         @Mixin DatabaseOptions db = new DatabaseOptions();
         @Mixin OrgOption org = new OrgOption();
         @Option(names = "--format", defaultValue = "table", description = "table | json") OutputFormat format;
+        @Option(names = "--xlsx", paramLabel = "FILE.xlsx", description = "Excel にも出力 / also write an .xlsx") java.nio.file.Path xlsx;
 
         @Override
         public Integer call() {
@@ -51,6 +52,10 @@ public class ReadinessCommand {
                 Organization o = org.resolve(m.inventory());
                 ReadinessReport r = m.partners().readiness(o.id(), o.code(), o.name(), m.today());
                 if (format == OutputFormat.json) System.out.println(Json.pretty(r)); else print(r);
+                if (xlsx != null) {
+                    PartnersCli.write(xlsx, jp.mamori.partners.ReadinessWorkbook.write(r, null));
+                    System.out.println("Excel に出力しました / written: " + xlsx);
+                }
                 return ExitCode.OK;
             }
         }
@@ -61,12 +66,14 @@ public class ReadinessCommand {
         @Mixin DatabaseOptions db = new DatabaseOptions();
         @Mixin OrgOption org = new OrgOption();
         @Option(names = "--by", paramLabel = "USER") String by;
+        @Option(names = "--xlsx", paramLabel = "FILE.xlsx", description = "発行分を Excel にも出力 / also write the issued report as .xlsx") java.nio.file.Path xlsx;
 
         @Override
         public Integer call() {
             try (Mamori m = db.mamori()) {
                 Organization o = org.resolve(m.inventory());
                 IssueReadinessReport.Result r = m.issueReadinessReport().run(CliActor.of(by), o.id());
+                if (xlsx != null) PartnersCli.write(xlsx, jp.mamori.partners.ReadinessWorkbook.write(r.snapshot().report(), r.snapshot()));
                 print(r.snapshot().report());
                 System.out.println();
                 System.out.println("発行しました / issued: #" + r.snapshot().id() + " " + RemediationContext.dateTime(r.snapshot().issuedAt())

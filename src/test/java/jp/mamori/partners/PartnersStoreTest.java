@@ -267,6 +267,43 @@ class PartnersStoreTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theIrPartnersListIsImportedWholeOrNotAtAll(Kind kind) throws Exception {
+        try (World w = world(kind)) {
+            Mamori m = w.m();
+            long org = w.org().id();
+            String good = "事業者名,法人番号,サービス区分,登録番号,有効期限,担当者,24時間窓口,連絡順\n"
+                    + "Eフォレンジック株式会社,3120001000001,デジタルフォレンジック,DF-0123,2027/12/31,鈴木,0120-000-119,1\n"
+                    + "F監視株式会社,,セキュリティ監視・運用,MO-9,2027-06-30,,03-1111-2222,2\n";
+            byte[] sjis = good.getBytes(java.nio.charset.Charset.forName("MS932"));
+            assertThat(m.importPartners().run(OFFICER, org, "partners.csv", sjis)).hasSize(2);
+            Vendor e = m.vendors().require(org, "Eフォレンジック株式会社");
+            assertThat(e.ir()).isTrue();
+            assertThat(e.serviceCategory()).isEqualTo(ServiceCategory.FORENSICS);
+            assertThat(e.registrationValidUntil()).isEqualTo(java.time.LocalDate.of(2027, 12, 31));
+            assertThat(m.partners().contacts(org, m.today())).extracting(Contact::vendorName).startsWith("Eフォレンジック株式会社", "F監視株式会社");
+
+            long before = auditCount(w.db());
+            String bad = "事業者名,法人番号,サービス区分,有効期限,連絡順\n"
+                    + "G社,6000012050002,デジタルフォレンジック,2027-01-01,1\n"
+                    + "H社,,占い,2027-13-01,x\n"
+                    + "G社,,,,\n"
+                    + "I社,,機器検証,2027-01-01,3\n";
+            assertThatThrownBy(() -> m.importPartners().run(OFFICER, org, "bad.csv", bad.getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOf(PartnersException.class)
+                    .satisfies(x -> assertThat(((PartnersException) x).problems())
+                            .anyMatch(p -> p.startsWith("行 2") && p.contains("法人番号"))
+                            .anyMatch(p -> p.startsWith("行 3") && p.contains("サービス区分"))
+                            .anyMatch(p -> p.startsWith("行 3") && p.contains("有効期限"))
+                            .anyMatch(p -> p.startsWith("行 3") && p.contains("連絡順"))
+                            .anyMatch(p -> p.startsWith("行 4") && p.contains("重複")));
+            assertThat(m.vendors().find(org, "I社")).as("nothing of the bad file, not even its valid row").isEmpty();
+            assertThat(auditCount(w.db())).isEqualTo(before);
+            assertThatThrownBy(() -> m.importPartners().run(OFFICER, org, "bomb.xlsx", zipBomb())).hasMessageContaining("zip 爆弾");
+        }
+    }
+
     // --- workbooks written for the tests -----------------------------------------------------
 
     static Row find(Sheet s, String key) {

@@ -463,6 +463,23 @@ class AuthorizationMatrixTest {
         }
         HttpResponse<String> reports = c.get(api ? p + "/readiness/reports" : "/partners/readiness");
         if (!readsReadiness(role)) tally.deny(who + "readiness reports", reports, refused(reports), reports.body().contains("sha256") || reports.body().contains("MX"));
+        // the role matrix: read by the organisation's readers, set by the security officer
+        HttpResponse<String> roles = c.get(p + "/roles");
+        if (readsReadiness(role)) tally.allow(who + p + "/roles", roles, roles.statusCode() == 200);
+        else tally.deny(who + p + "/roles", roles, refused(roles), roles.statusCode() == 200);
+        if (!api) c.get("/");
+        HttpResponse<String> set = api ? c.sendJson("PUT", p + "/roles", "{\"phase\": \"evidence\", \"party\": \"csirt\", \"raci\": \"R\"}")
+                : c.postForm(p + "/roles", Map.of("phase", "evidence", "party", "csirt", "raci", "R"));
+        if (role == Role.ADMIN || role == Role.SECURITY_OFFICER) {
+            tally.allow(who + "set role", set, api ? set.statusCode() == 200 : set.statusCode() == 302);
+        } else {
+            tally.deny(who + "set role", set, writeRefused(role, api, set, readsReadiness(role) ? 403 : 404), set.statusCode() / 100 == 2);
+        }
+        if (!api) {
+            HttpResponse<String> x = c.get("/partners/readiness.xlsx");
+            if (readsReadiness(role)) tally.allow(who + "/partners/readiness.xlsx", x, x.statusCode() == 200);
+            else tally.deny(who + "/partners/readiness.xlsx", x, refused(x), x.statusCode() == 200);
+        }
         // the contact list: everyone of the organisation except vendors
         HttpResponse<String> contact = c.get(p + "/contact");
         if (role != Role.VENDOR) tally.allow(who + p + "/contact", contact, contact.statusCode() == 200 && !contact.body().contains("MXB1"));

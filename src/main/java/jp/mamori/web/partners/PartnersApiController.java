@@ -88,6 +88,25 @@ public class PartnersApiController {
         return Map.of("contract", k.code(), "approved", web.mamori().approveChecklist().run(web.actor(scope, true), o.id(), k.code()));
     }
 
+    @GetMapping("/api/v1/partners/roles")
+    public Map<String, Object> roles(AccessScope scope, HttpServletRequest request) {
+        Organization o = web.requireReadiness(scope, request);
+        jp.mamori.partners.RoleMatrix m = web.mamori().roles().matrix(o.id());
+        return Map.of("assignments", m.assignments(), "gaps", m.gaps(), "drills", m.drills());
+    }
+
+    /** One cell of the role matrix: {@code {"phase": "evidence", "party": "ir-partner", "raci": "R", "vendor": "E社"}}; an empty raci clears it. */
+    public record RoleJson(String phase, String party, String raci, String vendor) { }
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/partners/roles")
+    public Map<String, Object> assign(@RequestBody(required = false) RoleJson body, AccessScope scope, HttpServletRequest request) {
+        Organization o = web.requireOfficer(scope, request);
+        if (body == null) throw new BadRequestException("phase, party, raci を指定してください / give phase, party, raci");
+        jp.mamori.partners.RoleMatrix m = web.mamori().assignRole().run(web.actor(scope, true), o.id(), jp.mamori.partners.Phase.parse(body.phase()),
+                jp.mamori.partners.Party.parse(body.party()), body.raci(), body.vendor() == null || body.vendor().isBlank() ? null : body.vendor());
+        return Map.of("assignments", m.assignments(), "gaps", m.gaps());
+    }
+
     @GetMapping("/api/v1/partners/contact")
     public List<?> contact(AccessScope scope, HttpServletRequest request) {
         Organization o = web.requireContact(scope, request);

@@ -181,6 +181,72 @@ public class PartnersPageController {
         return "redirect:/partners/readiness/" + r.snapshot().id();
     }
 
+    @GetMapping("/partners/readiness.xlsx")
+    public ResponseEntity<byte[]> readinessXlsx(AccessScope scope, HttpServletRequest request) {
+        Organization o = web.requireReadiness(scope, request);
+        var r = web.mamori().partners().readiness(o.id(), o.code(), o.name(), web.mamori().today());
+        return xlsx(jp.mamori.partners.ReadinessWorkbook.write(r, null), "readiness-" + o.code() + "-" + r.asOf() + ".xlsx");
+    }
+
+    @GetMapping("/partners/readiness/{id}.xlsx")
+    public ResponseEntity<byte[]> reportXlsx(@PathVariable("id") long id, AccessScope scope, HttpServletRequest request) {
+        Organization o = web.requireReadiness(scope, request);
+        ReadinessSnapshot s = web.mamori().readinessReports().find(o.id(), id).orElseThrow(() -> new NotFoundException("no such report"));
+        return xlsx(jp.mamori.partners.ReadinessWorkbook.write(s.report(), s), "readiness-" + o.code() + "-" + id + ".xlsx");
+    }
+
+    static ResponseEntity<byte[]> xlsx(byte[] bytes, String name) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(bytes);
+    }
+
+    @GetMapping("/partners/roles")
+    public String roles(AccessScope scope, HttpServletRequest request, Model model) {
+        Organization o = web.requireReadiness(scope, request);
+        model.addAttribute("m", web.mamori().roles().matrix(o.id()));
+        model.addAttribute("phases", jp.mamori.partners.Phase.values());
+        model.addAttribute("parties", jp.mamori.partners.Party.values());
+        model.addAttribute("vendors", web.mamori().vendors().list(o.id()));
+        model.addAttribute("canEdit", scope.canWriteOrganization(o.id()));
+        return "partners/roles";
+    }
+
+    @PostMapping("/partners/roles")
+    public String assign(@RequestParam(name = "phase", required = false) String phase, @RequestParam(name = "party", required = false) String party,
+                         @RequestParam(name = "raci", required = false) String raci, @RequestParam(name = "vendor", required = false) String vendor,
+                         AccessScope scope, HttpServletRequest request, RedirectAttributes redirect) {
+        Organization o = web.requireOfficer(scope, request);
+        try {
+            web.mamori().assignRole().run(web.actor(scope, false), o.id(), jp.mamori.partners.Phase.parse(phase), jp.mamori.partners.Party.parse(party),
+                    raci, vendor == null || vendor.isBlank() ? null : vendor);
+            redirect.addFlashAttribute("done", "体制表を更新しました / role matrix updated");
+        } catch (PartnersException e) {
+            redirect.addFlashAttribute("problems", new ArrayList<>(e.problems()));
+        }
+        return "redirect:/partners/roles";
+    }
+
+    @PostMapping("/partners/roles/drills")
+    public String drill(@RequestParam(name = "date", required = false) String date, @RequestParam(name = "title", required = false) String title,
+                        @RequestParam(name = "findings", required = false) String findings, AccessScope scope, HttpServletRequest request,
+                        RedirectAttributes redirect) {
+        Organization o = web.requireOfficer(scope, request);
+        try {
+            java.time.LocalDate d;
+            try {
+                d = date == null || date.isBlank() ? null : java.time.LocalDate.parse(date.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new PartnersException("訓練日は YYYY-MM-DD で入力してください / the drill date must be YYYY-MM-DD");
+            }
+            web.mamori().recordDrill().run(web.actor(scope, false), o.id(), d, title, findings);
+            redirect.addFlashAttribute("done", "訓練を記録しました / drill recorded");
+        } catch (PartnersException e) {
+            redirect.addFlashAttribute("problems", new ArrayList<>(e.problems()));
+        }
+        return "redirect:/partners/roles";
+    }
+
     @GetMapping("/partners/readiness/{id}")
     public String report(@PathVariable("id") long id, AccessScope scope, HttpServletRequest request, Model model) {
         Organization o = web.requireReadiness(scope, request);
