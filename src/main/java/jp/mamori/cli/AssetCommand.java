@@ -20,8 +20,10 @@ import picocli.CommandLine.Parameters;
         subcommands = {AssetCommand.Create.class, AssetCommand.ListAssets.class, AssetCommand.Show.class})
 public class AssetCommand {
 
-    @Command(name = "create", mixinStandardHelpOptions = true, description = "資産を登録します / create an asset")
+    /** No standard help mixin here: its {@code --version} would clash with the asset's {@code --version} and lose {@code --help}. */
+    @Command(name = "create", description = "資産を登録します / create an asset")
     static class Create implements Callable<Integer> {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "この説明を表示 / show this help") boolean help;
         @Mixin DatabaseOptions db = new DatabaseOptions();
         @Mixin OrgOption org = new OrgOption();
         @Option(names = "--system", required = true, description = "情報システムのコード / system code") String system;

@@ -29,6 +29,10 @@ public final class InventoryRepository {
         if (code == null || code.isBlank() || name == null || name.isBlank()) {
             throw new InventoryException("organisation code and name are required");
         }
+        if (code.chars().anyMatch(Character::isISOControl) || name.chars().anyMatch(Character::isISOControl)) {
+            // CR/LF in a code would forge lines in logs, CSV exports and mail headers (issue 18.10)
+            throw new InventoryException("団体コードと名称に改行などの制御文字は使えません / control characters (CR, LF, …) are not allowed in organisation codes and names");
+        }
         if (findOrganization(code).isPresent()) throw new InventoryException("organisation '" + code + "' already exists");
         return withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO organization (code, name, kind) VALUES (?, ?, ?)",

@@ -1,12 +1,18 @@
 package jp.mamori.security;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import java.security.SecureRandom;
 import java.util.Locale;
 
 /**
  * Password rules: at least 12 characters; at most 72 bytes in UTF-8 (bcrypt reads no further, so
- * a longer one would silently be cut); not the user name. Also generates one-time passwords.
+ * a longer one would silently be cut); not the user name; not a common or breached password
+ * ({@code security/common-passwords.txt}, issue 18.10). Also generates one-time passwords.
  */
 public final class PasswordPolicy {
 
@@ -36,7 +42,70 @@ public final class PasswordPolicy {
         if (password.chars().distinct().count() < 5) {
             return "パスワードが単純すぎます / the password is too simple";
         }
+        if (common(password)) {
+            return "よく使われる・漏えいしたパスワードに近いため使えません / the password is too close to a common or breached one";
+        }
         return null;
+    }
+
+    private static final String BLOCKLIST = "/security/common-passwords.txt";
+    private static volatile Blocklist blocklist;
+
+    private record Blocklist(Set<String> bases, Set<String> exact) { }
+
+    private static Blocklist blocklist() {
+        Blocklist b = blocklist;
+        if (b != null) return b;
+        Set<String> bases = new HashSet<>();
+        Set<String> exact = new HashSet<>();
+        try (InputStream in = PasswordPolicy.class.getResourceAsStream(BLOCKLIST)) {
+            if (in == null) throw new IllegalStateException(BLOCKLIST + " is missing");
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                String l = line.strip().toLowerCase(Locale.ROOT);
+                if (l.isEmpty() || l.startsWith("#")) continue;
+                if (l.startsWith("base:")) bases.add(unleet(l.substring(5)));
+                else exact.add(l);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        b = new Blocklist(Set.copyOf(bases), Set.copyOf(exact));
+        blocklist = b;
+        return b;
+    }
+
+    /**
+     * A listed password as it is, or a listed word with only digits, symbols and spaces around it
+     * (Password123!, mamori123456, 2026tokyo!), common swaps undone (p@ssw0rd), or nothing but a
+     * keyboard run or a counted sequence.
+     */
+    static boolean common(String password) {
+        Blocklist b = blocklist();
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (b.exact().contains(lower)) return true;
+        String core = lower.replaceAll("^[^\\p{L}]+", "").replaceAll("[^\\p{L}]+$", "");
+        if (core.isEmpty()) return sequence(lower.replaceAll("[^0-9a-z]", ""));
+        if (b.bases().contains(unleet(core)) || b.bases().contains(core)) return true;
+        // two listed words with separators only (admin_password, tokyo-mamori)
+        String[] parts = unleet(core).split("[^\\p{L}]+");
+        if (parts.length == 2 && java.util.Arrays.stream(parts).allMatch(p -> p.isEmpty() || b.bases().contains(p))) return true;
+        return sequence(lower.replaceAll("[^0-9a-z]", ""));
+    }
+
+    private static String unleet(String s) {
+        return s.replace('@', 'a').replace('4', 'a').replace('0', 'o').replace('1', 'i').replace('3', 'e').replace('5', 's')
+                .replace('$', 's').replace('7', 't').replace('!', 'i');
+    }
+
+    private static final String[] RUNS = {"qwertyuiopasdfghjklzxcvbnm", "1234567890", "abcdefghijklmnopqrstuvwxyz", "qazwsxedcrfvtgbyhnujmikolp"};
+
+    /** Every character continues a keyboard row or the alphabet/digits, forwards or backwards. */
+    private static boolean sequence(String s) {
+        if (s.length() < 4) return false;
+        for (String run : RUNS) {
+            if (run.contains(s) || new StringBuilder(run).reverse().toString().contains(s)) return true;
+        }
+        return false;
     }
 
     public static void check(String username, String password) {

@@ -161,6 +161,12 @@ class WebPagesAndApiTest {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(r.body()).path("message").asText()).contains("broken.cdx.json");
         assertThat(page.get("/findings/987654").statusCode()).isEqualTo(404);
+        // issue 18.10: a page number past every limit is the last page, never a 500 (the offset overflowed)
+        r = api().get("/api/v1/findings?page=2147483647&size=100");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(JSON.readTree(r.body()).path("page").asInt()).isLessThan(1000);
+        assertThat(page.get("/findings?page=2147483647").statusCode()).isEqualTo(200);
+        assertThat(api().get("/api/v1/sboms/1?page=2147483647").statusCode()).isIn(200, 404);
     }
 
     @Test

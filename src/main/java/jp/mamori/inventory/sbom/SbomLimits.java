@@ -10,6 +10,8 @@ package jp.mamori.inventory.sbom;
 public record SbomLimits(long maxBytes, int maxDepth) {
     public static final long DEFAULT_MAX_BYTES = 200L * 1024 * 1024;
     public static final int DEFAULT_MAX_DEPTH = 100;
+    /** Components in one SBOM or vendor table (ten times the P1 benchmark's 10,000, twice the largest SBOM the tests read); more is refused. */
+    public static final int MAX_COMPONENTS = 100_000;
 
     public SbomLimits {
         if (maxBytes <= 0) throw new IllegalArgumentException("maxBytes must be positive");

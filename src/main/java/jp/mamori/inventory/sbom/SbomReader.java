@@ -53,7 +53,7 @@ public final class SbomReader {
         checkSize(bytes.length, fileName);
         if (bytes.length == 0) throw new SbomFormatException(fileName, null, "the file is empty");
         FormatDetector.Detected d = FormatDetector.detect(bytes, fileName, limits);
-        return switch (d.format()) {
+        SbomDocument doc = switch (d.format()) {
             case CYCLONEDX_JSON -> new CycloneDxJsonReader(limits).read(bytes, fileName);
             case CYCLONEDX_XML -> new CycloneDxXmlReader().read(bytes, fileName, d.xmlNamespace());
             case SPDX_JSON -> new SpdxJsonReader(limits).read(bytes, fileName);
@@ -61,6 +61,14 @@ public final class SbomReader {
             case VENDOR_CSV -> new VendorTableReader(cpeSuggester).readCsv(bytes, fileName);
             case VENDOR_XLSX -> new VendorTableReader(cpeSuggester).readXlsx(bytes, fileName);
         };
+        // issue 18.9: one SBOM or vendor table at most MAX_COMPONENTS components, so that no document
+        // makes every later import and re-match slow for the whole instance
+        if (doc.components().size() > SbomLimits.MAX_COMPONENTS) {
+            throw new SbomFormatException(fileName, null, "コンポーネントが多すぎます（" + doc.components().size() + " 件、上限 "
+                    + SbomLimits.MAX_COMPONENTS + " 件） / too many components (" + doc.components().size() + "; at most "
+                    + SbomLimits.MAX_COMPONENTS + " per SBOM or vendor table)");
+        }
+        return doc;
     }
 
     private void checkSize(long size, String name) throws SbomFormatException {

@@ -128,8 +128,9 @@ public class FindingViews {
         FindingQuery.Filter f = Tenancy.scoped(scope, r.filter());
         FindingQuery.Search s = r.search(today);
         int size = r.pageSize();
-        int page = r.pageNumber();
         long total = query.count(orgId, f, s);
+        // page=2147483647 once overflowed the offset (500); past the end is the last page (issue 18.10)
+        int page = (int) Math.min(r.pageNumber(), Math.max(0, (total - 1) / size));
         List<FindingRow> rows = query.list(orgId, f, s, r.sortOrder(), r.reversed(), size, page * size);
         return new ListResult(rows, total, page, size);
     }

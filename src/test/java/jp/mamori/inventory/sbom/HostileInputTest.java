@@ -14,6 +14,23 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileInputTest {
     private final SbomReader reader = new SbomReader();
 
+    /** Issue 18.9: a vendor table or SBOM of more than {@link SbomLimits#MAX_COMPONENTS} components is refused, naming the count. */
+    @Test
+    void moreComponentsThanTheCapAreRefused() {
+        StringBuilder csv = new StringBuilder("supplier,component,version,url\n");
+        for (int i = 0; i <= SbomLimits.MAX_COMPONENTS; i++) csv.append("甲社,lib").append(i).append(",1.0.").append(i).append(",\n");
+        assertThatThrownBy(() -> reader.read(csv.toString().getBytes(StandardCharsets.UTF_8), "huge.csv"))
+                .isInstanceOf(SbomFormatException.class)
+                .hasMessageContaining("huge.csv")
+                .hasMessageContaining("too many components (" + (SbomLimits.MAX_COMPONENTS + 1));
+        StringBuilder json = new StringBuilder("{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.5\", \"version\": 1, \"components\": [");
+        for (int i = 0; i <= SbomLimits.MAX_COMPONENTS; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"type\": \"library\", \"name\": \"c").append(i).append("\", \"version\": \"1\"}");
+        }
+        assertThatThrownBy(() -> reader.read(json.append("]}").toString().getBytes(StandardCharsets.UTF_8), "huge.cdx.json"))
+                .isInstanceOf(SbomFormatException.class).hasMessageContaining("上限 " + SbomLimits.MAX_COMPONENTS);
+    }
+
     @Test
     void xxeIsRefusedBeforeAnyEntityIsResolved() {
         assertThatThrownBy(() -> TestSboms.read("xxe.xml"))
