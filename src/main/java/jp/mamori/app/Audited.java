@@ -27,6 +27,10 @@ public final class Audited {
     public static final String MITIGATIONS_SUGGESTED = "finding.mitigations_recorded";
     public static final String DAILY_RUN = "remediation.daily_run";
     public static final String JOB_QUEUED = "job.queued";
+    public static final String PREFECTURE_MEMBER_ADDED = "prefecture.member_added";
+    public static final String PREFECTURE_GRANTED = "prefecture.access_granted";
+    public static final String PREFECTURE_REVOKED = "prefecture.access_revoked";
+    public static final String PREFECTURE_DETAILS_READ = "prefecture.details_read";
     public static final String VENDOR_SAVED = "vendor.saved";
     public static final String VENDOR_NDA = "vendor.nda_recorded";
     public static final String PARTNERS_IMPORTED = "vendor.partners_imported";

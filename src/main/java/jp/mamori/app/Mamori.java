@@ -217,6 +217,7 @@ public final class Mamori implements AutoCloseable {
     public RecordSuggestedMitigations suggestMitigations() { return new RecordSuggestedMitigations(this); }
     public RunDaily runDaily() { return new RunDaily(this); }
     public BackgroundJobs backgroundJobs() { return new BackgroundJobs(this); }
+    public jp.mamori.app.prefecture.Prefecture prefecture() { return new jp.mamori.app.prefecture.Prefecture(this); }
     public SaveVendor saveVendor() { return new SaveVendor(this); }
     public RecordNda recordNda() { return new RecordNda(this); }
     public ImportPartners importPartners() { return new ImportPartners(this); }

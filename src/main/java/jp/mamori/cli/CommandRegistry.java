@@ -26,6 +26,7 @@ final class CommandRegistry {
         cli.addSubcommand(new RemediationCommand());
         cli.addSubcommand(new NotifyCommand());
         cli.addSubcommand(new JobsCommand());
+        cli.addSubcommand(new PrefectureCommand());
         cli.addSubcommand(new VendorCommand());
         cli.addSubcommand(new ContractCommand());
         cli.addSubcommand(new PartnerCommand());

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  *   <tr><td>SYSTEM_ADMIN</td><td>assigned systems (and their assets) in own organisation</td><td>the same</td></tr>
  *   <tr><td>VENDOR</td><td>assets of own vendor in own organisation</td><td>the same (patch work)</td></tr>
  *   <tr><td>AUDITOR</td><td>own organisation, audit log</td><td>nothing</td></tr>
+ *   <tr><td>PREFECTURE_OPERATOR</td><td>none of these filters: only the prefecture view (counts; details under a grant)</td><td>nothing</td></tr>
  * </table>
  *
  * The audit log is read by ADMIN (all), AUDITOR and the CISO (統括情報セキュリティ責任者, a
@@ -86,7 +87,12 @@ public final class AccessScope implements java.io.Serializable {
     }
 
     public boolean readOnly() {
-        return role == Role.AUDITOR;
+        return role == Role.AUDITOR || role == Role.PREFECTURE_OPERATOR;
+    }
+
+    /** The operator of a prefecture's security cloud; its organisation is the prefecture. */
+    public boolean prefectureOperator() {
+        return role == Role.PREFECTURE_OPERATOR;
     }
 
     private boolean ownOrg(long orgId) {
@@ -103,7 +109,7 @@ public final class AccessScope implements java.io.Serializable {
         return switch (role) {
             case ADMIN -> true;
             case SECURITY_OFFICER, AUDITOR -> ownOrg(orgId);
-            case SYSTEM_ADMIN, VENDOR -> false;
+            case SYSTEM_ADMIN, VENDOR, PREFECTURE_OPERATOR -> false;
         };
     }
 
@@ -112,7 +118,7 @@ public final class AccessScope implements java.io.Serializable {
         return switch (role) {
             case ADMIN -> true;
             case SECURITY_OFFICER -> ownOrg(orgId);
-            case SYSTEM_ADMIN, VENDOR, AUDITOR -> false;
+            case SYSTEM_ADMIN, VENDOR, AUDITOR, PREFECTURE_OPERATOR -> false;
         };
     }
 
@@ -121,7 +127,7 @@ public final class AccessScope implements java.io.Serializable {
             case ADMIN -> true;
             case SECURITY_OFFICER, AUDITOR -> ownOrg(orgId);
             case SYSTEM_ADMIN -> ownOrg(orgId) && systemIds.contains(systemId);
-            case VENDOR -> false;
+            case VENDOR, PREFECTURE_OPERATOR -> false;
         };
     }
 
@@ -130,7 +136,7 @@ public final class AccessScope implements java.io.Serializable {
             case ADMIN -> true;
             case SECURITY_OFFICER -> ownOrg(orgId);
             case SYSTEM_ADMIN -> ownOrg(orgId) && systemIds.contains(systemId);
-            case VENDOR, AUDITOR -> false;
+            case VENDOR, AUDITOR, PREFECTURE_OPERATOR -> false;
         };
     }
 
@@ -155,7 +161,7 @@ public final class AccessScope implements java.io.Serializable {
     /** May give an account this role (security officers cannot create administrators). */
     public boolean canAssignRole(Role r, Long orgId) {
         if (instanceWide()) return true;
-        return canManageUsers(orgId) && r != Role.ADMIN;
+        return canManageUsers(orgId) && r != Role.ADMIN && r != Role.PREFECTURE_OPERATOR;
     }
 
     /** May read an audit log at all: ADMIN, AUDITOR, the CISO. */

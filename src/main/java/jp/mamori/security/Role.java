@@ -13,7 +13,13 @@ public enum Role {
     /** 委託事業者: only the assets assigned to their vendor. */
     VENDOR("委託事業者", false),
     /** 監査: read-only over their organisation, plus the audit log. */
-    AUDITOR("監査担当", false);
+    AUDITOR("監査担当", false),
+    /**
+     * 都道府県セキュリティクラウド運用者: belongs to the prefecture's organisation; sees per-municipality
+     * counts of the municipalities it serves, and details only under a municipality's grant (issue 17).
+     * Reads nothing of the regular pages' data; writes nothing.
+     */
+    PREFECTURE_OPERATOR("セキュリティクラウド運用者", true);
 
     private final String ja;
     private final boolean totpRequired;
@@ -37,7 +43,7 @@ public enum Role {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown role '" + s + "' (ADMIN, SECURITY_OFFICER, SYSTEM_ADMIN, VENDOR, AUDITOR)");
+            throw new IllegalArgumentException("unknown role '" + s + "' (ADMIN, SECURITY_OFFICER, SYSTEM_ADMIN, VENDOR, AUDITOR, PREFECTURE_OPERATOR)");
         }
     }
 }

@@ -41,6 +41,7 @@ class AccessScopeTest {
             case SYSTEM_ADMIN -> AccessScope.of(3, "sysadmin", role, OWN_ORG, Set.of(ASSIGNED), null, false);
             case VENDOR -> AccessScope.of(4, "vendor", role, OWN_ORG, Set.of(), OWN_VENDOR, false);
             case AUDITOR -> AccessScope.of(5, "auditor", role, OWN_ORG, Set.of(), null, false);
+            case PREFECTURE_OPERATOR -> AccessScope.of(6, "operator", role, OWN_ORG, Set.of(), null, false);
         };
     }
 
@@ -54,7 +55,9 @@ class AccessScopeTest {
                 Arguments.of(Role.SECURITY_OFFICER, true,  true, false, true,    true,   true,   true,   true,  true,  true,  true),
                 Arguments.of(Role.SYSTEM_ADMIN, false, false, false,   true,    false,  false,  false,  true,  false, false, false),
                 Arguments.of(Role.VENDOR, false,    false, false,   false,   false,  true,   false,  false, true,  false, false),
-                Arguments.of(Role.AUDITOR, false,   true,  false,   true,    true,   true,   true,   false, false, false, true));
+                Arguments.of(Role.AUDITOR, false,   true,  false,   true,    true,   true,   true,   false, false, false, true),
+                // the prefecture's operator: nothing through the regular scope (its view is the prefecture page, under grants)
+                Arguments.of(Role.PREFECTURE_OPERATOR, false, false, false, false, false, false, false, false, false, false, false));
     }
 
     @ParameterizedTest(name = "{0} ciso={1}")
@@ -99,7 +102,7 @@ class AccessScopeTest {
         assertThat(s.canReadAudit(OTHER_ORG)).as("read other organisation's audit").isEqualTo(role == Role.ADMIN);
         assertThat(s.canReadAudit((Long) null)).as("read instance audit").isEqualTo(role == Role.ADMIN);
 
-        assertThat(s.readOnly()).isEqualTo(role == Role.AUDITOR);
+        assertThat(s.readOnly()).isEqualTo(role == Role.AUDITOR || role == Role.PREFECTURE_OPERATOR);
         assertThat(s.instanceWide()).isEqualTo(role == Role.ADMIN);
     }
 

@@ -75,6 +75,7 @@ class AuthorizationMatrixTest {
             case ADMIN -> true;
             case SECURITY_OFFICER, AUDITOR -> t != Target.B1;
             case SYSTEM_ADMIN, VENDOR -> t == Target.A1;
+            case PREFECTURE_OPERATOR -> false;
         };
     }
 
@@ -112,6 +113,7 @@ class AuthorizationMatrixTest {
         Path dataDir;
         long orgA;
         long orgB;
+        long orgP;
         final Map<Target, Long> system = new EnumMap<>(Target.class);
         final Map<Target, Long> asset = new EnumMap<>(Target.class);
         final Map<Target, Long> sbom = new EnumMap<>(Target.class);
@@ -188,6 +190,13 @@ class AuthorizationMatrixTest {
         accounts.put(Role.SYSTEM_ADMIN, new UserStore.NewUser("mx-sysadmin-a", null, Role.SYSTEM_ADMIN, f.orgA, Set.of(f.system.get(Target.A1)), null, false));
         accounts.put(Role.VENDOR, new UserStore.NewUser("mx-vendor-a", null, Role.VENDOR, f.orgA, null, "甲社", false));
         accounts.put(Role.AUDITOR, new UserStore.NewUser("mx-auditor-a", null, Role.AUDITOR, f.orgA, null, null, false));
+        // the prefecture's security cloud (issue 17): serves A and B; B has granted details, A has not
+        f.orgP = inv.createOrganization("470006", "P県セキュリティクラウド", "prefecture").id();
+        jp.mamori.app.Actor setup = jp.mamori.app.Actor.system("setup");
+        mamori.prefecture().addMember(setup, "470006", "012033");
+        mamori.prefecture().addMember(setup, "470006", "012041");
+        mamori.prefecture().grant(setup, "012041", "470006", 7, "matrix");
+        accounts.put(Role.PREFECTURE_OPERATOR, new UserStore.NewUser("mx-pref-op", null, Role.PREFECTURE_OPERATOR, f.orgP, null, null, false));
         for (Map.Entry<Role, UserStore.NewUser> e : accounts.entrySet()) {
             UserStore.Created c = users.create(e.getValue(), "setup");
             users.changePassword(c.user().id(), c.oneTimePassword(), PASSWORD);
@@ -372,6 +381,7 @@ class AuthorizationMatrixTest {
         }
 
         partners(f, role, c, api, tally, who);
+        prefecture(f, role, c, api, tally, who);
 
         // the export: exactly the visible findings (a session downloads it from the findings page through the API)
         listCheck(tally, who + "/api/v1/findings/export?format=csv", c.get("/api/v1/findings/export?format=csv"), t -> t != Target.B1 && readsAsset(role, t));
@@ -382,7 +392,7 @@ class AuthorizationMatrixTest {
         return switch (r) {
             case ADMIN, SECURITY_OFFICER, AUDITOR -> t != Target.B1;
             case VENDOR -> t == Target.A1;
-            case SYSTEM_ADMIN -> false;
+            case SYSTEM_ADMIN, PREFECTURE_OPERATOR -> false;
         };
     }
 
@@ -408,7 +418,7 @@ class AuthorizationMatrixTest {
         else listCheck(tally, who + list, lr, t -> readsContract(role, t));
         if (api) {
             HttpResponse<String> fl = c.get(p + "/flags");
-            if (role == Role.SYSTEM_ADMIN) tally.deny(who + p + "/flags", fl, refused(fl), fl.body().contains("K-"));
+            if (role == Role.SYSTEM_ADMIN || role == Role.PREFECTURE_OPERATOR) tally.deny(who + p + "/flags", fl, refused(fl), fl.body().contains("K-"));
             else for (Target t : Target.values()) {
                 boolean shown = fl.body().contains("\"K-" + t.name() + "\"");
                 if (readsContract(role, t)) tally.allow(who + p + "/flags [" + t + "]", fl, fl.statusCode() == 200 && shown);
@@ -588,6 +598,36 @@ class AuthorizationMatrixTest {
                 r.body().contains(marker(other)) || r.statusCode() / 100 == 2 || r.statusCode() == 302);
         // VEX of the asset
         byId(tally, who, c, "/api/v1/assets/" + f.asset.get(t) + "/vex?format=cyclonedx", t, readsAsset(role, t));
+    }
+
+    /**
+     * The prefecture view and tenant administration (issue 17): the operator sees counts of the
+     * municipalities it serves, details only of the one that granted them, and nothing else; only the
+     * instance administrator administers organisations.
+     */
+    private static void prefecture(Fixture f, Role role, HttpSessionClient c, boolean api, Tally tally, String who) throws Exception {
+        boolean op = role == Role.PREFECTURE_OPERATOR;
+        String list = api ? "/api/v1/prefecture/organizations" : "/prefecture";
+        HttpResponse<String> r = c.get(list);
+        if (op) tally.allow(who + list, r, r.statusCode() == 200 && r.body().contains("012033") && r.body().contains("012041") && !r.body().contains("MXA") && !r.body().contains("MXB"));
+        else tally.deny(who + list, r, refused(r), r.body().contains("012041") && r.body().contains("470006"));
+        for (long org : new long[] {f.orgA, f.orgB}) {
+            boolean granted = op && org == f.orgB;
+            String url = (api ? "/api/v1" : "") + "/prefecture/organizations/" + org + (api ? "/findings" : "");
+            HttpResponse<String> d = c.get(url);
+            if (granted) tally.allow(who + url, d, d.statusCode() == 200 && !d.body().contains("MXA"));
+            else tally.deny(who + url, d, refused(d), d.body().contains("MX") || d.body().contains("CVE-"));
+        }
+        String admin = api ? "/api/v1/admin/organizations" : "/admin/organizations";
+        HttpResponse<String> a = c.get(admin);
+        if (role == Role.ADMIN) tally.allow(who + admin, a, a.statusCode() == 200 && a.body().contains("012041"));
+        else tally.deny(who + admin, a, refused(a), a.body().contains("012041"));
+        if (api) {
+            String code = "9" + String.format("%05d", Math.abs((role.name() + who).hashCode()) % 100000);
+            HttpResponse<String> created = c.sendJson("POST", admin, "{\"code\": \"" + code + "\", \"name\": \"新団体\", \"officer\": \"mx-new-" + code + "\"}");
+            if (role == Role.ADMIN) tally.allow(who + "POST " + admin, created, created.statusCode() == 201 && created.body().contains("oneTimePassword"));
+            else tally.deny(who + "POST " + admin, created, created.statusCode() == 404 || created.statusCode() == 403, created.statusCode() / 100 == 2);
+        }
     }
 
     /** A refused write: the expected status; an auditor's read-only token is stopped earlier with 403. */

@@ -35,6 +35,8 @@ public class LayoutModel {
         model.addAttribute("path", request.getRequestURI().substring(request.getContextPath().length()));
         model.addAttribute("navSystems", scope.role() != Role.VENDOR);
         model.addAttribute("navUsers", Access.canReadUsers(scope));
+        model.addAttribute("navPrefecture", scope.prefectureOperator());
+        model.addAttribute("navOrganizations", scope.instanceWide());
         model.addAttribute("navAudit", scope.canReadAudit());
         model.addAttribute("navPartners", scope.role() != Role.SYSTEM_ADMIN);
         model.addAttribute("navContact", scope.role() != Role.VENDOR);

@@ -1,0 +1,110 @@
+package jp.mamori.web.admin;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.mamori.app.Actor;
+import jp.mamori.app.InvalidInputException;
+import jp.mamori.app.Mamori;
+import jp.mamori.inventory.InventoryException;
+import jp.mamori.inventory.Organization;
+import jp.mamori.security.AccessScope;
+import jp.mamori.security.Role;
+import jp.mamori.security.UserStore;
+import jp.mamori.web.support.Access;
+import jp.mamori.web.support.BadRequestException;
+import jp.mamori.web.support.PageController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * 団体の管理 (tenant administration, issue 17): the instance administrator lists the organisations
+ * and creates one together with its first security officer, whose one-time password is shown once
+ * (on the response, never in a session). Nobody else reaches these paths (404).
+ */
+@Controller
+@PageController
+public class AdminOrganizationsController {
+
+    private final Mamori mamori;
+    private final UserStore users;
+
+    public AdminOrganizationsController(Mamori mamori, UserStore users) {
+        this.mamori = mamori;
+        this.users = users;
+    }
+
+    public record NewTenant(String code, String name, String kind, String officer) { }
+
+    @GetMapping("/admin/organizations")
+    public String page(AccessScope scope, Model model) {
+        Access.require(scope, scope.instanceWide(), "organizations");
+        model.addAttribute("orgs", mamori.inventory().listOrganizations());
+        return "admin/organizations";
+    }
+
+    @PostMapping("/admin/organizations")
+    public String create(AccessScope scope, @RequestParam(name = "code", required = false) String code, @RequestParam(name = "name", required = false) String name,
+                         @RequestParam(name = "kind", required = false) String kind, @RequestParam(name = "officer", required = false) String officer, Model model) {
+        Access.require(scope, scope.instanceWide(), "organizations");
+        try {
+            Map<String, Object> created = createTenant(scope, new NewTenant(code, name, kind, officer));
+            model.addAttribute("created", created);
+        } catch (BadRequestException e) {
+            model.addAttribute("problem", e.getMessage());
+        }
+        model.addAttribute("orgs", mamori.inventory().listOrganizations());
+        return "admin/organizations";
+    }
+
+    @GetMapping("/api/v1/admin/organizations")
+    @ResponseBody
+    public List<Organization> api(AccessScope scope) {
+        Access.require(scope, scope.instanceWide(), "organizations");
+        return mamori.inventory().listOrganizations();
+    }
+
+    @PostMapping("/api/v1/admin/organizations")
+    @ResponseBody
+    public ResponseEntity<Map<String, Object>> apiCreate(AccessScope scope, @RequestBody NewTenant in) {
+        Access.require(scope, scope.instanceWide(), "organizations");
+        return ResponseEntity.status(HttpStatus.CREATED).body(createTenant(scope, in));
+    }
+
+    private Map<String, Object> createTenant(AccessScope scope, NewTenant in) {
+        if (in == null || blank(in.code()) || blank(in.name()) || blank(in.officer())) {
+            throw new BadRequestException("団体コード、名称、最初の情報セキュリティ担当のユーザー名が必要です / code, name and the first security officer's user name are required");
+        }
+        String kind = blank(in.kind()) ? "municipality" : in.kind().strip();
+        if (!List.of("municipality", "prefecture").contains(kind)) throw new BadRequestException("kind: municipality | prefecture");
+        if (users.find(in.officer().strip()).isPresent()) throw new BadRequestException("ユーザー名は使用中です / the user name is taken");
+        Organization org;
+        try {
+            org = mamori.createOrganization().run(Actor.web(scope.username(), false, false), in.code().strip(), in.name().strip(), kind);
+        } catch (InventoryException | InvalidInputException | IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage(), e);
+        }
+        UserStore.Created officer;
+        try {
+            officer = users.create(new UserStore.NewUser(in.officer().strip(), null, Role.SECURITY_OFFICER, org.id(), null, null, false), scope.username());
+        } catch (RuntimeException e) {
+            throw new BadRequestException("組織は作成しましたが担当者を作成できません / the organisation was created but not its officer: " + e.getMessage(), e);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("organization", org);
+        out.put("officer", officer.user().username());
+        out.put("oneTimePassword", officer.oneTimePassword());
+        return out;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
