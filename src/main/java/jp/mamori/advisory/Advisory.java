@@ -40,8 +40,10 @@ public record Advisory(
         boolean exploited) {
 
     public Advisory {
-        aliases = aliases == null ? Set.of() : Set.copyOf(aliases);
-        descriptions = descriptions == null ? Map.of() : Map.copyOf(descriptions);
+        // Sorted, not Set.copyOf/Map.copyOf: those iterate in an order salted per JVM, so the stored JSON
+        // (and its hash) of the same statement differed from run to run (issue 13 defect 3).
+        aliases = aliases == null ? Set.of() : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(aliases));
+        descriptions = descriptions == null ? Map.of() : java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(descriptions));
         cvss = cvss == null ? List.of() : List.copyOf(cvss);
         cwes = cwes == null ? List.of() : List.copyOf(cwes);
         configurations = configurations == null ? List.of() : List.copyOf(configurations);

@@ -59,6 +59,7 @@ public final class KnowledgeBaseWriter implements FeedSink, AutoCloseable {
     private final PreparedStatement upsertEpss;
     private final PreparedStatement findEpssDate;
     private final PreparedStatement upsertVex;
+    private final StoredStatementCheck storedCheck;
     private int pendingKeys;
     private int pendingVulns;
     private int pendingFeeds;
@@ -86,6 +87,7 @@ public final class KnowledgeBaseWriter implements FeedSink, AutoCloseable {
         upsertEpss = connection.prepareStatement(dialect.upsert("epss_score", List.of("cve_id"),
                 List.of("cve_id", "score", "percentile", "score_date", "model_version")));
         findEpssDate = connection.prepareStatement("SELECT score_date FROM epss_score WHERE cve_id = ?");
+        storedCheck = new StoredStatementCheck(connection);
         upsertVex = connection.prepareStatement(dialect.upsert("vex_statement", List.of("vuln_id", "product", "source", "document_id"),
                 List.of("vuln_id", "product", "status", "justification", "impact", "action", "source", "document_id", "stated_at")));
     }
@@ -143,7 +145,7 @@ public final class KnowledgeBaseWriter implements FeedSink, AutoCloseable {
                 inserts.add(p);
                 continue;
             }
-            if (p.hash().equals(e.hash())) {
+            if (p.hash().equals(e.hash()) || (sameModified(e, a) && storedCheck.sameAsStored(e.id(), a, p.payload(), p.hash()))) {
                 stats.unchanged++;
                 continue;
             }
@@ -166,6 +168,7 @@ public final class KnowledgeBaseWriter implements FeedSink, AutoCloseable {
             writtenIds.add(e.id());
             stats.updated++;
         }
+        storedCheck.flush();
         if (!written.isEmpty()) {
             updateStatement.executeBatch();
             deleteCpeKeys.executeBatch();
@@ -387,6 +390,12 @@ public final class KnowledgeBaseWriter implements FeedSink, AutoCloseable {
                 insertCpeKey, insertPackageKey, upsertVuln, insertAlias, upsertKev, upsertEpss, findEpssDate, upsertVex)) {
             ps.close();
         }
+        storedCheck.close();
+    }
+
+    /** A statement with another modified time is another version: no need to read the stored one. */
+    private static boolean sameModified(Existing e, Advisory a) {
+        return e.modified() == null ? a.modified() == null : a.modified() != null && e.modified().toInstant().equals(a.modified());
     }
 
     private static Timestamp ts(Instant i) {
