@@ -112,7 +112,10 @@ public class PartnerCommand {
             try (Mamori m = db.mamori()) {
                 Organization o = org.resolve(m.inventory());
                 ShareConfiguration.Result r = PartnersCli.guard(() -> m.shareConfiguration().run(CliActor.of(by), o.id(), vendor, recipient, date));
-                if (out != null) PartnersCli.write(out.resolve(r.pack().fileName()), r.pack().json());
+                if (out != null) {
+                    PartnersCli.write(out.resolve(r.pack().fileName()), r.pack().json());
+                    PartnersCli.write(out.resolve(r.pack().xlsxName()), r.pack().xlsx());
+                }
                 System.out.println("構成情報の共有を記録しました / configuration share recorded: " + vendor + " " + r.share().sharedOn() + " SHA-256 "
                         + r.share().sha256() + "（次回 " + r.share().nextDue() + "）" + (out == null ? "" : " → " + out.resolve(r.pack().fileName())));
                 return ExitCode.OK;

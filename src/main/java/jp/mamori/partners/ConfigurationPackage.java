@@ -16,7 +16,12 @@ import jp.mamori.inventory.Organization;
  * assets with CPE, exposure and boundary flag, whether a current SBOM is held, and the contacts —
  * generated from the inventory as canonical JSON, so that the same inventory gives the same SHA-256.
  */
-public record ConfigurationPackage(String fileName, byte[] json, String sha256) {
+public record ConfigurationPackage(String fileName, byte[] json, String sha256, byte[] xlsx) {
+
+    /** The .xlsx beside the JSON. */
+    public String xlsxName() {
+        return fileName.replaceFirst("\\.json$", ".xlsx");
+    }
 
     public static ConfigurationPackage build(Organization org, LocalDate asOf, Vendor recipient, List<ItSystem> systems, List<Asset> assets,
                                              Map<Long, CoveredAsset> facts, List<Vendor> vendors) {
@@ -73,6 +78,43 @@ public record ConfigurationPackage(String fileName, byte[] json, String sha256) 
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return new ConfigurationPackage("configuration-" + org.code() + "-" + asOf + ".json", json, ContractDocument.sha256(json));
+        return new ConfigurationPackage("configuration-" + org.code() + "-" + asOf + ".json", json, ContractDocument.sha256(json),
+                workbook(org, asOf, recipient, sys, contacts));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static byte[] workbook(Organization org, LocalDate asOf, Vendor recipient, List<Map<String, Object>> systems, List<Map<String, Object>> contacts) {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet a = wb.createSheet("資産");
+            a.createRow(0).createCell(0).setCellValue(jp.mamori.remediation.export.CellText.safe("構成情報 " + org.name() + " " + asOf + " 提供先 " + recipient.name()));
+            String[] h = {"システムコード", "システム名", "ネットワーク", "重要性", "資産コード", "資産名", "種別", "製品", "版", "CPE", "公開範囲", "境界", "保守事業者", "SBOM"};
+            org.apache.poi.ss.usermodel.Row hr = a.createRow(2);
+            for (int i = 0; i < h.length; i++) hr.createCell(i).setCellValue(h[i]);
+            int n = 3;
+            for (Map<String, Object> s : systems) {
+                for (Map<String, Object> x : (List<Map<String, Object>>) s.get("assets")) {
+                    org.apache.poi.ss.usermodel.Row r = a.createRow(n++);
+                    Object[] v = {s.get("code"), s.get("name"), s.get("segment"), s.get("importance"), x.get("code"), x.get("name"), x.get("kind"),
+                            x.get("product"), x.get("version"), x.get("cpe"), x.get("exposure"), Boolean.TRUE.equals(x.get("internetBoundary")) ? "○" : "",
+                            x.get("maintainer"), Boolean.TRUE.equals(x.get("currentSbom")) ? "あり" : "なし"};
+                    for (int i = 0; i < v.length; i++) r.createCell(i).setCellValue(jp.mamori.remediation.export.CellText.safe(v[i] == null ? "" : String.valueOf(v[i])));
+                }
+            }
+            org.apache.poi.ss.usermodel.Sheet c = wb.createSheet("連絡先");
+            String[] ch = {"事業者", "種別", "担当者", "電話", "24時間窓口", "メール"};
+            org.apache.poi.ss.usermodel.Row chr = c.createRow(0);
+            for (int i = 0; i < ch.length; i++) chr.createCell(i).setCellValue(ch[i]);
+            int m = 1;
+            for (Map<String, Object> x : contacts) {
+                org.apache.poi.ss.usermodel.Row r = c.createRow(m++);
+                String[] keys = {"vendor", "kind", "person", "phone", "hotline", "email"};
+                for (int i = 0; i < keys.length; i++) r.createCell(i).setCellValue(jp.mamori.remediation.export.CellText.safe(x.get(keys[i]) == null ? "" : String.valueOf(x.get(keys[i]))));
+            }
+            wb.write(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -301,6 +301,17 @@ class PartnersStoreTest {
             assertThat(m.vendors().find(org, "I社")).as("nothing of the bad file, not even its valid row").isEmpty();
             assertThat(auditCount(w.db())).isEqualTo(before);
             assertThatThrownBy(() -> m.importPartners().run(OFFICER, org, "bomb.xlsx", zipBomb())).hasMessageContaining("zip 爆弾");
+
+            // the configuration package: JSON (hashed and recorded) and the same as .xlsx, from the inventory
+            var shared = m.shareConfiguration().run(OFFICER, org, "Eフォレンジック株式会社", null, null);
+            assertThat(shared.share().sha256()).isEqualTo(ContractDocument.sha256(shared.pack().json()));
+            assertThat(shared.share().nextDue()).isEqualTo(m.today().plusDays(ShareStore.SHARE_INTERVAL_DAYS));
+            assertThat(new String(shared.pack().json(), StandardCharsets.UTF_8)).contains("\"gw\"").contains("\"internetBoundary\" : true");
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(shared.pack().xlsx()))) {
+                assertThat(wb.getSheet("資産").getRow(3).getCell(4).getStringCellValue()).isEqualTo("gw");
+            }
+            assertThat(m.shareConfiguration().run(OFFICER, org, "Eフォレンジック株式会社", null, null).share().sha256())
+                    .as("the same inventory gives the same hash").isEqualTo(shared.share().sha256());
         }
     }
 

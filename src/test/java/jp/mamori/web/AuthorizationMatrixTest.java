@@ -490,6 +490,19 @@ class AuthorizationMatrixTest {
             if (readsReadiness(role)) tally.allow(who + "/partners/readiness.xlsx", x, x.statusCode() == 200);
             else tally.deny(who + "/partners/readiness.xlsx", x, refused(x), x.statusCode() == 200);
         }
+        // vendors and contracts are registered by the security officer
+        if (api) {
+            HttpResponse<String> sv = c.sendJson("POST", p + "/vendors", "{\"name\": \"丙社-" + role + "\", \"kind\": \"maintenance\"}");
+            if (role == Role.ADMIN || role == Role.SECURITY_OFFICER) tally.allow(who + "POST vendors", sv, sv.statusCode() == 201);
+            else tally.deny(who + "POST vendors", sv, writeRefused(role, api, sv, readsReadiness(role) ? 403 : 404), sv.statusCode() / 100 == 2);
+            HttpResponse<String> sc = c.sendJson("POST", p + "/contracts", "{\"code\": \"K-NEW-" + role + "\", \"title\": \"new\", \"vendor\": \"乙社\", \"systems\": [\"A2\"]}");
+            if (role == Role.ADMIN || role == Role.SECURITY_OFFICER) tally.allow(who + "POST contracts", sc, sc.statusCode() == 201 && sc.body().contains("code-a2"));
+            else tally.deny(who + "POST contracts", sc, writeRefused(role, api, sc, readsReadiness(role) ? 403 : 404), sc.statusCode() / 100 == 2);
+        } else {
+            HttpResponse<String> vp = c.get("/partners/vendors");
+            if (readsReadiness(role)) tally.allow(who + "/partners/vendors", vp, vp.statusCode() == 200 && vp.body().contains("乙社"));
+            else tally.deny(who + "/partners/vendors", vp, refused(vp), vp.body().contains("乙社"));
+        }
         // the contact list: everyone of the organisation except vendors
         HttpResponse<String> contact = c.get(p + "/contact");
         if (role != Role.VENDOR) tally.allow(who + p + "/contact", contact, contact.statusCode() == 200 && !contact.body().contains("MXB1"));

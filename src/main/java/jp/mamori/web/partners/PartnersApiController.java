@@ -42,6 +42,47 @@ public class PartnersApiController {
         return web.mamori().vendors().list(o.id());
     }
 
+    /** A vendor as JSON (the fields given are set, the others kept). */
+    public record VendorJson(String name, String corporateNumber, String kind, String contactPerson, String phone, String email, String hotline,
+                             String serviceCategory, String registrationNumber, String registrationValidUntil, Integer callOrder) { }
+
+    @PostMapping("/api/v1/partners/vendors")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Object saveVendor(@RequestBody(required = false) VendorJson b, AccessScope scope, HttpServletRequest request) {
+        Organization o = web.requireOfficer(scope, request);
+        if (b == null) throw new BadRequestException("事業者を指定してください / send a vendor");
+        jp.mamori.partners.VendorStore.Input in = new jp.mamori.partners.VendorStore.Input(b.name(), b.corporateNumber(),
+                b.kind() == null ? null : jp.mamori.partners.VendorKind.parse(b.kind()), b.contactPerson(), b.phone(), b.email(), b.hotline(),
+                b.serviceCategory() == null ? null : jp.mamori.partners.ServiceCategory.parse(b.serviceCategory()), b.registrationNumber(),
+                date(b.registrationValidUntil(), "registrationValidUntil"), b.callOrder());
+        return web.mamori().saveVendor().run(web.actor(scope, true), o.id(), in);
+    }
+
+    /** A contract as JSON: vendor by name, systems and assets by code. */
+    public record ContractJson(String code, String title, String vendor, String kind, String status, String startsOn, String endsOn, String renewalOn,
+                               Boolean coversNetworkDevices, Integer patchCapPerYear, List<String> systems, List<String> assets) { }
+
+    @PostMapping("/api/v1/partners/contracts")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Map<String, Object> saveContract(@RequestBody(required = false) ContractJson b, AccessScope scope, HttpServletRequest request) {
+        Organization o = web.requireOfficer(scope, request);
+        if (b == null) throw new BadRequestException("契約を指定してください / send a contract");
+        Contract k = web.mamori().saveContract().run(web.actor(scope, true), o.id(), new jp.mamori.app.partners.SaveContract.Input(b.code(), b.title(),
+                b.vendor(), jp.mamori.partners.ContractKind.parse(b.kind() == null ? "maintenance" : b.kind()),
+                jp.mamori.partners.ContractStatus.parse(b.status() == null ? "active" : b.status()), date(b.startsOn(), "startsOn"), date(b.endsOn(), "endsOn"),
+                date(b.renewalOn(), "renewalOn"), Boolean.TRUE.equals(b.coversNetworkDevices()), b.patchCapPerYear(), b.systems(), b.assets()));
+        return summary(web.view(k));
+    }
+
+    static java.time.LocalDate date(String s, String field) {
+        if (s == null || s.isBlank()) return null;
+        try {
+            return java.time.LocalDate.parse(s.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadRequestException(field + " は YYYY-MM-DD です / " + field + " must be a date (YYYY-MM-DD)");
+        }
+    }
+
     @GetMapping("/api/v1/partners/contracts")
     public List<Map<String, Object>> contracts(AccessScope scope, HttpServletRequest request) {
         Organization o = web.requireReader(scope, request);

@@ -58,6 +58,14 @@ public class PartnersPageController {
         return "partners/index";
     }
 
+    @GetMapping("/partners/vendors")
+    public String vendors(AccessScope scope, HttpServletRequest request, Model model) {
+        Organization o = web.requireReadiness(scope, request);
+        model.addAttribute("vendors", web.mamori().vendors().list(o.id()));
+        model.addAttribute("today", web.mamori().today());
+        return "partners/vendors";
+    }
+
     @GetMapping("/partners/contracts/{code}")
     public String contract(@PathVariable("code") String code, AccessScope scope, HttpServletRequest request, Model model) {
         Organization o = web.org(scope, request);
