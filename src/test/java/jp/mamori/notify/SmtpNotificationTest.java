@@ -59,7 +59,8 @@ class SmtpNotificationTest {
             assertThat(m.getFrom()[0].toString()).isEqualTo("mamori@city.example");
             assertThat(m.getSubject()).contains("【至急】").contains("脆弱性対応の更新 1 件");
             assertThat(GreenMailUtil.getBody(m)).isNotEmpty();
-            assertThat((String) m.getContent()).contains("直ちに回避策を適用し").contains("CVE-2023-4966").contains("回避策適用済み");
+            assertThat((String) m.getContent()).contains("直ちに回避策を適用し").contains("CVE-2023-4966")
+                    .as("deciding to mitigate plans the mitigation; it is applied only when its items are done").contains("回避策計画中");
             assertThat(fx.count("SELECT COUNT(*) FROM notification_delivery WHERE ok = TRUE AND channel = 'email'")).isEqualTo(1);
             assertThat(notifier(fx).flush().messages()).as("nothing is sent twice").isZero();
         }

@@ -55,12 +55,12 @@ class FindingExporterTest {
                         "深刻度", "CVSS", "悪用", "状態", "判断", "理由", "判断者", "承認者", "期限・見直し日", "回避策");
                 List<String> first = row(findings.getRow(1));
                 assertThat(first.get(0)).isEqualTo("Act 直ちに対応");
-                assertThat(first.get(1)).isEqualTo(fx.today().minusDays(1).toString());
+                assertThat(first.get(1)).as("the decision's patch-by date is the deadline in force").isEqualTo(fx.today().plusDays(14).toString());
                 assertThat(findings.getRow(1).getCell(1).getCellType()).as("a real date cell").isEqualTo(CellType.NUMERIC);
                 assertThat(first.get(2)).isEqualTo("CVE-2023-4966");
                 assertThat(first.get(4)).isEqualTo("テレワークシステム");
                 assertThat(findings.getRow(1).getCell(9).getNumericCellValue()).isEqualTo(9.8);
-                assertThat(first.get(11)).isEqualTo("回避策適用済み");
+                assertThat(first.get(11)).as("no mitigation item is done yet").isEqualTo("回避策計画中");
                 assertThat(first.get(12)).isEqualTo("回避策を適用");
                 assertThat(first.get(13)).isEqualTo(reason);
                 assertThat(first.get(14)).isEqualTo("sec-officer");
