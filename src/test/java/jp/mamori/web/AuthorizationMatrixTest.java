@@ -196,6 +196,7 @@ class AuthorizationMatrixTest {
         mamori.prefecture().addMember(setup, "470006", "012033");
         mamori.prefecture().addMember(setup, "470006", "012041");
         mamori.prefecture().grant(setup, "012041", "470006", 7, "matrix");
+        mamori.jobQueue().enqueue("feeds.sync", null, null, "setup-job", clock.instant().plusSeconds(86_400), 1);
         accounts.put(Role.PREFECTURE_OPERATOR, new UserStore.NewUser("mx-pref-op", null, Role.PREFECTURE_OPERATOR, f.orgP, null, null, false));
         for (Map.Entry<Role, UserStore.NewUser> e : accounts.entrySet()) {
             UserStore.Created c = users.create(e.getValue(), "setup");
@@ -631,6 +632,10 @@ class AuthorizationMatrixTest {
             if (granted) tally.allow(who + url, d, d.statusCode() == 200 && !d.body().contains(marker(Target.A1)) && !d.body().contains(marker(Target.A2)));
             else tally.deny(who + url, d, refused(d), anyMarker(d.body()) || d.body().contains("CVE-"));
         }
+        String jobs = api ? "/api/v1/admin/jobs" : "/admin/jobs";
+        HttpResponse<String> jr = c.get(jobs);
+        if (role == Role.ADMIN) tally.allow(who + jobs, jr, jr.statusCode() == 200 && jr.body().contains("setup-job"));
+        else tally.deny(who + jobs, jr, refused(jr), jr.body().contains("setup-job"));
         String admin = api ? "/api/v1/admin/organizations" : "/admin/organizations";
         HttpResponse<String> a = c.get(admin);
         if (role == Role.ADMIN) tally.allow(who + admin, a, a.statusCode() == 200 && a.body().contains("012041"));

@@ -1,0 +1,42 @@
+package jp.mamori.web.admin;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jp.mamori.app.Mamori;
+import jp.mamori.security.AccessScope;
+import jp.mamori.web.support.Access;
+import jp.mamori.web.support.PageController;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** ジョブとノード (ADR 0016): the shared job table and the serving nodes, for the instance administrator only (404 for others). */
+@Controller
+@PageController
+public class AdminJobsController {
+
+    private final Mamori mamori;
+
+    public AdminJobsController(Mamori mamori) {
+        this.mamori = mamori;
+    }
+
+    @GetMapping("/admin/jobs")
+    public String page(AccessScope scope, Model model) {
+        Access.require(scope, scope.instanceWide(), "jobs");
+        model.addAttribute("jobs", mamori.backgroundJobs().list(null, 100));
+        model.addAttribute("nodes", mamori.backgroundJobs().nodes());
+        return "admin/jobs";
+    }
+
+    @GetMapping("/api/v1/admin/jobs")
+    @ResponseBody
+    public Map<String, Object> api(AccessScope scope) {
+        Access.require(scope, scope.instanceWide(), "jobs");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("nodes", mamori.backgroundJobs().nodes());
+        out.put("jobs", mamori.backgroundJobs().list(null, 100));
+        return out;
+    }
+}
