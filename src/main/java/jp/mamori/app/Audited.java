@@ -43,6 +43,11 @@ public final class Audited {
     public static final String ROLE_ASSIGNED = "roles.assigned";
     public static final String DRILL_RECORDED = "roles.drill_recorded";
     public static final String READINESS_ISSUED = "readiness.issued";
+    public static final String LOGS_IMPORTED = "logs.imported";
+    public static final String INCIDENT_OPENED = "incident.opened";
+    public static final String INCIDENT_STATE_CHANGED = "incident.state_changed";
+    public static final String DETECTION_ALLOW_ADDED = "detection.allow_added";
+    public static final String DETECTION_DESKTOPS_IMPORTED = "detection.desktops_imported";
 
     /** Records an entry in the caller's transaction. */
     public static void record(Mamori m, Connection c, Actor actor, Long orgId, String action, String target, String detail) {

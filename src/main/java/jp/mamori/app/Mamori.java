@@ -6,6 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 import jp.mamori.advisory.index.MatchIndexes;
 import jp.mamori.advisory.store.KnowledgeBase;
+import jp.mamori.app.detection.ChangeIncidentState;
+import jp.mamori.app.detection.ImportLogs;
+import jp.mamori.app.detection.ManageDetectionLists;
 import jp.mamori.app.feeds.ImportFeeds;
 import jp.mamori.app.feeds.SyncFeeds;
 import jp.mamori.app.inventory.AddSbom;
@@ -22,6 +25,8 @@ import jp.mamori.app.remediation.RunDaily;
 import jp.mamori.app.remediation.UpdateMitigation;
 import jp.mamori.app.scan.ScanSbom;
 import jp.mamori.audit.AuditLog;
+import jp.mamori.detection.rules.DetectionPolicy;
+import jp.mamori.detection.store.DetectionStore;
 import jp.mamori.inventory.InventoryRepository;
 import jp.mamori.inventory.KnowledgeBaseCpeSuggester;
 import jp.mamori.inventory.SbomStore;
@@ -91,6 +96,7 @@ public final class Mamori implements AutoCloseable {
     private final FindingWorkflow workflow;
     private final NotificationSettingsStore notificationSettings;
     private final InventoryAssessment assessment;
+    private final DetectionStore detections;
     private final AssetLocks assetLocks = new AssetLocks();
     private final MatchIndexes matchIndexes;
     private final JobQueue jobQueue;
@@ -132,6 +138,7 @@ public final class Mamori implements AutoCloseable {
         this.readiness = new ReadinessStore(database);
         this.partners = new PartnersService(database, vendors, contracts, shares, roles, coverage,
                 ClauseCatalogue.load(settings.dataDir().resolve("clauses.yaml")));
+        this.detections = new DetectionStore(database.dataSource());
     }
 
     /** Over a database the caller keeps open (the server's). */
@@ -179,6 +186,9 @@ public final class Mamori implements AutoCloseable {
     public PartnersService partners() { return partners; }
     /** Today in Tokyo, by Mamori's clock. */
     public java.time.LocalDate today() { return java.time.LocalDate.now(clock.withZone(TriagePolicy.TOKYO)); }
+    public DetectionStore detections() { return detections; }
+    /** The detection rules' thresholds and windows (defaults; issue 15). */
+    public DetectionPolicy.Thresholds detectionThresholds() { return DetectionPolicy.Thresholds.defaults(); }
 
     /** E-mail and webhooks as configured (MAMORI_SMTP_*, or the notification settings file); built on first use. */
     public synchronized Notifier notifier() {
@@ -229,6 +239,9 @@ public final class Mamori implements AutoCloseable {
     public AssignRole assignRole() { return new AssignRole(this); }
     public RecordDrill recordDrill() { return new RecordDrill(this); }
     public IssueReadinessReport issueReadinessReport() { return new IssueReadinessReport(this); }
+    public ImportLogs importLogs() { return new ImportLogs(this); }
+    public ManageDetectionLists detectionLists() { return new ManageDetectionLists(this); }
+    public ChangeIncidentState changeIncidentState() { return new ChangeIncidentState(this); }
 
     @Override
     public void close() {

@@ -32,5 +32,9 @@ final class CommandRegistry {
         cli.addSubcommand(new PartnerCommand());
         cli.addSubcommand(new RolesCommand());
         cli.addSubcommand(new ReadinessCommand());
+        cli.addSubcommand(new LogsCommand());
+        cli.addSubcommand(new DetectionsCommand());
+        cli.addSubcommand(new IncidentsCommand());
+        cli.addSubcommand(new DetectionCommand());
     }
 }

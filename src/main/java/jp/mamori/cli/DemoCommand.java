@@ -80,6 +80,7 @@ public class DemoCommand implements Callable<Integer> {
                 System.out.println("デモ団体は作成済みです / demo organisation exists: " + org.name());
             }
             for (Asset a : repo.listAssets(org.id())) m.assessment().assessAsset(org.id(), a.id(), DEMO.name());
+            DemoDetection.run(m, org, DEMO, tmp);
             DemoRemediation.run(d, org, new RemediationContext(m));
             // after the demo's own decision, so that a second run prints the same table
             printSummary(m, org);

@@ -1,0 +1,75 @@
+package jp.mamori.cli;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import jp.mamori.app.Mamori;
+import jp.mamori.app.detection.ImportLogs;
+import jp.mamori.detection.logs.LogReader;
+import jp.mamori.detection.logs.LogSource;
+import jp.mamori.inventory.Organization;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mamori logs import}: gateway and proxy logs through every detection rule. */
+@Command(name = "logs", mixinStandardHelpOptions = true, description = {"ゲートウェイ・プロキシのログの取り込み", "Gateway and proxy logs."},
+        subcommands = {LogsCommand.Import.class})
+public class LogsCommand {
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"ログを取り込み、不正アクセスと持ち出しを検知します（.gz 可、形式は自動判別）。",
+                    "Imports logs (.gz accepted, format detected when not given) and runs every detection rule."})
+    static class Import implements Callable<Integer> {
+        @Mixin DatabaseOptions db = new DatabaseOptions();
+        @Mixin OrgOption org = new OrgOption();
+        @Option(names = "--source", paramLabel = "S", description = "netscaler | access | pulse | fortigate | globalprotect | squid | zscaler | zeek-http | csv") String source;
+        @Option(names = "--asset", paramLabel = "CODE", description = "ログを出した機器の資産コード / asset code of the device that wrote the log") String asset;
+        @Option(names = "--format-string", paramLabel = "F", description = "Squid logformat / Apache LogFormat の書式 / format string") String formatString;
+        @Option(names = "--tz", paramLabel = "ZONE", description = "時刻の地域 / time zone of the log (default Asia/Tokyo)") String tz;
+        @Option(names = "--by", paramLabel = "NAME", description = "実施者 / who does this (audit)") String by;
+        @Parameters(arity = "1..*", paramLabel = "PATH") List<Path> paths;
+
+        @Override
+        public Integer call() {
+            LogSource s;
+            ZoneId zone;
+            try {
+                s = source == null ? null : LogSource.fromKey(source);
+                zone = tz == null ? null : ZoneId.of(tz);
+            } catch (IllegalArgumentException | DateTimeException e) {
+                throw new BadInputException(e.getMessage());
+            }
+            List<ImportLogs.Input> inputs = new ArrayList<>();
+            for (Path p : paths) inputs.add(new ImportLogs.Input(p, p.getFileName().toString()));
+            try (Mamori m = db.mamori()) {
+                Organization o = org.resolve(m.inventory());
+                ImportLogs.Result r = m.importLogs().run(CliActor.of(by), o.id(), inputs, new ImportLogs.Options(s, formatString, zone, asset));
+                print(r);
+                return ExitCode.OK;
+            }
+        }
+
+        static void print(ImportLogs.Result r) {
+            for (ImportLogs.FileResult f : r.files()) {
+                if (f.alreadyImported()) {
+                    System.out.println(f.name() + ": 取り込み済みのため変更なし / already imported, nothing changed");
+                    continue;
+                }
+                System.out.println(f.name() + " [" + f.source().key() + "]: " + f.lines() + " 行 / lines, " + f.events() + " 件の事象 / events, "
+                        + f.rejected() + " 行を読めませんでした / lines rejected");
+                for (LogReader.Rejected x : f.rejectedLines().subList(0, Math.min(10, f.rejectedLines().size()))) {
+                    System.out.println("  " + x.line() + " 行目 / line " + x.line() + ": " + x.reason());
+                }
+                if (f.rejected() > 10) System.out.println("  …ほか " + (f.rejected() - 10) + " 行 / more");
+                if (f.notice() != null) System.out.println("  注意 / note: " + f.notice());
+            }
+            System.out.println("検知 / detections: " + r.detections() + " 件（新規 / new）" + (r.duplicates() > 0 ? "、既知 " + r.duplicates() + " 件 / known" : "")
+                    + "  インシデント / incidents: 新規 " + r.incidentsOpened().size() + " 件 / opened, 更新 " + r.incidentsUpdated().size() + " 件 / updated");
+        }
+    }
+}
