@@ -49,7 +49,7 @@ public record LogEvent(LogSource source, long line, Instant at, EventKind kind, 
         public Builder url(String v) { url = blank(v); return this; }
         public Builder bytesOut(long v) { bytesOut = v; return this; }
         public Builder bytesIn(long v) { bytesIn = v; return this; }
-        public Builder target(String v) { target = blank(v); return this; }
+        public Builder target(String v) { target = Addresses.strip(blank(v)); return this; }
         public Builder detail(String v) { detail = blank(v); return this; }
 
         public LogEvent build() {

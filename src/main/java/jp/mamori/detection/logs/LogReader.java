@@ -75,6 +75,7 @@ public final class LogReader {
         State st = new State(options, time, events);
         long lines = new BoundedLines(options.maxLine()).read(in, st);
         st.flushPending();
+        if (lines == 0) throw new LogFileException("ログが空です / the log is empty");
         if (st.parser == null) {
             if (st.rejectedCount > 0) throw new LogFileException("読める行がありません / no readable line: " + st.rejected.get(0).reason()
                     + "（" + st.rejected.get(0).line() + " 行目 / line " + st.rejected.get(0).line() + "）");
