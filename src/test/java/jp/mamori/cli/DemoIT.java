@@ -31,10 +31,29 @@ class DemoIT {
         assertThat(first.stdout()).contains("● 赤 要対応  保守契約に脆弱性対応の全工程を含める").contains("● 赤 要対応  インシデント時の役割分担（体制表）")
                 .contains("▲ 黄 要注意  システム構成情報の定期共有").contains("▲ 黄 要注意  秘密保持契約（NDA）の事前締結")
                 .contains("○ 緑 良好  インシデント対応事業者の確保");
+        // Issue 15: the incident comes first, above what to patch first: exactly the three hijacked users, each with the upload and the gateway's finding
+        String out = first.stdout();
+        assertThat(out).contains("【不正アクセスの疑い】3 件");
+        assertThat(out.indexOf("不正アクセスの疑い")).isLessThan(out.indexOf("今すぐ対応"));
+        for (String user : new String[] {"suzuki.hanako", "tanaka.ichiro", "sato.yuki"}) {
+            String line = out.lines().filter(l -> l.contains("利用者 " + user)).findFirst().orElseThrow();
+            assertThat(line).contains("[緊急]");
+        }
+        assertThat(out.lines().filter(l -> l.contains("セッション乗っ取り → VDI 起動 →")).toList()).hasSize(3)
+                .allSatisfy(l -> assertThat(l).contains("vpn-gw-01").contains("CVE-2023-4966").contains("MB 送信"));
+        assertThat(out).contains("根拠 ns-20261124.log:").contains("根拠 squid-access-20261124.log:");
+        Result incidents = CliProcess.run("incidents", "list", "--format", "json", "--data", data.toString());
+        assertThat(incidents.exitCode()).as(incidents.toString()).isZero();
+        assertThat(incidents.stdout()).contains("\"suzuki.hanako\"").contains("\"tanaka.ichiro\"").contains("\"sato.yuki\"").contains("\"state\" : \"open\"");
+        Result detections = CliProcess.run("detections", "list", "--format", "json", "--data", data.toString());
+        assertThat(detections.stdout()).contains("\"category\" : \"session-hijack\"").contains("\"category\" : \"exfiltration\"")
+                .contains("\"file\" : \"ns-20261124.log\"");
 
         Result second = CliProcess.run("demo", "--no-serve", "--data", data.toString());
         assertThat(second.exitCode()).as(second.toString()).isZero();
-        assertThat(second.stdout()).contains("作成済み");
+        assertThat(second.stdout()).contains("作成済み").contains("already imported");
+        String incidentsBlock = first.stdout().substring(first.stdout().indexOf("【不正アクセスの疑い】"), first.stdout().indexOf("詳細 / details"));
+        assertThat(second.stdout()).as("the incidents read the same on a second run").contains(incidentsBlock);
         assertThat(second.stdout().lines().filter(l -> l.startsWith("Act ")).count())
                 .as("running the demo again adds nothing").isEqualTo(first.stdout().lines().filter(l -> l.startsWith("Act ")).count());
         assertThat(table(second.stdout())).as("a second run prints the same table").isEqualTo(table(first.stdout()));
