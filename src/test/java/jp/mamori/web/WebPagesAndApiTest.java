@@ -195,6 +195,16 @@ class WebPagesAndApiTest {
         b.postForm("/login", Map.of("username", "sysadmin", "password", PASSWORD));
         assertThat(b.get("/").body()).contains("<html lang=\"ja\"", "今すぐ対応");
         assertThat(b.get("/?lang=en").body()).contains("<html lang=\"en\"", "Act now");
+        // issue 18.10: behind the TLS proxy (X-Forwarded-Proto from the trusted local proxy) the language cookie is Secure
+        java.net.http.HttpResponse<String> tls = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/login?lang=en")).header("X-Forwarded-Proto", "https").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(tls.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("mamori-lang="))
+                .singleElement().satisfies(c -> assertThat(c).contains("; Secure"));
+        java.net.http.HttpResponse<String> plain = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/login?lang=en")).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("mamori-lang=")).singleElement()
+                .satisfies(c -> assertThat(c).doesNotContain("Secure"));
         assertThat(b.get("/findings").body()).contains("<html lang=\"en\"", "Findings");
         assertThat(b.get("/findings?lang=ja").body()).contains("<html lang=\"ja\"", "検出一覧");
         assertThat(b.get("/?lang=fr").body()).contains("<html lang=\"ja\"");

@@ -97,6 +97,26 @@ public class WebSetup implements WebMvcConfigurer {
         @Override
         public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
             super.setLocale(request, response, locale == null ? null : normalise(locale));
+            if (response != null && request.isSecure()) secureLanguageCookie(response);
+        }
+
+        /**
+         * Behind the TLS proxy (request.isSecure() from its X-Forwarded-Proto) the language cookie is
+         * Secure like the session cookie (issue 18.10); the other cookies are kept as they are.
+         */
+        static void secureLanguageCookie(HttpServletResponse response) {
+            java.util.List<String> cookies = new java.util.ArrayList<>(response.getHeaders("Set-Cookie"));
+            boolean changed = false;
+            for (int i = 0; i < cookies.size(); i++) {
+                String c = cookies.get(i);
+                if (c.startsWith(LANG_COOKIE + "=") && !c.toLowerCase(Locale.ROOT).contains("; secure")) {
+                    cookies.set(i, c + "; Secure");
+                    changed = true;
+                }
+            }
+            if (!changed) return;
+            response.setHeader("Set-Cookie", cookies.get(0));
+            for (int i = 1; i < cookies.size(); i++) response.addHeader("Set-Cookie", cookies.get(i));
         }
 
         static Locale normalise(Locale l) {
