@@ -43,10 +43,24 @@ public final class Assessor {
                 new KnowledgeBase(dataSource, statements), triage, extraVex);
     }
 
+    /**
+     * The assessor over a compiled match index (ADR 0015): statements to match and the statements'
+     * part of each record come from the index; the alias table, KEV, EPSS and VEX from the database.
+     */
+    public static Assessor overIndex(jp.mamori.advisory.index.MatchIndex index, javax.sql.DataSource dataSource, Triage triage,
+                                     List<VexStatement> extraVex) {
+        KnowledgeBase kb = new KnowledgeBase(dataSource, new java.util.concurrent.ConcurrentHashMap<>());
+        return new Assessor(new MatchEngine(index.lookup()), kb, new VulnerabilityFactsSource(kb, index::facts), triage, extraVex);
+    }
+
     public Assessor(MatchEngine engine, KnowledgeBase knowledgeBase, Triage triage, List<VexStatement> extraVex) {
+        this(engine, knowledgeBase, new VulnerabilityFactsSource(knowledgeBase), triage, extraVex);
+    }
+
+    public Assessor(MatchEngine engine, KnowledgeBase knowledgeBase, VulnerabilityFactsSource facts, Triage triage, List<VexStatement> extraVex) {
         this.engine = engine;
         this.knowledgeBase = knowledgeBase;
-        this.facts = new VulnerabilityFactsSource(knowledgeBase);
+        this.facts = facts;
         this.triage = triage;
         this.extraVex = extraVex == null ? List.of() : List.copyOf(extraVex);
     }

@@ -24,7 +24,9 @@ import jp.mamori.advisory.CpeNode;
 import jp.mamori.advisory.PackageRange;
 import jp.mamori.advisory.RangeEvent;
 import jp.mamori.advisory.Source;
+import jp.mamori.advisory.CvssScore;
 import jp.mamori.advisory.store.KbGeneration;
+import jp.mamori.advisory.store.VulnerabilityRecord;
 
 /**
  * An open, verified compiled match index: memory-mapped, read without JSON, keys found by binary
@@ -45,6 +47,11 @@ public final class MatchIndex {
     private final int statementData;
     private final Keys packages;
     private final Keys cpes;
+    private final int factCount;
+    private final int factIdOffsets;
+    private final int factOffsets;
+    private final int factIdData;
+    private final int factData;
 
     private MatchIndex(Path file, ByteBuffer buf) {
         this.file = file;
@@ -61,6 +68,13 @@ public final class MatchIndex {
         statementData = statementOffsets + 4 * (statementCount + 1);
         packages = new Keys(buf.getInt(40));
         cpes = new Keys(buf.getInt(44));
+        int fct = buf.getInt(64);
+        factCount = buf.getInt(fct);
+        factIdOffsets = fct + 4;
+        factOffsets = factIdOffsets + 4 * (factCount + 1);
+        int idLength = buf.getInt(factOffsets + 4 * factCount);
+        factIdData = factOffsets + 4 * factCount + 4;
+        factData = factIdData + idLength;
     }
 
     /**
@@ -98,7 +112,7 @@ public final class MatchIndex {
     }
 
     private void check() {
-        for (int off : new int[] {poolOffsets, poolData, statementOffsets, statementData, packages.data, cpes.data}) {
+        for (int off : new int[] {poolOffsets, poolData, statementOffsets, statementData, packages.data, cpes.data, factIdData, factData}) {
             if (off < MatchIndexFormat.HEADER || off > length) throw new IllegalArgumentException("offset");
         }
     }
@@ -150,6 +164,72 @@ public final class MatchIndex {
                 return List.copyOf(out);
             }
         };
+    }
+
+    /**
+     * The part of a vulnerability's merged record that comes from its live statements (aliases, CVSS,
+     * references, exploitation statements), as {@code KnowledgeBase.mergeStatements} made it at build
+     * time; null when no live statement names it.
+     */
+    public VulnerabilityRecord facts(String vulnId) {
+        byte[] k = vulnId.getBytes(StandardCharsets.UTF_8);
+        int lo = 0;
+        int hi = factCount - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = compareBytes(factIdData + buf.getInt(factIdOffsets + 4 * mid), factIdData + buf.getInt(factIdOffsets + 4 * (mid + 1)), k);
+            if (c < 0) lo = mid + 1;
+            else if (c > 0) hi = mid - 1;
+            else return decodeFacts(vulnId, factData + buf.getInt(factOffsets + 4 * mid));
+        }
+        return null;
+    }
+
+    private VulnerabilityRecord decodeFacts(String id, int at) {
+        Cursor c = new Cursor(at);
+        int na = c.varint();
+        List<String> aliases = new ArrayList<>(na);
+        for (int i = 0; i < na; i++) aliases.add(c.str());
+        int ns = c.varint();
+        List<CvssScore> cvss = new ArrayList<>(ns);
+        for (int i = 0; i < ns; i++) {
+            String version = c.str();
+            String vector = c.str();
+            Double score = null;
+            if (c.bool()) {
+                long lo = buf.getInt(c.pos) & 0xFFFFFFFFL;
+                long hi = buf.getInt(c.pos + 4) & 0xFFFFFFFFL;
+                c.pos += 8;
+                score = Double.longBitsToDouble(lo | (hi << 32));
+            }
+            cvss.add(new CvssScore(version, vector, score, c.str(), c.str()));
+        }
+        int nr = c.varint();
+        List<VulnerabilityRecord.SourcedReference> refs = new ArrayList<>(nr);
+        for (int i = 0; i < nr; i++) {
+            String source = c.str();
+            String url = c.str();
+            int nt = c.varint();
+            List<String> tags = new ArrayList<>(nt);
+            for (int j = 0; j < nt; j++) tags.add(c.str());
+            refs.add(new VulnerabilityRecord.SourcedReference(source, url, List.copyOf(tags)));
+        }
+        int ne = c.varint();
+        List<String> exploited = new ArrayList<>(ne);
+        for (int i = 0; i < ne; i++) exploited.add(c.str());
+        return new VulnerabilityRecord(id, List.copyOf(aliases), false, null, null, Map.of(), List.copyOf(cvss), List.of(), null, null,
+                new VulnerabilityRecord.Affected(List.of(), List.of(), List.of()), List.of(), List.of(), List.of(), List.copyOf(refs),
+                List.copyOf(exploited), List.of());
+    }
+
+    private int compareBytes(int from, int to, byte[] key) {
+        int n = Math.min(to - from, key.length);
+        for (int k = 0; k < n; k++) {
+            int a = buf.get(from + k) & 0xFF;
+            int b = key[k] & 0xFF;
+            if (a != b) return a - b;
+        }
+        return (to - from) - key.length;
     }
 
     // ---- decoding
@@ -262,15 +342,7 @@ public final class MatchIndex {
         }
 
         private int compareAt(int i, byte[] key) {
-            int from = data + buf.getInt(keyOffsets + 4 * i);
-            int to = data + buf.getInt(keyOffsets + 4 * (i + 1));
-            int n = Math.min(to - from, key.length);
-            for (int k = 0; k < n; k++) {
-                int a = buf.get(from + k) & 0xFF;
-                int b = key[k] & 0xFF;
-                if (a != b) return a - b;
-            }
-            return (to - from) - key.length;
+            return compareBytes(data + buf.getInt(keyOffsets + 4 * i), data + buf.getInt(keyOffsets + 4 * (i + 1)), key);
         }
 
         int[] postings(String key) {

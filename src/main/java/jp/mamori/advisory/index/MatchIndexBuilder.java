@@ -36,9 +36,27 @@ final class MatchIndexBuilder {
 
     record Built(KbGeneration version, int statements) { }
 
-    private record Row(String vulnId, String payload) { }
+    private record Row(long id, String vulnId, String payload) { }
 
-    private record Parsed(Advisory advisory, StatementKeys keys) { }
+    private record Parsed(long id, Advisory advisory, StatementKeys keys) { }
+
+    /** Consecutive statements of one vulnerability (the query orders by vulnerability), merged when the next one starts. */
+    private static final class Facts {
+        String vuln;
+        final List<Advisory> statements = new ArrayList<>();
+
+        void add(Advisory a, MatchIndexWriter writer) {
+            if (vuln != null && !vuln.equals(a.vulnId())) flush(writer);
+            vuln = a.vulnId();
+            statements.add(a);
+        }
+
+        void flush(MatchIndexWriter writer) {
+            if (vuln != null) writer.addFacts(KnowledgeBase.mergeStatements(vuln, statements));
+            vuln = null;
+            statements.clear();
+        }
+    }
 
     static Built build(DataSource dataSource, Path file) throws IOException {
         MatchIndexWriter writer = new MatchIndexWriter();
@@ -62,25 +80,28 @@ final class MatchIndexBuilder {
                     while (rs.next()) withdrawn.add(rs.getString(1));
                 }
                 ArrayDeque<Future<List<Parsed>>> inFlight = new ArrayDeque<>();
+                Facts facts = new Facts();
                 try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT vuln_id, payload FROM advisory_statement WHERE withdrawn = FALSE ORDER BY id")) {
+                        // The order KnowledgeBase.statementsOf reads a vulnerability's statements in.
+                        "SELECT id, vuln_id, payload FROM advisory_statement WHERE withdrawn = FALSE ORDER BY vuln_id, source, document_id")) {
                     ps.setFetchSize(CHUNK);
                     try (ResultSet rs = ps.executeQuery()) {
                         List<Row> chunk = new ArrayList<>(CHUNK);
                         while (rs.next()) {
-                            String vuln = rs.getString(1);
+                            String vuln = rs.getString(2);
                             if (withdrawn.contains(vuln)) continue;
-                            chunk.add(new Row(vuln, rs.getString(2)));
+                            chunk.add(new Row(rs.getLong(1), vuln, rs.getString(3)));
                             if (chunk.size() == CHUNK) {
                                 inFlight.add(pool.submit(parse(chunk)));
                                 chunk = new ArrayList<>(CHUNK);
-                                while (inFlight.size() > 2 * threads) drain(inFlight.poll(), writer);
+                                while (inFlight.size() > 2 * threads) drain(inFlight.poll(), writer, facts);
                             }
                         }
                         if (!chunk.isEmpty()) inFlight.add(pool.submit(parse(chunk)));
                     }
                 }
-                while (!inFlight.isEmpty()) drain(inFlight.poll(), writer);
+                while (!inFlight.isEmpty()) drain(inFlight.poll(), writer, facts);
+                facts.flush(writer);
                 c.rollback();
             } finally {
                 c.setAutoCommit(auto);
@@ -99,15 +120,18 @@ final class MatchIndexBuilder {
             List<Parsed> out = new ArrayList<>(rows.size());
             for (Row r : rows) {
                 Advisory a = KnowledgeBase.parse(r.payload());
-                out.add(new Parsed(a, StatementKeys.of(a)));
+                out.add(new Parsed(r.id(), a, StatementKeys.of(a)));
             }
             return out;
         };
     }
 
-    private static void drain(Future<List<Parsed>> f, MatchIndexWriter writer) throws IOException {
+    private static void drain(Future<List<Parsed>> f, MatchIndexWriter writer, Facts facts) throws IOException {
         try {
-            for (Parsed p : f.get()) writer.add(p.advisory(), p.keys());
+            for (Parsed p : f.get()) {
+                writer.add(p.advisory(), p.keys(), p.id());
+                facts.add(p.advisory(), writer);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("match index build interrupted", e);

@@ -4,7 +4,7 @@ package jp.mamori.advisory.index;
  * The compiled match index file (ADR 0015). Little-endian throughout.
  *
  * <pre>
- * header (64 bytes)
+ * header (72 bytes)
  *   0  magic "MAMORIMX"
  *   8  int  format version
  *  12  int  CRC-32C of bytes [16, end of file)
@@ -15,21 +15,27 @@ package jp.mamori.advisory.index;
  *  40  int  offset of the package keys
  *  44  int  offset of the CPE keys
  *  48  long, long  knowledge base instance id (UUID)
+ *  64  int  offset of the vulnerability facts
  * string pool:  int n; int[n+1] offsets into the data; UTF-8 data          (id 0 is "no string")
  * statements:   int n; int[n+1] offsets into the data; encoded statements   (in database id order)
  * keys:         int n; int postings; int[n+1] key offsets; int[n+1] posting offsets; int[postings]; UTF-8 keys (sorted)
+ * facts:        int n; int[n+1] id offsets; int[n] fact offsets; int data length; UTF-8 ids (sorted); encoded facts
  * </pre>
  *
  * A statement is the part of a stored statement the match engine reads, as varints: string ids for
  * vulnerability, source and document; then configurations (operator, negate, nodes (operator,
  * negate, matches (vulnerable, criteria, four bounds))), CPE names, and affected packages
- * (ecosystem, name, purl, ranges (type, events (kind, version)), versions).
+ * (ecosystem, name, purl, ranges (type, events (kind, version)), versions). Postings are in database
+ * id order, the order the database lookup returns them in.
+ *
+ * The facts of a vulnerability are the part of its merged record that comes from its live statements
+ * and that triage reads: aliases, CVSS scores, references with tags, who says it is exploited.
  */
 final class MatchIndexFormat {
 
     static final byte[] MAGIC = {'M', 'A', 'M', 'O', 'R', 'I', 'M', 'X'};
-    static final int VERSION = 1;
-    static final int HEADER = 64;
+    static final int VERSION = 2;
+    static final int HEADER = 72;
     static final int CRC_FROM = 16;
 
     private MatchIndexFormat() { }

@@ -35,6 +35,10 @@ final class MatchIndexWriter {
     private final IntList statementOffsets = new IntList();
     private final Map<String, IntList> packageKeys = new HashMap<>();
     private final Map<String, IntList> cpeKeys = new HashMap<>();
+    private long[] dbIds = new long[1024];
+    private final ByteSink facts = new ByteSink(1 << 20);
+    private final List<String> factIds = new ArrayList<>();
+    private final IntList factOffsets = new IntList();
 
     MatchIndexWriter() {
         pool.add(null);
@@ -45,8 +49,10 @@ final class MatchIndexWriter {
     }
 
     /** Adds one live statement with the keys the database indexes it under. */
-    void add(Advisory a, StatementKeys keys) {
+    void add(Advisory a, StatementKeys keys, long dbId) {
         int index = statementOffsets.size();
+        if (index == dbIds.length) dbIds = Arrays.copyOf(dbIds, index * 2);
+        dbIds[index] = dbId;
         statementOffsets.add(statements.size());
         encode(a);
         for (int i = 0; i < keys.ecosystems().size(); i++) {
@@ -68,6 +74,36 @@ final class MatchIndexWriter {
 
     private void s(String v) {
         statements.varint(str(v));
+    }
+
+    /** The statements' part of one vulnerability's merged record ({@code KnowledgeBase.mergeStatements}). */
+    void addFacts(jp.mamori.advisory.store.VulnerabilityRecord r) {
+        factIds.add(r.id());
+        factOffsets.add(facts.size());
+        facts.varint(r.aliases().size());
+        for (String a : r.aliases()) facts.varint(str(a));
+        facts.varint(r.cvss().size());
+        for (jp.mamori.advisory.CvssScore c : r.cvss()) {
+            facts.varint(str(c.version()));
+            facts.varint(str(c.vector()));
+            facts.bool(c.baseScore() != null);
+            if (c.baseScore() != null) {
+                long bits = Double.doubleToRawLongBits(c.baseScore());
+                facts.int32((int) bits);
+                facts.int32((int) (bits >>> 32));
+            }
+            facts.varint(str(c.source()));
+            facts.varint(str(c.type()));
+        }
+        facts.varint(r.references().size());
+        for (jp.mamori.advisory.store.VulnerabilityRecord.SourcedReference ref : r.references()) {
+            facts.varint(str(ref.source()));
+            facts.varint(str(ref.url()));
+            facts.varint(ref.tags().size());
+            for (String t : ref.tags()) facts.varint(str(t));
+        }
+        facts.varint(r.exploitedStatedBy().size());
+        for (String e : r.exploitedStatedBy()) facts.varint(str(e));
     }
 
     private void encode(Advisory a) {
@@ -134,24 +170,29 @@ final class MatchIndexWriter {
 
         ByteSink pkg = keys(packageKeys);
         ByteSink cpe = keys(cpeKeys);
+        ByteSink fct = factsSection();
 
         int poolOff = MatchIndexFormat.HEADER;
         int stmtOff = align(poolOff + poolSection.size());
         int pkgOff = align(stmtOff + stmtSection.size());
         int cpeOff = align(pkgOff + pkg.size());
-        long length = (long) cpeOff + cpe.size();
+        int fctOff = align(cpeOff + cpe.size());
+        long length = (long) fctOff + fct.size();
         if (length > Integer.MAX_VALUE) throw new IOException("match index larger than 2 GB");
 
         ByteBuffer header = ByteBuffer.allocate(MatchIndexFormat.HEADER).order(ByteOrder.LITTLE_ENDIAN);
         header.put(MatchIndexFormat.MAGIC).putInt(MatchIndexFormat.VERSION).putInt(0).putLong(version.generation()).putLong(length)
                 .putInt(poolOff).putInt(stmtOff).putInt(pkgOff).putInt(cpeOff)
-                .putLong(version.instance().getMostSignificantBits()).putLong(version.instance().getLeastSignificantBits()).flip();
+                .putLong(version.instance().getMostSignificantBits()).putLong(version.instance().getLeastSignificantBits())
+                .putInt(fctOff).putInt(0).flip();
         CRC32C crc = new CRC32C();
         crc.update(header.array(), MatchIndexFormat.CRC_FROM, MatchIndexFormat.HEADER - MatchIndexFormat.CRC_FROM);
         byte[][] parts = {poolSection.array(), pad(poolOff + poolSection.size(), stmtOff), stmtSection.array(),
-                pad(stmtOff + stmtSection.size(), pkgOff), pkg.array(), pad(pkgOff + pkg.size(), cpeOff), cpe.array()};
+                pad(stmtOff + stmtSection.size(), pkgOff), pkg.array(), pad(pkgOff + pkg.size(), cpeOff), cpe.array(),
+                pad(cpeOff + cpe.size(), fctOff), fct.array()};
         int[] sizes = {poolSection.size(), stmtOff - poolOff - poolSection.size(), stmtSection.size(),
-                pkgOff - stmtOff - stmtSection.size(), pkg.size(), cpeOff - pkgOff - pkg.size(), cpe.size()};
+                pkgOff - stmtOff - stmtSection.size(), pkg.size(), cpeOff - pkgOff - pkg.size(), cpe.size(),
+                fctOff - cpeOff - cpe.size(), fct.size()};
         for (int i = 0; i < parts.length; i++) crc.update(parts[i], 0, sizes[i]);
         header.putInt(12, (int) crc.getValue());
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -176,7 +217,34 @@ final class MatchIndexWriter {
         return new byte[to - from];
     }
 
-    private static ByteSink keys(Map<String, IntList> keys) {
+    private ByteSink factsSection() {
+        Integer[] order = new Integer[factIds.size()];
+        byte[][] ids = new byte[factIds.size()][];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            ids[i] = factIds.get(i).getBytes(StandardCharsets.UTF_8);
+        }
+        Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(ids[a], ids[b]));
+        ByteSink idData = new ByteSink(1 << 16);
+        ByteSink idOffsets = new ByteSink(4 * order.length + 8);
+        ByteSink offsets = new ByteSink(4 * order.length + 4);
+        idOffsets.int32(0);
+        for (int i : order) {
+            idData.bytes(ids[i]);
+            idOffsets.int32(idData.size());
+            offsets.int32(factOffsets.get(i));
+        }
+        ByteSink out = new ByteSink(16 + idOffsets.size() + offsets.size() + idData.size() + facts.size());
+        out.int32(order.length);
+        out.append(idOffsets);
+        out.append(offsets);
+        out.int32(idData.size());
+        out.append(idData);
+        out.append(facts);
+        return out;
+    }
+
+    private ByteSink keys(Map<String, IntList> keys) {
         // Sorted by UTF-8 bytes, the order the reader's binary search compares in.
         byte[][] sorted = keys.keySet().stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
         Arrays.sort(sorted, Arrays::compareUnsigned);
@@ -191,7 +259,16 @@ final class MatchIndexWriter {
             keyData.bytes(k);
             offsets.int32(keyData.size());
             IntList p = keys.get(new String(k, StandardCharsets.UTF_8));
-            for (int i = 0; i < p.size(); i++) postings.int32(p.get(i));
+            int[] ids = Arrays.copyOf(p.a, p.n);
+            // Database id order, the order the database lookup returns the statements in.
+            long[] sortKeys = new long[ids.length];
+            for (int i = 0; i < ids.length; i++) sortKeys[i] = (dbIds[ids[i]] << 24) | i;
+            if (ids.length > 1) {
+                Arrays.sort(sortKeys);
+                int[] copy = ids.clone();
+                for (int i = 0; i < ids.length; i++) ids[i] = copy[(int) (sortKeys[i] & 0xFFFFFF)];
+            }
+            for (int id : ids) postings.int32(id);
             count += p.size();
             postingOffsets.int32(count);
         }

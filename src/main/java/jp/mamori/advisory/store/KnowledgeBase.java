@@ -214,6 +214,26 @@ public final class KnowledgeBase {
      * large SBOM triages thousands of matches, and one round of queries per match would dominate it.
      */
     public Map<String, VulnerabilityRecord> findAll(java.util.Collection<String> ids) {
+        return findAll(ids, null);
+    }
+
+    /**
+     * The merged record of one vulnerability's statements alone (no alias table, KEV, EPSS or VEX):
+     * what a derived store (the compiled match index) keeps so that {@link #findAll(java.util.Collection,
+     * java.util.function.Function)} need not read and parse the statements again.
+     */
+    public static VulnerabilityRecord mergeStatements(String id, List<Advisory> statements) {
+        return merge(id, Set.of(), false, statements, null, null, List.of());
+    }
+
+    /**
+     * Like {@link #findAll(java.util.Collection)}, with the statements' part of each record from
+     * {@code statementPart} (a {@link #mergeStatements} result, or null to read the statements here).
+     * The alias table, withdrawal, KEV, EPSS and VEX are read as always, and combined the way the
+     * merge combines them.
+     */
+    public Map<String, VulnerabilityRecord> findAll(java.util.Collection<String> ids,
+                                                    java.util.function.Function<String, VulnerabilityRecord> statementPart) {
         List<String> all = new ArrayList<>(new LinkedHashSet<>(ids));
         Map<String, VulnerabilityRecord> out = new java.util.HashMap<>();
         try (Connection c = dataSource.getConnection()) {
@@ -227,7 +247,14 @@ public final class KnowledgeBase {
                 Map<String, KevEntry> kev = new java.util.HashMap<>();
                 Map<String, EpssScore> epss = new java.util.HashMap<>();
                 Map<String, List<VexStatement>> vex = new java.util.HashMap<>();
-                statements.putAll(statementsOf(chunk));
+                Map<String, VulnerabilityRecord> partial = new java.util.HashMap<>();
+                List<String> unread = new ArrayList<>();
+                for (String id : chunk) {
+                    VulnerabilityRecord p = statementPart == null ? null : statementPart.apply(id);
+                    if (p != null) partial.put(id, p);
+                    else unread.add(id);
+                }
+                if (!unread.isEmpty()) statements.putAll(statementsOf(unread));
                 query(c, "SELECT vuln_id, alias FROM vuln_alias WHERE vuln_id IN (" + in + ") ORDER BY alias", chunk,
                         rs -> aliases.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2)));
                 query(c, "SELECT id, withdrawn FROM vulnerability WHERE id IN (" + in + ")", chunk, rs -> {
@@ -251,7 +278,10 @@ public final class KnowledgeBase {
                 });
                 for (String id : chunk) {
                     if (!known.contains(id) && !kev.containsKey(id) && !epss.containsKey(id)) continue;
-                    out.put(id, merge(id, aliases.getOrDefault(id, Set.of()), withdrawn.contains(id), statements.getOrDefault(id, List.of()),
+                    VulnerabilityRecord p = partial.get(id);
+                    out.put(id, p != null
+                            ? withTables(p, aliases.getOrDefault(id, Set.of()), withdrawn.contains(id), kev.get(id), epss.get(id), vex.getOrDefault(id, List.of()))
+                            : merge(id, aliases.getOrDefault(id, Set.of()), withdrawn.contains(id), statements.getOrDefault(id, List.of()),
                             kev.get(id), epss.get(id), vex.getOrDefault(id, List.of())));
                 }
             }
@@ -306,6 +336,16 @@ public final class KnowledgeBase {
         }
     }
 
+
+    /** {@link #merge} of the statements' part with the tables' part: the same record as merging everything at once. */
+    static VulnerabilityRecord withTables(VulnerabilityRecord p, Set<String> aliases, boolean withdrawn, KevEntry kev, EpssScore epss,
+                                          List<VexStatement> vex) {
+        Set<String> allAliases = new LinkedHashSet<>(aliases);
+        allAliases.addAll(p.aliases());
+        allAliases.remove(p.id());
+        return new VulnerabilityRecord(p.id(), List.copyOf(allAliases), withdrawn, p.published(), p.modified(), p.descriptions(), p.cvss(),
+                p.cwes(), kev, epss, p.affected(), p.productStatuses(), p.remediations(), vex, p.references(), p.exploitedStatedBy(), p.sources());
+    }
 
     static VulnerabilityRecord merge(String id, Set<String> aliases, boolean withdrawn, List<Advisory> statements,
                                      KevEntry kev, EpssScore epss, List<VexStatement> vex) {

@@ -67,8 +67,7 @@ public final class ScanSbom {
             index = java.util.Optional.empty();
         }
         if (index.isEmpty()) return Assessor.overStore(mamori.database().dataSource(), triage, vex);
-        return new Assessor(new jp.mamori.matching.MatchEngine(index.get().lookup()),
-                new jp.mamori.advisory.store.KnowledgeBase(mamori.database().dataSource(), new java.util.concurrent.ConcurrentHashMap<>()), triage, vex);
+        return Assessor.overIndex(index.get(), mamori.database().dataSource(), triage, vex);
     }
 
     /**

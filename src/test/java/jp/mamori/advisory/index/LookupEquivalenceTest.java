@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import jp.mamori.advisory.store.KnowledgeBase;
 import jp.mamori.advisory.store.StoreAdvisoryLookup;
 import jp.mamori.assessment.AssessedFinding;
 import jp.mamori.assessment.Assessor;
@@ -72,8 +70,7 @@ class LookupEquivalenceTest {
         Triage triage = new Triage(TriagePolicy.defaults(), IndexFixtures.CLOCK);
         AssetContext ctx = AssetContext.of(Exposure.OPEN, Mission.HIGH);
         List<List<AssessedFinding>> a = Assessor.overStore(db.dataSource(), triage, List.of()).assessAll(targets, ctx);
-        List<List<AssessedFinding>> b = new Assessor(new MatchEngine(index.lookup()),
-                new KnowledgeBase(db.dataSource(), new ConcurrentHashMap<>()), triage, List.of()).assessAll(targets, ctx);
+        List<List<AssessedFinding>> b = Assessor.overIndex(index, db.dataSource(), triage, List.of()).assessAll(targets, ctx);
         assertThat(b).isEqualTo(a);
         List<AssessedFinding> all = new ArrayList<>();
         a.forEach(all::addAll);
