@@ -18,6 +18,7 @@ import jp.mamori.identifiers.cpe.Cpe23;
 import jp.mamori.matching.cpe.CpeApplicability;
 import jp.mamori.matching.cpe.CpeCandidate;
 import jp.mamori.matching.cpe.CpeMatchResult;
+import jp.mamori.matching.cpe.PlatformCpes;
 import jp.mamori.matching.osv.OsvRangeEvaluator;
 import jp.mamori.matching.osv.RangeMatch;
 import jp.mamori.identifiers.purl.PurlKey;
@@ -69,7 +70,7 @@ public final class MatchEngine {
     /** The target's CPE must satisfy the vulnerable entry; "running on" may be satisfied by any part of the platform. */
     private List<Match> byCpe(Cpe23 cpe, Platform platform) {
         List<Match> out = new ArrayList<>();
-        List<Cpe23> parts = platform.cpes();
+        PlatformCpes parts = platform.indexed();
         for (Advisory a : lookup.byCpeKey(cpe.key().toString())) {
             if (a.withdrawn()) continue;
             for (CpeConfiguration cfg : a.configurations()) {

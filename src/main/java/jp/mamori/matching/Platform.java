@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import jp.mamori.identifiers.cpe.Cpe23;
+import jp.mamori.matching.cpe.PlatformCpes;
 
 /**
  * The platform of a whole asset: every CPE it is known by (the asset record's own CPE and every CPE
@@ -13,7 +14,7 @@ import jp.mamori.identifiers.cpe.Cpe23;
  * configurations are evaluated against it, so that firmware listed apart from its hardware still
  * meets "firmware running on hardware". For {@code mamori scan} the document is the platform.
  */
-public record Platform(List<Entry> entries) {
+public final class Platform {
 
     /** No other part is known: a target is evaluated alone. */
     public static final Platform NONE = new Platform(List.of());
@@ -26,9 +27,36 @@ public record Platform(List<Entry> entries) {
      */
     public record Entry(String cpe, String origin) { }
 
-    public Platform {
-        entries = entries == null ? List.of() : List.copyOf(entries);
+    private final List<Entry> entries;
+    /** Parsed and indexed on first use: one scan asks for it once per component. */
+    private volatile PlatformCpes indexed;
+
+    public Platform(List<Entry> entries) {
+        this.entries = entries == null ? List.of() : List.copyOf(entries);
     }
+
+    public List<Entry> entries() { return entries; }
+
+    /** The parsed CPEs indexed by product, built once per platform. */
+    public PlatformCpes indexed() {
+        PlatformCpes p = indexed;
+        if (p == null) {
+            p = new PlatformCpes(cpes());
+            indexed = p;
+        }
+        return p;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Platform other && entries.equals(other.entries);
+    }
+
+    @Override
+    public int hashCode() { return entries.hashCode(); }
+
+    @Override
+    public String toString() { return "Platform" + entries; }
 
     /** Every readable CPE once, in the given order; blank and unreadable CPEs are left out. */
     public static Platform of(List<Entry> entries) {

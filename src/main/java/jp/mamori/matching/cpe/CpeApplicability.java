@@ -39,7 +39,7 @@ public final class CpeApplicability {
 
     public static Optional<CpeMatchResult> evaluate(CpeConfiguration config, Collection<Cpe23> platform,
                                                     VersionScheme scheme) {
-        return evaluate(config, null, platform, scheme);
+        return evaluate(config, null, new PlatformCpes(platform), scheme);
     }
 
     /**
@@ -49,15 +49,18 @@ public final class CpeApplicability {
      * by any CPE of the platform. The result lists those other entries and what satisfied them.
      */
     public static Optional<CpeMatchResult> evaluateFor(CpeConfiguration config, Cpe23 subject, Collection<Cpe23> platform) {
-        List<Cpe23> all = new ArrayList<>();
-        all.add(subject);
-        for (Cpe23 c : platform) if (!c.equals(subject)) all.add(c);
-        return evaluate(config, subject, all, VersionSchemes.forCpe());
+        return evaluateFor(config, subject, new PlatformCpes(platform));
     }
 
-    private static Optional<CpeMatchResult> evaluate(CpeConfiguration config, Cpe23 subject, Collection<Cpe23> platform,
+    /** As above over an indexed platform (build it once per asset or document, not per configuration). */
+    public static Optional<CpeMatchResult> evaluateFor(CpeConfiguration config, Cpe23 subject, PlatformCpes platform) {
+        return evaluate(config, subject, platform, VersionSchemes.forCpe());
+    }
+
+    /** {@code subject}, when given, is tried first for every entry: the part a finding is about. */
+    private static Optional<CpeMatchResult> evaluate(CpeConfiguration config, Cpe23 subject, PlatformCpes platform,
                                                      VersionScheme scheme) {
-        if (config.nodes().isEmpty() || platform.isEmpty()) return Optional.empty();
+        if (config.nodes().isEmpty() || (platform.isEmpty() && subject == null)) return Optional.empty();
         CpeMatcher matcher = new CpeMatcher(scheme);
         boolean and = isAnd(config.operator());
         CpeMatchResult found = null;
@@ -120,7 +123,7 @@ public final class CpeApplicability {
         }
     }
 
-    private static NodeOutcome evaluate(CpeNode node, Cpe23 subject, Collection<Cpe23> platform, CpeMatcher matcher,
+    private static NodeOutcome evaluate(CpeNode node, Cpe23 subject, PlatformCpes platform, CpeMatcher matcher,
                                         VersionScheme scheme) {
         boolean and = isAnd(node.operator());
         boolean any = false;
@@ -128,7 +131,7 @@ public final class CpeApplicability {
         CpeMatchResult vulnerable = null;
         List<PlatformHit> hits = new ArrayList<>();
         for (CpeMatch entry : node.cpeMatch()) {
-            Cpe23 hit = firstMatching(entry, platform, matcher);
+            Cpe23 hit = firstMatching(entry, subject, platform, matcher);
             if (hit == null) {
                 all = false;
                 continue;
@@ -155,11 +158,12 @@ public final class CpeApplicability {
         return criterion.isPresent() && matcher.matches(entry, criterion.get(), cpe);
     }
 
-    private static Cpe23 firstMatching(CpeMatch entry, Collection<Cpe23> platform, CpeMatcher matcher) {
+    private static Cpe23 firstMatching(CpeMatch entry, Cpe23 subject, PlatformCpes platform, CpeMatcher matcher) {
         Optional<Cpe23> criterion = CriterionCache.parse(entry.criteria());
         if (criterion.isEmpty()) return null;
-        for (Cpe23 cpe : platform) {
-            if (matcher.matches(entry, criterion.get(), cpe)) return cpe;
+        if (subject != null && matcher.matches(entry, criterion.get(), subject)) return subject;
+        for (Cpe23 cpe : platform.candidates(criterion.get())) {
+            if (!cpe.equals(subject) && matcher.matches(entry, criterion.get(), cpe)) return cpe;
         }
         return null;
     }
