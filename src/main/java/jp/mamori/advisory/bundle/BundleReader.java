@@ -51,10 +51,16 @@ import jp.mamori.advisory.Source;
  * <li>a file not listed in the manifest, or listed but missing;</li>
  * <li>an entry or the total larger than the limits, counted on the bytes actually decompressed (a
  *     declared size is never trusted: zip bombs), and an entry larger or smaller than its declared size;</li>
- * <li>a SHA-256 that differs from the manifest (tampered or damaged).</li>
+ * <li>a SHA-256 that differs from the manifest (tampered or damaged);</li>
+ * <li>decompressed sizes (declared, and counted) above {@link Limits#maxRatio()} times the bundle's size or an
+ *     entry's compressed size (issue 18.8: a 2 MB bundle must not write gigabytes), or above the free disk
+ *     space of the working directory minus {@link Limits#reserveBytes()}.</li>
  * </ul>
- * Extraction goes into {@code targetDir}, which must be absent or empty; on any refusal everything
- * extracted is removed again. The result lists the documents in import order (NVD first).
+ * {@link #verify} reads every entry as a stream without writing anything; the importer then writes one
+ * document at a time ({@link Verified#extract}) and deletes it after importing it, so a bundle never needs
+ * more disk than its largest document. {@link #verifyAndExtract} extracts everything into {@code targetDir}
+ * (absent or empty; on any refusal everything extracted is removed again). Documents come in import order
+ * (NVD first).
  */
 public final class BundleReader {
 
@@ -63,19 +69,47 @@ public final class BundleReader {
      * @param maxEntryBytes    decompressed bytes of one file
      * @param maxTotalBytes    decompressed bytes of all files
      * @param maxManifestBytes decompressed bytes of manifest.json
+     * @param maxRatio         decompressed bytes per byte of the bundle file (and of an entry's compressed
+     *                         bytes), above {@code ratioFloorBytes}: real feeds deflate 5–20:1, runs of zeros 1000:1
+     * @param ratioFloorBytes  sizes up to which the ratio is not applied (small files compress well)
+     * @param reserveBytes     free disk space that must remain in the working directory after writing
      */
-    public record Limits(int maxEntries, long maxEntryBytes, long maxTotalBytes, long maxManifestBytes) {
+    public record Limits(int maxEntries, long maxEntryBytes, long maxTotalBytes, long maxManifestBytes,
+                         int maxRatio, long ratioFloorBytes, long reserveBytes) {
         public Limits {
-            if (maxEntries < 1 || maxEntryBytes < 1 || maxTotalBytes < 1 || maxManifestBytes < 1) {
+            if (maxEntries < 1 || maxEntryBytes < 1 || maxTotalBytes < 1 || maxManifestBytes < 1 || maxRatio < 1
+                    || ratioFloorBytes < 0 || reserveBytes < 0) {
                 throw new IllegalArgumentException("bundle limits must be positive");
             }
         }
 
-        /** 200 000 entries, 4 GiB per file, 32 GiB in all, 64 MiB manifest: a full NVD + OSV bundle fits. */
+        public Limits(int maxEntries, long maxEntryBytes, long maxTotalBytes, long maxManifestBytes) {
+            this(maxEntries, maxEntryBytes, maxTotalBytes, maxManifestBytes, DEFAULT_RATIO, DEFAULT_RATIO_FLOOR, DEFAULT_RESERVE);
+        }
+
+        /**
+         * 200 000 entries, 4 GiB per file, 32 GiB in all, 64 MiB manifest: a full NVD + OSV bundle fits;
+         * at most 100 times the bundle's own size (above 16 MiB); 256 MiB of disk left free.
+         */
         public static Limits defaults() {
             return new Limits(200_000, 4L << 30, 32L << 30, 64L << 20);
         }
+
+        /** The same limits, keeping {@code bytes} of free disk space. */
+        public Limits withReserve(long bytes) {
+            return new Limits(maxEntries, maxEntryBytes, maxTotalBytes, maxManifestBytes, maxRatio, ratioFloorBytes, bytes);
+        }
+
+        /** Decompressed bytes allowed for {@code compressed} input bytes. */
+        long inflatedBound(long compressed) {
+            long byRatio = compressed > Long.MAX_VALUE / maxRatio ? Long.MAX_VALUE : compressed * maxRatio;
+            return Math.max(ratioFloorBytes, byRatio);
+        }
     }
+
+    public static final int DEFAULT_RATIO = 100;
+    public static final long DEFAULT_RATIO_FLOOR = 16L << 20;
+    public static final long DEFAULT_RESERVE = 256L << 20;
 
     /** One verified, extracted document. */
     public record Document(Source source, Path file, String path, Instant fetchedAt, long size) { }
@@ -86,7 +120,40 @@ public final class BundleReader {
 
     private BundleReader() { }
 
+    /**
+     * Verifies the whole bundle and extracts it into {@code targetDir} (absent or empty); on any refusal
+     * nothing stays there. Needs the free disk space of every document at once: {@link #verify} and
+     * {@link Verified#extract} one document at a time need only the largest.
+     */
     public static List<Document> verifyAndExtract(Path bundleFile, Path targetDir, Limits limits) throws BundleException, IOException {
+        String bundle = bundleFile.toString();
+        if (!Files.isRegularFile(bundleFile)) throw new BundleException(bundle, null, "no such file");
+        Path parent = targetDir.toAbsolutePath().normalize().getParent();
+        try (Verified v = verify(bundleFile, limits, parent == null ? targetDir.toAbsolutePath() : parent, true)) {
+            Path target = prepareTarget(bundle, targetDir);
+            boolean ok = false;
+            try {
+                List<Document> docs = new ArrayList<>();
+                for (BundleManifest.Entry f : v.documents()) docs.add(v.extract(f, target));
+                ok = true;
+                return docs;
+            } finally {
+                if (!ok) deleteContents(target);
+            }
+        }
+    }
+
+    /**
+     * Checks the bundle without writing anything: the directory, the manifest, the declared sizes against the
+     * limits, against {@link Limits#maxRatio} times the bundle's (and each entry's compressed) size, and against
+     * the free space of {@code workDir}; then every entry is decompressed as a stream, counted and hashed
+     * (stopping at the first byte over a bound). The result extracts one document at a time.
+     */
+    public static Verified verify(Path bundleFile, Limits limits, Path workDir) throws BundleException, IOException {
+        return verify(bundleFile, limits, workDir, false);
+    }
+
+    private static Verified verify(Path bundleFile, Limits limits, Path workDir, boolean wholeOnDisk) throws BundleException, IOException {
         String bundle = bundleFile.toString();
         if (!Files.isRegularFile(bundleFile)) throw new BundleException(bundle, null, "no such file");
 
@@ -128,21 +195,34 @@ public final class BundleReader {
         }
         if (!hasManifest) throw new BundleException(bundle, BundleManifest.MANIFEST_NAME, "missing: not a Mamori feed bundle");
 
-        try (ZipFile zip = new ZipFile(bundleFile.toFile())) {
+        ZipFile zip;
+        try {
+            zip = new ZipFile(bundleFile.toFile());
+        } catch (ZipException e) {
+            throw new BundleException(bundle, null, "damaged zip: " + e.getMessage(), e);
+        }
+        boolean ok = false;
+        try {
             if (zip.size() != directory.size()) throw new BundleException(bundle, null, "damaged central directory");
             // 2. The manifest.
             BundleManifest manifest = readManifest(bundle, zip, limits);
             Map<String, BundleManifest.Entry> listed = new LinkedHashMap<>();
             long declaredTotal = 0;
+            long largest = 0;
             for (BundleManifest.Entry f : manifest.files()) {
                 listed.put(f.path(), f);
                 if (f.size() > limits.maxEntryBytes()) {
                     throw new BundleException(bundle, f.path(), "declared size " + f.size() + " exceeds the limit of " + limits.maxEntryBytes() + " bytes");
                 }
                 declaredTotal += f.size();
+                largest = Math.max(largest, f.size());
             }
             if (declaredTotal > limits.maxTotalBytes()) {
                 throw new BundleException(bundle, null, "declared total size " + declaredTotal + " exceeds the limit of " + limits.maxTotalBytes() + " bytes");
+            }
+            long bundleSize = Files.size(bundleFile);
+            if (declaredTotal > limits.inflatedBound(bundleSize)) {
+                throw new BundleException(bundle, null, bombMessage("declared total size " + declaredTotal, bundleSize, limits));
             }
             // 3. Listed == present.
             for (String n : fileEntries.keySet()) {
@@ -153,18 +233,146 @@ public final class BundleReader {
                     throw new BundleException(bundle, n, "is listed in manifest.json but missing from the bundle");
                 }
             }
-            // 4. Extract with byte counting and hashing; undo everything on refusal.
-            Path target = prepareTarget(bundle, targetDir);
-            boolean ok = false;
-            try {
-                List<Document> docs = extract(bundle, zip, manifest, target, limits);
-                ok = true;
-                return docs;
-            } finally {
-                if (!ok) deleteContents(target);
+            for (BundleManifest.Entry f : manifest.files()) {
+                long compressed = Math.max(0, zip.getEntry(f.path()).getCompressedSize());
+                if (f.size() > limits.inflatedBound(compressed)) {
+                    throw new BundleException(bundle, f.path(), bombMessage("declared size " + f.size(), compressed, limits));
+                }
             }
+            // 4. Room on the disk for what will be written (all at once, or the largest document at a time).
+            checkFreeSpace(bundle, workDir, wholeOnDisk ? declaredTotal : largest, limits);
+            // 5. Every entry decompressed as a stream, counted and hashed; nothing written.
+            long[] total = {0};
+            for (BundleManifest.Entry f : manifest.files()) {
+                copyChecked(bundle, zip, f, limits, total, null);
+            }
+            List<BundleManifest.Entry> ordered = new ArrayList<>(manifest.files());
+            Map<BundleManifest.Entry, Integer> position = new HashMap<>();
+            for (int i = 0; i < ordered.size(); i++) position.put(ordered.get(i), i);
+            ordered.sort(Comparator.comparingInt((BundleManifest.Entry d) -> BundlePaths.rank(d.source())).thenComparingInt(position::get));
+            ok = true;
+            return new Verified(bundle, zip, ordered, limits);
         } catch (ZipException e) {
             throw new BundleException(bundle, null, "damaged zip: " + e.getMessage(), e);
+        } finally {
+            if (!ok) zip.close();
+        }
+    }
+
+    /**
+     * A verified bundle, still open: its documents in import order (NVD first), extracted one at a time,
+     * each checked again while it is written (a bundle replaced in between is refused, not imported).
+     */
+    public static final class Verified implements java.io.Closeable {
+        private final String bundle;
+        private final ZipFile zip;
+        private final List<BundleManifest.Entry> documents;
+        private final Limits limits;
+
+        private Verified(String bundle, ZipFile zip, List<BundleManifest.Entry> documents, Limits limits) {
+            this.bundle = bundle;
+            this.zip = zip;
+            this.documents = List.copyOf(documents);
+            this.limits = limits;
+        }
+
+        public List<BundleManifest.Entry> documents() {
+            return documents;
+        }
+
+        /** Writes one document under {@code dir} (its path in the bundle); on a refusal the file is removed. */
+        public Document extract(BundleManifest.Entry f, Path dir) throws BundleException, IOException {
+            Path target = dir.toAbsolutePath().normalize();
+            Path out = target.resolve(f.path()).normalize();
+            if (!out.startsWith(target) || out.equals(target)) throw new BundleException(bundle, f.path(), "resolves outside the target directory");
+            Files.createDirectories(out.getParent());
+            if (!out.getParent().toRealPath().startsWith(target.toRealPath())) {
+                throw new BundleException(bundle, f.path(), "resolves outside the target directory");
+            }
+            checkFreeSpace(bundle, out.getParent(), f.size(), limits);
+            boolean ok = false;
+            try {
+                try (OutputStream os = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                    copyChecked(bundle, zip, f, limits, new long[] {0}, os);
+                }
+                Files.setLastModifiedTime(out, FileTime.from(f.fetchedAt()));
+                ok = true;
+                return new Document(f.source(), out, f.path(), f.fetchedAt(), f.size());
+            } catch (ZipException e) {
+                throw new BundleException(bundle, f.path(), "cannot be decompressed (damaged): " + e.getMessage(), e);
+            } finally {
+                if (!ok) Files.deleteIfExists(out);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            zip.close();
+        }
+    }
+
+    private static String bombMessage(String what, long input, Limits limits) {
+        return "展開後のサイズが入力の " + limits.maxRatio() + " 倍を超えます（圧縮爆弾の疑い）/ " + what
+                + " bytes is more than " + limits.maxRatio() + " times the " + input
+                + " compressed bytes (a decompression bomb); nothing was imported";
+    }
+
+    private static void checkFreeSpace(String bundle, Path dir, long needed, Limits limits) throws BundleException, IOException {
+        Path existing = dir.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) return;
+        long usable = Files.getFileStore(existing).getUsableSpace();
+        if (needed > usable - limits.reserveBytes()) {
+            throw new BundleException(bundle, null, "ディスクの空き容量が不足しています / not enough free disk space in " + existing + ": "
+                    + needed + " bytes to write and " + limits.reserveBytes() + " to keep free, " + usable + " available; nothing was imported");
+        }
+    }
+
+    /**
+     * Decompresses one entry as a stream, into {@code os} or nowhere, stopping at the first byte over its
+     * declared size, the entry limit, the total limit or the ratio to its compressed bytes; then compares
+     * size and SHA-256 with the manifest.
+     */
+    private static void copyChecked(String bundle, ZipFile zip, BundleManifest.Entry f, Limits limits, long[] total, OutputStream os)
+            throws BundleException, IOException {
+        ZipEntry ze = zip.getEntry(f.path());
+        if (ze == null) throw new BundleException(bundle, f.path(), "is listed in manifest.json but missing from the bundle");
+        long cap = Math.min(Math.min(f.size(), limits.maxEntryBytes()), limits.inflatedBound(Math.max(0, ze.getCompressedSize())));
+        byte[] buf = new byte[128 * 1024];
+        long size = 0;
+        MessageDigest md = BundleWriter.sha256();
+        try (InputStream in = zip.getInputStream(ze)) {
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                size += n;
+                total[0] += n;
+                if (size > limits.maxEntryBytes()) {
+                    throw new BundleException(bundle, f.path(), "decompresses to more than the limit of " + limits.maxEntryBytes() + " bytes");
+                }
+                if (size > f.size()) {
+                    throw new BundleException(bundle, f.path(), "decompresses to more than its declared size of " + f.size()
+                            + " bytes (tampered, or a decompression bomb)");
+                }
+                if (size > cap) {
+                    throw new BundleException(bundle, f.path(), bombMessage("more than " + cap, Math.max(0, ze.getCompressedSize()), limits));
+                }
+                if (total[0] > limits.maxTotalBytes()) {
+                    throw new BundleException(bundle, f.path(), "the bundle decompresses to more than the limit of " + limits.maxTotalBytes() + " bytes");
+                }
+                md.update(buf, 0, n);
+                if (os != null) os.write(buf, 0, n);
+            }
+        } catch (ZipException e) {
+            throw new BundleException(bundle, f.path(), "cannot be decompressed (damaged): " + e.getMessage(), e);
+        } catch (java.io.EOFException e) {
+            throw new BundleException(bundle, f.path(), "ends early (damaged or truncated bundle)", e);
+        }
+        if (size != f.size()) {
+            throw new BundleException(bundle, f.path(), "size " + size + " differs from the manifest's " + f.size() + " (tampered or damaged)");
+        }
+        String sha = HexFormat.of().formatHex(md.digest());
+        if (!sha.equals(f.sha256())) {
+            throw new BundleException(bundle, f.path(), "SHA-256 differs from the manifest (tampered or damaged)");
         }
     }
 
@@ -233,62 +441,6 @@ public final class BundleReader {
             entries.add(new BundleManifest.Entry(path, source, fetchedAt, size.asLong(), sha));
         }
         return new BundleManifest(v.asInt(), created, entries);
-    }
-
-    private static List<Document> extract(String bundle, ZipFile zip, BundleManifest manifest, Path target, Limits limits)
-            throws BundleException, IOException {
-        List<Document> docs = new ArrayList<>();
-        byte[] buf = new byte[128 * 1024];
-        long total = 0;
-        for (BundleManifest.Entry f : manifest.files()) {
-            Path out = target.resolve(f.path()).normalize();
-            if (!out.startsWith(target) || out.equals(target)) throw new BundleException(bundle, f.path(), "resolves outside the target directory");
-            Files.createDirectories(out.getParent());
-            if (!out.getParent().toRealPath().startsWith(target.toRealPath())) {
-                throw new BundleException(bundle, f.path(), "resolves outside the target directory");
-            }
-            long cap = Math.min(f.size(), limits.maxEntryBytes());
-            long size = 0;
-            MessageDigest md = BundleWriter.sha256();
-            ZipEntry ze = zip.getEntry(f.path());
-            try (InputStream in = zip.getInputStream(ze);
-                 OutputStream os = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    size += n;
-                    total += n;
-                    if (size > limits.maxEntryBytes()) {
-                        throw new BundleException(bundle, f.path(), "decompresses to more than the limit of " + limits.maxEntryBytes() + " bytes");
-                    }
-                    if (size > cap) {
-                        throw new BundleException(bundle, f.path(), "decompresses to more than its declared size of " + f.size()
-                                + " bytes (tampered, or a decompression bomb)");
-                    }
-                    if (total > limits.maxTotalBytes()) {
-                        throw new BundleException(bundle, f.path(), "the bundle decompresses to more than the limit of " + limits.maxTotalBytes() + " bytes");
-                    }
-                    md.update(buf, 0, n);
-                    os.write(buf, 0, n);
-                }
-            } catch (ZipException e) {
-                throw new BundleException(bundle, f.path(), "cannot be decompressed (damaged): " + e.getMessage(), e);
-            } catch (java.io.EOFException e) {
-                throw new BundleException(bundle, f.path(), "ends early (damaged or truncated bundle)", e);
-            }
-            if (size != f.size()) {
-                throw new BundleException(bundle, f.path(), "size " + size + " differs from the manifest's " + f.size() + " (tampered or damaged)");
-            }
-            String sha = HexFormat.of().formatHex(md.digest());
-            if (!sha.equals(f.sha256())) {
-                throw new BundleException(bundle, f.path(), "SHA-256 differs from the manifest (tampered or damaged)");
-            }
-            Files.setLastModifiedTime(out, FileTime.from(f.fetchedAt()));
-            docs.add(new Document(f.source(), out, f.path(), f.fetchedAt(), size));
-        }
-        Map<Document, Integer> position = new HashMap<>();
-        for (int i = 0; i < docs.size(); i++) position.put(docs.get(i), i);
-        docs.sort(Comparator.comparingInt((Document d) -> BundlePaths.rank(d.source())).thenComparingInt(position::get));
-        return docs;
     }
 
     private static Path prepareTarget(String bundle, Path targetDir) throws BundleException, IOException {

@@ -20,6 +20,7 @@ import jp.mamori.advisory.FeedParsers;
 import jp.mamori.advisory.FeedSink;
 import jp.mamori.advisory.Source;
 import jp.mamori.advisory.bundle.BundleException;
+import jp.mamori.advisory.bundle.BundleManifest;
 import jp.mamori.advisory.bundle.BundleReader;
 import jp.mamori.advisory.feed.FeedInputs;
 import jp.mamori.advisory.osv.OsvArchiveReader;
@@ -46,12 +47,21 @@ public final class FeedFileImporter {
     private final Clock clock;
     private final FeedImporter importer;
     private final ImportListener listener;
+    private final Path tempRoot;
+    private final BundleReader.Limits bundleLimits;
 
     public FeedFileImporter(Database database, Clock clock, ImportListener listener) {
+        this(database, clock, listener, null, BundleReader.Limits.defaults());
+    }
+
+    /** @param tempRoot where bundles are unpacked one document at a time (null: the system's temporary folder) */
+    public FeedFileImporter(Database database, Clock clock, ImportListener listener, Path tempRoot, BundleReader.Limits bundleLimits) {
         this.database = database;
         this.clock = clock;
         this.importer = new FeedImporter(database, clock);
         this.listener = listener == null ? ImportListener.NONE : listener;
+        this.tempRoot = tempRoot;
+        this.bundleLimits = bundleLimits;
     }
 
     /**
@@ -141,20 +151,26 @@ public final class FeedFileImporter {
         }
     }
 
+    /**
+     * The bundle is verified whole as a stream (nothing written), then each document is written to a temporary
+     * folder, imported and deleted before the next: a refused bundle imports nothing and leaves no files.
+     */
     private void importBundle(Path file, Run run) throws IOException {
-        Path dir = Files.createTempDirectory("mamori-bundle-");
-        try {
-            List<BundleReader.Document> docs;
-            try {
-                docs = BundleReader.verifyAndExtract(file, dir.resolve("x"), BundleReader.Limits.defaults());
-            } catch (BundleException e) {
-                run.failures.add(e.getMessage());
-                listener.documentFailed(file.toString(), e.getMessage());
-                return;
+        Path dir = tempRoot == null ? Files.createTempDirectory("mamori-bundle-") : Files.createTempDirectory(tempRoot, "mamori-bundle-");
+        try (BundleReader.Verified bundle = BundleReader.verify(file, bundleLimits, dir)) {
+            int i = 0;
+            for (BundleManifest.Entry entry : bundle.documents()) {
+                Path one = dir.resolve(Integer.toString(i++));
+                try {
+                    BundleReader.Document d = bundle.extract(entry, one);
+                    importFile(d.file(), d.source(), false, false, run);
+                } finally {
+                    deleteTree(one);
+                }
             }
-            for (BundleReader.Document d : docs) {
-                importFile(d.file(), d.source(), false, false, run);
-            }
+        } catch (BundleException e) {
+            run.failures.add(e.getMessage());
+            listener.documentFailed(file.toString(), e.getMessage());
         } finally {
             deleteTree(dir);
         }
