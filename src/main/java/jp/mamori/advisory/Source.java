@@ -91,12 +91,6 @@ public enum Source {
         return null;
     }
 
-    /** {@link #matchPrecedence()} of a key as stored in a match; unknown keys come last. */
-    public static int matchPrecedenceOf(String key) {
-        Source s = byKey(key);
-        return s == null ? values().length : s.matchPrecedence;
-    }
-
     public static List<Source> inImportOrder() {
         return Arrays.stream(values()).sorted(Comparator.comparingInt(Source::importOrder)).toList();
     }

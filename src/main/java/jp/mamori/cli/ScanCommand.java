@@ -106,7 +106,7 @@ public class ScanCommand implements Callable<Integer> {
         if (!candidates.isEmpty()) {
             System.out.println("\n候補（版の情報がなく確認が必要） / candidates to check:");
             candidates.forEach(f -> System.out.println("  " + f.match().vulnId() + "  " + f.target().name() + " " + f.target().version()
-                    + "  [" + f.match().source() + " " + f.match().criterion() + "]"));
+                    + "  [" + f.match().source().key() + " " + f.match().criterion() + "]"));
         }
         List<AssessedFinding> suppressed = findings.stream().filter(AssessedFinding::suppressed).toList();
         if (!suppressed.isEmpty()) {

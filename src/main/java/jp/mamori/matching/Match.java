@@ -1,12 +1,13 @@
 package jp.mamori.matching;
 
 import java.util.List;
+import jp.mamori.advisory.Source;
 
 /**
  * One vulnerability that applies to one target, with its evidence.
  *
- * @param by         "purl" or "cpe" (the identifier that was used)
- * @param source     the knowledge-base source whose statement matched ("osv", "nvd", "jvn", ...)
+ * @param by         the kind of identifier that was used (purl or CPE)
+ * @param source     the knowledge-base source whose statement matched
  * @param documentId the statement's id in that source
  * @param criterion  the range or CPE criterion that matched, as text
  * @param scheme     the version scheme that compared the versions
@@ -16,7 +17,7 @@ import java.util.List;
  * @param runningOn  the "running on" entries of an AND configuration and the part of the asset that
  *                   satisfied each ("cpe:2.3:h:… ← component hw (ADC hardware) cpe:2.3:h:…")
  */
-public record Match(String vulnId, String by, String source, String documentId, String criterion, String scheme,
+public record Match(String vulnId, MatchedBy by, Source source, String documentId, String criterion, String scheme,
                     String identifier, Confidence confidence, List<String> fixedIn, List<String> alsoBy, String note,
                     List<String> runningOn) {
     public Match {
@@ -25,9 +26,14 @@ public record Match(String vulnId, String by, String source, String documentId, 
         runningOn = runningOn == null ? List.of() : List.copyOf(runningOn);
     }
 
-    public Match(String vulnId, String by, String source, String documentId, String criterion, String scheme,
+    public Match(String vulnId, MatchedBy by, Source source, String documentId, String criterion, String scheme,
                  String identifier, Confidence confidence, List<String> fixedIn, List<String> alsoBy, String note) {
         this(vulnId, by, source, documentId, criterion, scheme, identifier, confidence, fixedIn, alsoBy, note, List.of());
+    }
+
+    /** "purl/osv": the identifier kind and the source, as reports and the stored evidence name them. */
+    public String provenance() {
+        return by.key() + "/" + source.key();
     }
 
     public boolean isCandidate() {

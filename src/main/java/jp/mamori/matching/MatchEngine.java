@@ -59,7 +59,7 @@ public final class MatchEngine {
                 if (!PurlKey.fromOsv(p.ecosystem(), p.name()).lookupKey().equals(wanted)) continue;
                 RangeMatch r = OsvRangeEvaluator.evaluate(p, key.version());
                 if (r.affected()) {
-                    out.add(new Match(a.vulnId(), "purl", a.source().key(), a.documentId(), r.criterion(), r.scheme(),
+                    out.add(new Match(a.vulnId(), MatchedBy.PURL, a.source(), a.documentId(), r.criterion(), r.scheme(),
                             key.ecosystem() + "/" + displayName + "@" + key.version(), Confidence.HIGH, r.fixedIn(), List.of(), r.note()));
                 }
             }
@@ -77,14 +77,14 @@ public final class MatchEngine {
                 Optional<CpeMatchResult> r = CpeApplicability.evaluateFor(cfg, cpe, parts);
                 if (r.isPresent()) {
                     CpeMatchResult m = r.get();
-                    out.add(new Match(a.vulnId(), "cpe", a.source().key(), a.documentId(), m.criterion(), m.scheme(),
+                    out.add(new Match(a.vulnId(), MatchedBy.CPE, a.source(), a.documentId(), m.criterion(), m.scheme(),
                             cpe.toString(), confidenceOf(m.match()), m.fixedIn(), List.of(), null,
                             RunningOnEvidence.describe(m.runningOn(), cpe, platform)));
                 }
             }
             for (String name : a.cpeNames()) {
                 Optional<CpeCandidate> c = CpeApplicability.candidate(name, cpe);
-                c.ifPresent(cand -> out.add(new Match(a.vulnId(), "cpe", a.source().key(), a.documentId(), cand.cpe(), null,
+                c.ifPresent(cand -> out.add(new Match(a.vulnId(), MatchedBy.CPE, a.source(), a.documentId(), cand.cpe(), null,
                         cpe.toString(), Confidence.LOW, List.of(), List.of(), cand.reason())));
             }
         }
@@ -103,11 +103,11 @@ public final class MatchEngine {
         for (Match m : raw) byVuln.computeIfAbsent(m.vulnId(), k -> new ArrayList<>()).add(m);
         List<Match> out = new ArrayList<>();
         for (List<Match> ms : byVuln.values()) {
-            ms.sort(Comparator.comparing(Match::confidence).thenComparingInt(m -> Source.matchPrecedenceOf(m.source())));
+            ms.sort(Comparator.comparing(Match::confidence).thenComparingInt(m -> m.source().matchPrecedence()));
             Match best = ms.get(0);
             List<String> also = new ArrayList<>();
             for (Match m : ms.subList(1, ms.size())) {
-                String e = m.source() + ":" + m.documentId() + " " + m.criterion();
+                String e = m.source().key() + ":" + m.documentId() + " " + m.criterion();
                 if (!also.contains(e) && !(m.source().equals(best.source()) && m.criterion() != null && m.criterion().equals(best.criterion()))) {
                     also.add(e);
                 }

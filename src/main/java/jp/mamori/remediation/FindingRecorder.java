@@ -82,7 +82,7 @@ public final class FindingRecorder {
         // SPEC: outcome first, internet-boundary devices first; within that, lists sort by due date.
         int priority = FindingOrder.outcomeRank(tr == null ? null : tr.outcome()) * 10 + (boundary ? 5 : 0);
         Lifecycle.Seen seen = new Lifecycle.Seen(evidence, tr == null ? null : tr.outcome(), tr == null ? null : tr.dueDate(),
-                f.suppressed(), f.match().criterion(), f.match().by() + "/" + f.match().source() + " " + f.match().criterion(), vexText(f));
+                f.suppressed(), f.match().criterion(), f.match().provenance() + " " + f.match().criterion(), vexText(f));
         try (PreparedStatement ps = c.prepareStatement("SELECT id, state, evidence, outcome, COALESCE(triage_due, due_date) FROM finding "
                 + "WHERE asset_id = ? AND component_identity = ? AND vuln_id = ?")) {
             ps.setLong(1, assetId);
@@ -130,8 +130,8 @@ public final class FindingRecorder {
             ps.setString(8, f.match().vulnId());
             ps.setString(9, f.match().confidence().key());
             ps.setBoolean(10, f.candidate());
-            ps.setString(11, f.match().by());
-            ps.setString(12, f.match().source());
+            ps.setString(11, f.match().by().key());
+            ps.setString(12, f.match().source().key());
             ps.setString(13, cut(f.match().criterion(), 1000));
             ps.setString(14, f.match().scheme());
             ps.setString(15, cut(f.match().identifier(), 1000));
@@ -184,8 +184,8 @@ public final class FindingRecorder {
             ps.setString(3, cut(t.version(), 200));
             ps.setString(4, f.match().confidence().key());
             ps.setBoolean(5, f.candidate());
-            ps.setString(6, f.match().by());
-            ps.setString(7, f.match().source());
+            ps.setString(6, f.match().by().key());
+            ps.setString(7, f.match().source().key());
             ps.setString(8, cut(f.match().criterion(), 1000));
             ps.setString(9, f.match().scheme());
             ps.setString(10, cut(f.match().identifier(), 1000));

@@ -26,10 +26,9 @@ class SourceTest {
 
     @Test
     void packageExactRangesAreShownBeforeConfigurations() {
-        assertThat(Source.matchPrecedenceOf("osv")).isLessThan(Source.matchPrecedenceOf("nvd"));
-        assertThat(Source.matchPrecedenceOf("nvd")).isLessThan(Source.matchPrecedenceOf("csaf"));
-        assertThat(Source.matchPrecedenceOf("csaf")).isLessThan(Source.matchPrecedenceOf("cve5"));
-        assertThat(Source.matchPrecedenceOf("cna:citrix")).isGreaterThan(Source.matchPrecedenceOf("cve5"));
+        assertThat(Source.OSV.matchPrecedence()).isLessThan(Source.NVD.matchPrecedence());
+        assertThat(Source.NVD.matchPrecedence()).isLessThan(Source.CSAF.matchPrecedence());
+        assertThat(Source.CSAF.matchPrecedence()).isLessThan(Source.CVE5.matchPrecedence());
     }
 
     @Test

@@ -71,8 +71,8 @@ class MatchEngineTest {
         List<Match> m = engine.match(new MatchTarget("c1", "log4j-core", "2.14.1", "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", null));
         assertThat(m).singleElement().satisfies(x -> {
             assertThat(x.vulnId()).isEqualTo("CVE-2021-44228");
-            assertThat(x.by()).isEqualTo("purl");
-            assertThat(x.source()).isEqualTo("osv");
+            assertThat(x.by()).isEqualTo(MatchedBy.PURL);
+            assertThat(x.source()).isEqualTo(Source.OSV);
             assertThat(x.criterion()).isEqualTo(">=2.0-beta9 <2.15.0");
             assertThat(x.scheme()).isEqualTo("maven");
             assertThat(x.confidence()).isEqualTo(Confidence.HIGH);
@@ -90,8 +90,8 @@ class MatchEngineTest {
         List<Match> m = engine.match(new MatchTarget("gw", "NetScaler Gateway", "13.1-49.13", null,
                 "cpe:2.3:a:citrix:netscaler_gateway:13.1-49.13:*:*:*:*:*:*:*"));
         assertThat(m).singleElement().satisfies(x -> {
-            assertThat(x.by()).isEqualTo("cpe");
-            assertThat(x.source()).isEqualTo("nvd");
+            assertThat(x.by()).isEqualTo(MatchedBy.CPE);
+            assertThat(x.source()).isEqualTo(Source.NVD);
             assertThat(x.confidence()).isEqualTo(Confidence.HIGH);
             assertThat(x.criterion()).contains("<13.1-49.15");
             assertThat(x.fixedIn()).containsExactly("13.1-49.15");
@@ -104,7 +104,7 @@ class MatchEngineTest {
         List<Match> m = engine.match(new MatchTarget("gw", "NetScaler Gateway", "13.1-49.15", null,
                 "cpe:2.3:a:citrix:netscaler_gateway:13.1-49.15:*:*:*:*:*:*:*"));
         assertThat(m).singleElement().satisfies(x -> {
-            assertThat(x.source()).isEqualTo("jvn");
+            assertThat(x.source()).isEqualTo(Source.JVN);
             assertThat(x.confidence()).isEqualTo(Confidence.LOW);
             assertThat(x.isCandidate()).isTrue();
         });
@@ -128,6 +128,6 @@ class MatchEngineTest {
     void aPurlIsPreferredOverACpeOnTheSameComponent() {
         List<Match> m = engine.match(new MatchTarget("c1", "log4j-core", "2.14.1", "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1",
                 "cpe:2.3:a:citrix:netscaler_gateway:13.1-49.13:*:*:*:*:*:*:*"));
-        assertThat(m).extracting(Match::by).containsOnly("purl");
+        assertThat(m).extracting(Match::by).containsOnly(MatchedBy.PURL);
     }
 }

@@ -104,7 +104,7 @@ public final class CycloneDxVexWriter {
     private static Vulnerability vulnerability(AssessedFinding f, String ref) {
         Vulnerability v = affecting(f.match().vulnId(), ref);
         Vulnerability.Source src = new Vulnerability.Source();
-        src.setName(f.match().source());
+        src.setName(f.match().source().key());
         v.setSource(src);
         if (f.triage() != null && f.triage().cvss().present()) {
             Vulnerability.Rating r = new Vulnerability.Rating();

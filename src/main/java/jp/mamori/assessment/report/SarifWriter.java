@@ -87,7 +87,7 @@ public final class SarifWriter {
         logical.put("kind", "module");
         ObjectNode props = r.putObject("properties");
         props.put("criterion", f.match().criterion());
-        props.put("matchedBy", f.match().by() + "/" + f.match().source());
+        props.put("matchedBy", f.match().provenance());
         props.put("confidence", f.match().confidence().key());
         if (t != null) {
             props.put("ssvc", t.outcome().display());

@@ -78,8 +78,8 @@ public final class ScanJson {
         c.put("purl", t.purl());
         c.put("cpe", t.cpe());
         ObjectNode match = n.putObject("match");
-        match.put("by", m.by());
-        match.put("source", m.source());
+        match.put("by", m.by().key());
+        match.put("source", m.source().key());
         match.put("documentId", m.documentId());
         match.put("criterion", m.criterion());
         match.put("scheme", m.scheme());

@@ -28,7 +28,7 @@ public final class ScanTable {
                 outcome, due, f.match().vulnId(), t == null || t.severityJa() == null ? "-" : t.severityJa(), cvss,
                 t == null ? "-" : jp.mamori.triage.TriageLabels.exploitation(t.exploitation().key()) + (f.kev() != null ? " (KEV)" : ""),
                 f.target().name(), f.target().version(), f.match().fixedIn().isEmpty() ? "-" : String.join(", ", f.match().fixedIn()),
-                f.match().by() + "/" + f.match().source() + " " + f.match().confidence().key()
+                f.match().provenance() + " " + f.match().confidence().key()
         };
     }
 }

@@ -75,7 +75,7 @@ class LookupEquivalenceTest {
         List<AssessedFinding> all = new ArrayList<>();
         a.forEach(all::addAll);
         assertThat(all).as("the probes find vulnerabilities at all").isNotEmpty();
-        assertThat(all).anyMatch(f -> f.match().by().equals("cpe")).anyMatch(f -> f.match().by().equals("purl"));
+        assertThat(all).anyMatch(f -> f.match().by() == jp.mamori.matching.MatchedBy.CPE).anyMatch(f -> f.match().by() == jp.mamori.matching.MatchedBy.PURL);
         return matches;
     }
 }
