@@ -162,6 +162,8 @@ public final class Mamori implements AutoCloseable {
     public SbomStore sboms() { return sboms; }
     public KnowledgeBase knowledgeBase() { return knowledgeBase; }
     public FindingQuery findings() { return findings; }
+    /** The dashboard's cards and the lists they link to: one query for every front end (issue 12). */
+    public jp.mamori.remediation.Worklist worklist() { return new jp.mamori.remediation.Worklist(findings); }
     public FindingHistory findingHistory() { return findingHistory; }
     public OverrideStore overrides() { return overrides; }
     public Recipients recipients() { return recipients; }

@@ -165,15 +165,16 @@ public class DemoCommand implements Callable<Integer> {
         m.addSbom().run(DEMO, org.id(), asset.id(), new AddSbom.Input(file, file.getFileName().toString(), asset.version(), true));
     }
 
+    /** The worklist as the dashboard shows it: the same counts (Worklist), then the most urgent rows. */
     private static void printSummary(Mamori m, Organization org) {
-        FindingQuery q = m.findings();
-        var counts = q.countsByOutcome(org.id(), FindingQuery.Filter.all());
+        LocalDate today = m.today();
+        jp.mamori.remediation.Worklist.Summary counts = m.worklist().summary(org.id(), today);
         System.out.println();
-        System.out.println("【" + org.name() + "】今すぐ対応 — 直ちに対応(Act) " + counts.get("act") + " 件 / 優先して対応(Attend) " + counts.get("attend")
-                + " 件 / 注視(Track*) " + counts.get("track-star") + " 件 / 通常(Track) " + counts.get("track") + " 件");
-        LocalDate today = LocalDate.now(FeedsCommand.TOKYO);
+        System.out.println("【" + org.name() + "】今すぐ対応 — 直ちに対応(Act) " + counts.act() + " 件 / 優先して対応(Attend) " + counts.attend()
+                + " 件 / 注視(Track*) " + counts.trackStar() + " 件 / 通常(Track) " + counts.track() + " 件 / 期限超過 " + counts.overdue()
+                + " 件 / 未対応 計 " + counts.open() + " 件");
         TextTable t = new TextTable("対応", "期限", "脆弱性", "資産", "境界", "コンポーネント", "版", "修正版", "深刻度", "悪用", "状態");
-        for (FindingRow r : q.list(org.id(), FindingQuery.Filter.stillToPatch(), 10, 0)) {
+        for (FindingRow r : m.worklist().rows(org.id(), jp.mamori.remediation.Worklist.Card.OPEN, f -> f, today, 10, 0)) {
             t.row(Labels.outcome(r.outcome()), r.due() + (r.overdue(today) ? " 期限超過" : ""), r.vulnId(), r.assetName(), r.boundary() ? "○" : "",
                     r.componentName(), r.componentVersion(), r.fixedIn(), Labels.severity(r.severity()), Labels.exploitation(r.exploitation()),
                     jp.mamori.remediation.FindingState.fromKey(r.state()).ja());

@@ -23,6 +23,7 @@ import jp.mamori.remediation.NoSuchFindingException;
 import jp.mamori.remediation.SameProduct;
 import jp.mamori.remediation.StoredDecision;
 import jp.mamori.remediation.VexJustification;
+import jp.mamori.remediation.Worklist;
 import jp.mamori.remediation.mitigation.Mitigation;
 import jp.mamori.remediation.mitigation.MitigationItem;
 import jp.mamori.remediation.schedule.Deadlines;
@@ -32,25 +33,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mamori findings list|show|decide}: the stored findings and people's decisions on them. */
-@Command(name = "findings", mixinStandardHelpOptions = true, description = {"検出の一覧・詳細・対応判断", "Findings: list, show, decide."},
-        subcommands = {FindingsCommand.ListFindings.class, FindingsCommand.Show.class, FindingsCommand.Decide.class, FindingsCommand.Approve.class, FindingsCommand.OverrideInput.class})
+@Command(name = "findings", mixinStandardHelpOptions = true, description = {"検出の一覧・件数・詳細・対応判断", "Findings: list, summary, show, decide."},
+        subcommands = {FindingsCommand.ListFindings.class, FindingsCommand.Summary.class, FindingsCommand.Show.class, FindingsCommand.Decide.class, FindingsCommand.Approve.class, FindingsCommand.OverrideInput.class})
 public class FindingsCommand {
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "検出の一覧（優先順） / findings, most urgent first")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = {"検出の一覧（優先順） / findings, most urgent first",
+            "  既定は未対応（パッチ未適用のすべての状態）・確定した一致のみ。ダッシュボードの各件数と同じ行です。",
+            "  Default: every state still owing a patch, confirmed matches only: the rows the dashboard's cards count."})
     static class ListFindings implements Callable<Integer> {
         @Mixin DatabaseOptions db = new DatabaseOptions();
         @Mixin OrgOption org = new OrgOption();
-        @Option(names = "--state", split = ",", paramLabel = "S",
-                description = "状態 / state: new, triaged, patch_scheduled, mitigation_planned, mitigated, risk_accepted, not_affected, false_positive, fixed") List<String> states;
+        @Option(names = "--state", split = ",", paramLabel = "S", description = {
+                "open（既定：未対応）| closed（完了）| all、または状態 / open (default: still owing a patch) | closed | all, or states:",
+                "new, triaged, patch_scheduled, mitigation_planned, mitigated, risk_accepted, not_affected, false_positive, fixed"}) List<String> states;
         @Option(names = "--outcome", paramLabel = "O", description = "act | attend | track-star | track") String outcome;
         @Option(names = "--asset", paramLabel = "CODE", description = "資産コード / asset code") String assetCode;
+        @Option(names = "--overdue", description = "期限超過のみ（適用中の期限が今日より前） / only those past the deadline in force") boolean overdue;
+        @Option(names = "--boundary", description = "インターネット境界機器のみ / only internet-boundary devices") boolean boundary;
+        @Option(names = "--candidates", description = "要確認の候補のみ（既定は確定した一致のみ） / only candidate matches awaiting review (default: confirmed only)") boolean candidates;
         @Option(names = "--limit", defaultValue = "200", description = "最大件数 / at most N (default: ${DEFAULT-VALUE})") int limit;
         @Option(names = "--format", defaultValue = "table", description = "table | json") OutputFormat format;
 
         @Override
         public Integer call() {
-            if (limit < 1) throw new BadInputException("--limit must be at least 1");
-            List<FindingState> st = states == null ? null : states.stream().map(FindingsCommand::state).toList();
+            if (limit < 1) throw new BadInputException("--limit は 1 以上です / --limit must be at least 1");
+            List<FindingState> st = states(states);
             String out = outcome == null ? null : outcome(outcome);
             try (Mamori m = db.mamori()) {
                 Database d = m.database();
@@ -59,11 +66,12 @@ public class FindingsCommand {
                 Long assetId = assetCode == null ? null : RemediationContext.guard(() -> repo.findAsset(o.id(), assetCode)
                         .orElseThrow(() -> new BadInputException("資産が見つかりません / no asset '" + assetCode + "'"))).id();
                 FindingQuery q = m.findings();
-                FindingQuery.Filter f = new FindingQuery.Filter(st, out, null, assetId, null, null, null, null);
-                List<FindingRow> rows = q.list(o.id(), f, limit, 0);
-                long total = q.count(o.id(), f);
+                LocalDate today = m.today();
+                FindingQuery.Filter f = new FindingQuery.Filter(st, out, null, assetId, candidates, null, null, null);
+                FindingQuery.Search search = new FindingQuery.Search(null, null, boundary ? Boolean.TRUE : null, overdue ? today : null);
+                List<FindingRow> rows = q.list(o.id(), f, search, FindingQuery.Sort.PRIORITY, false, limit, 0);
+                long total = q.count(o.id(), f, search);
                 Map<Long, StoredDecision> decisions = FindingsCommand.decisions(d, o.id());
-                LocalDate today = LocalDate.now(jp.mamori.triage.policy.TriagePolicy.TOKYO);
                 if (format == OutputFormat.json) {
                     List<Object> items = new ArrayList<>();
                     for (FindingRow r : rows) items.add(json(r, decisions.get(r.id()), today));
@@ -78,8 +86,8 @@ public class FindingsCommand {
                 TextTable t = new TextTable("ID", "対応", "期限", "状態", "脆弱性", "資産", "コンポーネント", "版", "判断", "期限・見直し日");
                 for (FindingRow r : rows) {
                     StoredDecision dec = decisions.get(r.id());
-                    boolean overdue = overdue(r, dec, today);
-                    t.row(r.id(), Labels.outcome(r.outcome()), (r.due() == null ? "-" : r.due()) + (overdue ? " 期限超過" : ""),
+                    boolean late = overdue(r, dec, today);
+                    t.row(r.id(), Labels.outcome(r.outcome()), (r.due() == null ? "-" : r.due()) + (late ? " 期限超過" : ""),
                             FindingState.fromKey(r.state()).ja(), r.vulnId(), r.assetCode(), r.componentName(), r.componentVersion(),
                             dec == null ? "" : dec.action().ja(), dec == null || dec.until() == null ? "" : dec.until());
                 }
@@ -87,6 +95,79 @@ public class FindingsCommand {
                 System.out.println(rows.size() + " / " + total + " 件 / findings");
                 return ExitCode.OK;
             }
+        }
+
+        /** open (default), closed, all, or a list of states. */
+        static List<FindingState> states(List<String> given) {
+            if (given == null || given.isEmpty()) return Worklist.OPEN_STATES;
+            if (given.size() == 1) {
+                switch (given.get(0).trim().toLowerCase(java.util.Locale.ROOT)) {
+                    case "open" -> { return Worklist.OPEN_STATES; }
+                    case "closed" -> { return Worklist.CLOSED_STATES; }
+                    case "all" -> { return null; }
+                    default -> { }
+                }
+            }
+            return given.stream().map(FindingsCommand::state).toList();
+        }
+    }
+
+    @Command(name = "summary", mixinStandardHelpOptions = true, description = {
+            "未対応の検出の件数（ダッシュボードの各件数と同じ） / counts of the findings still owing a patch, as the dashboard shows them"})
+    static class Summary implements Callable<Integer> {
+        @Mixin DatabaseOptions db = new DatabaseOptions();
+        @Mixin OrgOption org = new OrgOption();
+        @Option(names = "--format", defaultValue = "table", description = "table | json") OutputFormat format;
+
+        @Override
+        public Integer call() {
+            try (Mamori m = db.mamori()) {
+                Organization o = org.resolve(m.inventory());
+                LocalDate today = m.today();
+                Worklist.Summary s = m.worklist().summary(o.id(), today);
+                if (format == OutputFormat.json) {
+                    Map<String, Object> counts = new LinkedHashMap<>();
+                    counts.put("act", s.act());
+                    counts.put("attend", s.attend());
+                    counts.put("trackStar", s.trackStar());
+                    counts.put("track", s.track());
+                    counts.put("overdue", s.overdue());
+                    counts.put("boundaryAct", s.boundaryAct());
+                    counts.put("open", s.open());
+                    counts.put("candidates", s.candidates());
+                    Map<String, Object> doc = new LinkedHashMap<>();
+                    doc.put("schema", "mamori.findings.summary/1");
+                    doc.put("organization", o.code());
+                    doc.put("today", today.toString());
+                    doc.put("counts", counts);
+                    System.out.println(Json.pretty(doc));
+                    return ExitCode.OK;
+                }
+                System.out.println("【" + o.name() + "】未対応の検出 / findings still owing a patch（" + today + " Asia/Tokyo）");
+                TextTable t = new TextTable("項目", "件数", "一覧を見る / list them");
+                for (Worklist.Card c : Worklist.Card.values()) t.row(label(c), s.get(c), command(c));
+                System.out.print(t);
+                return ExitCode.OK;
+            }
+        }
+
+        static String label(Worklist.Card c) {
+            return switch (c) {
+                case OPEN -> "未対応（すべて） / still to patch";
+                case ACT -> "直ちに対応(Act)";
+                case ATTEND -> "優先して対応(Attend)";
+                case TRACK_STAR -> "注視(Track*)";
+                case TRACK -> "通常(Track)";
+                case OVERDUE -> "期限超過 / overdue";
+                case BOUNDARY_ACT -> "境界機器のAct / Act on boundary devices";
+                case CANDIDATES -> "要確認の候補 / candidates to review";
+            };
+        }
+
+        static String command(Worklist.Card c) {
+            StringBuilder sb = new StringBuilder("mamori findings list");
+            c.listParameters().forEach((k, v) -> sb.append(" --").append(k).append("true".equals(v) ? "" : " " + v));
+            return sb.toString();
         }
     }
 
@@ -364,7 +445,7 @@ public class FindingsCommand {
         try {
             return FindingState.fromKey(s);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("--state が不正です / unknown state '" + s + "' (new, triaged, patch_scheduled, mitigation_planned, mitigated, risk_accepted, "
+            throw new BadInputException("--state が不正です / unknown state '" + s + "' (open, closed, all, new, triaged, patch_scheduled, mitigation_planned, mitigated, risk_accepted, "
                     + "not_affected, false_positive, fixed)");
         }
     }

@@ -167,6 +167,25 @@ public final class FindingQuery {
         }
     }
 
+    /** Findings per asset and outcome ("none" when not triaged) under a filter, in one query. */
+    public Map<Long, Map<String, Long>> countsByAssetAndOutcome(long orgId, Filter filter) {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT f.asset_id, f.outcome, COUNT(*) FROM finding f JOIN asset a ON a.id = f.asset_id LEFT JOIN vendor v ON v.id = a.vendor_id "
+                + where(orgId, filter, params) + " GROUP BY f.asset_id, f.outcome";
+        Map<Long, Map<String, Long>> out = new java.util.HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>()).put(rs.getString(2) == null ? "none" : rs.getString(2), rs.getLong(3));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count findings: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** Open, confirmed findings per outcome ("act", "attend", "track-star", "track"). */
     public Map<String, Long> countsByOutcome(long orgId, Filter scope) {
         Map<String, Long> out = new java.util.LinkedHashMap<>();

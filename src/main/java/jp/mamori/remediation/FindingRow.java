@@ -10,6 +10,11 @@ public record FindingRow(long id, long organizationId, long systemId, String sys
                          String exploitation, String confidence, boolean candidate, String fixedIn, String matchBy,
                          String matchSource, String criterion, Instant firstSeen) {
 
+    /** The patch is still owed (listed by default, each state labelled). */
+    public boolean open() {
+        return FindingState.fromKey(state).isOpen();
+    }
+
     public boolean overdue(LocalDate today) {
         return due != null && due.isBefore(today) && FindingState.fromKey(state).isOpen();
     }

@@ -79,6 +79,8 @@ public class DashboardController {
         counts.put("track", v.counts().get("track"));
         counts.put("overdue", v.overdue());
         counts.put("boundaryAct", v.boundaryAct());
+        counts.put("open", v.summary().open());
+        counts.put("candidates", v.summary().candidates());
         out.put("counts", counts);
         out.put("urgent", v.urgent().stream().map(f -> {
             Map<String, Object> m = FindingJson.row(f, fmt.today());

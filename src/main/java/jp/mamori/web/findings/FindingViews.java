@@ -62,8 +62,9 @@ public class FindingViews {
             List<FindingState> states;
             String s = state == null || state.isBlank() ? "open" : state.trim().toLowerCase(Locale.ROOT);
             switch (s) {
-                case "open" -> states = FindingQuery.Filter.open().states();
-                case "closed" -> states = java.util.Arrays.stream(FindingState.values()).filter(x -> !x.isOpen()).toList();
+                // the worklist's definitions: the dashboard's cards count exactly these rows
+                case "open" -> states = jp.mamori.remediation.Worklist.OPEN_STATES;
+                case "closed" -> states = jp.mamori.remediation.Worklist.CLOSED_STATES;
                 case "all" -> states = null;
                 default -> {
                     try {

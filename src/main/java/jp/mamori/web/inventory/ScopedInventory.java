@@ -36,8 +36,10 @@ public class ScopedInventory {
     private final DataSource dataSource;
     private final InventoryRepository inventory;
     private final SbomStore sboms;
+    private final jp.mamori.remediation.Worklist worklist;
 
     public ScopedInventory(Mamori mamori) {
+        this.worklist = mamori.worklist();
         this.dataSource = mamori.database().dataSource();
         this.inventory = mamori.inventory();
         this.sboms = mamori.sboms();
@@ -95,21 +97,12 @@ public class ScopedInventory {
     }
 
     /** Open, confirmed findings per asset and outcome: assetId → outcome → count. */
+    /**
+     * Open, confirmed findings per asset and outcome — the worklist's definition (mitigated ones included:
+     * the patch is still owed), so an asset's count is the number of rows its findings link shows.
+     */
     public Map<Long, Map<String, Long>> openFindingCounts(long orgId) {
-        Map<Long, Map<String, Long>> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT asset_id, outcome, COUNT(*) FROM finding WHERE organization_id = ? AND candidate = FALSE "
-                        + "AND state IN ('new', 'triaged', 'patch_scheduled') GROUP BY asset_id, outcome")) {
-            ps.setLong(1, orgId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2) == null ? "none" : rs.getString(2), rs.getLong(3));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot count findings: " + e.getMessage(), e);
-        }
-        return out;
+        return worklist.openByAsset(orgId);
     }
 
     // ---- SBOMs
