@@ -44,6 +44,8 @@ public final class Audited {
     public static final String DRILL_RECORDED = "roles.drill_recorded";
     public static final String READINESS_ISSUED = "readiness.issued";
     public static final String LOGS_IMPORTED = "logs.imported";
+    /** Detections stored by the Kafka Streams runner ({@code mamori logs stream}). */
+    public static final String LOGS_STREAMED = "logs.streamed";
     public static final String INCIDENT_OPENED = "incident.opened";
     public static final String INCIDENT_STATE_CHANGED = "incident.state_changed";
     public static final String DETECTION_ALLOW_ADDED = "detection.allow_added";

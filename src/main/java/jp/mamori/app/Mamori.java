@@ -242,6 +242,7 @@ public final class Mamori implements AutoCloseable {
     public RecordDrill recordDrill() { return new RecordDrill(this); }
     public IssueReadinessReport issueReadinessReport() { return new IssueReadinessReport(this); }
     public ImportLogs importLogs() { return new ImportLogs(this); }
+    public jp.mamori.app.detection.StreamDetections streamDetections() { return new jp.mamori.app.detection.StreamDetections(this); }
     public ManageDetectionLists detectionLists() { return new ManageDetectionLists(this); }
     public ChangeIncidentState changeIncidentState() { return new ChangeIncidentState(this); }
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import jp.mamori.app.Mamori;
 import jp.mamori.app.detection.ImportLogs;
+import jp.mamori.app.detection.StreamDetections;
+import jp.mamori.detection.stream.DetectionStreams;
 import jp.mamori.detection.logs.LogReader;
 import jp.mamori.detection.logs.LogSource;
 import jp.mamori.inventory.Organization;
@@ -16,9 +18,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code mamori logs import}: gateway and proxy logs through every detection rule. */
+/** {@code mamori logs import|stream|publish}: gateway and proxy logs through every detection rule, from files or a Kafka topic. */
 @Command(name = "logs", mixinStandardHelpOptions = true, description = {"ゲートウェイ・プロキシのログの取り込み", "Gateway and proxy logs."},
-        subcommands = {LogsCommand.Import.class})
+        subcommands = {LogsCommand.Import.class, LogsCommand.Stream.class, LogsCommand.Publish.class})
 public class LogsCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -70,6 +72,71 @@ public class LogsCommand {
             }
             System.out.println("検知 / detections: " + r.detections() + " 件（新規 / new）" + (r.duplicates() > 0 ? "、既知 " + r.duplicates() + " 件 / known" : "")
                     + "  インシデント / incidents: 新規 " + r.incidentsOpened().size() + " 件 / opened, 更新 " + r.incidentsUpdated().size() + " 件 / updated");
+        }
+    }
+
+    @Command(name = "stream", mixinStandardHelpOptions = true,
+            description = {"Kafka のトピックのログに検知ルールを常時適用します（Kafka Streams、ノードを増やせば分担）。Ctrl-C で停止。",
+                    "Runs every detection rule on the log lines of a Kafka topic (Kafka Streams; start more for more capacity). Ctrl-C stops."})
+    static class Stream implements Callable<Integer> {
+        @Mixin DatabaseOptions db = new DatabaseOptions();
+        @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT", description = "Kafka のブローカー / Kafka bootstrap servers") String bootstrap;
+        @Option(names = "--topic", required = true, paramLabel = "T", description = "ログのトピック（キー ORG|ASSET|SOURCE[|NAME]）/ log topic (key ORG|ASSET|SOURCE[|NAME])") String topic;
+        @Option(names = "--application-id", paramLabel = "ID", defaultValue = "mamori-detection",
+                description = "同じ ID のノードが分担します / instances with the same id share the work (default: ${DEFAULT-VALUE})") String applicationId;
+        @Option(names = "--state-dir", paramLabel = "DIR", description = "状態ストアの置き場所 / local state store directory (default: DATA/kafka-streams)") Path stateDir;
+        @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "処理スレッド数 / stream threads (default: ${DEFAULT-VALUE})") int threads;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            DetectionStreams.Settings settings;
+            try {
+                settings = new DetectionStreams.Settings(bootstrap, topic, applicationId,
+                        stateDir != null ? stateDir : db.dataDir().resolve("kafka-streams"), threads, null);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage());
+            }
+            try (Mamori m = db.mamori(); DetectionStreams s = m.streamDetections().start(settings)) {
+                Runtime.getRuntime().addShutdownHook(new Thread(s::close, "mamori-logs-stream-stop"));
+                System.out.println("検知を開始しました / detecting on " + topic + " at " + bootstrap + " (application id " + applicationId + ")");
+                s.awaitStop();
+                var c = s.counters();
+                System.out.println("停止しました / stopped: " + c.lines.get() + " 行 / lines, " + c.detections.get() + " 件の検知 / detections, "
+                        + c.rejected.get() + " 行を読めませんでした / rejected");
+                return s.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR ? ExitCode.FAILURE : ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "publish", mixinStandardHelpOptions = true,
+            description = {"ログのファイルを Kafka のトピックに送ります（`logs stream` が読む形式、最後に入力の終わり）。",
+                    "Puts log files on a Kafka topic in the form `logs stream` reads, then the end of the input."})
+    static class Publish implements Callable<Integer> {
+        @Mixin DatabaseOptions db = new DatabaseOptions();
+        @Mixin OrgOption org = new OrgOption();
+        @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT") String bootstrap;
+        @Option(names = "--topic", required = true, paramLabel = "T") String topic;
+        @Option(names = "--source", required = true, paramLabel = "S", description = "netscaler | access | squid | zscaler | zeek-http | csv") String source;
+        @Option(names = "--asset", paramLabel = "CODE", description = "ログを出した機器の資産コード / asset code of the device that wrote the log") String asset;
+        @Option(names = "--format-string", paramLabel = "F", description = "Squid logformat / Apache LogFormat の書式 / format string") String formatString;
+        @Parameters(arity = "1..*", paramLabel = "PATH") List<Path> paths;
+
+        @Override
+        public Integer call() {
+            LogSource s;
+            try {
+                s = LogSource.fromKey(source);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage());
+            }
+            try (Mamori m = db.mamori()) {
+                Organization o = org.resolve(m.inventory());
+                List<StreamDetections.Publish> files = new ArrayList<>();
+                for (Path p : paths) files.add(new StreamDetections.Publish(p, p.getFileName().toString(), asset, s, formatString));
+                long n = m.streamDetections().publish(bootstrap, topic, o.code(), files);
+                System.out.println(n + " 行を " + topic + " に送りました / lines sent to " + topic);
+                return ExitCode.OK;
+            }
         }
     }
 }

@@ -27,9 +27,6 @@ import jp.mamori.detection.logs.LogSource;
 import jp.mamori.detection.rules.Detection;
 import jp.mamori.detection.rules.DetectionEngine;
 import jp.mamori.detection.store.DetectionStore;
-import jp.mamori.notify.Audience;
-import jp.mamori.notify.NotificationEvent;
-import jp.mamori.notify.NotificationQueue;
 import jp.mamori.notify.Notifier;
 
 /**
@@ -116,15 +113,7 @@ public final class ImportLogs {
                     .append(' ').append(r.report().lines()).append(" lines, ").append(r.report().rejectedCount()).append(" rejected)");
             Audited.record(mamori, c, actor, orgId, Audited.LOGS_IMPORTED, "logs:" + (options.assetCode() == null ? "-" : options.assetCode()),
                     "files=" + files + " detections=" + s.detections() + " incidents_opened=" + s.incidentsOpened());
-            for (Long inc : s.incidentsOpened()) {
-                var row = store.incident(orgId, inc);
-                String user = row.map(DetectionStore.IncidentRow::userKey).orElse("?");
-                Audited.record(mamori, c, actor, orgId, Audited.INCIDENT_OPENED, "incident:" + inc, "user=" + user);
-                NotificationQueue.enqueue(c, NotificationEvent.of(orgId, ctx.systemId(), null, "incident_opened", Audience.SYSTEM_AND_CISO,
-                        row.map(r -> r.vulns().isEmpty() ? null : r.vulns().get(0)).orElse(null), options.assetCode(), "act", null,
-                        "不正アクセスの疑い: 利用者 " + user + " のインシデント #" + inc + " を開きました。Mamori のインシデント画面で確認してください。",
-                        "Suspected intrusion: incident #" + inc + " opened for user " + user + ". See the incidents page in Mamori."), now);
-            }
+            IncidentNotices.opened(mamori, c, actor, orgId, ctx.systemId(), options.assetCode(), s.incidentsOpened(), now);
             return s;
         });
         Notifier.Report sent = saved.incidentsOpened().isEmpty() ? Notifier.Report.NONE : mamori.notifier().flush();

@@ -7,8 +7,6 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,21 +52,43 @@ public final class DetectionEngine {
     private final List<SigmaRule> sigma;
     private final Consumer<Detection> sink;
 
-    private final Map<String, Session> sessions = new HashMap<>();
-    private final Map<String, UserState> users = new HashMap<>();
-    private final Map<String, Desktop> desktops = new HashMap<>();
-    private final Map<String, Upload> uploads = new LinkedHashMap<>();
-    private final Map<String, Pending> pending = new LinkedHashMap<>();
-    private final Set<String> seenDestinations = new java.util.HashSet<>();
-    private final Set<String> emitted = new java.util.HashSet<>();
-    private final Map<String, Instant> fileStart = new HashMap<>();
+    // What the rules remember, in memory for a batch import or in Kafka Streams state stores (DetectionState).
+    private final DetectionState.Table<Session> sessions;
+    private final DetectionState.Table<UserState> users;
+    private final DetectionState.Table<Desktop> desktops;
+    private final DetectionState.Table<Upload> uploads;
+    private final DetectionState.Table<Pending> pending;
+    private final DetectionState.Table<Boolean> seenDestinations;
+    private final DetectionState.Table<Boolean> emitted;
+    private final DetectionState.Table<Instant> fileStart;
+    private final DetectionState.Table<Instant> clocks;
+    private final DetectionState.Table<Long> counters;
     private long events;
-    private Instant clock = Instant.EPOCH;
+    private Instant clock;
 
     public DetectionEngine(DetectionPolicy policy, List<SigmaRule> sigma, Consumer<Detection> sink) {
+        this(policy, sigma, sink, DetectionState.inMemory());
+    }
+
+    /** The rules over the given state: a Kafka Streams task passes its stores, so a restarted task goes on where it was. */
+    public DetectionEngine(DetectionPolicy policy, List<SigmaRule> sigma, Consumer<Detection> sink, DetectionState state) {
         this.policy = policy;
         this.sigma = List.copyOf(sigma);
         this.sink = sink;
+        this.sessions = state.table(DetectionState.SESSIONS);
+        this.users = state.table(DetectionState.USERS);
+        this.desktops = state.table(DetectionState.DESKTOPS);
+        this.uploads = state.table(DetectionState.UPLOADS);
+        this.pending = state.table(DetectionState.SIGMA);
+        this.seenDestinations = state.table(DetectionState.SEEN);
+        this.emitted = state.table(DetectionState.EMITTED);
+        this.fileStart = state.table(DetectionState.FILE_START);
+        this.clocks = state.table(DetectionState.CLOCK);
+        this.counters = state.table(DetectionState.COUNTERS);
+        Long n = counters.get("events");
+        this.events = n == null ? 0 : n;
+        Instant c = clocks.get("clock");
+        this.clock = c == null ? Instant.EPOCH : c;
     }
 
     public DetectionPolicy policy() { return policy; }
@@ -80,7 +100,7 @@ public final class DetectionEngine {
 
     /** Desktops learned from ICA launches in this run. */
     public List<Desktop> learnedDesktops() {
-        return desktops.values().stream().filter(d -> "ica".equals(d.source())).toList();
+        return desktops.keys().stream().map(desktops::get).filter(d -> d != null && "ica".equals(d.source())).toList();
     }
 
     public int activeSessions() {
@@ -93,7 +113,7 @@ public final class DetectionEngine {
 
     // --- state -----------------------------------------------------------------------------
 
-    private static final class Session {
+    static final class Session {
         final String user;
         String loginIp;
         final String loginUa;
@@ -122,13 +142,13 @@ public final class DetectionEngine {
         }
     }
 
-    private static final class UserState {
+    static final class UserState {
         final List<String> sessionKeys = new ArrayList<>(2);
         /** Addresses that took over a session of this user, and the session. */
         final Map<String, String> hijackers = new HashMap<>(1);
     }
 
-    private static final class Upload {
+    static final class Upload {
         final String user, domain, file;
         final Instant bucket;
         long bytes;
@@ -148,23 +168,38 @@ public final class DetectionEngine {
         }
     }
 
-    /** A Sigma hit being gathered (one detection per rule, client and day). */
-    private static final class Pending {
+    /** A Sigma hit being gathered (one detection per rule, client and day); {@code proxy}: from a proxy log (else a gateway's). */
+    static final class Pending {
         final Detection first;
+        final boolean proxy;
         final List<Evidence> evidence = new ArrayList<>();
         int count;
 
-        Pending(Detection first) {
+        Pending(Detection first, boolean proxy) {
             this.first = first;
+            this.proxy = proxy;
         }
+    }
+
+    /** Gateway and proxy logs arrive each in its own time order, not with each other: windows close on their own side's clock. */
+    private static String side(boolean proxy) {
+        return proxy ? "proxy" : "gateway";
     }
 
     // --- the stream --------------------------------------------------------------------------
 
     public void accept(LogEvent e, String file, Device device) {
         events++;
-        if (e.at().isAfter(clock)) clock = e.at();
-        fileStart.merge(file, e.at(), (a, b) -> a.isBefore(b) ? a : b);
+        counters.put("events", events);
+        if (e.at().isAfter(clock)) {
+            clock = e.at();
+            clocks.put("clock", clock);
+        }
+        String side = side(e.kind() == EventKind.WEB_REQUEST);
+        Instant sideClock = clocks.get(side);
+        if (sideClock == null || e.at().isAfter(sideClock)) clocks.put(side, e.at());
+        Instant started = fileStart.get(file);
+        if (started == null || e.at().isBefore(started)) fileStart.put(file, e.at());
         if ((events & 0xFFFF) == 0) expire();
         String ip = client(e);
         checkUserField(e, ip, file, device);
@@ -227,7 +262,8 @@ public final class DetectionEngine {
 
     private void logout(LogEvent e, Device device) {
         if (e.sessionId() == null) return;
-        Session s = sessions.remove(key(device, e.sessionId()));
+        Session s = sessions.get(key(device, e.sessionId()));
+        sessions.remove(key(device, e.sessionId()));
         if (s != null) {
             UserState us = users.get(s.user);
             if (us != null) us.sessionKeys.remove(key(device, e.sessionId()));
@@ -358,7 +394,7 @@ public final class DetectionEngine {
             String vuln = r.cves().isEmpty() ? null : r.cves().get(0);
             Category cat = vuln != null ? Category.EXPLOIT_ATTEMPT : category.equals("proxy") ? Category.EXFILTRATION : Category.OTHER;
             String user = Addresses.userKey(e.user());
-            if (user == null && ip != null && desktops.containsKey(ip)) user = desktops.get(ip).user();
+            if (user == null && ip != null && desktops.contains(ip)) user = desktops.get(ip).user();
             String k = fp("sigma:" + r.id(), device, ip == null ? "" : ip, user == null ? "" : user, day(e.at()));
             Pending p = pending.get(k);
             if (p == null) {
@@ -366,7 +402,7 @@ public final class DetectionEngine {
                         ip == null ? List.of() : List.of(ip), e.destinationHost(), e.bytesOut(),
                         "Sigma ルール「" + r.title() + "」に一致しました" + (vuln == null ? "。" : "（" + vuln + "）。"),
                         "Matched the Sigma rule \"" + r.title() + "\"" + (vuln == null ? "." : " (" + vuln + ")."), vuln, List.of(), k);
-                pending.put(k, p = new Pending(d));
+                pending.put(k, p = new Pending(d, category.equals("proxy")));
             }
             p.count++;
             if (p.evidence.size() < Detection.MAX_EVIDENCE) p.evidence.add(evidence(file, e));
@@ -400,7 +436,8 @@ public final class DetectionEngine {
         if (ip != null) u.ips.add(ip);
         if (u.evidence.size() < Detection.MAX_EVIDENCE) u.evidence.add(evidence(file, e));
         String seen = who + "|" + domain;
-        if (seenDestinations.add(seen)) {
+        if (!seenDestinations.contains(seen)) {
+            seenDestinations.put(seen, Boolean.TRUE);
             emit(new Detection("storage-first-seen", Category.EXFILTRATION, Severity.LOW, e.at(), null, user, null,
                     ip == null ? List.of() : List.of(ip), domain, e.bytesOut(),
                     (user == null ? ip : user) + " が初めてオンラインストレージ " + domain + " へ送信しました。",
@@ -415,21 +452,38 @@ public final class DetectionEngine {
     /** Emits what is still gathered (uploads per hour, Sigma hits); call at the end of an import. */
     public void finish() {
         flushUploads(null);
-        for (Pending p : pending.values()) {
-            Detection d = p.first;
-            emitRaw(new Detection(d.rule(), d.category(), d.severity(), d.at(), d.assetCode(), d.user(), d.sessionId(), d.sourceIps(),
-                    d.destination(), d.bytesOut(), d.summaryJa() + (p.count > 1 ? "（" + p.count + " 回）" : ""),
-                    d.summaryEn() + (p.count > 1 ? " (" + p.count + " times)" : ""), d.vulnId(), p.evidence, d.fingerprint()));
+        for (String k : pending.keys()) emitPending(k);
+    }
+
+    /**
+     * For a runner that never finishes (Kafka Streams): says what was gathered in windows that have
+     * closed — upload hours and Sigma days that ended more than {@code grace} before the newest line
+     * seen — exactly as {@link #finish()} would have said it for them.
+     */
+    public void closeWindows(Duration grace) {
+        Instant proxy = clocks.get(side(true)), gateway = clocks.get(side(false));
+        if (proxy != null) flushUploads(proxy.minus(grace).minus(Duration.ofHours(1)));
+        for (String k : pending.keys()) {
+            Pending p = pending.get(k);
+            Instant upTo = p.proxy ? proxy : gateway;
+            if (upTo != null && !p.first.at().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1)).isAfter(upTo.minus(grace))) emitPending(k);
         }
-        pending.clear();
+    }
+
+    private void emitPending(String k) {
+        Pending p = pending.get(k);
+        pending.remove(k);
+        Detection d = p.first;
+        emitRaw(new Detection(d.rule(), d.category(), d.severity(), d.at(), d.assetCode(), d.user(), d.sessionId(), d.sourceIps(),
+                d.destination(), d.bytesOut(), d.summaryJa() + (p.count > 1 ? "（" + p.count + " 回）" : ""),
+                d.summaryEn() + (p.count > 1 ? " (" + p.count + " times)" : ""), d.vulnId(), p.evidence, d.fingerprint()));
     }
 
     private void flushUploads(Instant before) {
-        Iterator<Upload> it = uploads.values().iterator();
-        while (it.hasNext()) {
-            Upload u = it.next();
+        for (String k : uploads.keys()) {
+            Upload u = uploads.get(k);
             if (before != null && !u.bucket.isBefore(before)) continue;
-            it.remove();
+            uploads.remove(k);
             DetectionPolicy.Thresholds t = policy.thresholds();
             String who = u.user != null ? u.user : String.join(",", u.ips);
             Detection d = null;
@@ -478,20 +532,21 @@ public final class DetectionEngine {
     }
 
     private void emitRaw(Detection d) {
-        if (emitted.add(d.fingerprint())) sink.accept(d);
+        if (emitted.contains(d.fingerprint())) return;
+        emitted.put(d.fingerprint(), Boolean.TRUE);
+        sink.accept(d);
     }
 
     private void expire() {
         Instant cutoff = clock.minus(policy.thresholds().sessionIdle());
-        Iterator<Map.Entry<String, Session>> it = sessions.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<String, Session> en = it.next();
-            if (en.getValue().lastAt.isBefore(cutoff)) {
-                it.remove();
-                UserState us = en.getValue().user == null ? null : users.get(en.getValue().user);
+        for (String k : sessions.keys()) {
+            Session s = sessions.get(k);
+            if (s.lastAt.isBefore(cutoff)) {
+                sessions.remove(k);
+                UserState us = s.user == null ? null : users.get(s.user);
                 if (us != null) {
-                    us.sessionKeys.remove(en.getKey());
-                    if (us.sessionKeys.isEmpty() && us.hijackers.isEmpty()) users.remove(en.getValue().user);
+                    us.sessionKeys.remove(k);
+                    if (us.sessionKeys.isEmpty() && us.hijackers.isEmpty()) users.remove(s.user);
                 }
             }
         }

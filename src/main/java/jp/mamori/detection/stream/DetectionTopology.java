@@ -1,0 +1,48 @@
+package jp.mamori.detection.stream;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The detection rules as a Kafka Streams topology: lines of every organisation's gateways and
+ * proxies come in on one topic, keyed {@code ORG|ASSET|SOURCE[|NAME]} ({@link LogRecordKey}); they
+ * are re-keyed by organisation and repartitioned, so that each organisation's lines are read by one
+ * task in order — the rules correlate a user's sessions across gateways and a desktop's launches with
+ * its proxy traffic, so the organisation is the unit that must not be split. There the same
+ * {@link jp.mamori.detection.rules.DetectionEngine} as the batch import runs over state stores
+ * (sessions and users, upload and Sigma windows, desktops, what was said), persistent and
+ * changelogged, so another instance takes over a task where it stopped. Detections go to the
+ * database through {@link OrganisationRules#detected}; the store there ignores a detection it already
+ * has, so lines read again after a failure say nothing twice.
+ */
+public final class DetectionTopology {
+
+    /** Windows (upload hours, Sigma days) are said when the organisation's newest line is this much past their end. */
+    public static final Duration DEFAULT_GRACE = Duration.ofMinutes(10);
+
+    /** Counts for the operator and the benchmark (all tasks of this instance). */
+    public static final class Counters {
+        public final AtomicLong lines = new AtomicLong(), events = new AtomicLong(), rejected = new AtomicLong(),
+                unknownOrganisations = new AtomicLong(), detections = new AtomicLong(), ends = new AtomicLong();
+    }
+
+    private DetectionTopology() { }
+
+    public static Topology build(String topic, OrganisationRules rules, Duration grace, Counters counters) {
+        StreamsBuilder b = new StreamsBuilder();
+        for (String store : StoreState.STORES) {
+            b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.ByteArray()));
+        }
+        b.stream(topic, Consumed.with(Serdes.String(), Serdes.String()).withName("log-lines"))
+                .process(() -> new ByOrganisation(counters))
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("by-organisation"))
+                .process(() -> new DetectionProcessor(rules, grace, counters), StoreState.STORES.toArray(String[]::new));
+        return b.build();
+    }
+}
