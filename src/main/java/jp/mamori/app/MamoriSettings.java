@@ -50,6 +50,20 @@ public record MamoriSettings(Path dataDir, Map<String, String> env) {
         return null;
     }
 
+    /**
+     * {@code MAMORI_KB_MAX_AGE_DAYS}: how many days old the knowledge base's newest data may be before
+     * a scan warns (0 = no age check); {@link jp.mamori.app.scan.KnowledgeFreshness#DEFAULT_MAX_AGE_DAYS} when unset.
+     */
+    public int kbMaxAgeDays() {
+        String v = env.get("MAMORI_KB_MAX_AGE_DAYS");
+        if (v == null || v.isBlank()) return jp.mamori.app.scan.KnowledgeFreshness.DEFAULT_MAX_AGE_DAYS;
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("MAMORI_KB_MAX_AGE_DAYS: 整数ではありません / not a whole number: " + v);
+        }
+    }
+
     public Path feedsDir() {
         return dataDir.resolve("feeds");
     }

@@ -1,6 +1,7 @@
 package jp.mamori.cli;
 
 import jp.mamori.app.Mamori;
+import jp.mamori.app.scan.KnowledgeFreshness;
 import jp.mamori.app.scan.ScanSbom;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -53,6 +54,11 @@ public class ScanCommand implements Callable<Integer> {
     @Option(names = "--mission", defaultValue = "medium", description = "low | medium | high (default: ${DEFAULT-VALUE})") String mission;
     @Option(names = "--format", defaultValue = "table", description = "table | json | sarif | cyclonedx-vex") String format;
     @Option(names = "--fail-on", description = "act | attend | track-star | track: exit 1 when a finding reaches it") String failOn;
+    @Option(names = {"--allow-empty", "--allow-stale"}, description = "知識ベースが空・古くても照合する（警告は出ます） / "
+            + "scan even when the knowledge base is empty or stale (the warning is still printed)") boolean allowEmpty;
+    @Option(names = "--max-age-days", paramLabel = "N", description = "最新データがN日より古ければ警告して終了3（0で確認しない、既定 "
+            + "MAMORI_KB_MAX_AGE_DAYS または 14） / warn and exit 3 when the newest data is older (0: no check; default "
+            + "MAMORI_KB_MAX_AGE_DAYS or 14)") Integer maxAgeDays;
     @Option(names = "--vex", description = "VEX document(s) to apply on top of the knowledge base's (OpenVEX, CycloneDX VEX, CSAF VEX)") List<Path> vexFiles = new ArrayList<>();
 
     @Override
@@ -69,6 +75,12 @@ public class ScanCommand implements Callable<Integer> {
         List<VexStatement> vex = ScanSbom.readVex(vexFiles);
         List<AssessedFinding> findings;
         try (Mamori m = db.mamori()) {
+            int maxAge = maxAgeDays != null ? maxAgeDays : m.settings().kbMaxAgeDays();
+            KnowledgeFreshness kb = m.scanSbom().freshness(maxAge);
+            if (kb.state() != KnowledgeFreshness.State.CURRENT) {
+                warn(kb);
+                if (!allowEmpty) return ExitCode.FAILURE;
+            }
             AssetContext ctx = new AssetContext(exp, mis, "--exposure " + exp.key(), "--mission " + mis.key());
             findings = m.scanSbom().assess(doc, ctx, vex);
         }
@@ -84,6 +96,31 @@ public class ScanCommand implements Callable<Integer> {
             if (reached) return ExitCode.THRESHOLD;
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * An empty result from an empty or stale knowledge base is no all-clear: say so in both
+     * languages on stderr (so that JSON and SARIF on stdout stay clean), naming what to do.
+     */
+    private void warn(KnowledgeFreshness kb) {
+        String where = db.settings().isEmbedded() ? "--data " + db.dataDir() : db.settings().displayUrl();
+        if (kb.state() == KnowledgeFreshness.State.EMPTY) {
+            System.err.println("警告: 知識ベースに脆弱性の記録がありません（" + where + "）。このまま照合しても「該当なし」は"
+                    + "安全を意味しません。先に mamori feeds import（または feeds sync）で脆弱性情報を取り込んでください。"
+                    + "それでも照合する場合は --allow-empty を指定してください。");
+            System.err.println("warning: the knowledge base holds no vulnerability records (" + where + "); an empty result"
+                    + " would not mean 'nothing vulnerable'. Import feeds first (mamori feeds import or feeds sync), or pass"
+                    + " --allow-empty to scan anyway.");
+        } else {
+            System.err.println("警告: 知識ベースの最新データは " + kb.newestDate() + "（" + kb.ageDays() + " 日前）で、上限の "
+                    + kb.maxAgeDays() + " 日より古くなっています（" + where + "）。その後に公表された脆弱性は照合されません。"
+                    + "mamori feeds sync（閉域網では feeds import --source bundle）で更新してください。"
+                    + "それでも照合する場合は --allow-empty、上限を変える場合は --max-age-days を指定してください。");
+            System.err.println("warning: the knowledge base's newest data is from " + kb.newestDate() + " (" + kb.ageDays()
+                    + " days ago), older than the " + kb.maxAgeDays() + " days allowed (" + where + "); vulnerabilities"
+                    + " published since are not matched. Update it (mamori feeds sync, or feeds import --source bundle on a"
+                    + " closed network), or pass --allow-empty to scan anyway or --max-age-days to change the limit.");
+        }
     }
 
     static List<MatchTarget> targets(SbomDocument doc) {

@@ -31,9 +31,63 @@ class ScanIT {
         assertThat(r.exitCode()).as(r.toString()).isZero();
     }
 
+    /** The demo feeds carry fixed dates that age with the calendar: these tests are about matching, not freshness. */
+    private static Result scan(String... args) {
+        return CliProcess.run(Map.of("MAMORI_KB_MAX_AGE_DAYS", "0"), null, prepend("scan", args));
+    }
+
+    private static String[] prepend(String first, String... rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    @Test
+    void anEmptyKnowledgeBaseIsNoAllClear() throws Exception {
+        Path empty = Files.createTempDirectory("mamori-scan-empty-");
+        Result r = CliProcess.run("scan", "--data", empty.toString(), "--format", "json", JUKI.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.FAILURE);
+        assertThat(r.stdout()).as("no findings list that could be read as 'nothing vulnerable'").isEmpty();
+        assertThat(r.stderr()).contains("警告: 知識ベースに脆弱性の記録がありません").contains("「該当なし」は安全を意味しません")
+                .contains("warning: the knowledge base holds no vulnerability records").contains("--allow-empty");
+
+        Result allowed = CliProcess.run("scan", "--data", empty.toString(), "--format", "json", "--allow-empty", JUKI.toString());
+        assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
+        assertThat(allowed.stderr()).as("still warned").contains("知識ベースに脆弱性の記録がありません");
+        assertThat(JSON.readTree(allowed.stdout()).path("findings")).isEmpty();
+    }
+
+    @Test
+    void aStaleKnowledgeBaseWarnsWithTheDataOwnDateAndExitsThree() {
+        Result r = CliProcess.run("scan", "--data", data.toString(), "--max-age-days", "1", JUKI.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.FAILURE);
+        assertThat(r.stderr()).as("the demo NVD record's lastModified is the newest data date")
+                .contains("警告: 知識ベースの最新データは 2026-10-09（").contains("上限の 1 日より古くなっています")
+                .contains("warning: the knowledge base's newest data is from 2026-10-09");
+        assertThat(r.stdout()).isEmpty();
+
+        Result env = CliProcess.run(Map.of("MAMORI_KB_MAX_AGE_DAYS", "1"), null, "scan", "--data", data.toString(), JUKI.toString());
+        assertThat(env.exitCode()).as("the setting, without the option").isEqualTo(ExitCode.FAILURE);
+
+        Result allowed = CliProcess.run("scan", "--data", data.toString(), "--max-age-days", "1", "--allow-stale", JUKI.toString());
+        assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
+        assertThat(allowed.stdout()).contains("CVE-2021-44228");
+    }
+
+    @Test
+    void aFileThatIsNoSbomIsRefusedAsSuch() throws Exception {
+        Path passwd = Files.createTempFile("passwd", "");
+        Files.writeString(passwd, "root:x:0:0:root:/root:/bin/bash\nsshd:x:74:74:Privilege-separated SSH:/usr/share/empty.sshd:/sbin/nologin\n");
+        Result r = scan("--data", data.toString(), passwd.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.stderr()).contains(passwd.getFileName().toString()).contains("SBOMではありません").contains("not an SBOM");
+        assertThat(r.stdout()).isEmpty();
+    }
+
     @Test
     void theInternetFacingGatewayIsActWithTheKevDeadlineAndAJapaneseExplanation() throws Exception {
-        Result r = CliProcess.run("scan", "--data", data.toString(), "--exposure", "open", "--mission", "high", "--format", "json", GATEWAY.toString());
+        Result r = scan("--data", data.toString(), "--exposure", "open", "--mission", "high", "--format", "json", GATEWAY.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode doc = JSON.readTree(r.stdout());
         assertThat(doc.path("schema").asText()).isEqualTo("mamori.scan/1");
@@ -73,14 +127,14 @@ class ScanIT {
 
     @Test
     void failOnActExitsOne() {
-        Result r = CliProcess.run("scan", "--data", data.toString(), "--exposure", "open", "--fail-on", "act", GATEWAY.toString());
+        Result r = scan("--data", data.toString(), "--exposure", "open", "--fail-on", "act", GATEWAY.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.THRESHOLD);
         assertThat(r.stdout()).contains("CVE-2023-4966").contains("直ちに対応");
     }
 
     @Test
     void aPackageSbomFindsLog4ShellByPurlAndSortsByOutcome() throws Exception {
-        Result r = CliProcess.run("scan", "--data", data.toString(), "--format", "json", JUKI.toString());
+        Result r = scan("--data", data.toString(), "--format", "json", JUKI.toString());
         JsonNode doc = JSON.readTree(r.stdout());
         assertThat(doc.path("findings")).extracting(n -> n.path("id").asText()).containsExactlyInAnyOrder("CVE-2021-44228", "CVE-2022-22965");
         JsonNode log4j = doc.path("findings").findParents("id").stream().filter(n -> n.path("id").asText().equals("CVE-2021-44228")).findFirst().orElseThrow();
@@ -101,7 +155,7 @@ class ScanIT {
                    "status": "not_affected", "justification": "vulnerable_code_not_in_execute_path",
                    "impact_statement": "The application runs as an executable jar, not a WAR on Tomcat."}]}
                 """);
-        Result r = CliProcess.run("scan", "--data", data.toString(), "--format", "json", "--vex", vex.toString(), JUKI.toString());
+        Result r = scan("--data", data.toString(), "--format", "json", "--vex", vex.toString(), JUKI.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode doc = JSON.readTree(r.stdout());
         assertThat(doc.path("findings")).extracting(n -> n.path("id").asText()).containsExactly("CVE-2021-44228");
@@ -113,7 +167,7 @@ class ScanIT {
 
     @Test
     void cycloneDxVexOutputIsValidAgainstTheSchema() throws Exception {
-        Result r = CliProcess.run("scan", "--data", data.toString(), "--format", "cyclonedx-vex", JUKI.toString());
+        Result r = scan("--data", data.toString(), "--format", "cyclonedx-vex", JUKI.toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         var errors = new JsonParser().validate(r.stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8), Version.VERSION_15);
         assertThat(errors).isEmpty();
@@ -123,7 +177,7 @@ class ScanIT {
 
     @Test
     void sarifOutputHasOneResultPerFinding() throws Exception {
-        Result r = CliProcess.run("scan", "--data", data.toString(), "--format", "sarif", JUKI.toString());
+        Result r = scan("--data", data.toString(), "--format", "sarif", JUKI.toString());
         JsonNode doc = JSON.readTree(r.stdout());
         assertThat(doc.path("version").asText()).isEqualTo("2.1.0");
         JsonNode run = doc.path("runs").get(0);
@@ -137,14 +191,14 @@ class ScanIT {
     void aMalformedSbomExitsTwoNamingTheFileAndPlace() throws Exception {
         Path bad = Files.createTempFile("broken", ".cdx.json");
         Files.writeString(bad, "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.5\", \"components\": [ {\"name\": ");
-        Result r = CliProcess.run(Map.of(), null, "scan", "--data", data.toString(), bad.toString());
+        Result r = scan("--data", data.toString(), bad.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.stderr()).contains(bad.getFileName().toString()).containsPattern("line \\d+");
     }
 
     @Test
     void badOptionsAreBadUsage() {
-        Result r = CliProcess.run("scan", "--data", data.toString(), "--exposure", "everywhere", GATEWAY.toString());
+        Result r = scan("--data", data.toString(), "--exposure", "everywhere", GATEWAY.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.stderr()).contains("--exposure");
     }

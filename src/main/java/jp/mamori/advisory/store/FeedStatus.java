@@ -11,10 +11,18 @@ import java.util.List;
 import javax.sql.DataSource;
 import jp.mamori.advisory.Source;
 
-/** Per source: how many records, when last updated, the last error (SPEC §5 {@code feeds status}). */
+/**
+ * Per source: how many records, the newest data's own date, when last updated, the last error
+ * (SPEC §5 {@code feeds status}). The data's own date (NVD lastModified, KEV dateAdded, EPSS score
+ * date, VEX timestamp) is what says how current the knowledge is: a bundle imported today may carry
+ * data from months ago.
+ *
+ * @param newestData the newest date the source's records themselves carry; null when none has one
+ */
 public final class FeedStatus {
 
-    public record Row(String source, long records, Instant lastUpdate, Instant lastSuccess, String lastError, Instant lastErrorAt) { }
+    public record Row(String source, long records, Instant newestData, Instant lastUpdate, Instant lastSuccess, String lastError,
+                      Instant lastErrorAt) { }
 
     private FeedStatus() { }
 
@@ -23,6 +31,7 @@ public final class FeedStatus {
         try (Connection c = ds.getConnection()) {
             for (Source s : Source.values()) {
                 long count = count(c, s);
+                Instant newest = newestData(c, s);
                 Instant lastUpdate = null;
                 Instant lastSuccess = null;
                 String error = null;
@@ -44,7 +53,7 @@ public final class FeedStatus {
                     error = null;
                     errorAt = null;
                 }
-                rows.add(new Row(s.key(), count, lastUpdate, lastSuccess, error, errorAt));
+                rows.add(new Row(s.key(), count, newest, lastUpdate, lastSuccess, error, errorAt));
             }
         } catch (SQLException e) {
             throw new KnowledgeBaseException("cannot read feed status: " + e.getMessage(), e);
@@ -66,6 +75,40 @@ public final class FeedStatus {
                 return rs.getLong(1);
             }
         }
+    }
+
+    /** The newest of the data's own dates; KEV and EPSS give a day, taken as its start in UTC. */
+    private static Instant newestData(Connection c, Source s) throws SQLException {
+        String sql = switch (s) {
+            case KEV -> "SELECT MAX(date_added) FROM kev_entry";
+            case EPSS -> "SELECT MAX(score_date) FROM epss_score";
+            case OPENVEX, CYCLONEDX_VEX -> "SELECT MAX(stated_at) FROM vex_statement WHERE source = ?";
+            default -> "SELECT MAX(modified) FROM advisory_statement WHERE source = ?";
+        };
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (sql.contains("?")) ps.setString(1, s.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return null;
+                if (s == Source.KEV || s == Source.EPSS) {
+                    java.sql.Date d = rs.getDate(1);
+                    return d == null ? null : d.toLocalDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                }
+                return instant(rs.getTimestamp(1));
+            }
+        }
+    }
+
+    /** Records over every source, and the newest data date of any of them (null when none). */
+    public record Overall(long records, Instant newestData) { }
+
+    public static Overall overall(List<Row> rows) {
+        long records = 0;
+        Instant newest = null;
+        for (Row r : rows) {
+            records += r.records();
+            if (r.newestData() != null && (newest == null || r.newestData().isAfter(newest))) newest = r.newestData();
+        }
+        return new Overall(records, newest);
     }
 
     private static Instant instant(Timestamp t) {

@@ -46,6 +46,11 @@ public final class ScanSbom {
         return new Result(doc, assess(doc, context, readVex(vexFiles)));
     }
 
+    /** Whether the knowledge base has records, and how old its newest data is (ask before trusting an empty result). */
+    public KnowledgeFreshness freshness(int maxAgeDays) {
+        return KnowledgeFreshness.of(jp.mamori.advisory.store.FeedStatus.read(mamori.database().dataSource()), mamori.clock(), maxAgeDays);
+    }
+
     /** Every finding of the document, most urgent first. */
     public List<AssessedFinding> assess(SbomDocument doc, AssetContext context, List<VexStatement> vex) {
         Assessor assessor = assessor(mamori, new Triage(mamori.policy(), mamori.clock()), vex);

@@ -14,6 +14,8 @@ import jp.mamori.inventory.sbom.xml.XmlGate;
  */
 final class FormatDetector {
     private static final String SEND_INSTEAD = "; please ask for CycloneDX (JSON or XML) or SPDX 2.3 (JSON or tag-value)";
+    /** Said first when a document is not an SBOM at all, so that nobody reads the rest as a parser's complaint. */
+    private static final String NOT_SBOM = "SBOMではありません / not an SBOM: ";
 
     /** A detected format, and for XML the document element's namespace (CycloneDX encodes its version there). */
     record Detected(SbomFormat format, String xmlNamespace) { }
@@ -23,10 +25,10 @@ final class FormatDetector {
     static Detected detect(byte[] b, String file, SbomLimits limits) throws SbomFormatException {
         if (startsWith(b, 0x50, 0x4B, 0x03, 0x04)) return new Detected(SbomFormat.VENDOR_XLSX, null);
         if (startsWith(b, 0xD0, 0xCF, 0x11, 0xE0)) {
-            throw new SbomFormatException(file, null, "Excel 97-2003 (.xls) workbooks are not read; save the table as .xlsx or CSV");
+            throw new SbomFormatException(file, null, "Excel 97-2003（.xls）は読めません。.xlsxかCSVで保存してください / Excel 97-2003 (.xls) workbooks are not read; save the table as .xlsx or CSV");
         }
         if (startsWith(b, 0x1F, 0x8B)) {
-            throw new SbomFormatException(file, null, "gzip-compressed; decompress the file first");
+            throw new SbomFormatException(file, null, "gzipで圧縮されています。展開してから渡してください / gzip-compressed; decompress the file first");
         }
         int i = skipBomAndSpace(b);
         if (i < b.length && b[i] == '{') return json(b, file, limits);
@@ -59,7 +61,7 @@ final class FormatDetector {
         } catch (IOException e) {
             throw new SbomFormatException(file, null, "unreadable JSON: " + e.getMessage(), e);
         }
-        throw new SbomFormatException(file, null, "JSON document is neither CycloneDX (no \"bomFormat\") nor SPDX 2"
+        throw new SbomFormatException(file, null, NOT_SBOM + "JSON document is neither CycloneDX (no \"bomFormat\") nor SPDX 2"
                 + " (no \"spdxVersion\")");
     }
 
@@ -74,7 +76,7 @@ final class FormatDetector {
             throw new SbomFormatException(file, "element /" + root.localName(), "SPDX XML documents are not supported"
                     + SEND_INSTEAD);
         }
-        throw new SbomFormatException(file, "element /" + root.localName(), "XML document is not CycloneDX (root element '"
+        throw new SbomFormatException(file, "element /" + root.localName(), NOT_SBOM + "XML document is not CycloneDX (root element '"
                 + root.localName() + "' in namespace '" + ns + "')");
     }
 

@@ -42,7 +42,7 @@ public final class SbomReader {
         try {
             size = Files.size(file);
         } catch (NoSuchFileException e) {
-            throw new SbomFormatException(name, null, "file does not exist");
+            throw new SbomFormatException(name, null, "ファイルがありません / file does not exist");
         }
         checkSize(size, name);
         return read(Files.readAllBytes(file), name);
@@ -51,7 +51,7 @@ public final class SbomReader {
     /** @param fileName used in messages only; the format comes from the bytes */
     public SbomDocument read(byte[] bytes, String fileName) throws SbomFormatException {
         checkSize(bytes.length, fileName);
-        if (bytes.length == 0) throw new SbomFormatException(fileName, null, "the file is empty");
+        if (bytes.length == 0) throw new SbomFormatException(fileName, null, "ファイルが空です / the file is empty");
         FormatDetector.Detected d = FormatDetector.detect(bytes, fileName, limits);
         SbomDocument doc = switch (d.format()) {
             case CYCLONEDX_JSON -> new CycloneDxJsonReader(limits).read(bytes, fileName);
@@ -73,8 +73,8 @@ public final class SbomReader {
 
     private void checkSize(long size, String name) throws SbomFormatException {
         if (size > limits.maxBytes()) {
-            throw new SbomFormatException(name, null, "the file is " + size + " bytes; SBOMs larger than "
-                    + limits.maxBytes() + " bytes are not accepted");
+            throw new SbomFormatException(name, null, "ファイルが大きすぎます（" + size + " バイト、上限 " + limits.maxBytes()
+                    + " バイト） / the file is " + size + " bytes; SBOMs larger than " + limits.maxBytes() + " bytes are not accepted");
         }
     }
 }

@@ -108,7 +108,7 @@ class HostileInputTest {
         SbomReader small = new SbomReader(new SbomLimits(1024, 100), null);
         assertThatThrownBy(() -> small.read(big))
                 .isInstanceOf(SbomFormatException.class)
-                .hasMessageContaining("2048 bytes; SBOMs larger than 1024 bytes are not accepted");
+                .hasMessageContaining("the file is 2048 bytes; SBOMs larger than 1024 bytes are not accepted");
         assertThatThrownBy(() -> small.read(new byte[1025], "mem.json"))
                 .hasMessageContaining("larger than 1024 bytes");
         assertThat(SbomLimits.defaults().maxBytes()).isEqualTo(200L * 1024 * 1024);
@@ -116,9 +116,9 @@ class HostileInputTest {
 
     @Test
     void missingAndEmptyFilesAreNamed(@TempDir Path dir) throws IOException {
-        assertThatThrownBy(() -> reader.read(dir.resolve("nope.json"))).hasMessageContaining("nope.json: file does not exist");
+        assertThatThrownBy(() -> reader.read(dir.resolve("nope.json"))).hasMessageContaining("nope.json: ファイルがありません / file does not exist");
         Path empty = Files.createFile(dir.resolve("empty.json"));
-        assertThatThrownBy(() -> reader.read(empty)).hasMessageContaining("empty.json: the file is empty");
+        assertThatThrownBy(() -> reader.read(empty)).hasMessageContaining("empty.json: ファイルが空です / the file is empty");
     }
 
     @Test
@@ -165,6 +165,22 @@ class HostileInputTest {
         assertRefused("just some text\nwith lines\n", "notes.txt", "no header row found");
         byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0, 0, 0};
         assertThatThrownBy(() -> reader.read(xls, "old.xls")).hasMessageContaining("Excel 97-2003 (.xls)");
+    }
+
+    @Test
+    void aFileThatIsNoSbomIsToldSoFirst() {
+        String passwd = "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"
+                + "www-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\n";
+        assertThatThrownBy(() -> reader.read(passwd.getBytes(StandardCharsets.UTF_8), "passwd"))
+                .isInstanceOf(SbomFormatException.class)
+                .hasMessageStartingWith("passwd: SBOMではありません（CycloneDX・SPDXの文書ではなく、ベンダー表としても先頭 20 行に見出し行")
+                .hasMessageContaining("/ not an SBOM: neither CycloneDX nor SPDX");
+        assertThatThrownBy(() -> reader.read("会議のメモ\n来週の予定を確認する\n".getBytes(StandardCharsets.UTF_8), "memo.txt"))
+                .hasMessageStartingWith("memo.txt: SBOMではありません");
+        assertThatThrownBy(() -> reader.read("{\"name\":\"my-app\",\"version\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8), "package.json"))
+                .hasMessageStartingWith("package.json: SBOMではありません / not an SBOM: JSON document is neither CycloneDX");
+        assertThatThrownBy(() -> reader.read("<html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8), "page.html"))
+                .hasMessageContaining("SBOMではありません / not an SBOM: XML document is not CycloneDX");
     }
 
     @Test

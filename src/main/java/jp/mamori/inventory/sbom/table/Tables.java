@@ -17,7 +17,7 @@ public final class Tables {
         try {
             return CsvTable.parse(TextDecoder.decode(bytes).text(), file);
         } catch (CharacterCodingException e) {
-            throw new SbomFormatException(file, null, "text is neither UTF-8 nor Shift_JIS (MS932)");
+            throw new SbomFormatException(file, null, "文字コードがUTF-8でもShift_JISでもありません / text is neither UTF-8 nor Shift_JIS (MS932)");
         }
     }
 }

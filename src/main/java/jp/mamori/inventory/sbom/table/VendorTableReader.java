@@ -32,14 +32,15 @@ public final class VendorTableReader {
         try {
             text = TextDecoder.decode(bytes);
         } catch (CharacterCodingException e) {
-            throw new SbomFormatException(file, null, "text is neither UTF-8 nor Shift_JIS (MS932); save the table as"
-                    + " 'CSV UTF-8' or as .xlsx");
+            throw new SbomFormatException(file, null, "SBOMではありません（文字コードがUTF-8でもShift_JISでもありません。表なら「CSV UTF-8」か.xlsxで保存してください）"
+                    + " / not an SBOM: text is neither UTF-8 nor Shift_JIS (MS932); save the table as 'CSV UTF-8' or as .xlsx");
         }
         List<TableRow> rows = CsvTable.parse(text.text(), file);
         Columns columns = Columns.find(rows).orElseThrow(() -> noHeader(file, null));
         List<String> warnings = new ArrayList<>();
         if (text.charset().equals(TextDecoder.MS932)) {
-            warnings.add("no BOM and not valid UTF-8: the CSV was read as Shift_JIS (windows-31j)");
+            warnings.add("BOMがなくUTF-8でもないため、Shift_JIS（windows-31j）として読みました / no BOM and not valid UTF-8:"
+                    + " the CSV was read as Shift_JIS (windows-31j)");
         }
         return document(file, rows, columns, null, warnings);
     }
@@ -51,7 +52,8 @@ public final class VendorTableReader {
             Optional<Columns> columns = Columns.find(sheet.rows());
             if (columns.isPresent()) {
                 List<String> warnings = new ArrayList<>();
-                if (i > 0) warnings.add("the first sheet with a header row, '" + sheet.name() + "', was read");
+                if (i > 0) warnings.add("見出し行のある最初のシート「" + sheet.name() + "」を読みました / the first sheet with a header row, '"
+                        + sheet.name() + "', was read");
                 return document(file, sheet.rows(), columns.get(), sheet.name(), warnings);
             }
         }
@@ -69,7 +71,7 @@ public final class VendorTableReader {
             String url = Text.clean(row.cell(col.url()));
             if (name == null) {
                 throw new SbomFormatException(file, (sheet == null ? "" : "sheet '" + sheet + "', ") + "row " + row.number(),
-                        "the component name (コンポーネント名) is empty");
+                        "コンポーネント名が空です / the component name (コンポーネント名) is empty");
             }
             String purl = PurlSuggester.fromUrl(url, version).orElse(null);
             String cpe = cpeSuggester.suggest(supplier, name, version).map(Text::clean).orElse(null);
@@ -81,7 +83,11 @@ public final class VendorTableReader {
     }
 
     private static SbomFormatException noHeader(String file, String place) {
-        return new SbomFormatException(file, place, "no header row found in the first " + Columns.SEARCHED_ROWS
+        // A file that is neither CycloneDX nor SPDX reaches here (a text file, /etc/passwd): say first that it is no
+        // SBOM at all, then why it is no vendor table either.
+        return new SbomFormatException(file, place, "SBOMではありません（CycloneDX・SPDXの文書ではなく、ベンダー表としても先頭 "
+                + Columns.SEARCHED_ROWS + " 行に見出し行「コンポーネント名」と「サプライヤ名」「バージョン」「製品URL」のいずれかがありません）"
+                + " / not an SBOM: neither CycloneDX nor SPDX, and no header row found in the first " + Columns.SEARCHED_ROWS
                 + " rows: a vendor table needs a column コンポーネント名 (or Component) and at least one of"
                 + " サプライヤ名 / バージョン / 製品URL (Supplier / Version / URL)");
     }

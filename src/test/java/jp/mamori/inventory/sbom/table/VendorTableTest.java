@@ -72,7 +72,8 @@ class VendorTableTest {
     void readsShiftJisCsvWithTitleRowsAboveTheHeader() throws Exception {
         SbomDocument doc = reader.read(TestSboms.bytes("vendor-sjis.csv"), "vendor-sjis.csv");
 
-        assertThat(doc.warnings()).containsExactly("no BOM and not valid UTF-8: the CSV was read as Shift_JIS (windows-31j)");
+        assertThat(doc.warnings()).containsExactly("BOMがなくUTF-8でもないため、Shift_JIS（windows-31j）として読みました / no BOM and not valid UTF-8:"
+                + " the CSV was read as Shift_JIS (windows-31j)");
         assertThat(doc.components()).extracting(Component::supplier, Component::name, Component::version)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("株式会社①システム", "住民記録システム", "5.0"),
@@ -96,7 +97,7 @@ class VendorTableTest {
         String csv = "サプライヤ名,コンポーネント名,バージョン\nA社,x,1\nB社,,2\n";
         assertThatThrownBy(() -> reader.read(csv.getBytes(StandardCharsets.UTF_8), "t.csv"))
                 .isInstanceOf(SbomFormatException.class)
-                .hasMessage("t.csv (row 3): the component name (コンポーネント名) is empty");
+                .hasMessage("t.csv (row 3): コンポーネント名が空です / the component name (コンポーネント名) is empty");
     }
 
     @Test
@@ -125,7 +126,7 @@ class VendorTableTest {
 
         SbomDocument doc = reader.read(xlsx, "構成表.xlsx");
 
-        assertThat(doc.warnings()).containsExactly("the first sheet with a header row, '構成', was read");
+        assertThat(doc.warnings()).containsExactly("見出し行のある最初のシート「構成」を読みました / the first sheet with a header row, '構成', was read");
         assertThat(doc.components()).extracting(Component::ref, Component::supplier, Component::name, Component::version)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("row-4", "Apache Software Foundation", "log4j-core", "2.14.1"),
