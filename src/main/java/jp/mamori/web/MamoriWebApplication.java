@@ -6,6 +6,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import jp.mamori.persistence.Database;
 import jp.mamori.security.SecurityBeans;
+import jp.mamori.web.support.EdgeSettings;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,10 +25,20 @@ public class MamoriWebApplication {
 
     /** {@code dataDir}: where the server keeps its secret key (secret.key) unless MAMORI_SECRET_KEY is set. */
     public static ConfigurableApplicationContext start(Database db, String bind, int port, Path dataDir) {
+        return start(db, bind, port, dataDir, System.getenv());
+    }
+
+    /**
+     * {@code env}: {@code MAMORI_TRUSTED_PROXY} (the TLS proxy's addresses, whose forwarded headers are believed)
+     * and {@code MAMORI_BASE_URL} (redirects' origin), see {@link EdgeSettings}; a bad value stops the start.
+     */
+    public static ConfigurableApplicationContext start(Database db, String bind, int port, Path dataDir, Map<String, String> env) {
         SpringApplication app = new SpringApplication(MamoriWebApplication.class);
         Map<String, Object> props = new HashMap<>();
         props.put("server.port", port);
         props.put("server.address", bind);
+        props.put("server.tomcat.remoteip.internal-proxies", EdgeSettings.internalProxies(env));
+        props.put(EdgeSettings.BASE_URL_PROPERTY, EdgeSettings.baseUrl(env));
         props.put(SecurityBeans.DATA_DIR_PROPERTY, dataDir.toAbsolutePath().normalize().toString());
         app.setDefaultProperties(props);
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("mamoriDatabase", db));

@@ -50,7 +50,8 @@ class WebSignInTest {
         orgA = new InventoryRepository(db.dataSource()).createOrganization("012033", "A市", "municipality").id();
         users = new UserStore(db.dataSource(), new AuditLog(db.dataSource()), SecretBox.load(dataDir, Map.of()));
         adminPassword = users.createInitialAdminIfNone().orElseThrow().oneTimePassword();
-        context = MamoriWebApplication.start(db, "127.0.0.1", 0, dataDir);
+        // the TLS proxy runs on this host (its X-Forwarded-Proto is believed only from MAMORI_TRUSTED_PROXY)
+        context = MamoriWebApplication.start(db, "127.0.0.1", 0, dataDir, Map.of("MAMORI_TRUSTED_PROXY", "127.0.0.1"));
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 

@@ -84,7 +84,8 @@ class WebPagesAndApiTest {
         users.changePassword(c.user().id(), c.oneTimePassword(), PASSWORD);
         UserAccount u = users.findById(c.user().id()).orElseThrow();
         token = new ApiTokenStore(db.dataSource(), audit).issue(u, "test", List.of("read", "write"), 1, "test").secret();
-        context = MamoriWebApplication.start(db, "127.0.0.1", 0, dataDir);
+        // the TLS proxy runs on this host (its X-Forwarded-Proto is believed only from MAMORI_TRUSTED_PROXY)
+        context = MamoriWebApplication.start(db, "127.0.0.1", 0, dataDir, Map.of("MAMORI_TRUSTED_PROXY", "127.0.0.1"));
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
         page = HttpSessionClient.browser(base);
         page.get("/login");

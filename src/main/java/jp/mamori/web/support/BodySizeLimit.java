@@ -33,8 +33,7 @@ public class BodySizeLimit {
                 if (request.getContentLengthLong() > MAX_REQUEST_BYTES) {
                     response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
                     response.setHeader("Connection", "close");
-                    response.setHeader("X-Content-Type-Options", "nosniff");
-                    response.setHeader("Cache-Control", "no-store");
+                    SecurityHeaders.apply(response);
                     boolean api = WebErrors.api(request);
                     response.setContentType(api ? "application/json" : "text/plain");
                     response.setCharacterEncoding("UTF-8");
