@@ -227,6 +227,24 @@ public final class AuditLog {
         }
     }
 
+    /** One organisation's entries about one target (e.g. {@code incident:12}), oldest first: an object's own history. */
+    public List<AuditEvent> forTarget(long organizationId, String target, int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id, at, actor, organization_id, action, target, detail, prev_hash, hash FROM audit_event "
+                        + "WHERE organization_id = ? AND target = ? ORDER BY id LIMIT ?")) {
+            ps.setLong(1, organizationId);
+            ps.setString(2, target);
+            ps.setInt(3, Math.max(1, Math.min(limit, 10_000)));
+            List<AuditEvent> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(read(rs));
+            }
+            return out;
+        } catch (SQLException ex) {
+            throw new AuditException("audit trail could not be read: " + ex.getMessage(), ex);
+        }
+    }
+
     private static AuditEvent read(ResultSet rs) throws SQLException {
         OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
         long org = rs.getLong(4);

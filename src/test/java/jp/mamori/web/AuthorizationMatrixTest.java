@@ -106,6 +106,34 @@ class AuthorizationMatrixTest {
         return r == Role.ADMIN || r == Role.SECURITY_OFFICER || r == Role.AUDITOR;
     }
 
+    /** The staff account of a target in the logs (user keys are compared in lower case, so the marker is lower case here). */
+    static String staff(Target t) {
+        return marker(t).toLowerCase(java.util.Locale.ROOT) + "-staff";
+    }
+
+    /** Detections and incidents: the organisation's readers (they name staff accounts and home addresses). */
+    static boolean readsDetections(Role r, Target t) {
+        return switch (r) {
+            case ADMIN -> true;
+            case SECURITY_OFFICER, AUDITOR -> t != Target.B1;
+            case SYSTEM_ADMIN, VENDOR, PREFECTURE_OPERATOR -> false;
+        };
+    }
+
+    static String nsLine(String time, String event, String msg) {
+        return "<134> " + time + " GMT ns01 0-PPE-0 : default " + event + " 1 0 : " + msg;
+    }
+
+    static String nsLogin(String time, String user, String sid, String ip) {
+        return nsLine(time, "SSLVPN LOGIN", "Context " + user + "@" + ip + " - SessionId: " + sid + " - User " + user + " - Client_ip " + ip
+                + " - Nat_ip \"Mapped Ip\" - Browser_type \"Mozilla/5.0\" - Group(s) \"STAFF\"");
+    }
+
+    static String nsTcp(String time, String user, String sid, String ip) {
+        return nsLine(time, "SSLVPN TCPCONNSTAT", "Context " + user + "@" + ip + " - SessionId: " + sid + " - User " + user + " - Client_ip " + ip
+                + " - Nat_ip 192.0.2.20 - Source " + ip + ":4000 - Destination 10.20.0.5:2598 - Total_bytes_send 1 - Total_bytes_recv 2");
+    }
+
     // ---- fixture
 
     static final class Fixture {
@@ -121,6 +149,9 @@ class AuthorizationMatrixTest {
         final Map<Target, Long> mitigation = new EnumMap<>(Target.class);
         /** A risk acceptance per target waiting for its organisation's officer (issue 18.5). */
         final Map<Target, Long> approval = new EnumMap<>(Target.class);
+        /** An incident per target (issue 15): a hijacked session of the target's staff account, and its detection. */
+        final Map<Target, Long> incident = new EnumMap<>(Target.class);
+        final Map<Target, Long> detection = new EnumMap<>(Target.class);
         final Map<Role, String> secrets = new EnumMap<>(Role.class);
         final Map<Role, String> tokens = new EnumMap<>(Role.class);
         final Map<Role, String> usernames = new EnumMap<>(Role.class);
@@ -180,6 +211,20 @@ class AuthorizationMatrixTest {
             mamori.saveContract().run(jp.mamori.app.Actor.system("setup"), org, new jp.mamori.app.partners.SaveContract.Input("K-" + t.name(),
                     marker(t) + "-contract", t == Target.A2 ? "乙社" : "甲社", jp.mamori.partners.ContractKind.MAINTENANCE,
                     jp.mamori.partners.ContractStatus.ACTIVE, null, null, null, false, 4, List.of(t.name()), List.of()));
+        }
+
+        // detection (issue 15): each target's gateway log shows its staff account's session taken over from another address
+        for (Target t : Target.values()) {
+            long org = t == Target.B1 ? f.orgB : f.orgA;
+            String user = staff(t), sid = "70" + t.ordinal();
+            Path log = f.dataDir.resolve("ns-" + t.name() + ".log");
+            Files.writeString(log, String.join("\n", nsLogin("11/24/2026:00:00:00", user, sid, "198.51.100.7"),
+                    nsTcp("11/24/2026:00:10:00", user, sid, "198.51.100.7"), nsTcp("11/24/2026:04:05:00", user, sid, "203.0.113.9"),
+                    nsTcp("11/24/2026:04:06:00", user, sid, "203.0.113.9")) + "\n");
+            mamori.importLogs().run(jp.mamori.app.Actor.system("setup"), org, List.of(new jp.mamori.app.detection.ImportLogs.Input(log, log.getFileName().toString())),
+                    new jp.mamori.app.detection.ImportLogs.Options(null, null, null, "code-" + t.name().toLowerCase()));
+            f.incident.put(t, mamori.detections().incidents(org).stream().filter(i -> i.userKey().equals(user)).findFirst().orElseThrow().id());
+            f.detection.put(t, mamori.detections().detections(org, null, 100).stream().filter(d -> user.equals(d.user())).findFirst().orElseThrow().id());
         }
 
         UserStore users = new UserStore(f.db.dataSource(), audit, SecretBox.load(f.dataDir, System.getenv()), new BCryptPasswordEncoder(4), clock);
@@ -382,6 +427,7 @@ class AuthorizationMatrixTest {
         }
 
         partners(f, role, c, api, tally, who);
+        detection(f, role, c, api, tally, who);
         prefecture(f, role, c, api, tally, who);
 
         // the export: exactly the visible findings (a session downloads it from the findings page through the API)
@@ -508,6 +554,68 @@ class AuthorizationMatrixTest {
         HttpResponse<String> contact = c.get(p + "/contact");
         if (role != Role.VENDOR) tally.allow(who + p + "/contact", contact, contact.statusCode() == 200 && !contact.body().contains("MXB1"));
         else tally.deny(who + p + "/contact", contact, refused(contact), contact.body().contains("甲社"));
+    }
+
+    /**
+     * Detections and incidents (issue 15): lists and ids for the organisation's readers only, the
+     * timeline export likewise, the state change for the security officer and administrator (an
+     * auditor 403), and the dashboard's 「不正アクセスの疑い」 card only for those who may open it.
+     */
+    private static void detection(Fixture f, Role role, HttpSessionClient c, boolean api, Tally tally, String who) throws Exception {
+        String p = api ? "/api/v1" : "";
+        boolean reader = readsDetections(role, Target.A1);
+        for (String list : List.of(p + "/detections", p + "/incidents")) {
+            for (String org : List.of("", "?org=" + f.orgB)) {
+                if (!org.isEmpty() && role != Role.ADMIN) continue;
+                HttpResponse<String> r = c.get(list + org);
+                for (Target t : Target.values()) {
+                    boolean visible = org.isEmpty() ? reader && t != Target.B1 : t == Target.B1;
+                    boolean shown = r.body().contains(staff(t));
+                    String w = who + list + org + " [" + t + "]";
+                    if (visible) tally.allow(w, r, r.statusCode() == 200 && shown);
+                    else tally.deny(w, r, reader ? r.statusCode() == 200 : refused(r), shown);
+                }
+            }
+        }
+        for (Target t : Target.values()) {
+            boolean allowed = readsDetections(role, t);
+            for (String url : List.of(p + "/incidents/" + f.incident.get(t), p + "/detections/" + f.detection.get(t),
+                    api ? p + "/incidents/" + f.incident.get(t) + "/timeline?format=csv" : "/incidents/" + f.incident.get(t) + "/timeline.csv")) {
+                HttpResponse<String> r = c.get(url);
+                String w = who + url + " [" + t + "]";
+                if (allowed) tally.allow(w, r, r.statusCode() == 200 && r.body().contains(staff(t)));
+                else tally.deny(w, r, r.statusCode() == 404, r.body().contains(staff(t)) || r.statusCode() == 200);
+            }
+            if (!api) {
+                String x = "/incidents/" + f.incident.get(t) + "/timeline.xlsx";
+                HttpResponse<String> r = c.get(x);
+                if (allowed) tally.allow(who + x + " [" + t + "]", r, r.statusCode() == 200);
+                else tally.deny(who + x + " [" + t + "]", r, r.statusCode() == 404, r.statusCode() == 200);
+            }
+            // contained, then open again (so that every role's run finds the incidents open)
+            for (String state : List.of("contained", "open")) {
+                String url = p + "/incidents/" + f.incident.get(t) + "/state";
+                if (!api) c.get("/");
+                // the note carries the target's marker: the audit page's own check finds the organisation's entries by it
+                HttpResponse<String> r = api ? c.sendJson("POST", url, "{\"state\": \"" + state + "\", \"note\": \"matrix " + marker(t) + "\"}")
+                        : c.postForm(url, Map.of("state", state, "note", "matrix " + marker(t)));
+                String w = who + "POST " + url + " " + state + " [" + t + "]";
+                if (allowed && (role == Role.ADMIN || role == Role.SECURITY_OFFICER)) {
+                    tally.allow(w, r, api ? r.statusCode() == 200 && r.body().contains("\"to\":\"" + state + "\"")
+                            : r.statusCode() == 302 && ("/incidents/" + f.incident.get(t)).equals(HttpSessionClient.location(r)));
+                    if (!api) c.get(HttpSessionClient.location(r)); // shows (and so uses up) the message
+                } else {
+                    tally.deny(w, r, writeRefused(role, api, r, allowed ? 403 : 404), r.body().contains(staff(t)) || r.statusCode() / 100 == 2
+                            || r.statusCode() == 302);
+                }
+            }
+        }
+        if (!api) {
+            HttpResponse<String> dash = c.get("/");
+            boolean card = dash.body().contains("id=\"incident-card\"");
+            if (reader) tally.allow(who + "/ incident card", dash, dash.statusCode() == 200 && card);
+            else tally.deny(who + "/ incident card", dash, dash.statusCode() == 200, card);
+        }
     }
 
     static final String UNTIL = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(30).toString();
@@ -693,10 +801,11 @@ class AuthorizationMatrixTest {
             urls.add("/sboms/" + f.sbom.get(t));
         }
         urls.addAll(List.of("/findings", "/assets", "/systems", "/users", "/audit", "/feeds", "/vulnerabilities/" + CVE,
-                "/partners", "/partners/contracts/K-A1", "/partners/readiness", "/partners/contact"));
+                "/partners", "/partners/contracts/K-A1", "/partners/readiness", "/partners/contact", "/detections", "/incidents",
+                "/incidents/" + f.incident.get(Target.A1), "/detections/" + f.detection.get(Target.A1)));
         for (String u : urls) {
             HttpResponse<String> r = api.get("/api/v1" + u);
-            tally.deny("anonymous api " + u, r, r.statusCode() == 401, r.body().contains("MX"));
+            tally.deny("anonymous api " + u, r, r.statusCode() == 401, r.body().contains("MX") || r.body().contains("-staff"));
             HttpResponse<String> pr = page.get(u);
             tally.deny("anonymous page " + u, pr, pr.statusCode() == 302 && HttpSessionClient.location(pr).endsWith("/login"), pr.body().contains("MX"));
         }

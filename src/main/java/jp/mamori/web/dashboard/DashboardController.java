@@ -52,6 +52,11 @@ public class DashboardController {
         return out;
     }
 
+    /** Open incidents (issue 15) for those who may read them, else null (the card is not shown). */
+    private Long openIncidents(AccessScope scope, Organization org) {
+        return jp.mamori.web.detection.DetectionWeb.reads(scope, org.id()) ? mamori.detections().openIncidents(org.id()) : null;
+    }
+
     @GetMapping("/")
     public String page(AccessScope scope, HttpServletRequest request, Locale locale, Model model) {
         Organization org = tenancy.current(scope, request).orElse(null);
@@ -60,6 +65,7 @@ public class DashboardController {
             model.addAttribute("v", v);
             model.addAttribute("partnerFlags", partnerFlags(org, v));
             model.addAttribute("showContact", scope.role() != jp.mamori.security.Role.VENDOR);
+            model.addAttribute("openIncidents", openIncidents(scope, org));
         }
         return "dashboard/index";
     }
@@ -81,6 +87,8 @@ public class DashboardController {
         counts.put("boundaryAct", v.boundaryAct());
         counts.put("open", v.summary().open());
         counts.put("candidates", v.summary().candidates());
+        Long incidents = openIncidents(scope, org);
+        if (incidents != null) counts.put("openIncidents", incidents);
         out.put("counts", counts);
         out.put("urgent", v.urgent().stream().map(f -> {
             Map<String, Object> m = FindingJson.row(f, fmt.today());

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 public class Fmt {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WebSetup.TOKYO);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(WebSetup.TOKYO);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
     private final Clock clock;
@@ -27,6 +28,11 @@ public class Fmt {
 
     public String dateTime(Instant t) {
         return t == null ? "-" : DATE_TIME.format(t);
+    }
+
+    /** To the second, for log timelines (Asia/Tokyo). */
+    public String seconds(Instant t) {
+        return t == null ? "-" : SECONDS.format(t);
     }
 
     public String dateTime(String iso) {

@@ -40,5 +40,7 @@ public class LayoutModel {
         model.addAttribute("navAudit", scope.canReadAudit());
         model.addAttribute("navPartners", scope.role() != Role.SYSTEM_ADMIN);
         model.addAttribute("navContact", scope.role() != Role.VENDOR);
+        // detections name staff accounts and addresses: the organisation's readers only (DetectionWeb)
+        model.addAttribute("navDetection", scope.role() == Role.ADMIN || scope.role() == Role.SECURITY_OFFICER || scope.role() == Role.AUDITOR);
     }
 }

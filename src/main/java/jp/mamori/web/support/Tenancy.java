@@ -32,7 +32,8 @@ public class Tenancy {
 
     public static final String SESSION_ORG = "mamori.org";
     private static final String REQUEST_ORG = Tenancy.class.getName() + ".org";
-    private static final Set<String> OWNED_TABLES = Set.of("finding", "asset", "it_system", "sbom_document", "acceptance_request");
+    private static final Set<String> OWNED_TABLES = Set.of("finding", "asset", "it_system", "sbom_document", "acceptance_request",
+            "detection", "detection_incident");
 
     private final DataSource dataSource;
     private final InventoryRepository inventory;
