@@ -37,6 +37,15 @@ public record Actor(String name, String channel, String osAccount, boolean secur
         return new Actor(name, "cli", os, true);
     }
 
+    /**
+     * {@code mamori demo}'s own actions (its organisation, SBOMs, the gateway decision, the partners'
+     * records): attributed to the named demo actor, never to a demo user who has not signed in, with the
+     * operating-system account that ran the demo beside it.
+     */
+    public static Actor demo(String name, String osAccount) {
+        return new Actor(name, "demo", osAccount == null || osAccount.isBlank() ? "unknown" : osAccount.strip(), true);
+    }
+
     /** Mamori's own scheduled or follow-up work. */
     public static Actor system(String what) {
         return new Actor(what, "system", null, true);

@@ -58,7 +58,7 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTPポート / HTTP port (default: ${DEFAULT-VALUE})") int port;
 
     /** Who the demo's own actions are attributed to in the audit trail. */
-    static final Actor DEMO = Actor.system("mamori-demo");
+    static final Actor DEMO = Actor.demo("mamori-demo", System.getProperty("user.name"));
 
     @Override
     public Integer call() throws IOException {
@@ -155,7 +155,7 @@ public class DemoCommand implements Callable<Integer> {
         TextTable t = new TextTable("ユーザー名", "役割", "ワンタイムパスワード");
         for (UserStore.NewUser n : demo) {
             if (users.find(n.username()).isPresent()) continue;
-            UserStore.Created c = users.create(n, "demo");
+            UserStore.Created c = users.create(n, DEMO.name());
             t.row(c.user().username(), n.role().name(), c.oneTimePassword());
         }
         System.out.print(t);

@@ -25,8 +25,12 @@ public final class DecisionStore {
 
     private DecisionStore() { }
 
-    /** The identity of a finding that a decision attaches to. */
-    public record Identity(long assetId, String componentIdentity, String vulnId) { }
+    /**
+     * The finding a decision attaches to. Decisions are found by the finding row (which the next SBOM of
+     * the asset carries over); the identity is stored beside them as what was decided on. Two
+     * versions of one package in one asset are two findings with the same identity and their own decisions.
+     */
+    public record Identity(long findingId, long assetId, String componentIdentity, String vulnId) { }
 
     static long insert(Connection c, long orgId, long findingId, Identity id, Decision d, FindingState from, FindingState to, Instant at,
                        String componentVersion, String criterion) throws SQLException {
@@ -59,25 +63,21 @@ public final class DecisionStore {
         }
     }
 
-    /** Ends the decision in force for an identity; returns how many were ended (0 or 1). */
+    /** Ends the decision in force for a finding; returns how many were ended (0 or 1). */
     public static int supersede(Connection c, Identity id, Instant at, String reason) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE finding_decision SET superseded_at = ?, superseded_reason = ? "
-                + "WHERE asset_id = ? AND component_identity = ? AND vuln_id = ? AND superseded_at IS NULL")) {
+                + "WHERE finding_id = ? AND superseded_at IS NULL")) {
             ps.setTimestamp(1, Timestamp.from(at));
             ps.setString(2, reason.length() > 400 ? reason.substring(0, 400) : reason);
-            ps.setLong(3, id.assetId());
-            ps.setString(4, id.componentIdentity());
-            ps.setString(5, id.vulnId());
+            ps.setLong(3, id.findingId());
             return ps.executeUpdate();
         }
     }
 
     public static Optional<StoredDecision> current(Connection c, Identity id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM finding_decision WHERE asset_id = ? "
-                + "AND component_identity = ? AND vuln_id = ? AND superseded_at IS NULL ORDER BY id DESC")) {
-            ps.setLong(1, id.assetId());
-            ps.setString(2, id.componentIdentity());
-            ps.setString(3, id.vulnId());
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM finding_decision WHERE finding_id = ? "
+                + "AND superseded_at IS NULL ORDER BY id DESC")) {
+            ps.setLong(1, id.findingId());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }

@@ -14,7 +14,7 @@ record FindingFacts(long id, long organizationId, long systemId, long assetId, S
                     String criterion, LocalDate triageDue) {
 
     DecisionStore.Identity identity() {
-        return new DecisionStore.Identity(assetId, componentIdentity, vulnId);
+        return new DecisionStore.Identity(id, assetId, componentIdentity, vulnId);
     }
 
     String label() {

@@ -52,10 +52,23 @@ public final class FindingQuery {
         }
     }
 
+    /**
+     * The date a finding is ranked by among findings of the same priority: its deadline in force, except
+     * while a mitigation is only planned — then the work it still needs (the workaround, ending sessions,
+     * the post-compromise checks) is as urgent as the finding itself, so it keeps its triage deadline's
+     * place instead of sinking to the later patch-by date (issue 12: the exploited gateway stays on top
+     * after "mitigate now, patch by D" until its checklist is done).
+     */
+    static final class Urgency {
+        static final String DATE = "CASE WHEN f.state = 'mitigation_planned' THEN COALESCE(f.triage_due, f.due_date) ELSE f.due_date END";
+
+        private Urgency() { }
+    }
+
     /** Sort orders offered by lists; every one ends in the id, so pages are stable. */
     public enum Sort {
-        PRIORITY("f.priority DESC, f.due_date ASC, f.exploited_since ASC NULLS LAST, f.cvss_score DESC, f.id ASC",
-                "f.priority ASC, f.due_date DESC, f.exploited_since DESC NULLS FIRST, f.cvss_score ASC, f.id DESC"),
+        PRIORITY("f.priority DESC, " + Urgency.DATE + " ASC, f.exploited_since ASC NULLS LAST, f.cvss_score DESC, f.id ASC",
+                "f.priority ASC, " + Urgency.DATE + " DESC, f.exploited_since DESC NULLS FIRST, f.cvss_score ASC, f.id DESC"),
         DUE("f.due_date ASC, f.priority DESC, f.id ASC", "f.due_date DESC, f.priority DESC, f.id DESC"),
         CVSS("f.cvss_score DESC, f.priority DESC, f.id ASC", "f.cvss_score ASC, f.priority DESC, f.id DESC"),
         FIRST_SEEN("f.first_seen DESC, f.id DESC", "f.first_seen ASC, f.id ASC"),
@@ -125,27 +138,45 @@ public final class FindingQuery {
     /** An open Act or Attend finding of a component: what an SBOM that drops the component would close. */
     public record UrgentOpen(long id, String componentIdentity, String componentName, String componentVersion, String vulnId, String outcome) { }
 
-    /** The asset's open Act/Attend findings of SBOM components (not of the device's own CPE), by identity. */
-    public List<UrgentOpen> urgentOpenComponentFindings(long orgId, long assetId) {
-        List<UrgentOpen> out = new ArrayList<>();
+    /** A finding of one of the asset's SBOM components (not of the device's own CPE), as a new SBOM would continue it. */
+    public record ComponentFinding(long id, String componentIdentity, String componentName, String componentVersion, String instance,
+                                   String vulnId, String outcome, FindingState state) {
+        /** Open Act/Attend: closing it unseen is what an SBOM upload is held for. */
+        public boolean urgentOpen() {
+            return state.isOpen() && ("act".equals(outcome) || "attend".equals(outcome));
+        }
+
+        public UrgentOpen asUrgentOpen() {
+            return new UrgentOpen(id, componentIdentity, componentName, componentVersion, vulnId, outcome);
+        }
+    }
+
+    /** The asset's component findings, not yet fixed ones first, then by id: the order the recorder continues them in. */
+    public List<ComponentFinding> componentFindings(long orgId, long assetId) {
+        List<ComponentFinding> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id, component_identity, component_name, component_version, vuln_id, outcome, state FROM finding "
-                        + "WHERE organization_id = ? AND asset_id = ? AND outcome IN ('act', 'attend') AND component_identity <> ? ORDER BY id")) {
+                "SELECT id, component_identity, component_name, component_version, component_instance, vuln_id, outcome, state FROM finding "
+                        + "WHERE organization_id = ? AND asset_id = ? AND component_identity <> ? "
+                        + "ORDER BY CASE WHEN state = 'fixed' THEN 1 ELSE 0 END, id")) {
             ps.setLong(1, orgId);
             ps.setLong(2, assetId);
             ps.setString(3, TargetFindings.DEVICE);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    FindingState st = FindingState.fromKey(rs.getString(7));
-                    // a mitigated finding still owes its patch: dropping the component must not close it unseen
-                    if (!st.isOpen()) continue;
-                    out.add(new UrgentOpen(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                    out.add(new ComponentFinding(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), FindingState.fromKey(rs.getString(8))));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read findings: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** The asset's open Act/Attend findings of SBOM components (not of the device's own CPE). */
+    public List<UrgentOpen> urgentOpenComponentFindings(long orgId, long assetId) {
+        // a mitigated finding still owes its patch: dropping the component must not close it unseen
+        return componentFindings(orgId, assetId).stream().filter(ComponentFinding::urgentOpen).map(ComponentFinding::asUrgentOpen).toList();
     }
 
     public long count(long orgId, Filter filter) {

@@ -64,9 +64,14 @@ public final class FindingRecorder {
         return database.inTransaction(c -> {
             int[] counts = new int[5];
             Set<Long> seen = new HashSet<>();
-            for (TargetFindings t : targets) {
-                for (AssessedFinding f : t.findings()) {
-                    seen.add(upsert(c, orgId, systemId, assetId, boundary, t, f, now, actor, counts));
+            for (List<Instance> group : groups(targets)) {
+                List<StoredRow> stored = stored(c, assetId, group.get(0).target().identity(), group.get(0).finding().match().vulnId());
+                int[] pairs = InstancePairing.pair(stored.stream().map(StoredRow::instance).toList(),
+                        group.stream().map(Instance::instance).toList());
+                for (int k = 0; k < group.size(); k++) {
+                    Instance in = group.get(k);
+                    seen.add(upsert(c, orgId, systemId, assetId, boundary, in.target(), in.finding(), pairs[k] < 0 ? null : stored.get(pairs[k]),
+                            now, actor, counts));
                 }
             }
             counts[4] = close(c, assetId, scope, seen, now, actor);
@@ -74,8 +79,53 @@ public final class FindingRecorder {
         });
     }
 
+    /** One vulnerable instance: a component version and one of its findings. */
+    private record Instance(TargetFindings target, AssessedFinding finding) {
+        String instance() {
+            return InstancePairing.instance(target.version());
+        }
+    }
+
+    /**
+     * The instances by (component identity, vulnerability), in document order; the same version listed
+     * twice (the same package at two paths) is one instance.
+     */
+    private static java.util.Collection<List<Instance>> groups(List<TargetFindings> targets) {
+        java.util.Map<String, List<Instance>> out = new java.util.LinkedHashMap<>();
+        for (TargetFindings t : targets) {
+            for (AssessedFinding f : t.findings()) {
+                List<Instance> g = out.computeIfAbsent(t.identity() + "\u0000" + f.match().vulnId(), k -> new java.util.ArrayList<>());
+                Instance in = new Instance(t, f);
+                if (g.stream().noneMatch(x -> x.instance().equals(in.instance()))) g.add(in);
+            }
+        }
+        return out.values();
+    }
+
+    /** A stored finding of the identity and vulnerability, as a re-match needs it. */
+    private record StoredRow(long id, FindingState state, String evidence, String outcome, LocalDate due, String instance) { }
+
+    /** Open ones first, then by id: the order {@link InstancePairing} continues them in. */
+    private static List<StoredRow> stored(Connection c, long assetId, String identity, String vulnId) throws SQLException {
+        List<StoredRow> out = new java.util.ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, state, evidence, outcome, COALESCE(triage_due, due_date), component_instance "
+                + "FROM finding WHERE asset_id = ? AND component_identity = ? AND vuln_id = ? ORDER BY CASE WHEN state = 'fixed' THEN 1 ELSE 0 END, id")) {
+            ps.setLong(1, assetId);
+            ps.setString(2, identity);
+            ps.setString(3, vulnId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Date due = rs.getDate(5);
+                    out.add(new StoredRow(rs.getLong(1), FindingState.fromKey(rs.getString(2)), rs.getString(3), rs.getString(4),
+                            due == null ? null : due.toLocalDate(), rs.getString(6)));
+                }
+            }
+        }
+        return out;
+    }
+
     private long upsert(Connection c, long orgId, long systemId, long assetId, boolean boundary, TargetFindings t,
-                        AssessedFinding f, Instant now, String actor, int[] counts) throws SQLException {
+                        AssessedFinding f, StoredRow old, Instant now, String actor, int[] counts) throws SQLException {
         String evidence = ScanJson.finding(f).toString();
         TriageResult tr = f.triage();
         String outcome = tr == null ? null : tr.outcome().key();
@@ -83,42 +133,33 @@ public final class FindingRecorder {
         int priority = FindingOrder.outcomeRank(tr == null ? null : tr.outcome()) * 10 + (boundary ? 5 : 0);
         Lifecycle.Seen seen = new Lifecycle.Seen(evidence, tr == null ? null : tr.outcome(), tr == null ? null : tr.dueDate(),
                 f.suppressed(), f.match().criterion(), f.match().provenance() + " " + f.match().criterion(), vexText(f));
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, state, evidence, outcome, COALESCE(triage_due, due_date) FROM finding "
-                + "WHERE asset_id = ? AND component_identity = ? AND vuln_id = ?")) {
-            ps.setLong(1, assetId);
-            ps.setString(2, t.identity());
-            ps.setString(3, f.match().vulnId());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    long id = rs.getLong(1);
-                    FindingState state = FindingState.fromKey(rs.getString(2));
-                    String oldEvidence = rs.getString(3);
-                    String oldOutcome = rs.getString(4);
-                    Date oldDue = rs.getDate(5);
-                    DecisionStore.Identity key = new DecisionStore.Identity(assetId, t.identity(), f.match().vulnId());
-                    // the decision in force only matters when something changed (the common daily re-match reads nothing more)
-                    Lifecycle.InForce decision = state.decided() && !evidence.equals(oldEvidence) ? inForce(c, key) : null;
-                    Lifecycle.Next next = Lifecycle.observe(new Lifecycle.Stored(state, oldEvidence,
-                            oldOutcome == null ? null : Outcome.fromKey(oldOutcome), oldDue == null ? null : oldDue.toLocalDate(), decision), seen);
-                    if (next.change() == Lifecycle.Change.UNCHANGED) {
-                        touch(c, id, now);
-                        counts[3]++;
-                        return id;
-                    }
-                    update(c, id, t, f, evidence, outcome, priority, next, now);
-                    if (next.supersede() != null) DecisionStore.supersede(c, key, now, next.supersede());
-                    for (Lifecycle.Event e : next.events()) event(c, id, now, actor, e.kind(), e.from(), e.to(), e.detail());
-                    counts[next.change() == Lifecycle.Change.REOPENED ? 1 : 2]++;
-                    return id;
-                }
+        if (old != null) {
+            long id = old.id();
+            FindingState state = old.state();
+            DecisionStore.Identity key = new DecisionStore.Identity(id, assetId, t.identity(), f.match().vulnId());
+            String instance = InstancePairing.instance(t.version());
+            // the decision in force only matters when something changed (the common daily re-match reads nothing more)
+            Lifecycle.InForce decision = state.decided() && !evidence.equals(old.evidence()) ? inForce(c, key) : null;
+            Lifecycle.Next next = Lifecycle.observe(new Lifecycle.Stored(state, old.evidence(),
+                    old.outcome() == null ? null : Outcome.fromKey(old.outcome()), old.due(), decision), seen);
+            if (next.change() == Lifecycle.Change.UNCHANGED && instance.equals(old.instance())) {
+                touch(c, id, now);
+                counts[3]++;
+                return id;
             }
+            update(c, id, t, f, evidence, outcome, priority, next, now);
+            if (next.supersede() != null) DecisionStore.supersede(c, key, now, next.supersede());
+            for (Lifecycle.Event e : next.events()) event(c, id, now, actor, e.kind(), e.from(), e.to(), e.detail());
+            counts[next.change() == Lifecycle.Change.REOPENED ? 1 : 2]++;
+            return id;
         }
         Lifecycle.Next next = Lifecycle.observe(null, seen);
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO finding (organization_id, system_id, asset_id, component_identity, "
                 + "component_id, component_name, component_version, vuln_id, confidence, candidate, match_by, match_source, criterion, "
                 + "version_scheme, identifier, fixed_in, evidence, state, outcome, priority, due_date, severity, cvss_score, exploitation, "
-                + "first_seen, last_seen, triage_due, exploited_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "first_seen, last_seen, triage_due, exploited_since, component_instance) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, orgId);
             ps.setLong(2, systemId);
@@ -148,6 +189,7 @@ public final class FindingRecorder {
             ps.setTimestamp(26, Timestamp.from(now));
             ps.setDate(27, date(next.triageDue()));
             ps.setDate(28, date(exploitedSince(tr)));
+            ps.setString(29, InstancePairing.instance(t.version()));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -178,7 +220,7 @@ public final class FindingRecorder {
         try (PreparedStatement ps = c.prepareStatement("UPDATE finding SET component_id = ?, component_name = ?, component_version = ?, "
                 + "confidence = ?, candidate = ?, match_by = ?, match_source = ?, criterion = ?, version_scheme = ?, identifier = ?, "
                 + "fixed_in = ?, evidence = ?, state = ?, outcome = ?, priority = ?, due_date = ?, severity = ?, cvss_score = ?, "
-                + "exploitation = ?, last_seen = ?, closed_at = NULL, triage_due = ?, exploited_since = ? WHERE id = ?")) {
+                + "exploitation = ?, last_seen = ?, closed_at = NULL, triage_due = ?, exploited_since = ?, component_instance = ? WHERE id = ?")) {
             ps.setObject(1, t.componentId());
             ps.setString(2, cut(t.name(), 400));
             ps.setString(3, cut(t.version(), 200));
@@ -201,7 +243,8 @@ public final class FindingRecorder {
             ps.setTimestamp(20, Timestamp.from(now));
             ps.setDate(21, date(next.triageDue()));
             ps.setDate(22, date(exploitedSince(tr)));
-            ps.setLong(23, id);
+            ps.setString(23, InstancePairing.instance(t.version()));
+            ps.setLong(24, id);
             ps.executeUpdate();
         }
     }

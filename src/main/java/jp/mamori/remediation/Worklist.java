@@ -138,6 +138,12 @@ public final class Worklist {
         return query.list(orgId, scope.apply(card.filter()), card.search(today), FindingQuery.Sort.PRIORITY, false, limit, offset);
     }
 
+    /** The asset's open, confirmed findings, most urgent first: what its page lists (each with its state and deadline). */
+    public List<FindingRow> openOfAsset(long orgId, long assetId, int limit) {
+        FindingQuery.Filter f = Card.OPEN.filter();
+        return query.list(orgId, new FindingQuery.Filter(f.states(), null, null, assetId, f.candidates(), null, null, null), limit, 0);
+    }
+
     /** Open, confirmed findings per asset and outcome: the asset pages' 「未対応の検出」 (same rows as the list's asset filter). */
     public Map<Long, Map<String, Long>> openByAsset(long orgId) {
         return query.countsByAssetAndOutcome(orgId, Card.OPEN.filter());

@@ -8,11 +8,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import jp.mamori.app.Actor;
 import jp.mamori.app.Audited;
 import jp.mamori.app.InvalidInputException;
@@ -29,7 +30,9 @@ import jp.mamori.inventory.sbom.SbomReader;
 import jp.mamori.inventory.scope.SbomScopeCheck;
 import jp.mamori.inventory.scope.ScopeReport;
 import jp.mamori.inventory.scope.Tier;
+import jp.mamori.remediation.FindingQuery;
 import jp.mamori.remediation.FindingQuery.UrgentOpen;
+import jp.mamori.remediation.InstancePairing;
 import jp.mamori.remediation.FindingRecorder;
 import jp.mamori.remediation.InventoryAssessment;
 import jp.mamori.notify.Notifier;
@@ -132,13 +135,32 @@ public final class AddSbom {
         }
     }
 
-    /** Open Act/Attend findings whose component the new document no longer lists. */
+    /**
+     * Open Act/Attend findings the new document would close: those no instance it lists of the same
+     * component can continue (paired as the recorder pairs them, {@link InstancePairing}: the same version
+     * first, then the remaining versions in order). Dropping one of two lodash versions is seen; a version
+     * upgrade continues its finding (and closes it only if the new version no longer matches, as intended).
+     */
     private List<UrgentOpen> wouldClose(long orgId, long assetId, SbomDocument doc) {
-        List<UrgentOpen> open = mamori.findings().urgentOpenComponentFindings(orgId, assetId);
-        if (open.isEmpty()) return List.of();
-        Set<String> present = new LinkedHashSet<>();
-        for (Component k : doc.components()) present.add(InventoryAssessment.identity(k.purl(), k.cpe(), k.group(), k.name()));
-        return open.stream().filter(f -> !present.contains(f.componentIdentity())).toList();
+        List<FindingQuery.ComponentFinding> stored = mamori.findings().componentFindings(orgId, assetId);
+        if (stored.stream().noneMatch(FindingQuery.ComponentFinding::urgentOpen)) return List.of();
+        Map<String, List<String>> listed = new LinkedHashMap<>();
+        for (Component k : doc.components()) {
+            List<String> versions = listed.computeIfAbsent(InventoryAssessment.identity(k.purl(), k.cpe(), k.group(), k.name()), x -> new ArrayList<>());
+            String instance = InstancePairing.instance(k.version());
+            if (!versions.contains(instance)) versions.add(instance);
+        }
+        Map<String, List<FindingQuery.ComponentFinding>> groups = new LinkedHashMap<>();
+        for (FindingQuery.ComponentFinding f : stored) groups.computeIfAbsent(f.componentIdentity() + "\u0000" + f.vulnId(), x -> new ArrayList<>()).add(f);
+        List<UrgentOpen> out = new ArrayList<>();
+        for (List<FindingQuery.ComponentFinding> g : groups.values()) {
+            List<String> seen = listed.getOrDefault(g.get(0).componentIdentity(), List.of());
+            for (int i : InstancePairing.unpaired(g.stream().map(FindingQuery.ComponentFinding::instance).toList(), seen)) {
+                if (g.get(i).urgentOpen()) out.add(g.get(i).asUrgentOpen());
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(UrgentOpen::id));
+        return out;
     }
 
     /** The SBOM tier a system requires: its own setting, else from its confidentiality (SPEC §3). */

@@ -40,7 +40,7 @@ final class AcceptanceExpiry {
             }
         }
         for (Expired e : expired) {
-            DecisionStore.supersede(c, new DecisionStore.Identity(e.assetId(), e.identity(), e.vulnId()), now,
+            DecisionStore.supersede(c, new DecisionStore.Identity(e.findingId(), e.assetId(), e.identity(), e.vulnId()), now,
                     "リスク受容の期限切れ / risk acceptance expired " + e.until());
             try (PreparedStatement ps = c.prepareStatement("UPDATE finding SET state = 'new' WHERE id = ?")) {
                 ps.setLong(1, e.findingId());

@@ -97,7 +97,7 @@ final class ChangeWatcher {
         String reopenedJa = "";
         String reopenedEn = "";
         if (ch.state() == FindingState.RISK_ACCEPTED) {
-            DecisionStore.Identity id = new DecisionStore.Identity(ch.assetId(), ch.identity(), ch.vulnId());
+            DecisionStore.Identity id = new DecisionStore.Identity(ch.findingId(), ch.assetId(), ch.identity(), ch.vulnId());
             StoredDecision d = DecisionStore.current(c, id).orElse(null);
             // Accepted knowing the higher outcome already: the acceptance stands.
             if (d != null && d.action() == DecisionAction.ACCEPT && d.decidedAt().isBefore(ch.at())) {

@@ -67,6 +67,9 @@ public class InventoryPageController {
         return "inventory/assets";
     }
 
+    /** How many of an asset's open findings its page lists (the link shows them all). */
+    static final int ASSET_FINDINGS = 20;
+
     @GetMapping("/assets/{id}")
     public String asset(@PathVariable("id") long id, AccessScope scope, Model model) {
         long orgId = tenancy.ownerOf(scope, "asset", id);
@@ -77,6 +80,7 @@ public class InventoryPageController {
         model.addAttribute("systemVisible", scope.canReadSystem(orgId, asset.systemId()));
         model.addAttribute("sboms", history);
         model.addAttribute("counts", inventory.openFindingCounts(orgId).getOrDefault(id, Map.of()));
+        model.addAttribute("openFindings", inventory.openFindings(orgId, id, ASSET_FINDINGS));
         model.addAttribute("canUpload", inventory.canWriteAsset(scope, orgId, id));
         model.addAttribute("held", history.stream().filter(SbomStore.StoredSbom::held).toList());
         model.addAttribute("canConfirm", scope.role() == jp.mamori.security.Role.SECURITY_OFFICER && !scope.readOnly());

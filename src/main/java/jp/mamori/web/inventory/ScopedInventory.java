@@ -105,6 +105,11 @@ public class ScopedInventory {
         return worklist.openByAsset(orgId);
     }
 
+    /** The asset's open findings as its page lists them (the caller has been checked for the asset). */
+    public List<jp.mamori.remediation.FindingRow> openFindings(long orgId, long assetId, int limit) {
+        return worklist.openOfAsset(orgId, assetId, limit);
+    }
+
     // ---- SBOMs
 
     public List<SbomStore.StoredSbom> sboms(AccessScope scope, long orgId, long assetId) {
