@@ -20,17 +20,39 @@ public final class MamoriMain {
     }
 
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args.length == 0 ? null : args[0]).execute(args);
     }
 
+    /** Every command (for help listings and tests). */
     public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line for a run whose first argument is {@code first}: when it names a command,
+     * only that command is registered (a cold start does not reflect over the other thirty), and
+     * {@code --version} needs none;
+     * anything else (an option, help, a typo that needs suggestions) gets every command.
+     */
+    static CommandLine commandLine(String first) {
         CommandLine cli = new CommandLine(new MamoriCommand());
-        cli.addSubcommand(new ServeCommand());
-        CommandRegistry.registerAll(cli);
+        boolean one = first != null && !first.startsWith("-") && !first.equals("help");
+        if ("--version".equals(first) || "-V".equals(first)) {
+            // prints the version only: no command needed
+        } else if (one && first.equals("serve")) {
+            cli.addSubcommand(new ServeCommand());
+        } else if (!one || !CommandRegistry.registerOnly(cli, first)) {
+            cli.addSubcommand(new ServeCommand());
+            CommandRegistry.registerAll(cli);
+        }
+        configure(cli);
+        return cli;
+    }
+
+    private static void configure(CommandLine cli) {
         cli.setParameterExceptionHandler(MamoriMain::onBadUsage);
         cli.setExecutionExceptionHandler(MamoriMain::onFailure);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        return cli;
     }
 
     private static int onBadUsage(CommandLine.ParameterException e, String[] args) {

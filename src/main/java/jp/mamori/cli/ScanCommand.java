@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import jp.mamori.advisory.FeedFormatException;
 import jp.mamori.advisory.FeedParsers;
 import jp.mamori.advisory.FeedSink;
@@ -71,10 +73,27 @@ public class ScanCommand implements Callable<Integer> {
         if (!List.of("table", "json", "sarif", "cyclonedx-vex").contains(fmt)) {
             throw new BadInputException("--format must be table, json, sarif or cyclonedx-vex");
         }
-        SbomDocument doc = ScanSbom.read(sbom);
-        List<VexStatement> vex = ScanSbom.readVex(vexFiles);
+        // An existing database and its match index are opened while the SBOM is read: on a cold
+        // start both take hundreds of milliseconds, and a run has two cores. A bad SBOM is still
+        // reported as before (its error first, nothing left open), and a data directory that holds
+        // no database yet is only created once the SBOM has been read.
+        CompletableFuture<Mamori> opening = existingDatabase()
+                ? CompletableFuture.supplyAsync(this::openWithIndex, ScanCommand::startDaemon) : null;
+        SbomDocument doc;
+        List<VexStatement> vex;
+        try {
+            doc = ScanSbom.read(sbom);
+            vex = ScanSbom.readVex(vexFiles);
+        } catch (RuntimeException e) {
+            try {
+                if (opening != null) opening.join().close();
+            } catch (RuntimeException ignored) {
+                // the SBOM's error is the one to report
+            }
+            throw e;
+        }
         List<AssessedFinding> findings;
-        try (Mamori m = db.mamori()) {
+        try (Mamori m = opening != null ? joined(opening) : openWithIndex()) {
             int maxAge = maxAgeDays != null ? maxAgeDays : m.settings().kbMaxAgeDays();
             KnowledgeFreshness kb = m.scanSbom().freshness(maxAge);
             if (kb.state() != KnowledgeFreshness.State.CURRENT) {
@@ -120,6 +139,39 @@ public class ScanCommand implements Callable<Integer> {
                     + " days ago), older than the " + kb.maxAgeDays() + " days allowed (" + where + "); vulnerabilities"
                     + " published since are not matched. Update it (mamori feeds sync, or feeds import --source bundle on a"
                     + " closed network), or pass --allow-empty to scan anyway or --max-age-days to change the limit.");
+        }
+    }
+
+    private boolean existingDatabase() {
+        var settings = db.settings();
+        if (!settings.isEmbedded()) return true;
+        Path dir = settings.embeddedDirectory();
+        return dir != null && java.nio.file.Files.isRegularFile(dir.resolve("mamori.mv.db"));
+    }
+
+    private Mamori openWithIndex() {
+        Mamori m = db.mamori();
+        try {
+            m.matchIndexes().current();
+        } catch (RuntimeException e) {
+            // No usable index: the scan reads the database's key tables (same findings).
+        }
+        return m;
+    }
+
+    private static void startDaemon(Runnable r) {
+        Thread t = new Thread(r, "mamori-open");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static Mamori joined(CompletableFuture<Mamori> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
         }
     }
 
