@@ -9,6 +9,10 @@ public final class Audited {
 
     /** Action names as stored in the audit trail ({@code area.verb}). */
     public static final String ORG_CREATED = "organization.created";
+    /** An organisation's intake settings (SBOM strictness, issue 13). */
+    public static final String ORG_SETTINGS_CHANGED = "organization.settings_changed";
+    /** A person confirmed (or corrected) an identifier Mamori suggested for a vendor-table row (issue 13). */
+    public static final String IDENTIFIER_CONFIRMED = "sbom.identifier_confirmed";
     public static final String SYSTEM_CREATED = "system.created";
     public static final String ASSET_CREATED = "asset.created";
     public static final String LEDGER_IMPORTED = "inventory.imported";

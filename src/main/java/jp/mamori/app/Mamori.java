@@ -219,6 +219,8 @@ public final class Mamori implements AutoCloseable {
     public SyncFeeds syncFeeds() { return new SyncFeeds(this); }
     public ImportLedger importLedger() { return new ImportLedger(this); }
     public CreateOrganization createOrganization() { return new CreateOrganization(this); }
+    public jp.mamori.app.inventory.ChangeOrganizationSettings changeOrganizationSettings() { return new jp.mamori.app.inventory.ChangeOrganizationSettings(this); }
+    public jp.mamori.inventory.OrganizationSettings organizationSettings() { return new jp.mamori.inventory.OrganizationSettings(database.dataSource()); }
     public CreateSystem createSystem() { return new CreateSystem(this); }
     public CreateAsset createAsset() { return new CreateAsset(this); }
     public DecideFinding decideFinding() { return new DecideFinding(this); }

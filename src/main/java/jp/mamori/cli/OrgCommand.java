@@ -11,10 +11,43 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code mamori org create|list|show}. */
+/** {@code mamori org create|list|show|settings}. */
 @Command(name = "org", mixinStandardHelpOptions = true, description = {"団体（テナント）の管理", "Organisations (tenants)."},
-        subcommands = {OrgCommand.Create.class, OrgCommand.ListOrgs.class, OrgCommand.Show.class})
+        subcommands = {OrgCommand.Create.class, OrgCommand.ListOrgs.class, OrgCommand.Show.class, OrgCommand.Settings.class})
 public class OrgCommand {
+
+    /** {@code mamori org settings [--org CODE] [--sbom-strict on|off]}: shows the settings, changes what is given (audited). */
+    @Command(name = "settings", mixinStandardHelpOptions = true, description = "団体の設定の表示・変更 / show or change an organisation's settings")
+    static class Settings implements Callable<Integer> {
+        @Mixin DatabaseOptions db = new DatabaseOptions();
+        @Mixin OrgOption org = new OrgOption();
+        @Option(names = "--sbom-strict", paramLabel = "on|off", description = "on: スキーマ違反のあるSBOMは登録しません / refuse SBOMs with any schema problem; "
+                + "off (既定 / default): 安全に読めれば注意付きで登録 / import them with warnings when they can be read safely") String sbomStrict;
+        @Option(names = "--by", paramLabel = "USER", description = "変更者 / who changes it") String by;
+
+        @Override
+        public Integer call() {
+            try (Mamori m = db.mamori()) {
+                Organization o = org.resolve(m.inventory());
+                if (sbomStrict != null) {
+                    boolean on = switch (sbomStrict.trim().toLowerCase(java.util.Locale.ROOT)) {
+                        case "on", "true", "yes" -> true;
+                        case "off", "false", "no" -> false;
+                        default -> throw new BadInputException("--sbom-strict は on か off です / --sbom-strict must be on or off: '" + sbomStrict + "'");
+                    };
+                    m.changeOrganizationSettings().sbomStrict(CliActor.of(by), o.id(), on);
+                }
+                boolean strict = m.organizationSettings().sbomStrict(o.id());
+                System.out.println("団体 / organisation: " + o.code() + " " + o.name());
+                System.out.println("SBOMのスキーマ検査 / SBOM schema check: " + (strict
+                        ? "厳格（違反があれば登録しない） / strict (any schema problem refuses the SBOM) [--sbom-strict on]"
+                        : "注意付きで登録（安全に読める場合） / accept with warnings when readable safely [--sbom-strict off]"));
+                return ExitCode.OK;
+            } catch (InventoryException e) {
+                throw new BadInputException(e.getMessage(), e);
+            }
+        }
+    }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "団体を登録します / create an organisation")
     static class Create implements Callable<Integer> {

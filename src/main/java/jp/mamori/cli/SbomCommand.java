@@ -28,6 +28,7 @@ import jp.mamori.inventory.sbom.SbomDiff;
 import jp.mamori.inventory.sbom.SbomDocument;
 import jp.mamori.inventory.sbom.SbomFormatException;
 import jp.mamori.inventory.sbom.SbomReader;
+import jp.mamori.inventory.sbom.Strictness;
 import jp.mamori.inventory.scope.CriterionResult;
 import jp.mamori.inventory.scope.SbomScopeCheck;
 import jp.mamori.inventory.scope.ScopeReport;
@@ -45,17 +46,31 @@ import picocli.CommandLine.Parameters;
 public class SbomCommand {
 
     static SbomDocument read(Path file) {
-        return read(file, CpeSuggester.NONE);
+        return read(file, CpeSuggester.NONE, Strictness.LENIENT);
     }
 
     /** With a database: vendor-table rows get CPE suggestions from the products the knowledge base knows. */
-    static SbomDocument read(Path file, CpeSuggester suggester) {
+    static SbomDocument read(Path file, CpeSuggester suggester, Strictness strictness) {
         try {
-            return new SbomReader(SbomLimits.defaults(), suggester).read(file);
+            return new SbomReader(SbomLimits.defaults(), suggester, strictness).read(file);
         } catch (SbomFormatException e) {
             throw new BadInputException(e.getMessage(), e);
         } catch (IOException e) {
             throw new BadInputException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Shown at most this many; the SBOM page and the API give every stored one. */
+    static final int PRINTED_WARNINGS = 20;
+
+    /** "accepted with N warnings" and each warning with its place (JSON pointer, XML line), first the schema problems. */
+    static void printWarnings(List<String> warnings) {
+        if (warnings.isEmpty()) return;
+        System.out.println("注意 " + warnings.size() + " 件付きで受け付けました / accepted with " + warnings.size()
+                + (warnings.size() == 1 ? " warning" : " warnings"));
+        warnings.stream().limit(PRINTED_WARNINGS).forEach(w -> System.out.println("注意 / warning: " + w));
+        if (warnings.size() > PRINTED_WARNINGS) {
+            System.out.println("ほか " + (warnings.size() - PRINTED_WARNINGS) + " 件 / " + (warnings.size() - PRINTED_WARNINGS) + " more");
         }
     }
 
@@ -85,6 +100,9 @@ public class SbomCommand {
         @Option(names = "--confirm", description = "情報セキュリティ担当として確認：空のSBOM、または未対応の検出を解消扱いにするSBOMも登録 / "
                 + "confirm as the security officer: accept an empty SBOM or one that closes open findings") boolean confirm;
 
+        @Option(names = "--strict", description = "スキーマ違反が1件でもあれば登録しません（既定：安全に読めれば注意付きで登録） / "
+                + "refuse the SBOM for any schema problem (default: import it with warnings when it can be read safely)") boolean strict;
+
         @Override
         public Integer call() {
             try (Mamori m = db.mamori()) {
@@ -92,12 +110,13 @@ public class SbomCommand {
                 Asset asset = m.inventory().requireAsset(o.id(), assetCode);
                 if (!java.nio.file.Files.isRegularFile(file)) throw new BadInputException(file + ": ファイルがありません / no such file");
                 AddSbom.Result r = m.addSbom().run(CliActor.of(null), o.id(), asset.id(),
-                        new AddSbom.Input(file, file.getFileName().toString(), assetVersion, confirm));
+                        new AddSbom.Input(file, file.getFileName().toString(), assetVersion, confirm, strict));
                 SbomDocument doc = r.document();
                 long noId = r.withoutIdentifier();
                 System.out.println((r.held() ? "SBOMを確認待ちで保存しました / SBOM held for review: #" : "SBOMを登録しました / SBOM added: #")
                         + r.sbom().id() + " " + doc.format() + " " + doc.specVersion()
                         + "  コンポーネント " + doc.components().size() + " 件（識別子なし " + noId + " 件）");
+                printWarnings(doc.warnings());
                 ScopeReport report = r.scope();
                 System.out.println("SBOMの範囲 / scope: 必要 " + Labels.tier(r.requiredTier()) + "、達成 " + report.achieved().map(Labels::tier).orElse("なし / none")
                         + (report.meetsRequired() ? "（充足）" : "（不足: " + report.gaps().size() + " 項目）"));
@@ -108,7 +127,6 @@ public class SbomCommand {
                     FindingRecorder.Result f = r.findings();
                     System.out.println("検出 / findings: 新規 " + f.detected() + "、再発 " + f.reopened() + "、更新 " + f.updated() + "、解消 " + f.closed());
                 }
-                doc.warnings().forEach(w -> System.out.println("注意 / warning: " + w));
                 RemediationContext.report(r.notifications());
                 return ExitCode.OK;
             } catch (AddSbom.Refused e) {
@@ -154,9 +172,9 @@ public class SbomCommand {
                 if (format == OutputFormat.json) {
                     System.out.println(Json.pretty(history));
                 } else {
-                    TextTable t = new TextTable("ID", "登録日時", "形式", "版", "ファイル", "コンポーネント数", "現行");
+                    TextTable t = new TextTable("ID", "登録日時", "形式", "版", "ファイル", "コンポーネント数", "注意", "現行");
                     history.forEach(s -> t.row(s.id(), s.uploadedAt(), s.format() + " " + s.specVersion(), s.assetVersion(), s.fileName(),
-                            s.componentCount(), s.current() ? "○" : ""));
+                            s.componentCount(), s.warningCount() == 0 ? "" : s.warningCount(), s.current() ? "○" : ""));
                     System.out.print(t);
                 }
                 return ExitCode.OK;
@@ -172,10 +190,11 @@ public class SbomCommand {
         @Parameters(paramLabel = "FILE") Path file;
         @Option(names = "--tier", description = "minimal | standard | full (default: standard)") String tier;
         @Option(names = "--format", defaultValue = "table", description = "table | json") OutputFormat format;
+        @Option(names = "--strict", description = "スキーマ違反が1件でもあれば不合格 / refuse the SBOM for any schema problem") boolean strict;
 
         @Override
         public Integer call() {
-            SbomDocument doc = read(file);
+            SbomDocument doc = read(file, CpeSuggester.NONE, strict ? Strictness.STRICT : Strictness.LENIENT);
             Tier required = tier == null ? Tier.STANDARD : parseTier(tier);
             ScopeReport r = SbomScopeCheck.check(doc, required);
             if (format == OutputFormat.json) {
@@ -187,12 +206,15 @@ public class SbomCommand {
                 out.put("required", required.name().toLowerCase(Locale.ROOT));
                 out.put("achieved", r.achieved().map(t -> t.name().toLowerCase(Locale.ROOT)).orElse(null));
                 out.put("meetsRequired", r.meetsRequired());
+                out.put("warningCount", doc.warnings().size());
+                out.put("warnings", doc.warnings());
                 out.put("criteria", r.criteria().stream().map(c -> Map.of("tier", c.tier().name().toLowerCase(Locale.ROOT),
                         "criterion", c.criterion().name().toLowerCase(Locale.ROOT), "met", c.met(), "satisfied", c.satisfied(),
                         "total", c.total(), "missingExamples", c.missingExamples(), "summaryJa", c.summaryJa(), "summaryEn", c.summaryEn())).toList());
                 System.out.println(Json.pretty(out));
             } else {
                 System.out.println(file.getFileName() + ": " + doc.format() + " " + doc.specVersion() + "、コンポーネント " + doc.components().size() + " 件");
+                printWarnings(doc.warnings());
                 System.out.println("必要な範囲 / required: " + required + "   達成 / achieved: " + r.achieved().map(Tier::name).orElse("なし / none")
                         + (r.meetsRequired() ? "  → 充足 / met" : "  → 不足 / not met"));
                 TextTable t = new TextTable("段階", "項目", "結果", "状況", "不足の例");

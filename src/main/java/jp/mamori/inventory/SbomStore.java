@@ -29,9 +29,21 @@ public final class SbomStore {
 
     private static final int BATCH = 1000;
 
-    /** {@code reviewState}: null, or {@code held} (waiting for a security officer) / {@code confirmed}. */
+    /** At most this many warnings are kept per document (all are counted): a broken generator can write one per component. */
+    public static final int STORED_WARNINGS = 200;
+
+    /**
+     * {@code reviewState}: null, or {@code held} (waiting for a security officer) / {@code confirmed}.
+     * {@code warningCount}: what the reader tolerated (schema problems with their place, guesses); the
+     * document was "accepted with N warnings"; {@code warnings}: the first {@link #STORED_WARNINGS} of them.
+     */
     public record StoredSbom(long id, long assetId, String assetVersion, String format, String specVersion, String fileName,
-                             String sha256, int componentCount, boolean current, Instant uploadedAt, String uploadedBy, String reviewState) {
+                             String sha256, int componentCount, boolean current, Instant uploadedAt, String uploadedBy, String reviewState,
+                             int warningCount, List<String> warnings) {
+        public StoredSbom {
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+
         public boolean held() {
             return "held".equals(reviewState);
         }
@@ -123,8 +135,9 @@ public final class SbomStore {
             }
             long sbomId;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sbom_document (organization_id, asset_id, asset_version, format, "
-                    + "spec_version, serial_number, file_name, sha256, component_count, current_doc, uploaded_at, uploaded_by, review_state) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " + (held ? "FALSE" : "TRUE") + ", ?, ?, " + (held ? "'held'" : "NULL") + ")",
+                    + "spec_version, serial_number, file_name, sha256, component_count, current_doc, uploaded_at, uploaded_by, review_state, "
+                    + "warning_count, warnings) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " + (held ? "FALSE" : "TRUE") + ", ?, ?, " + (held ? "'held'" : "NULL") + ", ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setLong(1, orgId);
                 ps.setLong(2, asset.id());
@@ -137,6 +150,8 @@ public final class SbomStore {
                 ps.setInt(9, doc.components().size());
                 ps.setTimestamp(10, Timestamp.from(now));
                 ps.setString(11, uploadedBy);
+                ps.setInt(12, doc.warnings().size());
+                ps.setString(13, doc.warnings().isEmpty() ? null : warningsJson(doc.warnings()));
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -212,7 +227,7 @@ public final class SbomStore {
     private List<StoredSbom> query(String where, long orgId, long param) {
         try (Connection c = database.connection();
              PreparedStatement ps = c.prepareStatement("SELECT id, asset_id, asset_version, format, spec_version, file_name, sha256, "
-                     + "component_count, current_doc, uploaded_at, uploaded_by, review_state FROM sbom_document " + where)) {
+                     + "component_count, current_doc, uploaded_at, uploaded_by, review_state, warning_count, warnings FROM sbom_document " + where)) {
             ps.setLong(1, orgId);
             ps.setLong(2, param);
             List<StoredSbom> out = new ArrayList<>();
@@ -220,7 +235,7 @@ public final class SbomStore {
                 while (rs.next()) {
                     out.add(new StoredSbom(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getInt(8), rs.getBoolean(9), rs.getTimestamp(10).toInstant(),
-                            rs.getString(11), rs.getString(12)));
+                            rs.getString(11), rs.getString(12), rs.getInt(13), warnings(rs.getString(14))));
                 }
             }
             return out;
@@ -258,6 +273,21 @@ public final class SbomStore {
             throw new InventoryException("cannot read SBOM components: " + e.getMessage(), e);
         }
         return new SbomDocument(s.format(), s.specVersion(), null, s.fileName(), null, components, deps);
+    }
+
+    private static String warningsJson(List<String> warnings) {
+        List<String> kept = new ArrayList<>();
+        for (String w : warnings.subList(0, Math.min(STORED_WARNINGS, warnings.size()))) kept.add(truncate(w, 2000));
+        return StoredJson.MAPPER.valueToTree(kept).toString();
+    }
+
+    private static List<String> warnings(String json) {
+        if (json == null) return List.of();
+        try {
+            return List.of(StoredJson.MAPPER.readValue(json, String[].class));
+        } catch (Exception e) {
+            return List.of();
+        }
     }
 
     private static String json(Map<String, String> m) {

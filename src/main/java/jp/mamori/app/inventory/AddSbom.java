@@ -27,6 +27,7 @@ import jp.mamori.inventory.sbom.SbomDocument;
 import jp.mamori.inventory.sbom.SbomFormatException;
 import jp.mamori.inventory.sbom.SbomLimits;
 import jp.mamori.inventory.sbom.SbomReader;
+import jp.mamori.inventory.sbom.Strictness;
 import jp.mamori.inventory.scope.SbomScopeCheck;
 import jp.mamori.inventory.scope.ScopeReport;
 import jp.mamori.inventory.scope.Tier;
@@ -38,7 +39,9 @@ import jp.mamori.remediation.InventoryAssessment;
 import jp.mamori.notify.Notifier;
 
 /**
- * "Add an SBOM to an asset", whoever hands it in: read whole first (a bad file stores nothing),
+ * "Add an SBOM to an asset", whoever hands it in: read whole first (a bad file stores nothing;
+ * schema problems are warnings stored with the document unless the caller or the organisation asks
+ * for strict checking, issue 13),
  * then — one writer per asset — stored as the current SBOM, matched, findings recorded and the
  * audit entry written in one transaction, so what the caller is told is what is stored; then the
  * follow-up of raised outcomes.
@@ -61,8 +64,14 @@ public final class AddSbom {
      * @param fileName     the name the user gave it
      * @param assetVersion the asset version the SBOM describes, may be null
      * @param confirm      a security officer confirms closings and an empty document
+     * @param strict       refuse the document for any schema problem (else, and unless the organisation
+     *                     chose strict, it is imported with warnings when it can be read safely)
      */
-    public record Input(Path file, String fileName, String assetVersion, boolean confirm) { }
+    public record Input(Path file, String fileName, String assetVersion, boolean confirm, boolean strict) {
+        public Input(Path file, String fileName, String assetVersion, boolean confirm) {
+            this(file, fileName, assetVersion, confirm, false);
+        }
+    }
 
     /** {@code held}: stored but not current, waiting for an officer; {@code wouldClose}: what it would close. */
     public record Result(StoredSbom sbom, SbomDocument document, FindingRecorder.Result findings, boolean held,
@@ -77,7 +86,8 @@ public final class AddSbom {
     }
 
     public Result run(Actor actor, long orgId, long assetId, Input in) {
-        SbomDocument doc = read(in.file(), in.fileName());
+        Strictness strictness = in.strict() || mamori.organizationSettings().sbomStrict(orgId) ? Strictness.STRICT : Strictness.LENIENT;
+        SbomDocument doc = read(in.file(), in.fileName(), strictness);
         String sha256 = sha256(in.file());
         String version = in.assetVersion() == null || in.assetVersion().isBlank() ? null : in.assetVersion().strip();
         if (version != null && version.length() > 100) throw new InventoryException("資産の版が長すぎます（最大100文字） / asset version is longer than 100 characters");
@@ -109,6 +119,7 @@ public final class AddSbom {
                 Audited.record(mamori, c, actor, orgId, hold ? Audited.SBOM_HELD : Audited.SBOM_ADDED, "asset:" + assetId,
                         "sbom:" + stored.id() + " file=" + in.fileName() + " format=" + doc.format() + " " + doc.specVersion()
                                 + " components=" + doc.components().size() + " sha256=" + stored.sha256()
+                                + (doc.warnings().isEmpty() ? "" : " warnings=" + doc.warnings().size())
                                 + (hold ? " would_close=" + wouldClose.size()
                                         : " findings new=" + findings.detected() + " reopened=" + findings.reopened() + " closed=" + findings.closed()));
                 return new Result(stored, doc, findings, hold, wouldClose, scope, required, noId, Notifier.Report.NONE);
@@ -176,9 +187,9 @@ public final class AddSbom {
         return SbomScopeCheck.requiredFor(system.importance().confidentiality());
     }
 
-    private SbomDocument read(Path file, String name) {
+    private SbomDocument read(Path file, String name, Strictness strictness) {
         try {
-            return new SbomReader(SbomLimits.defaults(), mamori.cpeSuggester()).read(file);
+            return new SbomReader(SbomLimits.defaults(), mamori.cpeSuggester(), strictness).read(file);
         } catch (SbomFormatException e) {
             throw new InvalidInputException(named(e.getMessage(), file, name), e);
         } catch (IOException e) {

@@ -19,20 +19,31 @@ import jp.mamori.inventory.sbom.table.VendorTableReader;
  * (line and column, JSON pointer, XML element). The whole document is read before anything is
  * returned, so a caller that stores the result never stores half a document.
  *
+ * <p>Schema problems refuse the document ({@link Strictness#STRICT}) or become warnings naming their
+ * place ({@link Strictness#LENIENT}, what users get unless they ask for strict): see {@link Strictness}.
+ *
  * <p>Instances are immutable and may be shared between threads.
  */
 public final class SbomReader {
     private final SbomLimits limits;
     private final CpeSuggester cpeSuggester;
+    private final Strictness strictness;
 
+    /** Strict: any schema problem refuses the document. */
     public SbomReader() {
         this(SbomLimits.defaults(), CpeSuggester.NONE);
     }
 
     /** @param cpeSuggester asked for a CPE for each vendor-table row; {@link CpeSuggester#NONE} for none */
     public SbomReader(SbomLimits limits, CpeSuggester cpeSuggester) {
+        this(limits, cpeSuggester, Strictness.STRICT);
+    }
+
+    /** @param strictness whether a schema problem refuses the document or becomes a warning */
+    public SbomReader(SbomLimits limits, CpeSuggester cpeSuggester, Strictness strictness) {
         this.limits = limits;
         this.cpeSuggester = cpeSuggester == null ? CpeSuggester.NONE : cpeSuggester;
+        this.strictness = strictness == null ? Strictness.STRICT : strictness;
     }
 
     /** The size is checked before the file is read, so an oversized file costs nothing. */
@@ -54,8 +65,8 @@ public final class SbomReader {
         if (bytes.length == 0) throw new SbomFormatException(fileName, null, "ファイルが空です / the file is empty");
         FormatDetector.Detected d = FormatDetector.detect(bytes, fileName, limits);
         SbomDocument doc = switch (d.format()) {
-            case CYCLONEDX_JSON -> new CycloneDxJsonReader(limits).read(bytes, fileName);
-            case CYCLONEDX_XML -> new CycloneDxXmlReader().read(bytes, fileName, d.xmlNamespace());
+            case CYCLONEDX_JSON -> new CycloneDxJsonReader(limits, strictness).read(bytes, fileName);
+            case CYCLONEDX_XML -> new CycloneDxXmlReader(strictness).read(bytes, fileName, d.xmlNamespace());
             case SPDX_JSON -> new SpdxJsonReader(limits).read(bytes, fileName);
             case SPDX_TAG_VALUE -> new SpdxTagValueReader().read(bytes, fileName);
             case VENDOR_CSV -> new VendorTableReader(cpeSuggester).readCsv(bytes, fileName);

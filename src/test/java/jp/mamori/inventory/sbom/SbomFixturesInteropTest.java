@@ -51,6 +51,45 @@ class SbomFixturesInteropTest {
         REFUSED.put("dataset-metadata.csv", "no header row found");
     }
 
+    /**
+     * Issue 13 defect 4 on the real osv-scanner sample ({@code "type": ""} on metadata.component): read as
+     * users get it (lenient), its one component is imported with exactly one warning naming the pointer;
+     * strict still refuses it (the REFUSED list above reads strictly).
+     */
+    @org.junit.jupiter.api.Test
+    void theOsvScannerSampleIsAcceptedWithOneWarning() throws Exception {
+        Path file = SharedFixtures.require("sbom/cyclonedx/osv-scanner/alpine-zlib-16.cdx.json");
+        SbomDocument doc = new SbomReader(SbomLimits.defaults(), CpeSuggester.NONE, Strictness.LENIENT).read(file);
+        assertThat(doc.components()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("zlib");
+            assertThat(c.purl()).startsWith("pkg:apk/alpine/zlib@1.2.12-r1");
+        });
+        assertThat(doc.warnings()).singleElement().asString().startsWith("/metadata/component/type: CycloneDX 1.6 スキーマに適合しません");
+        System.out.println("ACCEPTED alpine-zlib-16.cdx.json with " + doc.warnings().size() + " warning: " + doc.warnings().get(0));
+    }
+
+    /** The specification's invalid vectors read leniently: what binds is accepted with warnings, the rest refused with a reason. */
+    @TestFactory
+    Stream<DynamicTest> invalidSpecVectorsReadLeniently() throws IOException {
+        Path root = SharedFixtures.require("sbom/cyclonedx/spec-test-vectors");
+        List<Path> files;
+        try (Stream<Path> walk = Files.list(root)) {
+            files = walk.filter(p -> p.getFileName().toString().startsWith("invalid-")).sorted().toList();
+        }
+        SbomReader lenient = new SbomReader(SbomLimits.defaults(), CpeSuggester.NONE, Strictness.LENIENT);
+        return files.stream().map(f -> dynamicTest(f.getFileName().toString(), () -> {
+            try {
+                SbomDocument doc = lenient.read(f);
+                assertThat(doc.warnings()).as("accepted only with its problems named").isNotEmpty();
+                assertThat(doc.components()).hasSize(independentCount(f));
+                System.out.println("ACCEPTED " + f.getFileName() + " with " + doc.warnings().size() + " warning(s): " + doc.warnings().get(0));
+            } catch (SbomFormatException e) {
+                assertThat(e.getMessage()).startsWith(f.toString()).contains("cannot be read safely");
+                System.out.println("REFUSED  " + f.getFileName() + ": " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        }));
+    }
+
     @TestFactory
     Stream<DynamicTest> everySbomFixture() throws IOException {
         Path root = SharedFixtures.require("sbom");

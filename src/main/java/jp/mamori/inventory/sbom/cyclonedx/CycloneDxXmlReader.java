@@ -8,6 +8,7 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Validator;
 import jp.mamori.inventory.sbom.SbomDocument;
 import jp.mamori.inventory.sbom.SbomFormatException;
+import jp.mamori.inventory.sbom.Strictness;
 import jp.mamori.intake.SafeXml;
 import jp.mamori.inventory.sbom.xml.XmlGate;
 import org.cyclonedx.Version;
@@ -20,23 +21,43 @@ import org.xml.sax.SAXParseException;
 
 /**
  * CycloneDX XML. Only called after {@link XmlGate#scan} has passed the document (no DOCTYPE, bounded
- * depth, well-formed), so the library's own XML parsing never meets a hostile construct.
+ * depth, well-formed), so the library's own XML parsing never meets a hostile construct. Schema
+ * problems refuse the document or, read leniently, become warnings naming line and column ({@link Strictness}).
  */
 public final class CycloneDxXmlReader {
     static final String NAMESPACE_PREFIX = "http://cyclonedx.org/schema/bom/";
 
+    private final Strictness strictness;
+
+    public CycloneDxXmlReader() {
+        this(Strictness.STRICT);
+    }
+
+    public CycloneDxXmlReader(Strictness strictness) {
+        this.strictness = strictness;
+    }
+
     public SbomDocument read(byte[] bytes, String file, String namespace) throws SbomFormatException {
         Version version = version(namespace, file);
-        validate(bytes, file, version);
+        String v = version.getVersionString();
+        List<SchemaErrors.Violation> violations = validate(bytes, file, version);
+        if (!violations.isEmpty() && strictness == Strictness.STRICT) throw SchemaErrors.reject(file, v, violations);
         Bom bom;
         try {
             bom = new XmlParser().parse(bytes);
         } catch (ParseException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String msg = cause.getMessage() == null ? cause.toString() : cause.getMessage().lines().findFirst().orElse("");
+            if (!violations.isEmpty()) {
+                throw SchemaErrors.unreadable(file, v, violations, null, "コンポーネントを読み取れません", "components cannot be read: " + msg);
+            }
             throw new SbomFormatException(file, null, "not a readable CycloneDX document: " + msg, e);
         }
-        return BomMapper.map(bom, version.getVersionString(), file, new ArrayList<>());
+        // a lenient read needs a list of components: importing a document without one would close every finding of the asset
+        if (!violations.isEmpty() && bom.getComponents() == null) {
+            throw SchemaErrors.unreadable(file, v, violations, "element /bom/components", "components 要素がありません", "no components element");
+        }
+        return BomMapper.map(bom, v, file, new ArrayList<>(SchemaErrors.warnings(v, violations)));
     }
 
     private static Version version(String namespace, String file) throws SbomFormatException {
@@ -49,7 +70,8 @@ public final class CycloneDxXmlReader {
         return v;
     }
 
-    private static void validate(byte[] bytes, String file, Version version) throws SbomFormatException {
+    /** Every schema problem of the document, with its line and column. */
+    private static List<SchemaErrors.Violation> validate(byte[] bytes, String file, Version version) throws SbomFormatException {
         List<SchemaErrors.Violation> violations = new ArrayList<>();
         Validator validator = SafeXml.validator(CycloneDxSchemas.xml(version));
         validator.setErrorHandler(new ErrorHandler() {
@@ -64,7 +86,7 @@ public final class CycloneDxXmlReader {
         } catch (SAXException | IOException e) {
             throw new SbomFormatException(file, null, "XML schema validation failed: " + e.getMessage(), e);
         }
-        if (!violations.isEmpty()) throw SchemaErrors.reject(file, version.getVersionString(), violations);
+        return violations;
     }
 
     private static SchemaErrors.Violation violation(SAXParseException e) {
