@@ -34,13 +34,54 @@ public final class FeedInputs {
         BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
         try {
             if (!isGzip(in)) return in;
-            InputStream gz = new GZIPInputStream(in, BUFFER);
-            return new BufferedInputStream(
-                    new SizeLimitedInputStream(gz, maxDecompressed, file.getFileName().toString(), "decompressed gzip content"),
-                    BUFFER);
+            long compressedSize = Files.size(file);
+            SizeLimitedInputStream compressed = new SizeLimitedInputStream(in, Long.MAX_VALUE, file.toString(), "gzip");
+            try {
+                InputStream gz = new GZIPInputStream(compressed, BUFFER);
+                SizeLimitedInputStream out = new SizeLimitedInputStream(gz, maxDecompressed, file.getFileName().toString(), "decompressed gzip content");
+                return new BufferedInputStream(new GzipDamage(out, file.toString(), compressed, compressedSize), BUFFER);
+            } catch (java.io.EOFException | java.util.zip.ZipException e) {
+                throw new DamagedGzipException(file.toString(), compressed.count(), compressedSize, 0, e);
+            }
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
+        }
+    }
+
+    /** Turns the JDK's bare "Unexpected end of ZLIB input stream" into a message naming the file and the place. */
+    private static final class GzipDamage extends java.io.FilterInputStream {
+        private final String file;
+        private final SizeLimitedInputStream compressed;
+        private final long compressedSize;
+
+        GzipDamage(SizeLimitedInputStream decompressed, String file, SizeLimitedInputStream compressed, long compressedSize) {
+            super(decompressed);
+            this.file = file;
+            this.compressed = compressed;
+            this.compressedSize = compressedSize;
+        }
+
+        private DamagedGzipException damaged(IOException e) {
+            return new DamagedGzipException(file, compressed.count(), compressedSize, ((SizeLimitedInputStream) in).count(), e);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (java.io.EOFException | java.util.zip.ZipException e) {
+                throw damaged(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (java.io.EOFException | java.util.zip.ZipException e) {
+                throw damaged(e);
+            }
         }
     }
 

@@ -22,6 +22,7 @@ import jp.mamori.advisory.Source;
 import jp.mamori.advisory.bundle.BundleException;
 import jp.mamori.advisory.bundle.BundleManifest;
 import jp.mamori.advisory.bundle.BundleReader;
+import jp.mamori.advisory.feed.DamagedGzipException;
 import jp.mamori.advisory.feed.FeedInputs;
 import jp.mamori.advisory.osv.OsvArchiveReader;
 import jp.mamori.persistence.Database;
@@ -97,7 +98,14 @@ public final class FeedFileImporter {
 
     private void importFile(Path file, Source forced, boolean bundle, boolean inDirectory, Run run) throws IOException {
         String name = file.toString();
-        FeedDetector.Detection detection = FeedDetector.detect(file);
+        FeedDetector.Detection detection;
+        try {
+            detection = FeedDetector.detect(file);
+        } catch (DamagedGzipException e) {
+            run.failures.add(e.getMessage());
+            listener.documentFailed(name, e.getMessage());
+            return;
+        }
         if (bundle || (detection.format() == FeedFormat.ZIP && forced == null && isBundle(file))) {
             importBundle(file, run);
             return;
@@ -129,6 +137,10 @@ public final class FeedFileImporter {
             run.documents++;
             listener.documentDone(r);
         } catch (FeedFormatException e) {
+            run.failures.add(e.getMessage());
+            listener.documentFailed(name, e.getMessage());
+        } catch (DamagedGzipException e) {
+            importer.recordFailure(source, clock.instant(), e.getMessage());
             run.failures.add(e.getMessage());
             listener.documentFailed(name, e.getMessage());
         } catch (IOException e) {

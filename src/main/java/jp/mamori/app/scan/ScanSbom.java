@@ -126,6 +126,8 @@ public final class ScanSbom {
                 }
             } catch (FeedFormatException e) {
                 throw new InvalidInputException(e.getMessage(), e);
+            } catch (jp.mamori.advisory.feed.DamagedGzipException e) {
+                throw new InvalidInputException(e.getMessage(), e);
             } catch (IOException e) {
                 throw new InvalidInputException(f + ": " + e.getMessage(), e);
             }

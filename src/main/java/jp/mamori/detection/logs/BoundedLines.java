@@ -52,15 +52,19 @@ public final class BoundedLines {
         InputStream src = in;
         boolean gz = b0 == 0x1f && b1 == 0x8b;
         if (gz) src = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+        long[] lines = {0};
         try {
-            return split(src, sink);
+            return split(src, sink, lines);
         } catch (EOFException | ZipException e) {
-            if (gz) throw new LogFileException("gzip が壊れているか途中で切れています / the gzip stream is truncated or corrupt: " + e.getMessage(), e);
+            if (gz) {
+                throw new LogFileException("gzip が壊れているか途中で切れています（" + (lines[0] + 1) + " 行目） / the gzip stream is truncated or corrupt (in line "
+                        + (lines[0] + 1) + ", after " + lines[0] + " complete lines): " + e.getMessage(), e);
+            }
             throw e;
         }
     }
 
-    private long split(InputStream in, Sink sink) throws IOException {
+    private long split(InputStream in, Sink sink, long[] linesSoFar) throws IOException {
         byte[] buf = new byte[maxLine];
         byte[] chunk = new byte[1 << 16];
         int len = 0;
@@ -76,6 +80,7 @@ public final class BoundedLines {
                 byte b = chunk[i];
                 if (b == '\n') {
                     lineNo++;
+                    linesSoFar[0] = lineNo;
                     emit(buf, len, overlong, nul, ascii, lineNo, sink, utf8);
                     len = 0; overlong = false; nul = false; ascii = true;
                     continue;
