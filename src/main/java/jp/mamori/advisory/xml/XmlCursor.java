@@ -26,7 +26,10 @@ public final class XmlCursor implements AutoCloseable {
      */
     public static XmlCursor open(java.io.InputStream in, String name) throws jp.mamori.advisory.FeedFormatException {
         try {
-            return new XmlCursor(FACTORY.createXMLStreamReader(in), name, MAX_DEPTH);
+            // an encoding declaration that lies is refused, not read as mojibake (issue 18.10)
+            return new XmlCursor(FACTORY.createXMLStreamReader(jp.mamori.intake.XmlEncoding.guard(in)), name, MAX_DEPTH);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         } catch (javax.xml.stream.XMLStreamException e) {
             if (e.getNestedException() instanceof java.io.IOException io) throw new java.io.UncheckedIOException(io);
             throw toFeedError(name, e, "");

@@ -30,6 +30,12 @@ final class FormatDetector {
         if (startsWith(b, 0x1F, 0x8B)) {
             throw new SbomFormatException(file, null, "gzipで圧縮されています。展開してから渡してください / gzip-compressed; decompress the file first");
         }
+        String wide = wideEncoding(b);
+        if (wide != null && firstWideChar(b, wide) != '<') {
+            // a UTF-16 JSON or CSV would otherwise read as a "bad vendor table" (issue 18.10); UTF-16 XML declares itself
+            throw new SbomFormatException(file, null, wide + " には対応していません。UTF-8 で保存してください / " + wide
+                    + " is not supported, save the file as UTF-8");
+        }
         int i = skipBomAndSpace(b);
         if (i < b.length && b[i] == '{') return json(b, file, limits);
         if (i < b.length && b[i] == '<') return xml(b, file, limits);
@@ -91,6 +97,26 @@ final class FormatDetector {
             }
         }
         return new Detected(SbomFormat.VENDOR_CSV, null);
+    }
+
+    /** "UTF-16" / "UTF-32" when the bytes are in one of them (by BOM, or NUL bytes beside ASCII), else null. */
+    static String wideEncoding(byte[] b) {
+        if (startsWith(b, 0x00, 0x00, 0xFE, 0xFF) || startsWith(b, 0xFF, 0xFE, 0x00, 0x00)) return "UTF-32";
+        if (startsWith(b, 0xFE, 0xFF) || startsWith(b, 0xFF, 0xFE)) return "UTF-16";
+        if (b.length >= 4 && ((b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] != 0) || (b[0] != 0 && b[1] == 0 && b[2] == 0 && b[3] == 0))) return "UTF-32";
+        if (b.length >= 2 && ((b[0] == 0 && b[1] != 0) || (b[0] != 0 && b[1] == 0))) return "UTF-16";
+        return null;
+    }
+
+    private static char firstWideChar(byte[] b, String wide) {
+        int unit = wide.equals("UTF-32") ? 4 : 2;
+        for (int i = 0; i + unit <= b.length; i += unit) {
+            int c = 0;
+            for (int k = 0; k < unit; k++) c |= b[i + k] & 0xFF; // ASCII sits in one byte of the unit, whichever the order
+            if (c == 0xFE || c == 0xFF || c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0) continue;
+            return (char) c;
+        }
+        return 0;
     }
 
     private static boolean startsWith(byte[] b, int... prefix) {

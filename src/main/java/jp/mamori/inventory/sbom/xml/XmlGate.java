@@ -26,6 +26,9 @@ public final class XmlGate {
     public record Root(String namespace, String localName) { }
 
     public static Root scan(byte[] bytes, String file, SbomLimits limits) throws SbomFormatException {
+        // an encoding declaration that lies is refused, not stored as mojibake (issue 18.10)
+        String encoding = jp.mamori.intake.XmlEncoding.problem(bytes);
+        if (encoding != null) throw new SbomFormatException(file, null, encoding);
         XMLInputFactory f = SafeXml.inputFactory(false);
         Deque<String> path = new ArrayDeque<>();
         Root root = null;
