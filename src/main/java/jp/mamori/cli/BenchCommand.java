@@ -49,7 +49,7 @@ import picocli.CommandLine.Option;
  * touches the user's database: everything lives under {@code --dir} (default a temporary folder).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"性能測定（SPEC §7 P1–P4）。データは自動生成します。", "Benchmarks SPEC §7 P1–P4 on generated data."})
+        description = {"性能測定（SPEC §7 P1–P4、P6 スケールアウト）。データは自動生成します。", "Benchmarks SPEC §7 P1–P4 and P6 (scale-out) on generated data."})
 public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--cves", defaultValue = "300000", description = "NVD records to generate (default: ${DEFAULT-VALUE})") int cves;
@@ -57,7 +57,12 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--components", defaultValue = "10000", description = "SBOM components for P1 (default: ${DEFAULT-VALUE})") int components;
     @Option(names = "--inventory", defaultValue = "1000000", description = "inventoried components for P2 (default: ${DEFAULT-VALUE})") int inventory;
     @Option(names = "--findings", defaultValue = "1000000", description = "findings for P4 (default: ${DEFAULT-VALUE})") int findings;
-    @Option(names = "--only", split = ",", description = "p1,p2,p3,p4 (default: all)") List<String> only;
+    @Option(names = "--only", split = ",", description = "p1,p2,p3,p4,p6 (default: all)") List<String> only;
+    @Option(names = "--p6-findings", defaultValue = "100000", description = "findings for the P6 API run (default: ${DEFAULT-VALUE})") int p6Findings;
+    @Option(names = "--p6-seconds", defaultValue = "15", description = "seconds of load per P6 API run (default: ${DEFAULT-VALUE})") int p6Seconds;
+    @Option(names = "--p6-clients", defaultValue = "8", description = "concurrent API clients in P6 (default: ${DEFAULT-VALUE})") int p6Clients;
+    @Option(names = "--p6-organisations", defaultValue = "60", description = "organisations in the P6 Kafka Streams run (default: ${DEFAULT-VALUE})") int p6Orgs;
+    @Option(names = "--p6-staff", defaultValue = "100", description = "staff per organisation in the P6 generated logs (default: ${DEFAULT-VALUE})") int p6Staff;
     @Option(names = "--dir", description = "work directory (default: a new temporary directory)") Path dir;
     @Option(names = "--pg-url", description = "PostgreSQL JDBC URL for P4 (default: MAMORI_BENCH_PG_URL or jdbc:postgresql://127.0.0.1:5432/test)") String pgUrl;
     @Option(names = "--pg-user", defaultValue = "postgres") String pgUser;
@@ -89,6 +94,11 @@ public class BenchCommand implements Callable<Integer> {
         if (wants("p1")) p1(feeds, kbDir, work);
         if (wants("p2")) p2(kbDir, work);
         if (wants("p4")) p4();
+        if (wants("p6")) {
+            String url = pgUrl != null ? pgUrl : System.getenv().getOrDefault("MAMORI_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+            jp.mamori.bench.ScaleBench.api(url, pgUser, work, p6Findings, p6Seconds, p6Clients);
+            jp.mamori.bench.ScaleBench.kafka(work, p6Orgs, p6Staff);
+        }
         figures.print(System.out);
         return ExitCode.OK;
     }
@@ -449,7 +459,7 @@ public class BenchCommand implements Callable<Integer> {
                     assets[a] = repo.createAsset(org.id(), sys.id(), new InventoryRepository.NewAsset("a" + a, "server " + a, AssetKind.SERVER,
                             null, null, null, null, Exposure.CONTROLLED, a == 0, null)).id();
                 }
-                insertFindings(db, org.id(), sys.id(), assets, findings / orgs, o);
+                jp.mamori.bench.BenchData.insertFindings(db, org.id(), sys.id(), assets, findings / orgs, o);
             }
             try (Connection c = db.connection(); var s = c.createStatement()) {
                 s.execute("ANALYZE");
@@ -473,37 +483,6 @@ public class BenchCommand implements Callable<Integer> {
             figures.add("P4 findings list p95 (PostgreSQL)", Figures.Goal.AT_MOST, 200, p95, "ms",
                     String.format(Locale.ROOT, "p50 %.1f ms; %,d findings", p50, findings));
         }
-    }
-
-    private static void insertFindings(Database db, long orgId, long systemId, long[] assets, int n, int seed) {
-        Random r = new Random(seed);
-        String[] outcomes = {"act", "attend", "track-star", "track"};
-        String[] states = {"new", "new", "triaged", "patch_scheduled", "fixed", "risk_accepted"};
-        db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO finding (organization_id, system_id, asset_id, component_identity, "
-                    + "component_name, component_version, vuln_id, confidence, candidate, match_by, match_source, criterion, evidence, state, "
-                    + "outcome, priority, due_date, severity, cvss_score, exploitation, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, '1.0', ?, "
-                    + "'high', FALSE, 'purl', 'osv', '>=1.0 <1.2', '{}', ?, ?, ?, ?, 'high', 7.5, 'none', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
-                for (int i = 0; i < n; i++) {
-                    int a = r.nextInt(assets.length);
-                    int o = r.nextInt(4);
-                    ps.setLong(1, orgId);
-                    ps.setLong(2, systemId);
-                    ps.setLong(3, assets[a]);
-                    ps.setString(4, "purl:npm|pkg-" + i);
-                    ps.setString(5, "pkg-" + i);
-                    ps.setString(6, "CVE-2030-" + (100000 + r.nextInt(800000)));
-                    ps.setString(7, states[r.nextInt(states.length)]);
-                    ps.setString(8, outcomes[o]);
-                    ps.setInt(9, (4 - o) * 10 + (a == 0 ? 5 : 0));
-                    ps.setDate(10, java.sql.Date.valueOf(java.time.LocalDate.of(2026, 1, 1).plusDays(r.nextInt(400))));
-                    ps.addBatch();
-                    if (i % 5000 == 4999) ps.executeBatch();
-                }
-                ps.executeBatch();
-            }
-            return null;
-        });
     }
 
     // ---- helpers

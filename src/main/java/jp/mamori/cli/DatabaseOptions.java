@@ -25,7 +25,8 @@ public class DatabaseOptions {
     }
 
     public Database open() {
-        return Database.open(settings());
+        DatabaseSettings primary = settings();
+        return Database.open(primary, DatabaseSettings.replica(System.getenv(), primary));
     }
 
     /** Mamori over this command's database, closed with it. */

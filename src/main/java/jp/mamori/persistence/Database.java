@@ -22,16 +22,34 @@ public final class Database implements AutoCloseable {
 
     private final DatabaseSettings settings;
     private final HikariDataSource pool;
-    /** What everyone gets as the data source: the pool, or the current thread's unit of work. */
+    /** The read replica's pool ({@code MAMORI_DB_READ_URL}), or null. */
+    private final HikariDataSource replicaPool;
+    /** The pool, or the current thread's unit of work. */
     private final UnitOfWork dataSource;
+    /** What everyone gets as the data source: the unit of work, with read-only requests' reads on the replica. */
+    private final ReadRouting routing;
 
-    private Database(DatabaseSettings settings, HikariDataSource pool) {
+    private Database(DatabaseSettings settings, HikariDataSource pool, HikariDataSource replicaPool) {
         this.settings = settings;
         this.pool = pool;
+        this.replicaPool = replicaPool;
         this.dataSource = new UnitOfWork(pool);
+        this.routing = new ReadRouting(dataSource, replicaPool);
     }
 
     public static Database open(DatabaseSettings settings) {
+        return open(settings, null);
+    }
+
+    /**
+     * The database, and — when {@code replica} is given (PostgreSQL only) — a read replica for the
+     * reads of read-only requests ({@link #readOnly()}). The replica is never migrated or written.
+     */
+    public static Database open(DatabaseSettings settings, DatabaseSettings replica) {
+        if (replica != null && !(settings.isPostgres() && replica.isPostgres())) {
+            throw new DatabaseUnavailableException("MAMORI_DB_READ_URL は PostgreSQL（MAMORI_DB_URL）と組み合わせて使います / "
+                    + "a read replica (MAMORI_DB_READ_URL) needs a PostgreSQL primary (MAMORI_DB_URL) and is a PostgreSQL URL itself");
+        }
         Path dir = settings.embeddedDirectory();
         if (dir != null) {
             OwnerOnly.directory(dir);
@@ -59,11 +77,30 @@ public final class Database implements AutoCloseable {
                     + settings.displayUrl() + ": " + rootMessage(e), e);
         }
         if (dir != null) OwnerOnly.filesIn(dir);
-        Database db = new Database(settings, ds);
+        HikariDataSource read = null;
+        if (replica != null) {
+            HikariConfig rc = new HikariConfig();
+            rc.setJdbcUrl(replica.url());
+            rc.setUsername(replica.user());
+            rc.setPassword(replica.password());
+            rc.setMaximumPoolSize(poolSize(settings));
+            rc.setPoolName("mamori-read");
+            rc.setReadOnly(true);
+            rc.setConnectionTimeout(10_000);
+            rc.setInitializationFailTimeout(1);
+            try {
+                read = new HikariDataSource(rc);
+            } catch (RuntimeException e) {
+                ds.close();
+                throw new DatabaseUnavailableException("読み取り用レプリカに接続できません / cannot connect to the read replica "
+                        + replica.displayUrl() + ": " + rootMessage(e), e);
+            }
+        }
+        Database db = new Database(settings, ds, read);
         try {
             db.migrate();
         } catch (RuntimeException e) {
-            ds.close();
+            db.close();
             throw e;
         }
         if (dir != null) OwnerOnly.filesIn(dir);
@@ -135,7 +172,30 @@ public final class Database implements AutoCloseable {
     }
 
     public DataSource dataSource() {
-        return dataSource;
+        return routing;
+    }
+
+    /** A read-only request: until closed, this thread's plain reads may be served by the read replica (nothing changes without one). */
+    public ReadScope readOnly() {
+        ReadRouting.enter();
+        return ReadRouting::exit;
+    }
+
+    /** Closes a {@link #readOnly()} scope. */
+    @FunctionalInterface
+    public interface ReadScope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Whether a read replica is configured. */
+    public boolean hasReadReplica() {
+        return routing.hasReplica();
+    }
+
+    /** Statements sent to the replica and to the primary from read scopes, and replica connections that failed (for tests and operators). */
+    public long[] readRoutingCounts() {
+        return new long[] {routing.replicaStatements.get(), routing.primaryStatements.get(), routing.replicaFailures.get()};
     }
 
     public DatabaseSettings settings() {
@@ -176,7 +236,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        try {
+            if (replicaPool != null) replicaPool.close();
+        } finally {
+            pool.close();
+        }
     }
 
     /**

@@ -12,6 +12,19 @@ public record DatabaseSettings(String url, String user, String password) {
     public static final String ENV_URL = "MAMORI_DB_URL";
     public static final String ENV_USER = "MAMORI_DB_USER";
     public static final String ENV_PASSWORD = "MAMORI_DB_PASSWORD";
+    public static final String ENV_READ_URL = "MAMORI_DB_READ_URL";
+    public static final String ENV_READ_USER = "MAMORI_DB_READ_USER";
+    public static final String ENV_READ_PASSWORD = "MAMORI_DB_READ_PASSWORD";
+
+    /**
+     * The read replica ({@code MAMORI_DB_READ_URL}; user and password default to the primary's), or
+     * null when none is set.
+     */
+    public static DatabaseSettings replica(Map<String, String> env, DatabaseSettings primary) {
+        String url = env.get(ENV_READ_URL);
+        if (url == null || url.isBlank()) return null;
+        return new DatabaseSettings(url.trim(), env.getOrDefault(ENV_READ_USER, primary.user()), env.getOrDefault(ENV_READ_PASSWORD, primary.password()));
+    }
 
     public static DatabaseSettings resolve(Path dataDir, Map<String, String> env) {
         String url = env.get(ENV_URL);
