@@ -49,7 +49,8 @@ import picocli.CommandLine.Option;
  * touches the user's database: everything lives under {@code --dir} (default a temporary folder).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"性能測定（SPEC §7 P1–P4、P6 スケールアウト）。データは自動生成します。", "Benchmarks SPEC §7 P1–P4 and P6 (scale-out) on generated data."})
+        description = {"性能測定（SPEC §7 P1–P4、ログ検知 P5、P6 スケールアウト）。データは自動生成します。",
+                "Benchmarks SPEC §7 P1–P4, log detection (P5) and P6 (scale-out) on generated data."})
 public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--cves", defaultValue = "300000", description = "NVD records to generate (default: ${DEFAULT-VALUE})") int cves;
@@ -57,12 +58,15 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--components", defaultValue = "10000", description = "SBOM components for P1 (default: ${DEFAULT-VALUE})") int components;
     @Option(names = "--inventory", defaultValue = "1000000", description = "inventoried components for P2 (default: ${DEFAULT-VALUE})") int inventory;
     @Option(names = "--findings", defaultValue = "1000000", description = "findings for P4 (default: ${DEFAULT-VALUE})") int findings;
-    @Option(names = "--only", split = ",", description = "p1,p2,p3,p4,p6 (default: all)") List<String> only;
+    @Option(names = "--only", split = ",", description = "p1,p2,p3,p4,p5,p6 (default: all)") List<String> only;
     @Option(names = "--p6-findings", defaultValue = "100000", description = "findings for the P6 API run (default: ${DEFAULT-VALUE})") int p6Findings;
     @Option(names = "--p6-seconds", defaultValue = "15", description = "seconds of load per P6 API run (default: ${DEFAULT-VALUE})") int p6Seconds;
     @Option(names = "--p6-clients", defaultValue = "8", description = "concurrent API clients in P6 (default: ${DEFAULT-VALUE})") int p6Clients;
     @Option(names = "--p6-organisations", defaultValue = "60", description = "organisations in the P6 Kafka Streams run (default: ${DEFAULT-VALUE})") int p6Orgs;
     @Option(names = "--p6-staff", defaultValue = "100", description = "staff per organisation in the P6 generated logs (default: ${DEFAULT-VALUE})") int p6Staff;
+    @Option(names = "--p5-sessions", defaultValue = "1000000", description = "P5: gateway sessions kept active (default: ${DEFAULT-VALUE})") int p5Sessions;
+    @Option(names = "--p5-activity", defaultValue = "2", description = "P5: activity lines per session after its login (default: ${DEFAULT-VALUE})") int p5Activity;
+    @Option(names = "--p5-proxy-lines", defaultValue = "3000000", description = "P5: proxy log lines (default: ${DEFAULT-VALUE})") long p5ProxyLines;
     @Option(names = "--dir", description = "work directory (default: a new temporary directory)") Path dir;
     @Option(names = "--pg-url", description = "PostgreSQL JDBC URL for P4 (default: MAMORI_BENCH_PG_URL or jdbc:postgresql://127.0.0.1:5432/test)") String pgUrl;
     @Option(names = "--pg-user", defaultValue = "postgres") String pgUser;
@@ -99,6 +103,7 @@ public class BenchCommand implements Callable<Integer> {
             jp.mamori.bench.ScaleBench.api(url, pgUser, work, p6Findings, p6Seconds, p6Clients);
             jp.mamori.bench.ScaleBench.kafka(work, p6Orgs, p6Staff);
         }
+        if (wants("p5")) jp.mamori.bench.LogBench.run(work, p5Sessions, p5Activity, p5ProxyLines, figures);
         figures.print(System.out);
         return ExitCode.OK;
     }

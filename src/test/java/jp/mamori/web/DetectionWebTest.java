@@ -245,4 +245,51 @@ class DetectionWebTest {
         // and back, so that the other tests see three open incidents whatever their order
         assertThat(api.sendJson("POST", "/api/v1/incidents/" + id + "/state", "{\"state\": \"open\"}").statusCode()).isEqualTo(200);
     }
+
+    static JsonNode boundaryFinding(HttpSessionClient api, String asset, String vuln) throws Exception {
+        JsonNode items = JSON.readTree(api.get("/api/v1/findings?boundary=true&state=all&size=200").body()).path("items");
+        for (JsonNode f : items) if (f.path("asset").path("code").asText().equals(asset) && (vuln == null || vuln.equals(f.path("vulnId").asText()))) return f;
+        throw new AssertionError("no boundary finding on " + asset + ": " + items);
+    }
+
+    @Test
+    void theFindingPageSaysWhetherTheDevicesLogsShowTracesOfAttackAndForWhichPeriod() throws Exception {
+        HttpSessionClient api = HttpSessionClient.api(base, officerToken);
+        // the gateway: its log of 2026-11-24 shows the hijacks; CVE-2023-4966 was published in 2023, so the years between are unchecked
+        JsonNode gw = boundaryFinding(api, "vpn-gw-01", "CVE-2023-4966");
+        long id = gw.path("id").asLong();
+        JsonNode t = JSON.readTree(api.get("/api/v1/findings/" + id).body()).path("attackTraces");
+        assertThat(t.path("status").asText()).isEqualTo("found");
+        assertThat(t.path("since").asText()).startsWith("2023-10-");
+        assertThat(t.path("coveredFrom").asText()).startsWith("2026-11-24T");
+        assertThat(t.path("gap").asBoolean()).isTrue();
+        assertThat(t.path("detections").size()).isGreaterThanOrEqualTo(3);
+        String page = officer.get("/findings/" + id).body();
+        assertThat(page).contains("攻撃の痕跡：", "data-status=\"found\"", "あり", "確認した期間：2026-11-24", "までのログは取り込まれておらず、未確認です");
+        assertThat(page).containsPattern("href=\"/incidents/\\d+\">インシデント #\\d+</a>");
+
+        // the firewall: no log of it yet — 「ログなし」, never 「なし」
+        JsonNode fw = boundaryFinding(api, "fw-01", null);
+        long fid = fw.path("id").asLong();
+        assertThat(JSON.readTree(api.get("/api/v1/findings/" + fid).body()).path("attackTraces").path("status").asText()).isEqualTo("no-logs");
+        assertThat(officer.get("/findings/" + fid).body()).contains("data-status=\"no-logs\"", "ログなし", "痕跡の有無は判断できません");
+
+        // an ordinary day of its log: 「なし」 with the period the log covers
+        Path log = dataDir.resolve("fw-clean.log");
+        Files.writeString(log, String.join("\n",
+                "<134> 11/25/2026:00:00:00 GMT ns01 0-PPE-0 : default SSLVPN LOGIN 1 0 : Context kato@198.51.100.40 - SessionId: 9001 - User kato - Client_ip 198.51.100.40"
+                        + " - Nat_ip \"Mapped Ip\" - Browser_type \"Mozilla/5.0\" - Group(s) \"STAFF\"",
+                "<134> 11/25/2026:03:00:00 GMT ns01 0-PPE-0 : default SSLVPN TCPCONNSTAT 2 0 : Context kato@198.51.100.40 - SessionId: 9001 - User kato"
+                        + " - Client_ip 198.51.100.40 - Nat_ip 192.0.2.20 - Source 198.51.100.40:4000 - Destination 10.20.0.5:2598 - Total_bytes_send 1"
+                        + " - Total_bytes_recv 2") + "\n");
+        jp.mamori.app.Mamori.open(db, java.time.Clock.systemUTC(), new jp.mamori.app.MamoriSettings(dataDir, Map.of())).importLogs().run(
+                jp.mamori.app.Actor.cli("test", "test"), orgId, List.of(new jp.mamori.app.detection.ImportLogs.Input(log, "fw-clean.log")),
+                new jp.mamori.app.detection.ImportLogs.Options(null, null, null, "fw-01"));
+        JsonNode none = JSON.readTree(api.get("/api/v1/findings/" + fid).body()).path("attackTraces");
+        assertThat(none.path("status").asText()).isEqualTo("none");
+        assertThat(none.path("coveredFrom").asText()).isEqualTo("2026-11-25T09:00:00+09:00");
+        assertThat(none.path("coveredTo").asText()).isEqualTo("2026-11-25T12:00:00+09:00");
+        assertThat(none.path("logFiles").asInt()).isEqualTo(1);
+        assertThat(officer.get("/findings/" + fid).body()).contains("data-status=\"none\"", "確認した期間：2026-11-25 09:00 〜 2026-11-25 12:00（日本時間、ログ 1 ファイル）");
+    }
 }

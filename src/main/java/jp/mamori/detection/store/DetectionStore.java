@@ -277,6 +277,15 @@ public final class DetectionStore {
         return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
     }
 
+    /** The detections of logs from one device since a time, oldest first, with evidence (at most {@code limit}). */
+    public List<DetectionRow> onAsset(long orgId, String assetCode, Instant since, int limit) {
+        List<DetectionRow> rows = query("SELECT " + DETECTION_COLUMNS + " FROM detection d WHERE d.organization_id = ? AND d.asset_code = ? AND d.at >= ? "
+                        + "ORDER BY d.at, d.id", DetectionStore::row, orgId, assetCode,
+                OffsetDateTime.ofInstant(since == null ? Instant.EPOCH : since, ZoneOffset.UTC));
+        if (rows.size() > limit) rows = rows.subList(0, limit);
+        return withEvidence(rows);
+    }
+
     /** The detections of one incident, oldest first: its timeline. */
     public List<DetectionRow> timeline(long orgId, long incidentId) {
         return withEvidence(query("SELECT " + DETECTION_COLUMNS + " FROM detection d WHERE d.organization_id = ? AND d.incident_id = ? ORDER BY d.at, d.id",

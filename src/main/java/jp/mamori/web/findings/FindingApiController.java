@@ -24,8 +24,10 @@ public class FindingApiController {
     private final Tenancy tenancy;
     private final Fmt fmt;
     private final ObjectProvider<FindingDecisions> decisions;
+    private final jp.mamori.app.Mamori mamori;
 
-    public FindingApiController(FindingViews views, Tenancy tenancy, Fmt fmt, ObjectProvider<FindingDecisions> decisions) {
+    public FindingApiController(FindingViews views, Tenancy tenancy, Fmt fmt, ObjectProvider<FindingDecisions> decisions, jp.mamori.app.Mamori mamori) {
+        this.mamori = mamori;
         this.views = views;
         this.tenancy = tenancy;
         this.fmt = fmt;
@@ -64,6 +66,7 @@ public class FindingApiController {
         out.put("lastSeen", d.lastSeen());
         out.put("closedAt", d.closedAt());
         out.put("history", d.history());
+        out.put("attackTraces", FindingPageController.tracesJson(FindingPageController.traces(mamori, d)));
         // ===== REMEDIATION WORKFLOW: filled by a FindingDecisions bean (see FindingDecisions) =====
         FindingDecisions panel = decisions.getIfAvailable();
         out.put("decision", panel == null ? null : panel.describe(scope, d.row().organizationId(), id));

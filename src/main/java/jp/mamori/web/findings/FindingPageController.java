@@ -26,8 +26,11 @@ public class FindingPageController {
     private final ScopedInventory inventory;
     private final Fmt fmt;
     private final ObjectProvider<FindingDecisions> decisions;
+    private final jp.mamori.app.Mamori mamori;
 
-    public FindingPageController(FindingViews views, Tenancy tenancy, ScopedInventory inventory, Fmt fmt, ObjectProvider<FindingDecisions> decisions) {
+    public FindingPageController(FindingViews views, Tenancy tenancy, ScopedInventory inventory, Fmt fmt, ObjectProvider<FindingDecisions> decisions,
+                                 jp.mamori.app.Mamori mamori) {
+        this.mamori = mamori;
         this.views = views;
         this.tenancy = tenancy;
         this.inventory = inventory;
@@ -54,6 +57,28 @@ public class FindingPageController {
         model.addAttribute("assets", inventory.assets(scope, org.id()));
         model.addAttribute("query", queryString(request));
         return "findings/list";
+    }
+
+    /** 攻撃の痕跡 (issue 15) for a finding on a boundary device, else null. */
+    static jp.mamori.app.detection.AttackTraces traces(jp.mamori.app.Mamori m, FindingViews.Detail d) {
+        if (!d.row().boundary()) return null;
+        java.time.Instant published = d.vulnerability() == null ? null : d.vulnerability().published();
+        return jp.mamori.app.detection.AttackTraces.of(m, d.row().organizationId(), d.row().assetCode(), d.row().vulnId(), published);
+    }
+
+    /** The same as JSON for {@code GET /api/v1/findings/{id}} (detections by id; their detail is for the detections' readers). */
+    static Map<String, Object> tracesJson(jp.mamori.app.detection.AttackTraces t) {
+        if (t == null) return null;
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("status", t.status().key());
+        m.put("statusJa", t.status().ja());
+        m.put("since", jp.mamori.app.detection.DetectionViews.time(t.published()));
+        m.put("coveredFrom", jp.mamori.app.detection.DetectionViews.time(t.coveredFrom()));
+        m.put("coveredTo", jp.mamori.app.detection.DetectionViews.time(t.coveredTo()));
+        m.put("logFiles", t.files());
+        m.put("gap", t.gap());
+        m.put("detections", t.traces().stream().map(x -> x.id()).toList());
+        return m;
     }
 
     @SuppressWarnings("unchecked")
@@ -97,6 +122,8 @@ public class FindingPageController {
         Map<String, Object> ex = map(d.evidence().get("explanation"));
         model.addAttribute("explanation", ex.get("en".equals(locale.getLanguage()) ? "en" : "ja"));
         model.addAttribute("open", jp.mamori.remediation.FindingState.fromKey(d.row().state()).isOpen());
+        model.addAttribute("traces", traces(mamori, d));
+        model.addAttribute("tracesLinked", jp.mamori.web.detection.DetectionWeb.reads(scope, d.row().organizationId()));
         FindingDecisions panel = decisions.getIfAvailable();
         model.addAttribute("decisionFragment", panel == null ? null : panel.fragment());
         model.addAttribute("decision", panel == null ? null : panel.describe(scope, d.row().organizationId(), id));
