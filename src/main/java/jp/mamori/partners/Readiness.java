@@ -95,18 +95,37 @@ public final class Readiness {
                 "すべての資産について保守の責任者を契約で定める", s, ev);
     }
 
+    /**
+     * SBOM coverage against tier: every system whose tier is standard or full needs a current SBOM
+     * for each of its assets. A system holding none of them is red, one holding some amber; each
+     * asset without one is named. Systems of tier minimal are listed but ask for nothing.
+     */
     static ReadinessReport.Row sbom(Collection<CoveredAsset> assets) {
         List<String> ev = new ArrayList<>();
+        Map<String, List<CoveredAsset>> bySystem = new java.util.TreeMap<>();
+        for (CoveredAsset a : assets) bySystem.computeIfAbsent(a.systemCode(), k -> new ArrayList<>()).add(a);
+        Status s = Status.GREEN;
         int need = 0;
         int have = 0;
-        for (CoveredAsset a : assets) {
-            if (a.tier() == Tier.MINIMAL && a.kind() == jp.mamori.inventory.AssetKind.NETWORK_APPLIANCE) continue;
-            need++;
-            if (a.hasCurrentSbom()) have++;
-            else ev.add(a.label() + ": SBOMなし（求める範囲 " + a.tier().ja() + "） / no SBOM (tier " + a.tier().key() + ")");
+        int minimal = 0;
+        for (Map.Entry<String, List<CoveredAsset>> e : bySystem.entrySet()) {
+            Tier tier = e.getValue().get(0).tier();
+            if (tier != Tier.STANDARD && tier != Tier.FULL) {
+                minimal++;
+                continue;
+            }
+            List<CoveredAsset> missing = e.getValue().stream().filter(a -> !a.hasCurrentSbom()).toList();
+            need += e.getValue().size();
+            have += e.getValue().size() - missing.size();
+            if (missing.isEmpty()) continue;
+            Status one = missing.size() == e.getValue().size() ? Status.RED : Status.AMBER;
+            s = worse(s, one);
+            ev.add("システム " + e.getKey() + "（求める範囲 " + tier.ja() + "）: 現行 SBOM なし " + missing.size() + " / " + e.getValue().size() + " 資産 — "
+                    + String.join("、", missing.stream().map(CoveredAsset::label).toList())
+                    + " / system " + e.getKey() + " (tier " + tier.key() + "): no current SBOM for " + String.join(", ", missing.stream().map(CoveredAsset::code).toList()));
         }
-        ev.add(0, "SBOM入手 " + have + " / " + need + " 資産 / SBOMs held for " + have + " of " + need + " assets");
-        Status s = need == 0 || have == need ? Status.GREEN : have * 2 >= need ? Status.AMBER : Status.RED;
+        ev.add(0, "標準・詳細の範囲を求めるシステムの資産のうち SBOM 入手済み " + have + " / " + need + " / current SBOMs for " + have + " of " + need
+                + " assets of systems of tier standard or full" + (minimal == 0 ? "" : "（最小の範囲のシステム " + minimal + " 件は対象外 / " + minimal + " minimal-tier systems ask for none）"));
         return new ReadinessReport.Row("sbom", "リスクに応じた SBOM の入手", "SBOMs scoped by the system's risk",
                 "システムのリスクに応じた範囲の SBOM を事業者から入手する", s, ev);
     }

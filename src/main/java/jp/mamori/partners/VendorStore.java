@@ -77,6 +77,14 @@ public final class VendorStore {
 
     /** Creates the vendor or updates the given fields of the one with that name. */
     public Vendor save(Connection c, long orgId, Input in) throws SQLException {
+        return save(c, orgId, in, false);
+    }
+
+    /**
+     * Creates the vendor or updates the one with that name; {@code replace}: every field as given (a
+     * blank one is cleared, as an edit form means it), else only the fields given.
+     */
+    public Vendor save(Connection c, long orgId, Input in, boolean replace) throws SQLException {
         Optional<Vendor> existing = find(c, orgId, in.name());
         long id;
         if (existing.isEmpty()) {
@@ -92,7 +100,7 @@ public final class VendorStore {
         } else {
             id = existing.get().id();
         }
-        Vendor old = existing.orElse(null);
+        Vendor old = replace ? null : existing.orElse(null);
         try (PreparedStatement ps = c.prepareStatement("UPDATE vendor SET corporate_number = ?, kind = ?, contact_person = ?, phone = ?, email = ?, "
                 + "hotline = ?, service_category = ?, registration_number = ?, registration_valid_until = ?, call_order = ? WHERE id = ?")) {
             ps.setString(1, pick(in.corporateNumber(), old == null ? null : old.corporateNumber()));

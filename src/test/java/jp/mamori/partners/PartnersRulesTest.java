@@ -214,4 +214,27 @@ class PartnersRulesTest {
     void answersAreReadTheWayOfficersWriteThem(String text, Answer expected) {
         assertThat(Answer.parse(text)).isEqualTo(expected);
     }
+
+    // --- readiness: SBOM coverage against tier ---------------------------------------------------
+
+    static CoveredAsset asset(long id, String code, String system, Tier tier, boolean sbom) {
+        return new CoveredAsset(id, code, "資産" + id, AssetKind.SERVER, Exposure.SMALL, false, id * 10, system, tier, "B社", sbom, List.of());
+    }
+
+    @Test
+    void sbomCoverageIsJudgedAgainstEachSystemsTierAndNamesTheAssetsWithout() {
+        ReadinessReport.Row amber = Readiness.sbom(List.of(asset(1, "ap-01", "juki", Tier.STANDARD, true), asset(2, "ap-02", "juki", Tier.STANDARD, false),
+                asset(3, "pc-01", "office", Tier.MINIMAL, false)));
+        assertThat(amber.status()).isEqualTo(Status.AMBER);
+        assertThat(amber.evidence().get(0)).contains("SBOM 入手済み 1 / 2").contains("最小の範囲のシステム 1 件は対象外");
+        assertThat(amber.evidence()).hasSize(2);
+        assertThat(amber.evidence().get(1)).contains("システム juki（求める範囲 標準）", "1 / 2 資産", "資産2（ap-02）").doesNotContain("ap-01");
+
+        ReadinessReport.Row red = Readiness.sbom(List.of(asset(1, "ap-01", "juki", Tier.STANDARD, true), asset(4, "web-01", "web", Tier.FULL, false)));
+        assertThat(red.status()).as("a system of tier full holding no SBOM at all").isEqualTo(Status.RED);
+        assertThat(red.evidence().get(1)).contains("システム web（求める範囲 詳細）", "web-01");
+
+        assertThat(Readiness.sbom(List.of(asset(3, "pc-01", "office", Tier.MINIMAL, false), asset(1, "ap-01", "juki", Tier.FULL, true))).status())
+                .as("minimal asks for none").isEqualTo(Status.GREEN);
+    }
 }

@@ -213,7 +213,7 @@ class PartnersStoreTest {
         try (World w = world(kind)) {
             Mamori m = w.m();
             long org = w.org().id();
-            byte[] pdf = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n".getBytes(StandardCharsets.US_ASCII);
+            byte[] pdf = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
             ContractDocument d = m.attachContractDocument().run(OFFICER, org, "C-1", "契約書.pdf", pdf);
             Contract k = m.contracts().require(org, "C-1");
             assertThat(k.documentSha256()).isEqualTo(ContractDocument.sha256(pdf)).isEqualTo(d.sha256());

@@ -156,6 +156,9 @@ class AuthorizationMatrixTest {
         final Map<Role, String> tokens = new EnumMap<>(Role.class);
         final Map<Role, String> usernames = new EnumMap<>(Role.class);
         byte[] sbomBytes;
+        /** 甲社 of organisation A and 甲社 of organisation B (same name, different tenants). */
+        long vendorA;
+        long vendorB;
     }
 
     static Fixture fixture(Kind kind) throws Exception {
@@ -211,7 +214,10 @@ class AuthorizationMatrixTest {
             mamori.saveContract().run(jp.mamori.app.Actor.system("setup"), org, new jp.mamori.app.partners.SaveContract.Input("K-" + t.name(),
                     marker(t) + "-contract", t == Target.A2 ? "乙社" : "甲社", jp.mamori.partners.ContractKind.MAINTENANCE,
                     jp.mamori.partners.ContractStatus.ACTIVE, null, null, null, false, 4, List.of(t.name()), List.of()));
+            mamori.attachContractDocument().run(jp.mamori.app.Actor.system("setup"), org, "K-" + t.name(), "K-" + t.name() + ".pdf", pdf(t));
         }
+        f.vendorA = mamori.vendors().require(f.orgA, "甲社").id();
+        f.vendorB = mamori.vendors().require(f.orgB, "甲社").id();
 
         // detection (issue 15): each target's gateway log shows its staff account's session taken over from another address
         for (Target t : Target.values()) {
@@ -325,7 +331,7 @@ class AuthorizationMatrixTest {
         }
     }
 
-    private static HttpSessionClient signIn(String base, Fixture f, Role role) throws Exception {
+    static HttpSessionClient signIn(String base, Fixture f, Role role) throws Exception {
         HttpSessionClient b = HttpSessionClient.browser(base);
         b.get("/login");
         HttpResponse<String> r = b.postForm("/login", Map.of("username", f.usernames.get(role), "password", PASSWORD));
@@ -428,6 +434,7 @@ class AuthorizationMatrixTest {
 
         partners(f, role, c, api, tally, who);
         detection(f, role, c, api, tally, who);
+        partnerForms(f, role, c, api, tally, who);
         prefecture(f, role, c, api, tally, who);
 
         // the export: exactly the visible findings (a session downloads it from the findings page through the API)
@@ -454,6 +461,106 @@ class AuthorizationMatrixTest {
 
     static boolean readsReadiness(Role r) {
         return r == Role.ADMIN || r == Role.SECURITY_OFFICER || r == Role.AUDITOR;
+    }
+
+    /** A contract document carrying the target's marker. */
+    static byte[] pdf(Target t) {
+        return ("%PDF-1.7\n% " + marker(t) + "-document\n1 0 obj\n<<>>\nendobj\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static boolean officer(Role r) {
+        return r == Role.ADMIN || r == Role.SECURITY_OFFICER;
+    }
+
+    /**
+     * The security officer's forms and uploads (issue 14): vendor and contract forms, contract
+     * documents, NDAs — the officer of the organisation (and the administrator) only; another
+     * organisation's vendor or contract reads as absent; the dashboard's contract flags follow the rows.
+     */
+    private static void partnerForms(Fixture f, Role role, HttpSessionClient c, boolean api, Tally tally, String who) throws Exception {
+        int refusal = readsReadiness(role) ? 403 : 404;
+        // the dashboard: contract flags only next to rows the caller sees, never another organisation's contract
+        HttpResponse<String> dash = c.get(api ? "/api/v1/dashboard" : "/");
+        for (Target t : Target.values()) {
+            boolean shown = dash.body().contains("K-" + t.name() + "\"") || dash.body().contains("契約 K-" + t.name() + "・");
+            if (t != Target.B1 && readsAsset(role, t)) tally.allow(who + "dashboard contract flag [" + t + "]", dash, dash.statusCode() == 200 && shown);
+            else tally.deny(who + "dashboard contract flag [" + t + "]", dash, dash.statusCode() == 200 || refused(dash), shown);
+        }
+        if (api) {
+            for (Target t : Target.values()) {
+                String url = "/api/v1/partners/contracts/K-" + t.name() + "/document";
+                HttpResponse<String> d = c.get(url);
+                if (readsContract(role, t)) tally.allow(who + url, d, d.statusCode() == 200 && d.body().contains(marker(t) + "-document"));
+                else tally.deny(who + url, d, d.statusCode() == 404, d.body().contains(marker(t)));
+                HttpResponse<String> up = c.upload(url, marker(t) + "-K-" + t.name() + ".pdf", pdf(t));
+                if (officer(role) && t != Target.B1) tally.allow(who + "POST " + url, up, up.statusCode() == 201 && up.body().contains("\"sha256\""));
+                else tally.deny(who + "POST " + url, up, writeRefused(role, api, up, t == Target.B1 ? (role == Role.AUDITOR ? 403 : 404) : refusal),
+                        up.statusCode() / 100 == 2 || up.body().contains(marker(t)));
+            }
+            for (long vendor : new long[] {f.vendorA, f.vendorB}) {
+                String url = "/api/v1/partners/vendors/" + vendor + "/nda";
+                HttpResponse<String> r = c.upload(url, "nda.pdf", pdf(Target.A1), Map.of("signed", "2026-04-01", "expires", "2027-03-31"));
+                boolean own = vendor == f.vendorA;
+                if (officer(role) && own) tally.allow(who + "POST " + url, r, r.statusCode() == 200 && r.body().contains("\"ndaSha256\""));
+                else tally.deny(who + "POST " + url, r, writeRefused(role, api, r, own || role == Role.AUDITOR ? refusal : 404), r.statusCode() / 100 == 2);
+            }
+            return;
+        }
+        // pages: the forms
+        for (String form : List.of("/partners/vendors/new", "/partners/contracts/new", "/partners/vendors/" + f.vendorA + "/edit")) {
+            HttpResponse<String> r = c.get(form);
+            if (officer(role)) tally.allow(who + form, r, r.statusCode() == 200 && r.body().contains("name=\"_csrf\""));
+            else tally.deny(who + form, r, r.statusCode() == refusal, r.statusCode() == 200);
+        }
+        HttpResponse<String> foreign = c.get("/partners/vendors/" + f.vendorB + "/edit");
+        tally.deny(who + "/partners/vendors/[B]/edit", foreign, foreign.statusCode() == (officer(role) ? 404 : refusal), foreign.statusCode() == 200);
+        c.get("/partners/vendors");
+        HttpResponse<String> nv = c.postForm("/partners/vendors", Map.of("name", "丁社-" + role, "kind", "maintenance", "hotline", "0120-000-000"));
+        if (officer(role)) tally.allow(who + "POST /partners/vendors", nv, nv.statusCode() == 302 && "/partners/vendors".equals(HttpSessionClient.location(nv)));
+        else tally.deny(who + "POST /partners/vendors", nv, nv.statusCode() == refusal, nv.statusCode() == 302);
+        c.get("/partners/vendors");
+        HttpResponse<String> eb = c.postForm("/partners/vendors/" + f.vendorB, Map.of("kind", "ir", "phone", "MXB1-overwritten"));
+        tally.deny(who + "POST /partners/vendors/[B]", eb, eb.statusCode() == (officer(role) ? 404 : refusal), eb.statusCode() == 302);
+        for (long vendor : new long[] {f.vendorA, f.vendorB}) {
+            c.get("/partners/vendors");
+            String url = "/partners/vendors/" + vendor + "/nda";
+            HttpResponse<String> r = c.upload(url, "nda.pdf", pdf(Target.A1), Map.of("signed", "2026-04-01"));
+            boolean own = vendor == f.vendorA;
+            if (officer(role) && own) tally.allow(who + "POST " + url, r, r.statusCode() == 302);
+            else tally.deny(who + "POST " + url, r, r.statusCode() == (own || !officer(role) ? refusal : 404), r.statusCode() == 302);
+        }
+        for (Target t : Target.values()) {
+            String url = "/partners/contracts/K-" + t.name();
+            boolean writes = officer(role) && t != Target.B1;
+            int expected = officer(role) ? 404 : refusal;
+            HttpResponse<String> edit = c.get(url + "/edit");
+            if (writes) tally.allow(who + url + "/edit", edit, edit.statusCode() == 200 && edit.body().contains(marker(t) + "-contract"));
+            else tally.deny(who + url + "/edit", edit, edit.statusCode() == expected, edit.body().contains(marker(t)));
+            HttpResponse<String> saved = c.postPairs(url + "/edit", List.of(Map.entry("title", marker(t) + "-contract"),
+                    Map.entry("vendor", t == Target.A2 ? "乙社" : "甲社"), Map.entry("kind", "maintenance"), Map.entry("status", "active"),
+                    Map.entry("patchCapPerYear", "4"), Map.entry("systems", t.name())));
+            if (writes) tally.allow(who + "POST " + url + "/edit", saved, saved.statusCode() == 302 && url.equals(HttpSessionClient.location(saved)));
+            else tally.deny(who + "POST " + url + "/edit", saved, saved.statusCode() == expected, saved.statusCode() == 302 || saved.body().contains(marker(t)));
+            c.get("/partners");
+            HttpResponse<String> up = c.upload(url + "/document", marker(t) + "-K-" + t.name() + ".pdf", pdf(t));
+            if (writes) tally.allow(who + "POST " + url + "/document", up, up.statusCode() == 302 && url.equals(HttpSessionClient.location(up)));
+            else tally.deny(who + "POST " + url + "/document", up, up.statusCode() == expected, up.statusCode() == 302);
+            HttpResponse<String> d = c.get(url + "/document");
+            if (readsContract(role, t)) tally.allow(who + url + "/document", d, d.statusCode() == 200 && d.body().contains(marker(t) + "-document"));
+            else tally.deny(who + url + "/document", d, d.statusCode() == 404, d.body().contains(marker(t)));
+        }
+        c.get("/partners");
+        HttpResponse<String> nc = c.postPairs("/partners/contracts", List.of(Map.entry("code", "K-F-" + role), Map.entry("title", "form"),
+                Map.entry("vendor", "乙社"), Map.entry("kind", "operation"), Map.entry("status", "draft"), Map.entry("systems", "A2")));
+        if (officer(role)) tally.allow(who + "POST /partners/contracts", nc, nc.statusCode() == 302 && ("/partners/contracts/K-F-" + role).equals(HttpSessionClient.location(nc)));
+        else tally.deny(who + "POST /partners/contracts", nc, nc.statusCode() == refusal, nc.statusCode() == 302);
+        // a contract of this organisation cannot be made to cover another organisation's system
+        c.get("/partners");
+        HttpResponse<String> cross = c.postPairs("/partners/contracts", List.of(Map.entry("code", "K-X-" + role), Map.entry("title", "cross"),
+                Map.entry("vendor", "甲社"), Map.entry("kind", "maintenance"), Map.entry("status", "active"), Map.entry("systems", "B1")));
+        if (officer(role)) tally.deny(who + "POST /partners/contracts covering B1", cross, cross.statusCode() == 400 && cross.body().contains("情報システムが見つかりません"),
+                cross.statusCode() == 302);
+        else tally.deny(who + "POST /partners/contracts covering B1", cross, cross.statusCode() == refusal, cross.statusCode() == 302);
     }
 
     /** Partners pages and API (issue 14): lists, contracts by code, answers, approval, readiness, contact list. */
@@ -802,6 +909,7 @@ class AuthorizationMatrixTest {
         }
         urls.addAll(List.of("/findings", "/assets", "/systems", "/users", "/audit", "/feeds", "/vulnerabilities/" + CVE,
                 "/partners", "/partners/contracts/K-A1", "/partners/readiness", "/partners/contact", "/detections", "/incidents",
+                "/partners/vendors/new", "/partners/contracts/new", "/partners/contracts/K-A1/edit", "/partners/contracts/K-A1/document",
                 "/incidents/" + f.incident.get(Target.A1), "/detections/" + f.detection.get(Target.A1)));
         for (String u : urls) {
             HttpResponse<String> r = api.get("/api/v1" + u);

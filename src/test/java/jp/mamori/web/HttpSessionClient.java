@@ -62,6 +62,15 @@ final class HttpSessionClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A form whose fields may repeat (check boxes), with the CSRF token for sessions. */
+    HttpResponse<String> postPairs(String path, java.util.List<Map.Entry<String, String>> pairs) throws IOException, InterruptedException {
+        java.util.List<Map.Entry<String, String>> f = new java.util.ArrayList<>(pairs);
+        if (token == null && csrf != null) f.add(Map.entry("_csrf", csrf));
+        String body = f.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A JSON body with POST, PATCH, ... (token clients; sessions also send the CSRF token as a header). */
     HttpResponse<String> sendJson(String method, String path, String json) throws IOException, InterruptedException {
         HttpRequest.Builder b = request(path).header("Content-Type", "application/json");
@@ -75,10 +84,19 @@ final class HttpSessionClient {
 
     /** A multipart upload of one file (field "file"), with the CSRF token for sessions. */
     HttpResponse<String> upload(String path, String fileName, byte[] content) throws IOException, InterruptedException {
+        return upload(path, fileName, content, Map.of());
+    }
+
+    /** A multipart upload of one file (field "file") with other fields. */
+    HttpResponse<String> upload(String path, String fileName, byte[] content, Map<String, String> fields) throws IOException, InterruptedException {
         String boundary = "----mamori" + UUID.randomUUID().toString().replace("-", "");
         StringBuilder head = new StringBuilder();
         if (token == null && csrf != null) {
             head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n").append(csrf).append("\r\n");
+        }
+        for (Map.Entry<String, String> e : fields.entrySet()) {
+            head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(e.getKey()).append("\"\r\n\r\n")
+                    .append(e.getValue()).append("\r\n");
         }
         head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"").append(fileName)
                 .append("\"\r\nContent-Type: application/json\r\n\r\n");

@@ -15,11 +15,17 @@ public final class SaveVendor {
     }
 
     public Vendor run(Actor actor, long orgId, VendorStore.Input in) {
+        return run(actor, orgId, in, false);
+    }
+
+    /** {@code replace}: the edit form's whole record (a blank field clears it); else only the fields given change. */
+    public Vendor run(Actor actor, long orgId, VendorStore.Input in, boolean replace) {
         return mamori.database().inUnitOfWork(c -> {
-            Vendor v = mamori.vendors().save(c, orgId, in);
+            Vendor v = mamori.vendors().save(c, orgId, in, replace);
             Audited.record(mamori, c, actor, orgId, Audited.VENDOR_SAVED, "vendor:" + v.id(), "name=" + v.name()
                     + (v.kind() == null ? "" : " kind=" + v.kind().key()) + (v.corporateNumber() == null ? "" : " corporate_number=" + v.corporateNumber())
-                    + (v.registrationNumber() == null ? "" : " registration=" + v.registrationNumber()));
+                    + (v.registrationNumber() == null ? "" : " registration=" + v.registrationNumber())
+                    + (v.hotline() == null ? "" : " hotline=" + v.hotline()) + (replace ? " edited" : ""));
             return v;
         });
     }

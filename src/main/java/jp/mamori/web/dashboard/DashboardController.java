@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import jp.mamori.inventory.Organization;
+import jp.mamori.partners.AssetFlag;
 import jp.mamori.security.AccessScope;
 import jp.mamori.web.findings.FindingJson;
 import jp.mamori.web.support.Fmt;
@@ -33,20 +34,20 @@ public class DashboardController {
     }
 
     /**
-     * Contract flags next to the urgent findings (issue 14), by asset code: the flag, the contract and
-     * its vendor — only for assets whose rows the caller already sees, and never the flag's full text
-     * (which may name other assets).
+     * Contract flags next to the urgent findings (issue 14), by asset code — only for assets whose
+     * rows the caller already sees, each explained for that asset (never a contract's full
+     * explanation, which may name other assets).
      */
-    private Map<String, java.util.List<String>> partnerFlags(Organization org, Dashboard.View v) {
+    private Map<String, java.util.List<AssetFlag>> partnerFlags(Organization org, Dashboard.View v) {
         java.util.Set<String> shown = new java.util.HashSet<>();
         v.urgent().forEach(f -> shown.add(f.assetCode()));
-        Map<String, java.util.List<String>> out = new LinkedHashMap<>();
+        Map<String, java.util.List<AssetFlag>> out = new LinkedHashMap<>();
         for (var e : mamori.partners().flagsByAsset(org.id(), fmt.today()).entrySet()) {
             if (!shown.contains(e.getKey())) continue;
             for (var f : e.getValue()) {
-                String label = f.flag().ja() + (f.contractCode() == null ? "" : "（契約 " + f.contractCode() + "・" + f.vendorName() + "）");
-                java.util.List<String> l = out.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>());
-                if (!l.contains(label)) l.add(label);
+                AssetFlag a = AssetFlag.of(f);
+                java.util.List<AssetFlag> l = out.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>());
+                if (l.stream().noneMatch(x -> x.label().equals(a.label()))) l.add(a);
             }
         }
         return out;
@@ -75,6 +76,7 @@ public class DashboardController {
     public Map<String, Object> api(AccessScope scope, HttpServletRequest request, Locale locale) {
         Organization org = tenancy.require(scope, request);
         Dashboard.View v = dashboard.build(scope, org.id(), fmt.today(), locale);
+        Map<String, java.util.List<AssetFlag>> flags = partnerFlags(org, v);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("organization", Map.of("id", org.id(), "code", org.code(), "name", org.name()));
         out.put("today", fmt.today().toString());
@@ -93,6 +95,7 @@ public class DashboardController {
         out.put("urgent", v.urgent().stream().map(f -> {
             Map<String, Object> m = FindingJson.row(f, fmt.today());
             m.put("explanation", v.explanations().get(f.id()));
+            m.put("contractFlags", flags.getOrDefault(f.assetCode(), java.util.List.of()));
             return m;
         }).toList());
         out.put("feedsUpdated", v.feedsUpdated() == null ? null : v.feedsUpdated().toString());

@@ -74,6 +74,44 @@ public class PartnersApiController {
         return summary(web.view(k));
     }
 
+    /** The contract document (multipart field "file"): PDF or Office, ≤ 20 MB, recognised by content, stored with its SHA-256. */
+    @PostMapping("/api/v1/partners/contracts/{code}/document")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Map<String, Object> attach(@PathVariable("code") String code, @org.springframework.web.bind.annotation.RequestParam(name = "file", required = false)
+                                      org.springframework.web.multipart.MultipartFile file, AccessScope scope, HttpServletRequest request) throws java.io.IOException {
+        Organization o = web.requireOfficer(scope, request);
+        Contract k = web.contract(scope, o, code);
+        if (file == null || file.isEmpty()) throw new BadRequestException("ファイルを送ってください / send the document as multipart field 'file'");
+        jp.mamori.partners.ContractDocument d = web.mamori().attachContractDocument().run(web.actor(scope, true), o.id(), k.code(),
+                file.getOriginalFilename(), PartnersFormsController.bounded(file));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("contract", k.code());
+        m.put("name", d.name());
+        m.put("type", d.type());
+        m.put("bytes", d.bytes().length);
+        m.put("sha256", d.sha256());
+        return m;
+    }
+
+    @GetMapping("/api/v1/partners/contracts/{code}/document")
+    public org.springframework.http.ResponseEntity<byte[]> document(@PathVariable("code") String code, AccessScope scope, HttpServletRequest request) {
+        Organization o = web.org(scope, request);
+        return PartnersFormsController.documentResponse(web, o, web.contract(scope, o, code));
+    }
+
+    /** The signed NDA of a vendor (multipart: signed, expires, and optionally the document "file", whose SHA-256 is kept). */
+    @PostMapping("/api/v1/partners/vendors/{id}/nda")
+    public Object nda(@PathVariable("id") long id, @org.springframework.web.bind.annotation.RequestParam(name = "signed", required = false) String signed,
+                      @org.springframework.web.bind.annotation.RequestParam(name = "expires", required = false) String expires,
+                      @org.springframework.web.bind.annotation.RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+                      AccessScope scope, HttpServletRequest request) throws java.io.IOException {
+        Organization o = web.requireOfficer(scope, request);
+        jp.mamori.partners.Vendor v = web.mamori().vendors().byId(o.id(), id).orElseThrow(() -> new NotFoundException("no such vendor"));
+        byte[] bytes = file == null || file.isEmpty() ? null : PartnersFormsController.bounded(file);
+        return web.mamori().recordNda().run(web.actor(scope, true), o.id(), v.name(), date(signed, "signed"), date(expires, "expires"),
+                file == null ? null : file.getOriginalFilename(), bytes);
+    }
+
     static java.time.LocalDate date(String s, String field) {
         if (s == null || s.isBlank()) return null;
         try {

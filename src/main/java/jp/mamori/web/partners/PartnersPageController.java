@@ -53,6 +53,7 @@ public class PartnersPageController {
         model.addAttribute("org", o);
         model.addAttribute("contracts", web.contracts(scope, o));
         model.addAttribute("reader", PartnersWeb.reader(scope, o.id()));
+        model.addAttribute("canEdit", scope.canWriteOrganization(o.id()));
         model.addAttribute("uncontracted", PartnersWeb.reader(scope, o.id())
                 ? web.mamori().partners().flags(o.id(), web.mamori().today()).stream().filter(f -> f.contractCode() == null).toList() : List.of());
         return "partners/index";
@@ -63,6 +64,7 @@ public class PartnersPageController {
         Organization o = web.requireReadiness(scope, request);
         model.addAttribute("vendors", web.mamori().vendors().list(o.id()));
         model.addAttribute("today", web.mamori().today());
+        model.addAttribute("canEdit", scope.canWriteOrganization(o.id()));
         return "partners/vendors";
     }
 
