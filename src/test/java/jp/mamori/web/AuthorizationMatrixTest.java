@@ -909,11 +909,15 @@ class AuthorizationMatrixTest {
         }
         urls.addAll(List.of("/findings", "/assets", "/systems", "/users", "/audit", "/feeds", "/vulnerabilities/" + CVE,
                 "/partners", "/partners/contracts/K-A1", "/partners/readiness", "/partners/contact", "/detections", "/incidents",
-                "/partners/vendors/new", "/partners/contracts/new", "/partners/contracts/K-A1/edit", "/partners/contracts/K-A1/document",
                 "/incidents/" + f.incident.get(Target.A1), "/detections/" + f.detection.get(Target.A1)));
         for (String u : urls) {
             HttpResponse<String> r = api.get("/api/v1" + u);
             tally.deny("anonymous api " + u, r, r.statusCode() == 401, r.body().contains("MX") || r.body().contains("-staff"));
+            HttpResponse<String> pr = page.get(u);
+            tally.deny("anonymous page " + u, pr, pr.statusCode() == 302 && HttpSessionClient.location(pr).endsWith("/login"), pr.body().contains("MX"));
+        }
+        // the officer's forms (pages only: each bad token counts towards the sign-in limit of this address)
+        for (String u : List.of("/partners/vendors/new", "/partners/contracts/new", "/partners/contracts/K-A1/edit", "/partners/contracts/K-A1/document")) {
             HttpResponse<String> pr = page.get(u);
             tally.deny("anonymous page " + u, pr, pr.statusCode() == 302 && HttpSessionClient.location(pr).endsWith("/login"), pr.body().contains("MX"));
         }
