@@ -47,7 +47,8 @@ public final class FeedImporter {
         try {
             return database.inTransaction(c -> {
                 try (KnowledgeBaseWriter writer = new KnowledgeBaseWriter(c, SqlDialect.of(database.settings()), now, progress)) {
-                    parser.parse(in, name, writer);
+                    // Parsed on a second thread while this one stores (one transaction, document order).
+                    OverlappedParse.parse(parser, in, name, writer);
                     writer.flush();
                     recordSuccess(c, source, now);
                     return new DocumentResult(name, source, writer.stats(), new LinkedHashSet<>(writer.touchedVulnerabilities()));

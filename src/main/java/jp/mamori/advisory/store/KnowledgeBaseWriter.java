@@ -113,11 +113,27 @@ public final class KnowledgeBaseWriter implements FeedSink, AutoCloseable {
     private final List<Pending> pending = new ArrayList<>();
     private final Set<String> pendingStatementKeys = new HashSet<>();
 
-    @Override
-    public void advisory(Advisory a) {
+    /** A statement with its stored JSON and that JSON's hash, made ahead on the parser's thread ({@link OverlappedParse}). */
+    record Prepared(Advisory advisory, String payload, String hash) { }
+
+    static Prepared prepare(Advisory a) {
         try {
             String payload = StoredJson.MAPPER.writeValueAsString(a);
-            Pending p = new Pending(a, payload, sha256(payload));
+            return new Prepared(a, payload, sha256(payload));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new KnowledgeBaseException("cannot store " + a.vulnId() + " from " + a.source().key() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void advisory(Advisory a) {
+        advisory(prepare(a));
+    }
+
+    void advisory(Prepared prepared) {
+        Advisory a = prepared.advisory();
+        try {
+            Pending p = new Pending(a, prepared.payload(), prepared.hash());
             // The same statement twice in one batch: the first must be stored before the second is compared.
             if (!pendingStatementKeys.add(a.source().key() + "\u0000" + p.key())) {
                 flushPending();
@@ -125,7 +141,7 @@ public final class KnowledgeBaseWriter implements FeedSink, AutoCloseable {
             }
             pending.add(p);
             if (pending.size() >= BATCH) flushPending();
-        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (SQLException e) {
             throw new KnowledgeBaseException("cannot store " + a.vulnId() + " from " + a.source().key() + ": " + e.getMessage(), e);
         }
         progress.accept(stats.records() + pending.size());
