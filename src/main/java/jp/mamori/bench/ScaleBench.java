@@ -220,7 +220,7 @@ public final class ScaleBench {
             p.put(StreamsConfig.STATE_DIR_CONFIG, data.resolve("state").toString());
             DetectionTopology.Counters counters = new DetectionTopology.Counters();
             long t0 = System.nanoTime();
-            try (TopologyTestDriver d = new TopologyTestDriver(DetectionTopology.build("logs", m.streamDetections(), DetectionTopology.DEFAULT_GRACE, counters), p)) {
+            try (TopologyTestDriver d = new TopologyTestDriver(DetectionTopology.build("logs", m.streamDetections(), DetectionTopology.DEFAULT_GRACE, counters, false), p)) {
                 TestInputTopic<String, String> in = d.createInputTopic("logs", new StringSerializer(), new StringSerializer());
                 long ts = Instant.parse("2026-11-25T00:00:00Z").toEpochMilli();
                 for (TestRecord<String, String> r : records) in.pipeInput(new TestRecord<>(r.key(), r.value(), r.headers(), ts++));
@@ -229,7 +229,7 @@ public final class ScaleBench {
             long incidents = 0;
             for (String code : orgs) incidents += m.detections().incidents(m.inventory().findOrganization(code).orElseThrow().id()).size();
             System.out.printf(Locale.ROOT, "P6 Kafka Streams detection: %,d lines of %d organisations (%d staff each) in %.1f s = %,.0f lines/s; %,d detections, %d incidents "
-                    + "(TopologyTestDriver: the topology with its RocksDB state stores and the database writes, without broker I/O)%n",
+                    + "(TopologyTestDriver: the topology with in-memory changelogged state stores and the database writes; no broker I/O, no RocksDB)%n",
                     lines, organisations, staff, secs, lines / secs, counters.detections.get(), incidents);
 
             // the batch engine on the same lines, for comparison (no database)

@@ -35,9 +35,18 @@ public final class DetectionTopology {
     private DetectionTopology() { }
 
     public static Topology build(String topic, OrganisationRules rules, Duration grace, Counters counters) {
+        return build(topic, rules, grace, counters, true);
+    }
+
+    /**
+     * {@code persistent}: RocksDB stores (production); false: in-memory stores, still changelogged — for
+     * the benchmark on TopologyTestDriver, which commits and flushes every store after every record.
+     */
+    public static Topology build(String topic, OrganisationRules rules, Duration grace, Counters counters, boolean persistent) {
         StreamsBuilder b = new StreamsBuilder();
         for (String store : StoreState.STORES) {
-            b.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.ByteArray()));
+            b.addStateStore(Stores.keyValueStoreBuilder(persistent ? Stores.persistentKeyValueStore(store) : Stores.inMemoryKeyValueStore(store),
+                    Serdes.String(), Serdes.ByteArray()));
         }
         b.stream(topic, Consumed.with(Serdes.String(), Serdes.String()).withName("log-lines"))
                 .process(() -> new ByOrganisation(counters))
