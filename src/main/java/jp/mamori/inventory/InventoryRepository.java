@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import jp.mamori.identifiers.IndexKeys;
@@ -264,6 +265,72 @@ public final class InventoryRepository {
             }
         });
         return findAsset(orgId, a.code()).orElseThrow();
+    }
+
+    /**
+     * Creates many assets of one organisation in one batch (ledger import, issue 18.9): the systems and the
+     * maintainers' vendor rows are looked up once, not per asset. Codes must be new (the caller checked).
+     */
+    public void createAssets(long orgId, List<Map.Entry<Long, NewAsset>> assets) {
+        if (assets.isEmpty()) return;
+        java.util.Set<Long> systems = new java.util.HashSet<>();
+        for (ItSystem s : listSystems(orgId)) systems.add(s.id());
+        Map<String, Long> vendors = new java.util.HashMap<>();
+        withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, id FROM vendor WHERE organization_id = ?")) {
+                ps.setLong(1, orgId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) vendors.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return null;
+        });
+        List<Object[]> rows = new ArrayList<>();
+        for (Map.Entry<Long, NewAsset> e : assets) {
+            NewAsset a = e.getValue();
+            if (!systems.contains(e.getKey())) throw new InventoryException("no such system in this organisation");
+            String cpe = CpeNames.validate(a.cpe());
+            Long vendorId = null;
+            if (a.maintainer() != null && !a.maintainer().isBlank()) {
+                vendorId = vendors.computeIfAbsent(a.maintainer().trim(), n -> ensureVendor(orgId, n));
+            }
+            rows.add(new Object[] {e.getKey(), a, cpe, vendorId});
+        }
+        withConnection(c -> {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO asset (organization_id, system_id, code, name, kind, vendor_name, "
+                    + "product, version, cpe, cpe_key, exposure, internet_boundary, vendor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int n = 0;
+                for (Object[] r : rows) {
+                    NewAsset a = (NewAsset) r[1];
+                    String cpe = (String) r[2];
+                    ps.setLong(1, orgId);
+                    ps.setLong(2, (Long) r[0]);
+                    ps.setString(3, a.code().trim());
+                    ps.setString(4, a.name().trim());
+                    ps.setString(5, a.kind().key());
+                    ps.setString(6, a.vendorName());
+                    ps.setString(7, a.product());
+                    ps.setString(8, a.version());
+                    ps.setString(9, cpe);
+                    ps.setString(10, IndexKeys.cpeKey(cpe));
+                    ps.setString(11, a.exposure().key());
+                    ps.setBoolean(12, a.internetBoundary());
+                    ps.setObject(13, r[3]);
+                    ps.addBatch();
+                    if (++n % 1000 == 0) ps.executeBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+            return null;
+        });
     }
 
     public Optional<Asset> findAsset(long orgId, String code) {

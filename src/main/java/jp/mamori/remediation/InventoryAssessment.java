@@ -85,6 +85,38 @@ public final class InventoryAssessment {
         return sum(r1, r2);
     }
 
+    /**
+     * Matches many assets of one organisation (ledger import, issue 18.9): which of them have current components
+     * or stored findings is read in two queries for the whole organisation; an asset with neither and no CPE of
+     * its own has nothing to match and costs no query at all.
+     */
+    public FindingRecorder.Result assessAssets(long orgId, Collection<Long> assetIds, String actor) {
+        FindingRecorder.Result total = new FindingRecorder.Result(0, 0, 0, 0, 0);
+        if (assetIds.isEmpty()) return total;
+        Set<Long> busy = new java.util.HashSet<>();
+        try (Connection c = database.connection()) {
+            for (String sql : List.of("SELECT DISTINCT asset_id FROM component WHERE organization_id = ? AND current_doc = TRUE",
+                    "SELECT DISTINCT asset_id FROM finding WHERE organization_id = ?")) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setLong(1, orgId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) busy.add(rs.getLong(1));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new InventoryException("cannot read components: " + e.getMessage(), e);
+        }
+        Map<Long, Asset> assets = new java.util.HashMap<>();
+        for (Asset a : inventory.listAssets(orgId)) assets.put(a.id(), a);
+        for (long id : assetIds) {
+            Asset a = assets.get(id);
+            if (a == null || (a.cpe() == null && !busy.contains(id))) continue;
+            total = sum(total, assessAsset(orgId, id, actor));
+        }
+        return total;
+    }
+
     /** Re-matches what the given vulnerabilities' statements can touch, across every organisation. */
     public FindingRecorder.Result reassess(Set<String> vulnIds, String actor) {
         if (vulnIds.isEmpty()) return new FindingRecorder.Result(0, 0, 0, 0, 0);

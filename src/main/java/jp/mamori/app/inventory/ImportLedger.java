@@ -42,15 +42,11 @@ public final class ImportLedger {
         }
         LedgerImporter.Result r = new LedgerImporter(mamori.inventory()).apply(ledger);
         Organization org = mamori.inventory().requireOrganization(ledger.orgCode());
-        int detected = 0, reopened = 0, updated = 0, unchanged = 0, closed = 0;
-        for (Asset a : mamori.inventory().listAssets(org.id())) {
-            FindingRecorder.Result f = mamori.assessment().assessAsset(org.id(), a.id(), actor.name());
-            detected += f.detected();
-            reopened += f.reopened();
-            updated += f.updated();
-            unchanged += f.unchanged();
-            closed += f.closed();
-        }
+        // only the assets the ledger created or changed are matched again, set-based (issue 18.9)
+        java.util.List<Long> touched = new java.util.ArrayList<>();
+        for (Asset a : mamori.inventory().listAssets(org.id())) if (r.touchedAssets().contains(a.code())) touched.add(a.id());
+        FindingRecorder.Result f = mamori.assessment().assessAssets(org.id(), touched, actor.name());
+        int detected = f.detected(), reopened = f.reopened(), updated = f.updated(), unchanged = f.unchanged(), closed = f.closed();
         FindingRecorder.Result findings = new FindingRecorder.Result(detected, reopened, updated, unchanged, closed);
         Audited.record(mamori, actor, org.id(), Audited.LEDGER_IMPORTED, "organization:" + org.code(),
                 "file=" + file.getFileName() + " systems new=" + r.systemsCreated() + " updated=" + r.systemsUpdated()

@@ -1,9 +1,13 @@
 package jp.mamori.inventory.ledger;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import jp.mamori.inventory.Asset;
 import jp.mamori.inventory.AssetKind;
 import jp.mamori.inventory.CpeNames;
 import jp.mamori.inventory.Exposure;
@@ -21,7 +25,9 @@ import jp.mamori.inventory.Segment;
  */
 public final class LedgerImporter {
 
-    public record Result(boolean organizationCreated, int systemsCreated, int systemsUpdated, int assetsCreated, int assetsUpdated) { }
+    /** @param touchedAssets codes of the assets created or changed, or whose system changed (they need matching again) */
+    public record Result(boolean organizationCreated, int systemsCreated, int systemsUpdated, int assetsCreated, int assetsUpdated,
+                         Set<String> touchedAssets) { }
 
     private final InventoryRepository repo;
 
@@ -54,6 +60,10 @@ public final class LedgerImporter {
         if (!problems.isEmpty()) throw new LedgerFormatException(file, problems);
     }
 
+    /**
+     * Set-based (issue 18.9): the organisation's systems and assets are read once and compared in memory; new
+     * assets are inserted in one batch; only what changed is written, and only that is reported for matching.
+     */
     public Result apply(Ledger l) {
         boolean created = false;
         Organization org = repo.findOrganization(l.orgCode()).orElse(null);
@@ -61,11 +71,18 @@ public final class LedgerImporter {
             org = repo.createOrganization(l.orgCode(), l.orgName() == null ? l.orgCode() : l.orgName(), null);
             created = true;
         }
+        Map<String, ItSystem> systems = new HashMap<>();
+        for (ItSystem s : repo.listSystems(org.id())) systems.put(s.code(), s);
+        Map<String, Asset> assets = new HashMap<>();
+        for (Asset a : repo.listAssets(org.id())) assets.put(a.code(), a);
+        Set<String> touched = new LinkedHashSet<>();
+        List<Map.Entry<Long, InventoryRepository.NewAsset>> fresh = new ArrayList<>();
         int sc = 0, su = 0, ac = 0, au = 0;
         for (Ledger.SystemEntry s : l.systems()) {
             Importance imp = new Importance(s.confidentiality(), nzDefault(s.integrity()), nzDefault(s.availability()));
-            ItSystem existing = repo.findSystem(org.id(), s.code()).orElse(null);
+            ItSystem existing = systems.get(s.code().trim());
             ItSystem sys;
+            boolean systemChanged = false;
             if (existing == null) {
                 sys = repo.createSystem(org.id(), s.code(), s.name(), Segment.parse(s.segment()), imp, s.owner(), s.sbomTier(), s.vendors());
                 sc++;
@@ -74,26 +91,32 @@ public final class LedgerImporter {
                         || !java.util.Objects.equals(existing.owner(), s.owner()) || !java.util.Objects.equals(existing.sbomTier(), s.sbomTier())) {
                     repo.updateSystem(org.id(), existing.id(), s.name(), Segment.parse(s.segment()), imp, s.owner(), s.sbomTier());
                     su++;
+                    systemChanged = true;
                 }
                 sys = existing;
             }
             for (Ledger.AssetEntry a : s.assets()) {
                 InventoryRepository.NewAsset na = new InventoryRepository.NewAsset(a.code(), a.name(), AssetKind.parse(a.kind()), a.vendorName(),
                         a.product(), a.version(), a.cpe(), Exposure.parse(a.exposure()), a.boundary(), a.maintainer());
-                var current = repo.findAsset(org.id(), a.code()).orElse(null);
+                Asset current = assets.get(a.code().trim());
                 if (current == null) {
-                    repo.createAsset(org.id(), sys.id(), na);
+                    fresh.add(Map.entry(sys.id(), na));
+                    touched.add(a.code().trim());
                     ac++;
                 } else if (!sameAsset(current, sys.id(), na)) {
                     repo.updateAsset(org.id(), current.id(), sys.id(), na);
+                    touched.add(current.code());
                     au++;
+                } else if (systemChanged) {
+                    touched.add(current.code()); // the system's importance feeds the SSVC mission
                 }
             }
         }
-        return new Result(created, sc, su, ac, au);
+        repo.createAssets(org.id(), fresh);
+        return new Result(created, sc, su, ac, au, touched);
     }
 
-    private static boolean sameAsset(jp.mamori.inventory.Asset c, long systemId, InventoryRepository.NewAsset n) {
+    private static boolean sameAsset(Asset c, long systemId, InventoryRepository.NewAsset n) {
         return c.systemId() == systemId && c.name().equals(n.name()) && c.kind() == n.kind()
                 && java.util.Objects.equals(c.vendorName(), n.vendorName()) && java.util.Objects.equals(c.product(), n.product())
                 && java.util.Objects.equals(c.version(), n.version()) && java.util.Objects.equals(c.cpe(), n.cpe())

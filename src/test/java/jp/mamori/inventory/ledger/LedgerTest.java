@@ -46,7 +46,7 @@ class LedgerTest {
             Path yaml = dir.resolve("daicho.yaml");
             Files.writeString(yaml, LedgerWriter.yaml(repo, org), StandardCharsets.UTF_8);
             LedgerImporter.Result again = new LedgerImporter(repo).apply(LedgerReader.read(yaml));
-            assertThat(again).isEqualTo(new LedgerImporter.Result(false, 0, 0, 0, 0));
+            assertThat(again).isEqualTo(new LedgerImporter.Result(false, 0, 0, 0, 0, java.util.Set.of()));
 
             String changed = Files.readString(yaml).replace("version: 13.1-49.13", "version: 13.1-49.15")
                     .replace("13.1-49.13:*", "13.1-49.15:*");
