@@ -64,7 +64,18 @@ public final class MamoriMain {
     }
 
     private static int onFailure(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
-        PrintWriter err = cli.getErr();
+        return report(e, cli.getErr());
+    }
+
+    /** What the user reads for an exception that ended a command, and the exit code. */
+    static int report(Throwable e, PrintWriter err) {
+        java.util.Optional<String> full = jp.mamori.persistence.StorageFull.describe(e);
+        if (full.isPresent()) {
+            // a full disk is not bad input, and the raw database message helps nobody (issue 18.10)
+            err.println("エラー / error: " + full.get());
+            err.flush();
+            return ExitCode.FAILURE;
+        }
         Throwable t = e;
         if (t instanceof jp.mamori.persistence.Database.TransactionFailedException && t.getCause() != null) {
             t = t.getCause();

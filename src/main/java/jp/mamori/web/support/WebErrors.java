@@ -124,6 +124,11 @@ public class WebErrors {
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e;
         }
+        java.util.Optional<String> full = jp.mamori.persistence.StorageFull.describe(e);
+        if (full.isPresent()) {
+            LOG.error("{} {} failed: the disk is full", request.getMethod(), request.getRequestURI());
+            return respond(request, response, HttpStatus.INSUFFICIENT_STORAGE, "storage_full", full.get());
+        }
         LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
         return respond(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", null);
     }
