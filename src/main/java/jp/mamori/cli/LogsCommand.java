@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mamori logs import|stream|publish}: gateway and proxy logs through every detection rule, from files or a Kafka topic. */
 @Command(name = "logs", mixinStandardHelpOptions = true, description = {"ゲートウェイ・プロキシのログの取り込み", "Gateway and proxy logs."},
-        subcommands = {LogsCommand.Import.class, LogsCommand.Stream.class, LogsCommand.Publish.class})
+        subcommands = {LogsCommand.Import.class, LogsCommand.Listen.class, LogsCommand.Stream.class, LogsCommand.Publish.class})
 public class LogsCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -135,6 +135,66 @@ public class LogsCommand {
                 for (Path p : paths) files.add(new StreamDetections.Publish(p, p.getFileName().toString(), asset, s, formatString));
                 long n = m.streamDetections().publish(bootstrap, topic, o.code(), files);
                 System.out.println(n + " 行を " + topic + " に送りました / lines sent to " + topic);
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "listen", mixinStandardHelpOptions = true,
+            description = {"ゲートウェイの syslog（RFC 3164/5424、UDP または TCP）を受信して検知します。既定では 127.0.0.1 のみで待ち受けます。Ctrl-C で終了。",
+                    "Receives the gateway's syslog (RFC 3164/5424 over UDP or TCP) and runs every rule; bound to 127.0.0.1 unless --bind. Ctrl-C stops."})
+    static class Listen implements Callable<Integer> {
+        @Mixin DatabaseOptions db = new DatabaseOptions();
+        @Mixin OrgOption org = new OrgOption();
+        @Option(names = "--syslog-port", required = true, paramLabel = "N", description = "待ち受けポート / port") int port;
+        @Option(names = "--tcp", description = "TCP で受信（既定は UDP） / TCP instead of UDP") boolean tcp;
+        @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1", description = "待ち受けるアドレス / address (default: ${DEFAULT-VALUE})") String bind;
+        @Option(names = "--asset", paramLabel = "CODE", description = "送信元機器の資産コード / asset code of the sending device") String asset;
+        @Option(names = "--source", paramLabel = "S", defaultValue = "netscaler", description = "ログ形式 / format (default: ${DEFAULT-VALUE})") String source;
+        @Option(names = "--tz", paramLabel = "ZONE", description = "時刻の地域 / time zone (default Asia/Tokyo)") String tz;
+        @Option(names = "--rate", paramLabel = "N", defaultValue = "20000", description = "1秒あたりの上限件数 / at most N messages a second (default: ${DEFAULT-VALUE})") int rate;
+        @Option(names = "--for", paramLabel = "SECONDS", description = "この秒数で終了 / stop after this many seconds") Integer seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            LogSource s;
+            ZoneId zone;
+            try {
+                s = LogSource.fromKey(source);
+                zone = tz == null ? null : ZoneId.of(tz);
+            } catch (IllegalArgumentException | DateTimeException e) {
+                throw new BadInputException(e.getMessage());
+            }
+            if (port < 0 || port > 65535 || rate < 1) throw new BadInputException("--syslog-port は 0〜65535、--rate は 1 以上 / bad port or rate");
+            try (Mamori m = db.mamori()) {
+                Organization o = org.resolve(m.inventory());
+                var base = jp.mamori.detection.listen.SyslogReceiver.Options.of(bind, port, tcp);
+                var options = new jp.mamori.detection.listen.SyslogReceiver.Options(base.bind(), port, tcp, base.maxMessage(), base.queue(), rate,
+                        base.maxConnections());
+                jp.mamori.app.detection.ListenSyslog listen = new jp.mamori.app.detection.ListenSyslog(m, o.code(), asset, s, zone, options);
+                java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.CountDownLatch stored = new java.util.concurrent.CountDownLatch(1);
+                // Ctrl-C: the hook lets the main thread store what was received before the JVM goes
+                Thread hook = new Thread(() -> {
+                    stop.countDown();
+                    try {
+                        stored.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException ignored) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                Runtime.getRuntime().addShutdownHook(hook);
+                System.out.println("syslog を待ち受けています / listening on " + bind + ":" + listen.port() + (tcp ? "/tcp" : "/udp")
+                        + (asset == null ? "" : " (機器 / device " + asset + ")"));
+                if (seconds == null) stop.await(); else stop.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+                listen.close();
+                var st = listen.stats();
+                System.out.println("受信 / received " + st.network().received() + ", 読めた行 / parsed " + st.parsed() + ", 読めない行 / rejected " + st.rejected()
+                        + ", 長すぎ / too long " + st.network().tooLong() + ", 不正な文字 / invalid " + st.network().invalid()
+                        + ", 上限超過で破棄 / dropped (rate " + st.network().droppedRate() + ", buffer " + st.network().droppedFull() + ")"
+                        + ", 検知 / detections " + st.detectionsStored());
+                stored.countDown();
+                if (seconds != null) Runtime.getRuntime().removeShutdownHook(hook);
                 return ExitCode.OK;
             }
         }
