@@ -245,6 +245,90 @@ public final class AuditLog {
         }
     }
 
+    /**
+     * What the audit page asks for: one organisation's entries (or all, for instance-wide readers),
+     * optionally by actor, by action, from a time (inclusive) to a time (exclusive); newest first.
+     */
+    public record Query(Long organizationId, boolean allOrganizations, String actor, String action, Instant from, Instant to) {
+        public Query {
+            if (organizationId == null && !allOrganizations) throw new IllegalArgumentException("an organisation or allOrganizations is required");
+            actor = actor == null || actor.isBlank() ? null : actor.strip();
+            action = action == null || action.isBlank() ? null : action.strip();
+        }
+    }
+
+    /** A query (a value, not a store: front ends build it through here, ADR 0008's layering). */
+    public static Query query(Long organizationId, boolean allOrganizations, String actor, String action, Instant from, Instant to) {
+        return new Query(organizationId, allOrganizations, actor, action, from, to);
+    }
+
+    /** One page of a query and how many entries match it in all. */
+    public record Page(List<AuditEvent> events, long total) { }
+
+    public Page search(Query q, int offset, int limit) {
+        StringBuilder where = new StringBuilder(" FROM audit_event WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (q.organizationId() != null) {
+            where.append(" AND organization_id = ?");
+            params.add(q.organizationId());
+        }
+        if (q.actor() != null) {
+            where.append(" AND actor = ?");
+            params.add(q.actor());
+        }
+        if (q.action() != null) {
+            where.append(" AND action = ?");
+            params.add(q.action());
+        }
+        if (q.from() != null) {
+            where.append(" AND at >= ?");
+            params.add(OffsetDateTime.ofInstant(q.from(), java.time.ZoneOffset.UTC));
+        }
+        if (q.to() != null) {
+            where.append(" AND at < ?");
+            params.add(OffsetDateTime.ofInstant(q.to(), java.time.ZoneOffset.UTC));
+        }
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + where)) {
+                for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<AuditEvent> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, at, actor, organization_id, action, target, detail, prev_hash, hash"
+                    + where + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
+                int i = 0;
+                for (; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+                ps.setInt(i + 1, Math.max(1, Math.min(limit, 10_000)));
+                ps.setLong(i + 2, Math.max(0, offset));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(read(rs));
+                }
+            }
+            return new Page(out, total);
+        } catch (SQLException ex) {
+            throw new AuditException("audit trail could not be read: " + ex.getMessage(), ex);
+        }
+    }
+
+    /** The actors of the entries a reader may see, for the filter (at most 500, by name). */
+    public List<String> actors(Long organizationId) {
+        String sql = "SELECT DISTINCT actor FROM audit_event" + (organizationId == null ? "" : " WHERE organization_id = ?") + " ORDER BY actor LIMIT 500";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (organizationId != null) ps.setLong(1, organizationId);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException ex) {
+            throw new AuditException("audit trail could not be read: " + ex.getMessage(), ex);
+        }
+    }
+
     private static AuditEvent read(ResultSet rs) throws SQLException {
         OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
         long org = rs.getLong(4);

@@ -80,9 +80,10 @@ public class AuditCommand {
                     }
                     System.out.println(Json.pretty(out));
                 } else {
-                    TextTable t = new TextTable("ID", "日時 (UTC)", "実行者", "団体", "操作", "対象", "詳細");
-                    events.forEach(e -> t.row(e.id(), e.at(), e.actor(), e.organizationId() == null ? "" : codes.get(e.organizationId()),
-                            e.action(), e.target(), e.detail()));
+                    TextTable t = new TextTable("ID", "日時（日本時間）", "実行者", "団体", "操作", "対象", "詳細");
+                    events.forEach(e -> t.row(e.id(), TokyoTime.of(e.at()), e.actor(), e.organizationId() == null ? "" : codes.get(e.organizationId()),
+                            jp.mamori.app.AuditWords.action(e.action(), false) + " (" + e.action() + ")", e.target(),
+                            jp.mamori.app.AuditWords.detail(e.detail(), false)));
                     System.out.print(t);
                 }
                 return ExitCode.OK;

@@ -135,9 +135,10 @@ public class FeedsCommand {
                 if (format == OutputFormat.json) {
                     System.out.println(Json.pretty(rows));
                 } else {
-                    TextTable t = new TextTable("情報源", "件数", "最終更新（日本時間）", "直近のエラー");
+                    TextTable t = new TextTable("情報源", "件数", "データの日付（最新）", "最終更新（日本時間）", "直近のエラー");
                     for (FeedStatus.Row r : rows) {
                         t.row(r.source(), String.format("%,d", r.records()),
+                                r.newestData() == null ? "-" : r.newestData().atZone(TOKYO).toLocalDate(),
                                 r.lastUpdate() == null ? "-" : r.lastUpdate().atZone(TOKYO).toLocalDateTime().withNano(0),
                                 r.lastError() == null ? "" : r.lastError());
                     }

@@ -46,14 +46,22 @@ public class VulnCommand {
         }
     }
 
+    /** JVN's Japanese text first, then the others as merged. */
+    private static java.util.Map<String, String> readerFirst(java.util.Map<String, String> descriptions) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (descriptions.containsKey("ja")) out.put("ja", descriptions.get("ja"));
+        descriptions.forEach(out::putIfAbsent);
+        return out;
+    }
+
     static String text(VulnerabilityRecord r) {
         StringBuilder sb = new StringBuilder();
         sb.append(r.id());
         if (!r.aliases().isEmpty()) sb.append("  (").append(String.join(", ", r.aliases())).append(')');
         sb.append('\n');
         if (r.withdrawn()) sb.append("※ 取り下げ済み（Rejected） / withdrawn\n");
-        sb.append("公開: ").append(r.published()).append("   更新: ").append(r.modified()).append('\n');
-        r.descriptions().forEach((lang, text) -> sb.append("概要[").append(lang).append("]: ").append(TextTable.sanitize(text)).append('\n'));
+        sb.append("公開: ").append(TokyoTime.of(r.published())).append("   更新: ").append(TokyoTime.of(r.modified())).append('\n');
+        readerFirst(r.descriptions()).forEach((lang, text) -> sb.append("概要[").append(lang).append("]: ").append(TextTable.sanitize(text)).append('\n'));
         sb.append("\nCVSS:\n");
         CvssCalculator calc = new CvssCalculator();
         TextTable t = new TextTable("出典", "種別", "版", "スコア", "深刻度", "ベクトル");
@@ -66,8 +74,8 @@ public class VulnCommand {
         if (!r.cwes().isEmpty()) sb.append("CWE: ").append(String.join(", ", r.cwes())).append('\n');
         if (r.kev() != null) {
             sb.append("\nCISA KEV: 追加 ").append(r.kev().dateAdded()).append("、期限 ").append(r.kev().dueDate())
-                    .append("、ランサムウェア利用 ").append(r.kev().ransomware()).append('\n')
-                    .append("  必要な対応: ").append(r.kev().requiredAction()).append('\n');
+                    .append("、ランサムウェア利用 ").append(jp.mamori.triage.EvidenceWords.ransomware(r.kev().ransomware())).append('\n')
+                    .append("  必要な対応: ").append(jp.mamori.advisory.kev.KevActions.withOriginal(r.kev().requiredAction())).append('\n');
         } else {
             sb.append("\nCISA KEV: 掲載なし\n");
         }
@@ -89,7 +97,7 @@ public class VulnCommand {
         }
         for (var n : r.affected().cpeNames()) sb.append("  [").append(n.source()).append("] ").append(n.cpe()).append("（版の情報なし）\n");
         sb.append("\n情報源 / sources:\n");
-        for (var s : r.sources()) sb.append("  ").append(s.source()).append(' ').append(s.documentId()).append(" 更新 ").append(s.modified())
+        for (var s : r.sources()) sb.append("  ").append(s.source()).append(' ').append(s.documentId()).append(" 更新 ").append(TokyoTime.of(s.modified()))
                 .append(s.withdrawn() ? " (withdrawn)" : "").append('\n');
         return sb.toString();
     }

@@ -41,8 +41,8 @@ final class DecisionRules {
                     "date " + d.until() + " is in the past (today is " + today + ")");
         }
         if (d.action().needsDate() && d.until() == null) {
-            throw new WorkflowException("「" + d.action().ja() + "」には期限または見直し日が必要です（--until）",
-                    "'" + d.action().key() + "' needs a date (--until): patch-by, review or expiry date");
+            throw new WorkflowException("「" + d.action().ja() + "」には期限または見直し日（対応期限・見直し日・受容期限）が必要です",
+                    "'" + d.action().key() + "' needs a date: patch-by, review or expiry date");
         }
         if (d.action() == DecisionAction.NOT_AFFECTED && d.justification() == null) {
             throw new WorkflowException("「影響なし」にはVEXの根拠が必要です（" + VexJustification.keys() + "）",
@@ -58,8 +58,8 @@ final class DecisionRules {
             if (approver == null || approver.isBlank()) {
                 Recipient actor = recipients.user(orgId, d.actor()).orElse(null);
                 if (actor == null || !actor.securityOfficer()) {
-                    throw new WorkflowException("リスク受容には情報セキュリティ担当の承認が必要です（--approver）",
-                            "a risk acceptance needs the approval of a security officer (--approver)");
+                    throw new WorkflowException("リスク受容には情報セキュリティ担当の承認が必要です（承認者を指定してください）",
+                            "a risk acceptance needs the approval of a security officer (name the approver)");
                 }
                 out = d.withApprover(actor.username());
             }

@@ -39,7 +39,7 @@ class DecisionRulesTest {
     void patchMitigationAndAcceptanceNeedADate() {
         for (DecisionAction a : List.of(DecisionAction.PATCH, DecisionAction.MITIGATE, DecisionAction.ACCEPT)) {
             assertThatThrownBy(() -> rules.validate(1, Decision.of(a, "why", "officer"), TODAY))
-                    .as(a.key()).hasMessageContaining("--until");
+                    .as(a.key()).hasMessageContaining("期限または見直し日").hasMessageNotContaining("--");
         }
     }
 

@@ -238,7 +238,7 @@ class WebPagesAndApiTest {
         assertThat(html).contains("rel=\"next\"", "検出 2件（1/2ページ）");
         String detailHtml = page.get("/findings/" + id).body();
         assertThat(detailHtml).contains("対応判断・回避策", "id=\"decision\"", "cisa_coordinator")
-                .containsPattern("<strong>(active|poc|none)</strong>").containsPattern("<strong>(yes|no)</strong>");
+                .containsPattern("<strong>(悪用確認|PoCあり|なし)（(active|poc|none)）</strong>").containsPattern("<strong>(自動化可能|自動化不可)（(yes|no)）</strong>");
         assertThat(page.get("/assets/" + assetId).body()).containsPattern("class=\"badge o-[a-z]+\">(Act|Attend|Track\\*|Track) \\d+<");
     }
 }

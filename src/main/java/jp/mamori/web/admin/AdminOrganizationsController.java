@@ -83,7 +83,7 @@ public class AdminOrganizationsController {
             throw new BadRequestException("団体コード、名称、最初の情報セキュリティ担当のユーザー名が必要です / code, name and the first security officer's user name are required");
         }
         String kind = blank(in.kind()) ? "municipality" : in.kind().strip();
-        if (!List.of("municipality", "prefecture").contains(kind)) throw new BadRequestException("kind: municipality | prefecture");
+        if (!List.of("municipality", "prefecture").contains(kind)) throw new BadRequestException("種別は municipality か prefecture です / kind: municipality | prefecture");
         if (users.find(in.officer().strip()).isPresent()) throw new BadRequestException("ユーザー名は使用中です / the user name is taken");
         Organization org;
         try {

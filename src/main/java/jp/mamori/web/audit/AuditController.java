@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.mamori.app.AuditWords;
 import jp.mamori.audit.AuditEvent;
 import jp.mamori.audit.AuditLog;
 import jp.mamori.inventory.Organization;
@@ -11,6 +12,7 @@ import jp.mamori.security.AccessScope;
 import jp.mamori.web.support.Access;
 import jp.mamori.web.support.PageController;
 import jp.mamori.web.support.Tenancy;
+import jp.mamori.web.support.WebSetup;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,20 +38,76 @@ public class AuditController {
         this.tenancy = tenancy;
     }
 
+    /** One page of the trail, filtered by actor, action and a date range (days in Asia/Tokyo, both inclusive). */
     @GetMapping("/audit")
-    public String page(@RequestParam(name = "before", required = false) Long before, AccessScope scope, HttpServletRequest request, Model model) {
-        List<AuditEvent> events = events(scope, request, before);
-        model.addAttribute("events", events);
-        model.addAttribute("next", events.size() == PAGE ? events.get(events.size() - 1).id() : null);
+    public String page(@RequestParam(name = "actor", required = false) String actor,
+                       @RequestParam(name = "action", required = false) String action,
+                       @RequestParam(name = "from", required = false) String from,
+                       @RequestParam(name = "to", required = false) String to,
+                       @RequestParam(name = "page", required = false) Integer page,
+                       AccessScope scope, HttpServletRequest request, java.util.Locale locale, Model model) {
+        Access.require(scope, scope.canReadAudit(), "audit");
+        Long orgId = null;
+        if (!scope.instanceWide()) {
+            Organization org = tenancy.require(scope, request);
+            Access.require(scope, scope.canReadAudit(org.id()), "audit");
+            orgId = org.id();
+        }
+        java.time.LocalDate fromDay = day(from, "from");
+        java.time.LocalDate toDay = day(to, "to");
+        AuditLog.Query q = AuditLog.query(orgId, orgId == null, actor, action,
+                fromDay == null ? null : fromDay.atStartOfDay(WebSetup.TOKYO).toInstant(),
+                toDay == null ? null : toDay.plusDays(1).atStartOfDay(WebSetup.TOKYO).toInstant());
+        long count = audit.search(q, 0, 1).total();
+        int pages = (int) Math.max(1, (count + PAGE - 1) / PAGE);
+        int p = Math.max(0, Math.min(page == null ? 0 : page, pages - 1));
+        AuditLog.Page result = audit.search(q, p * PAGE, PAGE);
+        boolean english = "en".equals(locale.getLanguage());
+        model.addAttribute("events", result.events().stream().map(e -> new Row(e, AuditWords.action(e.action(), english),
+                AuditWords.detail(e.detail(), english))).toList());
+        model.addAttribute("total", result.total());
+        model.addAttribute("page", p);
+        model.addAttribute("pages", pages);
+        model.addAttribute("q", q);
+        model.addAttribute("fromDay", fromDay);
+        model.addAttribute("toDay", toDay);
+        model.addAttribute("actors", audit.actors(orgId));
+        model.addAttribute("actions", AuditWords.actions().stream().map(a -> new Choice(a, AuditWords.action(a, english))).toList());
+        model.addAttribute("query", queryString(request));
         model.addAttribute("instanceWide", scope.instanceWide());
         return "audit/list";
+    }
+
+    /** An entry as the page shows it: the stored entry with its action and detail in the reader's words. */
+    public record Row(AuditEvent event, String actionLabel, String detailText) { }
+
+    public record Choice(String key, String label) { }
+
+    /** The filter as a query string without the page number, for the pager links. */
+    private static String queryString(HttpServletRequest request) {
+        StringBuilder sb = new StringBuilder();
+        for (String k : List.of("actor", "action", "from", "to")) {
+            String v = request.getParameter(k);
+            if (v == null || v.isBlank()) continue;
+            sb.append(sb.isEmpty() ? "" : "&").append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return sb.toString();
+    }
+
+    private static java.time.LocalDate day(String s, String what) {
+        if (s == null || s.isBlank()) return null;
+        try {
+            return java.time.LocalDate.parse(s.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new jp.mamori.web.support.BadRequestException(what + " の日付が不正です（YYYY-MM-DD） / " + what + " is not a date (YYYY-MM-DD)");
+        }
     }
 
     @GetMapping("/audit/verify")
     public String verifyPage(AccessScope scope, HttpServletRequest request, Model model) {
         Access.require(scope, scope.canReadAudit(), "audit");
         model.addAttribute("verification", audit.verify());
-        return page(null, scope, request, model);
+        return page(null, null, null, null, null, scope, request, org.springframework.context.i18n.LocaleContextHolder.getLocale(), model);
     }
 
     @GetMapping("/api/v1/audit")

@@ -117,7 +117,7 @@ public class FindingDecisionApiController {
                        HttpServletResponse response) throws IOException {
         Organization org = tenancy.require(scope, request);
         String f = format.trim().toLowerCase(Locale.ROOT);
-        if (!f.equals("xlsx") && !f.equals("csv")) throw new BadRequestException("format must be xlsx or csv");
+        if (!f.equals("xlsx") && !f.equals("csv")) throw new BadRequestException("形式は xlsx か csv です / format must be xlsx or csv");
         FindingQuery.Filter filter = Tenancy.scoped(scope, FindingQuery.Filter.all());
         String name = "mamori-findings-" + org.code() + "-" + fmt.today() + "." + f;
         response.setStatus(200);
@@ -151,7 +151,7 @@ public class FindingDecisionApiController {
                 type = MediaType.APPLICATION_JSON;
                 suffix = ".openvex.json";
             }
-            default -> throw new BadRequestException("format must be cyclonedx or openvex");
+            default -> throw new BadRequestException("形式は cyclonedx か openvex です / format must be cyclonedx or openvex");
         }
         String name = "mamori-" + asset.code().replaceAll("[^A-Za-z0-9._-]", "_") + suffix;
         return ResponseEntity.ok().contentType(type)

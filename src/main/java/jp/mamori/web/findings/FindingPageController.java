@@ -110,13 +110,14 @@ public class FindingPageController {
         model.addAttribute("f", d.row());
         model.addAttribute("ev", d.evidence());
         Map<String, Object> ssvc = map(d.evidence().get("ssvc"));
-        model.addAttribute("ssvc", ssvc);
-        model.addAttribute("ssvcEvidence", map(ssvc.get("evidence")));
+        boolean japanese = !"en".equals(locale.getLanguage());
+        model.addAttribute("ssvc", japanese ? EvidenceInJapanese.ssvc(ssvc) : ssvc);
+        model.addAttribute("ssvcEvidence", japanese ? EvidenceInJapanese.ssvcEvidence(map(ssvc.get("evidence"))) : map(ssvc.get("evidence")));
         model.addAttribute("cvssUsed", map(d.evidence().get("cvss")));
         model.addAttribute("cvssHigher", map(d.evidence().get("cvssHigherElsewhere")));
-        model.addAttribute("kev", map(d.evidence().get("kev")));
+        model.addAttribute("kev", japanese ? EvidenceInJapanese.kev(map(d.evidence().get("kev"))) : map(d.evidence().get("kev")));
         model.addAttribute("epss", map(d.evidence().get("epss")));
-        model.addAttribute("match", map(d.evidence().get("match")));
+        model.addAttribute("match", japanese ? EvidenceInJapanese.match(map(d.evidence().get("match"))) : map(d.evidence().get("match")));
         model.addAttribute("component", map(d.evidence().get("component")));
         model.addAttribute("vex", map(d.evidence().get("vex")));
         Map<String, Object> ex = map(d.evidence().get("explanation"));

@@ -70,20 +70,20 @@ public class FindingViews {
                     try {
                         states = List.of(FindingState.fromKey(s));
                     } catch (IllegalArgumentException e) {
-                        throw new BadRequestException("unknown state: use open, closed, all or one of "
+                        throw new BadRequestException("状態が不明です / unknown state: use open, closed, all or one of "
                                 + java.util.Arrays.stream(FindingState.values()).map(FindingState::key).toList());
                     }
                 }
             }
             String o = outcome == null || outcome.isBlank() ? null : outcome.trim().toLowerCase(Locale.ROOT);
             if (o != null && !List.of("act", "attend", "track-star", "track").contains(o)) {
-                throw new BadRequestException("unknown outcome: use act, attend, track-star or track");
+                throw new BadRequestException("対応区分が不明です / unknown outcome: use act, attend, track-star or track");
             }
             Boolean cand = switch (candidates == null || candidates.isBlank() ? "false" : candidates.trim().toLowerCase(Locale.ROOT)) {
                 case "false", "no" -> false;
                 case "true", "yes", "only" -> true;
                 case "any", "all" -> null;
-                default -> throw new BadRequestException("candidates: false, true or any");
+                default -> throw new BadRequestException("候補の指定が不明です / candidates: false, true or any");
             };
             return new FindingQuery.Filter(states, o, system, asset, cand, null, null, vuln == null || vuln.isBlank() ? null : vuln.trim());
         }
@@ -91,10 +91,10 @@ public class FindingViews {
         public FindingQuery.Search search(LocalDate today) {
             String sev = severity == null || severity.isBlank() ? null : severity.trim().toLowerCase(Locale.ROOT);
             if (sev != null && !List.of("critical", "high", "medium", "low", "none").contains(sev)) {
-                throw new BadRequestException("unknown severity: use critical, high, medium, low or none");
+                throw new BadRequestException("深刻度が不明です / unknown severity: use critical, high, medium, low or none");
             }
             String text = q == null || q.isBlank() ? null : q.trim();
-            if (text != null && text.length() > 200) throw new BadRequestException("search text is too long");
+            if (text != null && text.length() > 200) throw new BadRequestException("検索語が長すぎます（200文字まで） / search text is too long");
             return new FindingQuery.Search(text, sev, boundary, overdue ? today : null);
         }
 
@@ -102,7 +102,7 @@ public class FindingViews {
             try {
                 return FindingQuery.Sort.fromKey(sort);
             } catch (IllegalArgumentException e) {
-                throw new BadRequestException("unknown sort: use priority, due, cvss, first-seen, vuln or asset");
+                throw new BadRequestException("並べ替えが不明です / unknown sort: use priority, due, cvss, first-seen, vuln or asset");
             }
         }
 

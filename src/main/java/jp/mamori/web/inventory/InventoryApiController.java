@@ -87,7 +87,7 @@ public class InventoryApiController {
         long orgId = tenancy.ownerOf(scope, "asset", id);
         upload.requireWritable(scope, orgId, id);
         SbomUpload.checkDeclaredLength(request.getContentLengthLong() - MULTIPART_OVERHEAD);
-        if (!(request instanceof MultipartHttpServletRequest multipart)) throw new BadRequestException("multipart body expected");
+        if (!(request instanceof MultipartHttpServletRequest multipart)) throw new BadRequestException("multipart形式で送ってください / multipart body expected");
         MultipartFile file = multipart.getFile("file");
         if (file == null || file.isEmpty()) throw new BadRequestException("ファイルを選択してください / the part 'file' is missing or empty");
         try (InputStream in = file.getInputStream()) {
@@ -115,7 +115,7 @@ public class InventoryApiController {
         long orgId = tenancy.ownerOf(scope, "asset", id);
         upload.requireWritable(scope, orgId, id);
         SbomUpload.checkDeclaredLength(request.getContentLengthLong());
-        if (fileName == null || fileName.isBlank()) throw new BadRequestException("fileName is required (e.g. bom.cdx.json)");
+        if (fileName == null || fileName.isBlank()) throw new BadRequestException("fileName を指定してください / fileName is required (e.g. bom.cdx.json)");
         try (InputStream in = request.getInputStream()) {
             return created(upload.upload(scope, orgId, id, in, request.getContentLengthLong(), fileName, assetVersion, confirm));
         }

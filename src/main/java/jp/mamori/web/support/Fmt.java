@@ -92,6 +92,15 @@ public class Fmt {
         return String.format(Locale.ROOT, "%.1f%%", n.doubleValue() * 100);
     }
 
+    /**
+     * A message written "日本語 / English" (the core's and the parsers' convention) in the reader's
+     * language: the Japanese part on Japanese pages, the English part (after any "file: " prefix
+     * the Japanese part started with) on English pages. A message without that shape is shown whole.
+     */
+    public String said(String message) {
+        return Bilingual.pick(message, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
     public String bytes(long n) {
         if (n < 1024) return n + " B";
         if (n < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KB", n / 1024.0);

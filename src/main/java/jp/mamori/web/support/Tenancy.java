@@ -131,7 +131,7 @@ public class Tenancy {
         try {
             return Long.parseLong(s.trim());
         } catch (NumberFormatException e) {
-            throw new BadRequestException("not an id: " + s.replaceAll("[^0-9A-Za-z_-]", "?"));
+            throw new BadRequestException("番号ではありません / not an id: " + s.replaceAll("[^0-9A-Za-z_-]", "?"));
         }
     }
 }

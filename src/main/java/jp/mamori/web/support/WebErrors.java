@@ -72,9 +72,9 @@ public class WebErrors {
             org.springframework.http.converter.HttpMessageNotReadableException.class})
     public ModelAndView badParameter(Exception e, HttpServletRequest request, HttpServletResponse response) {
         if (e instanceof MaxUploadSizeExceededException) {
-            return respond(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "too_large", "The file is too large / ファイルが大きすぎます");
+            return respond(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "too_large", "ファイルが大きすぎます / the file is too large");
         }
-        String message = e instanceof IllegalArgumentException ? e.getMessage() : "Bad request parameter";
+        String message = e instanceof IllegalArgumentException ? e.getMessage() : "リクエストの値が不正です / bad request parameter";
         return respond(request, response, HttpStatus.BAD_REQUEST, "bad_request", message);
     }
 
