@@ -33,6 +33,7 @@ public final class LogFormats {
         if (t.startsWith("{") && (t.contains("\"eurl\"") || t.contains("\"reqmethod\"") || t.contains("zscalernss"))) return LogSource.ZSCALER;
         if (SQUID.matcher(t).find()) return LogSource.SQUID;
         if (ACCESS.matcher(t).find()) return LogSource.ACCESS;
+        if (t.contains(PulseParser.MARK) && t.contains(" - [")) return LogSource.PULSE;
         if (NS.matcher(t).find()) return LogSource.NETSCALER;
         if (t.contains(" default ") && (t.contains("SSLVPN") || t.contains("AAATM "))) return LogSource.NETSCALER;
         return null;
@@ -46,7 +47,8 @@ public final class LogFormats {
             case ZEEK_HTTP -> new ZeekHttpParser();
             case ZSCALER -> new ZscalerParser(time);
             case CSV -> new CsvLogParser(time);
-            case PULSE, FORTIGATE, GLOBALPROTECT -> throw new LogFileException(source.label()
+            case PULSE -> new PulseParser(time);
+            case FORTIGATE, GLOBALPROTECT -> throw new LogFileException(source.label()
                     + " の読み取りはまだありません / reading " + source.label() + " logs is not available yet");
         };
     }

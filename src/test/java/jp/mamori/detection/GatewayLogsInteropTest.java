@@ -1,0 +1,84 @@
+package jp.mamori.detection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import jp.mamori.detection.logs.EventKind;
+import jp.mamori.detection.logs.LogEvent;
+import jp.mamori.detection.logs.LogReader;
+import jp.mamori.detection.logs.LogSource;
+import jp.mamori.detection.rules.Detection;
+import jp.mamori.testsupport.SharedFixtures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway parsers against the real public samples in {@code ../shared/fixtures/logs/}
+ * (Elastic's pipeline test inputs; read in place, never copied). Skipped, with the reason
+ * printed, when the fixtures are absent.
+ */
+class GatewayLogsInteropTest {
+
+    record Read(LogReader.Report report, List<LogEvent> events) {
+        List<LogEvent> of(EventKind kind) {
+            return events.stream().filter(e -> e.kind() == kind).toList();
+        }
+    }
+
+    /** Read with the format detected from the lines, as {@code logs import} does without --source. */
+    static Read read(Path file) throws IOException {
+        List<LogEvent> out = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            LogReader.Report r = new LogReader().read(in, new LogReader.Options(null, null, ZoneId.of("Asia/Tokyo"),
+                    Instant.parse("2026-12-01T00:00:00Z"), 0), out::add);
+            return new Read(r, out);
+        }
+    }
+
+    @Test
+    void pulseConnectSecureSamples() throws IOException {
+        Path dir = SharedFixtures.require("logs/pulse_connect_secure");
+        Read vpn = read(dir.resolve("test-log-vpn.log"));
+        assertThat(vpn.report().source()).isEqualTo(LogSource.PULSE);
+        assertThat(vpn.report().lines()).isEqualTo(25);
+        assertThat(vpn.report().rejectedCount()).isZero();
+        assertThat(vpn.of(EventKind.LOGIN)).extracting(LogEvent::sessionId)
+                .containsExactly("sid74fa8e00ca601280318287f67dfaee7cc6da40db0be6ac75", "5f934b7c31");
+        LogEvent agent = vpn.of(EventKind.LOGIN).get(0);
+        assertThat(agent.user()).isEqualTo("user.name");
+        assertThat(agent.clientIp()).isEqualTo("89.160.20.156");
+        assertThat(agent.userAgent()).isEqualTo("Pulse-Secure/9.1.13.11723 (Windows 10) Pulse/9.1.13.11723");
+        assertThat(agent.at()).isEqualTo(Instant.parse("2021-10-19T07:10:35Z"));
+        assertThat(agent.line()).isEqualTo(2);
+        assertThat(vpn.of(EventKind.LOGOUT)).extracting(LogEvent::sessionId)
+                .containsExactly("sid085594569c49f5da11e483b49eaaabfc6fede5ce4a227da4", "64e62c265e", "681cfe5eba", "bb4441a05a", "bb4441a05a");
+        assertThat(vpn.of(EventKind.LOGIN_FAILED)).hasSize(3);
+        assertThat(vpn.of(EventKind.SESSION_ACTIVITY)).anySatisfy(e -> {
+            assertThat(e.sessionId()).isEqualTo("sid9734dc3a195205ddb89cc05a9261a271201b4687ab468240");
+            assertThat(e.userAgent()).isEqualTo("Pulse-Secure/9.1.11.6725 (Windows 10) Pulse/9.1.11.6725");
+        });
+        assertThat(vpn.events()).allSatisfy(e -> assertThat(e.user()).isNotEqualTo("System"));
+        assertThat(GatewayParsersTest.rules(vpn.events())).as("the samples hold no hijack").extracting(Detection::rule)
+                .doesNotContain("session-ip-drift", "session-agent-drift", "vdi-launch-from-new-address");
+
+        Read system = read(dir.resolve("test-log-system.log"));
+        assertThat(system.report().source()).isEqualTo(LogSource.PULSE);
+        assertThat(system.report().rejectedCount()).isZero();
+        assertThat(system.of(EventKind.LOGOUT)).singleElement().satisfies(e -> assertThat(e.user()).isEqualTo("user.name"));
+
+        Read admin = read(dir.resolve("test-log-admin.log"));
+        assertThat(admin.report().source()).isEqualTo(LogSource.PULSE);
+        assertThat(admin.report().lines()).isEqualTo(10);
+        assertThat(admin.of(EventKind.LOGIN_FAILED)).hasSize(3).allSatisfy(e -> assertThat(e.user()).isEqualTo("admin"));
+
+        Read syslog = read(dir.resolve("test-log-syslog.log"));
+        assertThat(syslog.report().source()).isEqualTo(LogSource.PULSE);
+        assertThat(syslog.report().rejectedCount()).isZero();
+    }
+}

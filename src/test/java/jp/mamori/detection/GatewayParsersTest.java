@@ -1,0 +1,173 @@
+package jp.mamori.detection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import jp.mamori.detection.logs.EventKind;
+import jp.mamori.detection.logs.LogEvent;
+import jp.mamori.detection.logs.LogFileException;
+import jp.mamori.detection.logs.LogReader;
+import jp.mamori.detection.logs.LogSource;
+import jp.mamori.detection.rules.Detection;
+import jp.mamori.detection.rules.DetectionEngine;
+import jp.mamori.detection.rules.DetectionPolicy;
+import jp.mamori.detection.rules.SigmaRules;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The telework gateways other than NetScaler (Ivanti/Pulse Connect Secure, FortiGate SSL-VPN,
+ * Palo Alto GlobalProtect) on small logs written for these tests in the devices' real formats:
+ * the session events the rules consume, the rules firing on them, and hostile input.
+ */
+class GatewayParsersTest {
+
+    static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
+    static final DetectionEngine.Device GATEWAY = new DetectionEngine.Device("vpn-gw-01", false, List.of());
+
+    record Read(LogReader.Report report, List<LogEvent> events) { }
+
+    static Read read(byte[] bytes, LogSource source) throws IOException {
+        List<LogEvent> out = new ArrayList<>();
+        LogReader.Report r = new LogReader().read(new ByteArrayInputStream(bytes),
+                new LogReader.Options(source, null, ZoneId.of("Asia/Tokyo"), NOW, 0), out::add);
+        return new Read(r, out);
+    }
+
+    static Read read(String text, LogSource source) throws IOException {
+        return read(text.getBytes(StandardCharsets.UTF_8), source);
+    }
+
+    static List<Detection> rules(List<LogEvent> events) {
+        List<Detection> out = new ArrayList<>();
+        DetectionEngine engine = new DetectionEngine(DetectionPolicy.defaults(), SigmaRules.shipped(), out::add);
+        for (LogEvent e : events) engine.accept(e, "gw.log", GATEWAY);
+        engine.finish();
+        return out;
+    }
+
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (byte[] p : parts) b.writeBytes(p);
+        return b.toByteArray();
+    }
+
+    // --- Ivanti / Pulse Connect Secure ----------------------------------------------------------
+
+    static String pcs(String iso, String ip, String who, String msg) {
+        String body = iso.substring(0, 10) + " " + iso.substring(11, 19);
+        return "<134>1 " + iso + " ics-01 PulseSecure: - - - " + body + " - ics-01 - [" + ip + "] " + who + " - " + msg;
+    }
+
+    static final String PCS_LOGIN = pcs("2026-11-24T09:00:00+09:00", "198.51.100.7", "Default Network::MAMORI\\suzuki(職員)[Users][1a2b3c4d5e]",
+            "Session created for user: [MAMORI\\suzuki/職員] from [198.51.100.7] with primary auth-server type: [LDAP Server], primary auth-server name: [AD], mac-address: [aa-bb-cc-dd-ee-ff].");
+
+    @Test
+    void pulseSessionEventsFromBothHeaderFormsAndTheirIds() throws IOException {
+        String log = String.join("\n",
+                PCS_LOGIN,
+                pcs("2026-11-24T09:00:05+09:00", "198.51.100.7", "Default Network::MAMORI\\suzuki(職員)[Users][1a2b3c4d5e]",
+                        "VPN Tunneling: Session started for user (session: sid00aa11bb22cc33dd44ee55ff66778899aabbccddeeff0011) with IPv4 address 10.8.0.15, hostname PC-SUZUKI"),
+                // the old firmware: a BSD header before the RFC 5424 one, the session id only in the message
+                "Nov 24 10:00:00 ics-01 1 2026-11-24T10:00:00+09:00 10.0.0.2 PulseSecure: - - - 2026-11-24 10:00:00 - ics-01 - [203.0.113.50] tanaka(職員)[Users] - "
+                        + "Agent login succeeded for tanaka/職員 (session:sid9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a3928) from 203.0.113.50 with Pulse-Secure/22.7.1 (Windows 11) Pulse/22.7.1.",
+                "Nov 24 10:20:00 ics-01 1 2026-11-24T10:20:00+09:00 10.0.0.2 PulseSecure: - - - 2026-11-24 10:20:00 - ics-01 - [192.0.2.66] tanaka(職員)[Users] - "
+                        + "Session resumed from user agent 'python-requests/2.31.0' (session:sid9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a3928).",
+                pcs("2026-11-24T10:30:00+09:00", "198.51.100.7", "MAMORI\\suzuki(職員)[Users]", "Login failed. Reason: Wrong Password"),
+                pcs("2026-11-24T10:31:00+09:00", "198.51.100.7", "suzuki(職員)[]", "Primary authentication successful for suzuki/AD from 198.51.100.7"),
+                pcs("2026-11-24T10:32:00+09:00", "127.0.0.1", "System()[]", "Integrity Checker Tool: Periodic Scan Started!"),
+                pcs("2026-11-24T12:00:00+09:00", "198.51.100.7", "Default Network::MAMORI\\suzuki(職員)[Users][1a2b3c4d5e]",
+                        "Session:[1a2b3c4d5e] for user:[MAMORI\\suzuki] with roles:[Users] deleted. Bandwidth consumed [1048576] bytes"),
+                "Nov 24 12:10:00 ics-01 1 2026-11-24T12:10:00+09:00 10.0.0.2 PulseSecure: - - - 2026-11-24 12:10:00 - ics-01 - [203.0.113.50] tanaka()[] - "
+                        + "Logout from 203.0.113.50 (session:sid9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a3928)",
+                "<134>1 2026-11-24T12:11:00+09:00 ics-01 PulseSecure: this line is cut off here");
+        Read r = read(log, null);
+        assertThat(r.report().source()).as("detected from its lines").isEqualTo(LogSource.PULSE);
+        assertThat(r.events()).extracting(LogEvent::kind).containsExactly(EventKind.LOGIN, EventKind.SESSION_ACTIVITY, EventKind.LOGIN,
+                EventKind.SESSION_ACTIVITY, EventKind.LOGIN_FAILED, EventKind.LOGOUT, EventKind.LOGOUT);
+        LogEvent login = r.events().get(0);
+        assertThat(login.at()).isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
+        assertThat(login.user()).isEqualTo("MAMORI\\suzuki");
+        assertThat(login.sessionId()).as("the short id of newer firmware").isEqualTo("1a2b3c4d5e");
+        assertThat(login.clientIp()).isEqualTo("198.51.100.7");
+        assertThat(login.line()).isEqualTo(1);
+        assertThat(login.text()).isEqualTo(PCS_LOGIN);
+        assertThat(r.events().get(1).sessionId()).as("the short id wins over the tunnel's sid").isEqualTo("1a2b3c4d5e");
+        LogEvent agent = r.events().get(2);
+        assertThat(agent.sessionId()).isEqualTo("sid9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a3928");
+        assertThat(agent.userAgent()).isEqualTo("Pulse-Secure/22.7.1 (Windows 11) Pulse/22.7.1");
+        assertThat(agent.at()).isEqualTo(Instant.parse("2026-11-24T01:00:00Z"));
+        LogEvent resumed = r.events().get(3);
+        assertThat(resumed.clientIp()).isEqualTo("192.0.2.66");
+        assertThat(resumed.userAgent()).isEqualTo("python-requests/2.31.0");
+        assertThat(resumed.line()).isEqualTo(4);
+        assertThat(r.events().get(5).sessionId()).isEqualTo("1a2b3c4d5e");
+        assertThat(r.events().get(6).sessionId()).isEqualTo("sid9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a3928");
+        assertThat(r.report().rejected()).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(10);
+            assertThat(x.reason()).contains("not 'date - node - [address] user - message'");
+        });
+
+        // the resumed session from another address with another agent is the hijack the rules look for
+        List<Detection> found = rules(r.events());
+        assertThat(found).extracting(Detection::rule).contains("session-ip-drift", "session-agent-drift");
+        Detection drift = found.stream().filter(d -> d.rule().equals("session-ip-drift")).findFirst().orElseThrow();
+        assertThat(drift.user()).isEqualTo("tanaka");
+        assertThat(drift.sourceIps()).containsExactly("203.0.113.50", "192.0.2.66");
+        assertThat(drift.evidence()).extracting(e -> e.line()).containsExactly(3L, 4L);
+    }
+
+    @Test
+    void pulseWithoutAHeaderTimeIsReadInTheSourceZone() throws IOException {
+        String line = "Nov 24 09:00:00 ics-01 PulseSecure: - - - 2026-11-24 09:00:00 - ics-01 - [198.51.100.7] kato(職員)[Users] - "
+                + "Login succeeded for kato/職員 (session:sid0123456789abcdef0123456789abcdef0123456789abcdef) from 198.51.100.7 with Mozilla/5.0 (Windows NT 10.0).";
+        Read r = read(line + "\n", LogSource.PULSE);
+        assertThat(r.events()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.LOGIN);
+            assertThat(e.at()).isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
+            assertThat(e.userAgent()).isEqualTo("Mozilla/5.0 (Windows NT 10.0)");
+        });
+    }
+
+    @Test
+    void pulseLookAlikeWithoutHijackRaisesNothing() throws IOException {
+        String log = String.join("\n",
+                pcs("2026-11-24T09:00:00+09:00", "198.51.100.7", "kato(職員)[Users]",
+                        "Agent login succeeded for kato/職員 (session:sid11112222333344445555666677778888999900001111aaaa) from 198.51.100.7 with Pulse-Secure/22.7.1 (Windows 11) Pulse/22.7.1."),
+                pcs("2026-11-24T09:40:00+09:00", "198.51.100.7", "kato(職員)[Users]",
+                        "Session resumed from user agent 'Pulse-Secure/22.7.1 (Windows 11) Pulse/22.7.1' (session:sid11112222333344445555666677778888999900001111aaaa)."));
+        assertThat(rules(read(log, null).events())).isEmpty();
+    }
+
+    @Test
+    void hostilePulseLinesAreCountedAndTheGoodOnesStillRead() throws IOException {
+        byte[] huge = new byte[1024 * 1024];
+        Arrays.fill(huge, (byte) 'A');
+        byte[] sjis = pcs("2026-11-24T09:00:01+09:00", "198.51.100.7", "鈴木(職員)[Users][1a2b3c4d5e]", "VPN Tunneling: User with IP 10.8.0.15 connected")
+                .concat("\n").getBytes(Charset.forName("Shift_JIS"));
+        byte[] binary = {(byte) 0xFF, (byte) 0xFE, 0x01, 0x02, '\n'};
+        byte[] nul = (pcs("2026-11-24T09:00:02+09:00", "198.51.100.7", "kato\0(職員)[Users]", "Logout") + "\n").getBytes(StandardCharsets.UTF_8);
+        String good = PCS_LOGIN + "\n";
+        Read r = read(concat(good.getBytes(StandardCharsets.UTF_8), huge, "\n".getBytes(), sjis, binary, nul, good.getBytes(StandardCharsets.UTF_8)), LogSource.PULSE);
+        assertThat(r.events()).hasSize(2).allSatisfy(e -> assertThat(e.kind()).isEqualTo(EventKind.LOGIN));
+        assertThat(r.report().lines()).isEqualTo(6);
+        assertThat(r.report().rejected()).extracting(LogReader.Rejected::line).containsExactly(2L, 3L, 4L, 5L);
+        assertThat(r.report().rejected().get(0).reason()).contains("longer than 65536 bytes");
+        assertThat(r.report().rejected().get(1).reason()).contains("not UTF-8");
+        assertThat(r.report().rejected().get(2).reason()).contains("not UTF-8");
+        assertThat(r.report().rejected().get(3).reason()).contains("NUL");
+
+        // a file with no Pulse line at all is refused as a whole, naming the format
+        assertThatThrownBy(() -> read(concat(binary, "hello\n".getBytes()), LogSource.PULSE)).isInstanceOf(LogFileException.class)
+                .hasMessageContaining("Pulse Connect Secure");
+    }
+}
