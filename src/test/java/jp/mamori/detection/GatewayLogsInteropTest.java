@@ -81,4 +81,32 @@ class GatewayLogsInteropTest {
         assertThat(syslog.report().source()).isEqualTo(LogSource.PULSE);
         assertThat(syslog.report().rejectedCount()).isZero();
     }
+
+    @Test
+    void fortigateSamples() throws IOException {
+        Path dir = SharedFixtures.require("logs/fortinet_fortigate");
+        Read all = read(dir.resolve("test-fortinet.log"));
+        assertThat(all.report().source()).isEqualTo(LogSource.FORTIGATE);
+        assertThat(all.report().lines()).isEqualTo(53);
+        assertThat(all.report().rejected()).as("the two lines with an empty date= and no logid").hasSize(2)
+                .allSatisfy(x -> assertThat(x.reason()).contains("not a FortiGate key=value line"));
+        assertThat(all.of(EventKind.LOGIN)).singleElement().satisfies(e -> {
+            assertThat(e.user()).isEqualTo("someuser");
+            assertThat(e.sessionId()).isEqualTo("2345");
+            assertThat(e.clientIp()).isEqualTo("67.43.156.13");
+            assertThat(e.target()).isEqualTo("10.10.10.10");
+            assertThat(e.at()).isEqualTo(Instant.parse("2020-04-23T17:23:47Z"));
+        });
+        assertThat(all.of(EventKind.LOGIN_FAILED)).extracting(LogEvent::user).containsExactly("philipp", "${exploit_user_name");
+        assertThat(all.events()).extracting(LogEvent::kind).doesNotContain(EventKind.WEB_REQUEST);
+
+        Read v76 = read(dir.resolve("test-fortinet-7-6.log"));
+        assertThat(v76.report().source()).isEqualTo(LogSource.FORTIGATE);
+        assertThat(v76.report().rejectedCount()).isZero();
+        assertThat(v76.of(EventKind.ADMIN_COMMAND)).extracting(LogEvent::detail).containsExactly("Edit system.admin admin", "Delete user.local test01",
+                "Add user.local test01", "Edit firewall.policy 2", "Add firewall.policy 2", "Delete firewall.policy 2");
+        assertThat(v76.of(EventKind.ADMIN_COMMAND).get(0).at()).as("tz=-0700").isEqualTo(Instant.parse("2026-04-03T00:34:14Z"));
+        assertThat(v76.of(EventKind.LOGIN_FAILED)).singleElement().satisfies(e -> assertThat(e.clientIp()).isEqualTo("172.16.1.2"));
+        assertThat(GatewayParsersTest.rules(v76.events())).as("09:34-09:52 in Tokyo: working hours").isEmpty();
+    }
 }

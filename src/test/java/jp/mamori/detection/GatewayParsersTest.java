@@ -170,4 +170,105 @@ class GatewayParsersTest {
         assertThatThrownBy(() -> read(concat(binary, "hello\n".getBytes()), LogSource.PULSE)).isInstanceOf(LogFileException.class)
                 .hasMessageContaining("Pulse Connect Secure");
     }
+
+    // --- FortiGate SSL-VPN ------------------------------------------------------------------
+
+    static String forti(String date, String time, String logid, String rest) {
+        return "<190>date=" + date + " time=" + time + " devname=\"fgt-honcho\" devid=\"FG100FTK00000001\" eventtime=1764000000000000000 tz=\"+0900\" logid=\""
+                + logid + "\" type=\"event\" " + rest;
+    }
+
+    static final String FORTI_UP = forti("2026-11-24", "09:00:00", "0101039947",
+            "subtype=\"vpn\" level=\"information\" vd=\"root\" logdesc=\"SSL VPN tunnel up\" action=\"tunnel-up\" tunneltype=\"ssl-tunnel\" tunnelid=1190 "
+                    + "remip=198.51.100.7 tunnelip=10.212.134.200 user=\"yamada\" group=\"SSLVPN-職員\" dst_host=\"N/A\" reason=\"tunnel established\" msg=\"SSL tunnel established\"");
+
+    @Test
+    void fortigateSslVpnTunnelsAreSessionsAndConfigChangesAdminCommands() throws IOException {
+        String log = String.join("\n",
+                FORTI_UP,
+                forti("2026-11-24", "09:05:00", "0101039949", "subtype=\"vpn\" level=\"information\" vd=\"root\" logdesc=\"SSL VPN statistics\" action=\"tunnel-stats\" "
+                        + "tunneltype=\"ssl-tunnel\" tunnelid=1190 remip=203.0.113.99 tunnelip=10.212.134.200 user=\"yamada\" group=\"SSLVPN-職員\" sentbyte=4096 rcvdbyte=8192 msg=\"SSL tunnel statistics\""),
+                forti("2026-11-24", "09:06:00", "0101039426", "subtype=\"vpn\" level=\"alert\" vd=\"root\" logdesc=\"SSL VPN login fail\" action=\"ssl-login-fail\" "
+                        + "tunneltype=\"ssl-web\" tunnelid=0 remip=192.0.2.200 user=\"admin\" group=\"N/A\" reason=\"sslvpn_login_unknown_user\" msg=\"SSL user failed to logged in\""),
+                forti("2026-11-24", "09:07:00", "0101039943", "subtype=\"vpn\" logdesc=\"SSL VPN new connection\" action=\"ssl-new-con\" tunneltype=\"ssl\" tunnelid=1191 remip=192.0.2.200 user=\"N/A\" group=\"N/A\""),
+                // a relay's header in front, the offset as "UTC+9:00"
+                "2026-11-24T14:00:01.5+00:00 10.0.0.1 date=2026-11-24 time=23:00:00 devname=\"fgt-honcho\" tz=\"UTC+9:00\" logid=\"0100044547\" type=\"event\" subtype=\"system\" "
+                        + "logdesc=\"Object attribute configured\" user=\"admin\" ui=\"https(192.0.2.200)\" action=\"Add\" cfgpath=\"user.local\" cfgobj=\"svc-backup\" msg=\"Add user.local svc-backup\"",
+                forti("2026-11-24", "12:00:00", "0101039948", "subtype=\"vpn\" logdesc=\"SSL VPN tunnel down\" action=\"tunnel-down\" tunneltype=\"ssl-tunnel\" tunnelid=1190 remip=198.51.100.7 "
+                        + "tunnelip=10.212.134.200 user=\"yamada\" group=\"SSLVPN-職員\" msg=\"SSL tunnel shutdown\""),
+                "<189>date=2026-11-24 time=12:01:00 devname=\"fgt-honcho\" logid=\"0000000013\" type=\"traffic\" subtype=\"forward\" srcip=10.212.134.200 dstip=10.20.0.5 sentbyte=10 rcvdbyte=20",
+                "<190>date= desc=\"no time and no id\"",
+                "\uFEFF<190>eventtime=1764000123456789012 logid=\"0101039947\" type=\"event\" subtype=\"vpn\" action=\"tunnel-up\" tunneltype=\"ssl-tunnel\" tunnelid=7 remip=2001:db8::7 user=\"sato\"");
+        Read r = read(log, null);
+        assertThat(r.report().source()).isEqualTo(LogSource.FORTIGATE);
+        assertThat(r.events()).extracting(LogEvent::kind).containsExactly(EventKind.LOGIN, EventKind.SESSION_ACTIVITY, EventKind.LOGIN_FAILED,
+                EventKind.ADMIN_COMMAND, EventKind.LOGOUT, EventKind.LOGIN);
+        LogEvent up = r.events().get(0);
+        assertThat(up.at()).isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
+        assertThat(up.user()).isEqualTo("yamada");
+        assertThat(up.sessionId()).isEqualTo("1190");
+        assertThat(up.clientIp()).isEqualTo("198.51.100.7");
+        assertThat(up.target()).isEqualTo("10.212.134.200");
+        assertThat(up.host()).isEqualTo("fgt-honcho");
+        assertThat(up.text()).isEqualTo(FORTI_UP);
+        assertThat(r.events().get(1).bytesOut()).as("rcvdbyte: what the client sent").isEqualTo(8192);
+        assertThat(r.events().get(2).user()).isEqualTo("admin");
+        LogEvent cfg = r.events().get(3);
+        assertThat(cfg.at()).isEqualTo(Instant.parse("2026-11-24T14:00:00Z"));
+        assertThat(cfg.detail()).isEqualTo("Add user.local svc-backup");
+        assertThat(cfg.clientIp()).isEqualTo("192.0.2.200");
+        LogEvent bom = r.events().get(5);
+        assertThat(bom.at()).as("eventtime in nanoseconds").isEqualTo(Instant.ofEpochSecond(1764000123L, 456789012L));
+        assertThat(bom.clientIp()).isEqualTo("2001:db8::7");
+        assertThat(r.report().rejected()).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(8);
+            assertThat(x.reason()).contains("not a FortiGate key=value line");
+        });
+
+        List<Detection> found = rules(r.events());
+        assertThat(found).extracting(Detection::rule).contains("session-ip-drift", "admin-command-after-hours");
+        Detection drift = found.stream().filter(d -> d.rule().equals("session-ip-drift")).findFirst().orElseThrow();
+        assertThat(drift.sessionId()).isEqualTo("1190");
+        assertThat(drift.sourceIps()).containsExactly("198.51.100.7", "203.0.113.99");
+        assertThat(drift.evidence()).extracting(e -> e.line()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void fortigateLookAlikesRaiseNothing() throws IOException {
+        String log = String.join("\n",
+                FORTI_UP,
+                forti("2026-11-24", "09:05:00", "0101039949", "subtype=\"vpn\" logdesc=\"SSL VPN statistics\" action=\"tunnel-stats\" tunneltype=\"ssl-tunnel\" "
+                        + "tunnelid=1190 remip=198.51.100.7 user=\"yamada\" sentbyte=1 rcvdbyte=2"),
+                // a configuration change in working hours, and one that is not about users or policies
+                forti("2026-11-24", "10:00:00", "0100044547", "subtype=\"system\" logdesc=\"Object attribute configured\" user=\"admin\" ui=\"https(192.0.2.200)\" "
+                        + "action=\"Add\" cfgpath=\"user.local\" cfgobj=\"new-staff\" msg=\"Add user.local new-staff\""),
+                forti("2026-11-24", "23:00:00", "0100044547", "subtype=\"system\" logdesc=\"Object attribute configured\" user=\"admin\" ui=\"https(192.0.2.200)\" "
+                        + "action=\"Edit\" cfgpath=\"system.ntp\" cfgobj=\"\" msg=\"Edit system.ntp\""),
+                // IPsec is not SSL-VPN: its tunnel-stats from another address are no session of ours
+                forti("2026-11-24", "09:10:00", "0101037141", "subtype=\"vpn\" logdesc=\"IPsec tunnel statistics\" action=\"tunnel-stats\" remip=203.0.113.99 "
+                        + "user=\"203.0.113.99\" vpntunnel=\"branch\" sentbyte=1 rcvdbyte=2"));
+        Read r = read(log, LogSource.FORTIGATE);
+        assertThat(r.events()).hasSize(4);
+        assertThat(rules(r.events())).isEmpty();
+    }
+
+    @Test
+    void hostileFortigateLinesAreCountedAndTheGoodOnesStillRead() throws IOException {
+        byte[] huge = new byte[1024 * 1024];
+        Arrays.fill(huge, (byte) 'x');
+        byte[] broken = {'l', 'o', 'g', 'i', 'd', '=', (byte) 0xC3, (byte) 0x28, '\n'};
+        String unterminated = "<190>date=2026-11-24 time=09:00:00 logid=\"0101039947\" type=\"event\" subtype=\"vpn\" action=\"tunnel-up\" tunneltype=\"ssl-tunnel\" tunnelid=5 user=\"yam\n";
+        String badTime = "<190>date=2026-13-45 time=99:00:00 logid=\"0101039947\" type=\"event\" subtype=\"vpn\"\n";
+        byte[] good = (FORTI_UP + "\n").getBytes(StandardCharsets.UTF_8);
+        Read r = read(concat(good, huge, "\n".getBytes(), broken, unterminated.getBytes(StandardCharsets.UTF_8), badTime.getBytes(StandardCharsets.UTF_8), good),
+                LogSource.FORTIGATE);
+        assertThat(r.events()).extracting(LogEvent::line).containsExactly(1L, 4L, 6L);
+        assertThat(r.events().get(1).user()).as("an unterminated quote ends with the line").isEqualTo("yam");
+        assertThat(r.report().rejected()).extracting(LogReader.Rejected::line).containsExactly(2L, 3L, 5L);
+        assertThat(r.report().rejected().get(0).reason()).contains("longer than 65536 bytes");
+        assertThat(r.report().rejected().get(1).reason()).contains("not UTF-8");
+        assertThat(r.report().rejected().get(2).reason()).contains("invalid time");
+        assertThatThrownBy(() -> read(concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\n'}, "a b c\n".getBytes()), LogSource.FORTIGATE))
+                .isInstanceOf(LogFileException.class).hasMessageContaining("FortiGate");
+    }
 }

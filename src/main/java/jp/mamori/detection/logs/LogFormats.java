@@ -9,6 +9,7 @@ public final class LogFormats {
 
     private static final Pattern NS = Pattern.compile("\\d{2}/\\d{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2}.*(SSLVPN|AAA|AAATM|ICA|CMD_EXECUTED|PPE-)");
     private static final Pattern SQUID = Pattern.compile("^\\d{9,10}\\.\\d{3}\\s+-?\\d+\\s+\\S+\\s+[A-Z_]+/\\d{3}\\s");
+    private static final Pattern FORTI = Pattern.compile("(^|[\\s>])(logid|log_id)=\"?\\d{10}\"?(\\s|$)");
     private static final Pattern ACCESS = Pattern.compile("^\\S+ \\S+ \\S+ \\[\\d{2}/[A-Za-z]{3}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}\\] \"");
 
     public static LogSource detect(List<String> lines) {
@@ -33,6 +34,7 @@ public final class LogFormats {
         if (t.startsWith("{") && (t.contains("\"eurl\"") || t.contains("\"reqmethod\"") || t.contains("zscalernss"))) return LogSource.ZSCALER;
         if (SQUID.matcher(t).find()) return LogSource.SQUID;
         if (ACCESS.matcher(t).find()) return LogSource.ACCESS;
+        if (FORTI.matcher(t).find() && t.contains("type=")) return LogSource.FORTIGATE;
         if (t.contains(PulseParser.MARK) && t.contains(" - [")) return LogSource.PULSE;
         if (NS.matcher(t).find()) return LogSource.NETSCALER;
         if (t.contains(" default ") && (t.contains("SSLVPN") || t.contains("AAATM "))) return LogSource.NETSCALER;
@@ -48,7 +50,8 @@ public final class LogFormats {
             case ZSCALER -> new ZscalerParser(time);
             case CSV -> new CsvLogParser(time);
             case PULSE -> new PulseParser(time);
-            case FORTIGATE, GLOBALPROTECT -> throw new LogFileException(source.label()
+            case FORTIGATE -> new FortiGateParser(time);
+            case GLOBALPROTECT -> throw new LogFileException(source.label()
                     + " の読み取りはまだありません / reading " + source.label() + " logs is not available yet");
         };
     }

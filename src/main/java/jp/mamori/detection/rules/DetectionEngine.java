@@ -45,8 +45,9 @@ public final class DetectionEngine {
     /** Whose a desktop address is (from ICA launches or an imported list). */
     public record Desktop(String address, String user, String host, boolean confidential, String source) { }
 
+    /** Commands that add or change users, policies or authentication: NetScaler CLI ({@code add system user}) and FortiOS configuration messages ({@code Add user.local x}, {@code Edit firewall.policy 2}). */
     private static final Pattern ADMIN_CHANGE = Pattern.compile(
-            "(?i)^\\s*(add|set|bind|rm|unbind)\\s+(system\\s+(user|group|cmdpolicy)|aaa\\s+(user|group)|authentication\\s+\\S+|\\S*\\s*polic(y|ies)|\\S+\\s+\\S*policy|ns\\s+ip|user\\.local).*");
+            "(?i)^\\s*(add|set|bind|rm|unbind|edit|delete)\\s+(system\\s+(user|group|cmdpolicy)|aaa\\s+(user|group)|authentication\\s+\\S+|\\S*\\s*polic(y|ies)|\\S+\\s+\\S*policy|ns\\s+ip|user\\.(local|group)|system\\.(admin|accprofile)|vpn\\.ssl\\.\\S+).*");
 
     private final DetectionPolicy policy;
     private final List<SigmaRule> sigma;
