@@ -3,7 +3,6 @@ package jp.mamori.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import jp.mamori.app.Mamori;
 import jp.mamori.app.partners.AnswerChecklist;
 import jp.mamori.app.partners.SaveContract;
@@ -18,7 +17,6 @@ import jp.mamori.partners.ContractStatus;
 import jp.mamori.partners.ContractView;
 import jp.mamori.partners.Flag;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,38 +28,33 @@ import picocli.CommandLine.Parameters;
 public class ContractCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "契約の一覧と指摘 / contracts with their flags")
-    static class ListContracts implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
-        @Option(names = "--format", defaultValue = "table", description = "table | json") OutputFormat format;
+    static class ListContracts extends OrganizationReport<List<ContractView>> {
+        @Override
+        List<ContractView> read(Mamori m, Organization o) {
+            return m.partners().views(o.id(), m.today());
+        }
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                List<ContractView> views = m.partners().views(o.id(), m.today());
-                if (format == OutputFormat.json) {
-                    System.out.println(Json.pretty(views.stream().map(v -> Map.of("contract", v.contract(), "flags", v.flags(),
-                            "covered", v.covered().stream().map(a -> a.code()).toList())).toList()));
-                    return ExitCode.OK;
-                }
-                TextTable t = new TextTable("契約", "契約名", "事業者", "種別", "状態", "終了日", "対象", "指摘");
-                for (ContractView v : views) {
-                    Contract k = v.contract();
-                    t.row(k.code(), k.title(), k.vendorName(), k.kind().ja(), k.status().ja(), k.endsOn(), v.covered().size() + " 資産",
-                            String.join("・", v.flags().stream().map(f -> f.flag().ja()).distinct().toList()));
-                }
-                System.out.print(t);
-                System.out.println(views.size() + " 件 / contracts");
-                return ExitCode.OK;
+        Object json(List<ContractView> views) {
+            return views.stream().map(v -> Map.of("contract", v.contract(), "flags", v.flags(),
+                    "covered", v.covered().stream().map(a -> a.code()).toList())).toList();
+        }
+
+        @Override
+        void print(Mamori m, Organization o, List<ContractView> views) {
+            TextTable t = new TextTable("契約", "契約名", "事業者", "種別", "状態", "終了日", "対象", "指摘");
+            for (ContractView v : views) {
+                Contract k = v.contract();
+                t.row(k.code(), k.title(), k.vendorName(), k.kind().ja(), k.status().ja(), k.endsOn(), v.covered().size() + " 資産",
+                        String.join("・", v.flags().stream().map(f -> f.flag().ja()).distinct().toList()));
             }
+            System.out.print(t);
+            System.out.println(views.size() + " 件 / contracts");
         }
     }
 
     @Command(name = "save", aliases = "add", mixinStandardHelpOptions = true, description = "契約を登録・置き換え / register or replace a contract")
-    static class Save implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class Save extends OrganizationCommand {
         @Parameters(paramLabel = "CODE", description = "契約コード / contract code") String code;
         @Option(names = "--title", required = true, description = "契約名 / title") String title;
         @Option(names = "--vendor", required = true, description = "事業者名 / vendor name") String vendor;
@@ -75,86 +68,72 @@ public class ContractCommand {
         @Option(names = "--systems", paramLabel = "CODE,...", description = "対象システム / systems covered") String systems;
         @Option(names = "--assets", paramLabel = "CODE,...", description = "対象資産 / assets covered") String assets;
         @Option(names = "--by", paramLabel = "USER") String by;
+        private SaveContract.Input input;
 
         @Override
-        public Integer call() {
-            SaveContract.Input in = PartnersCli.guard(() -> new SaveContract.Input(code, title, vendor, ContractKind.parse(kind), ContractStatus.parse(status),
+        void check() {
+            input = PartnersCli.guard(() -> new SaveContract.Input(code, title, vendor, ContractKind.parse(kind), ContractStatus.parse(status),
                     RemediationContext.date(starts, "--starts"), RemediationContext.date(ends, "--ends"), RemediationContext.date(renewal, "--renewal"),
                     network, cap, PartnersCli.codes(systems), PartnersCli.codes(assets)));
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                Contract k = PartnersCli.guard(() -> m.saveContract().run(CliActor.of(by), o.id(), in));
-                ContractView v = m.partners().view(k, m.today());
-                System.out.println("契約を登録しました / contract saved: " + k.code() + "「" + k.title() + "」（" + k.vendorName() + "、対象 " + v.covered().size() + " 資産）");
-                PartnersCli.printFlags(v.flags());
-                return ExitCode.OK;
-            }
+        }
+
+        @Override
+        Integer run(Mamori m, Organization o) {
+            Contract k = PartnersCli.guard(() -> m.saveContract().run(CliActor.of(by), o.id(), input));
+            ContractView v = m.partners().view(k, m.today());
+            System.out.println("契約を登録しました / contract saved: " + k.code() + "「" + k.title() + "」（" + k.vendorName() + "、対象 " + v.covered().size() + " 資産）");
+            PartnersCli.printFlags(v.flags());
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "契約の条項チェックと指摘 / a contract's checklist and flags")
-    static class Show implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class Show extends OrganizationReport<ContractView> {
         @Parameters(paramLabel = "CODE") String code;
-        @Option(names = "--format", defaultValue = "table", description = "table | json") OutputFormat format;
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                Contract k = PartnersCli.guard(() -> m.contracts().require(o.id(), code));
-                ContractView v = m.partners().view(k, m.today());
-                if (format == OutputFormat.json) {
-                    System.out.println(Json.pretty(v));
-                    return ExitCode.OK;
-                }
-                System.out.println(k.code() + "「" + k.title() + "」 " + k.vendorName() + " / " + k.kind().ja() + " / " + k.status().ja()
-                        + " / " + (k.startsOn() == null ? "" : k.startsOn()) + "〜" + (k.endsOn() == null ? "" : k.endsOn())
-                        + (k.documentSha256() == null ? "" : " / 契約書 " + k.documentName() + " SHA-256 " + k.documentSha256()));
-                System.out.println("対象 / covers: " + String.join("、", v.covered().stream().map(a -> a.label()).toList()));
-                TextTable t = new TextTable("項目", "要否", "回答", "条項・頁", "確認者", "承認待ち");
-                for (ContractView.Item it : v.checklist()) {
-                    ClauseAnswer a = it.answer();
-                    t.row(it.item().key() + " " + it.item().titleJa(), it.required() ? "必須" : "条件外", a == null || a.answer() == null ? "未確認" : a.answer().ja(),
-                            a == null ? "" : a.article(), a == null ? "" : a.reviewedBy(), a != null && a.pending() ? a.proposedAnswer().ja() + "（" + a.proposedBy() + "）" : "");
-                }
-                System.out.print(t);
-                System.out.println("指摘 / flags:");
-                PartnersCli.printFlags(v.flags());
-                return ExitCode.OK;
+        ContractView read(Mamori m, Organization o) {
+            Contract k = PartnersCli.guard(() -> m.contracts().require(o.id(), code));
+            return m.partners().view(k, m.today());
+        }
+
+        @Override
+        void print(Mamori m, Organization o, ContractView v) {
+            Contract k = v.contract();
+            System.out.println(k.code() + "「" + k.title() + "」 " + k.vendorName() + " / " + k.kind().ja() + " / " + k.status().ja()
+                    + " / " + (k.startsOn() == null ? "" : k.startsOn()) + "〜" + (k.endsOn() == null ? "" : k.endsOn())
+                    + (k.documentSha256() == null ? "" : " / 契約書 " + k.documentName() + " SHA-256 " + k.documentSha256()));
+            System.out.println("対象 / covers: " + String.join("、", v.covered().stream().map(a -> a.label()).toList()));
+            TextTable t = new TextTable("項目", "要否", "回答", "条項・頁", "確認者", "承認待ち");
+            for (ContractView.Item it : v.checklist()) {
+                ClauseAnswer a = it.answer();
+                t.row(it.item().key() + " " + it.item().titleJa(), it.required() ? "必須" : "条件外", a == null || a.answer() == null ? "未確認" : a.answer().ja(),
+                        a == null ? "" : a.article(), a == null ? "" : a.reviewedBy(), a != null && a.pending() ? a.proposedAnswer().ja() + "（" + a.proposedBy() + "）" : "");
             }
+            System.out.print(t);
+            System.out.println("指摘 / flags:");
+            PartnersCli.printFlags(v.flags());
         }
     }
 
     @Command(name = "flags", mixinStandardHelpOptions = true, description = "団体の契約リスク指摘（契約なし資産を含む） / every flag of the organisation")
-    static class Flags implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
-        @Option(names = "--format", defaultValue = "table", description = "table | json") OutputFormat format;
+    static class Flags extends OrganizationReport<List<Flag>> {
+        @Override
+        List<Flag> read(Mamori m, Organization o) {
+            return m.partners().flags(o.id(), m.today());
+        }
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                List<Flag> flags = m.partners().flags(o.id(), m.today());
-                if (format == OutputFormat.json) {
-                    System.out.println(Json.pretty(flags));
-                    return ExitCode.OK;
-                }
-                TextTable t = new TextTable("指摘", "契約", "事業者", "条項", "資産");
-                for (Flag f : flags) t.row(f.flag().ja(), f.contractCode(), f.vendorName(), f.itemKey(), String.join(",", f.assets()));
-                System.out.print(t);
-                for (Flag f : flags) System.out.println("・" + f.ja());
-                return ExitCode.OK;
-            }
+        void print(Mamori m, Organization o, List<Flag> flags) {
+            TextTable t = new TextTable("指摘", "契約", "事業者", "条項", "資産");
+            for (Flag f : flags) t.row(f.flag().ja(), f.contractCode(), f.vendorName(), f.itemKey(), String.join(",", f.assets()));
+            System.out.print(t);
+            for (Flag f : flags) System.out.println("・" + f.ja());
         }
     }
 
     @Command(name = "answer", mixinStandardHelpOptions = true, description = "条項チェックの1項目に回答 / answer one checklist item")
-    static class AnswerItem implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class AnswerItem extends OrganizationCommand {
         @Parameters(index = "0", paramLabel = "CODE") String code;
         @Parameters(index = "1", paramLabel = "ITEM", description = "項目キー / item key (e.g. no-patch-cap)") String item;
         @Parameters(index = "2", paramLabel = "ANSWER", description = "有 | 一部 | 無 | 対象外 (present | partial | absent | not-applicable)") String answer;
@@ -162,96 +141,88 @@ public class ContractCommand {
         @Option(names = "--text", description = "条項の文言 / clause text") String text;
         @Option(names = "--as-vendor", description = "事業者の回答として（承認待ち） / as the vendor's answer (awaits approval)") boolean asVendor;
         @Option(names = "--by", paramLabel = "USER") String by;
+        private ClauseAnswer.Given given;
 
         @Override
-        public Integer call() {
-            ClauseAnswer.Given g = PartnersCli.guard(() -> new ClauseAnswer.Given(item, Answer.parse(answer), article, text));
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                AnswerChecklist.Result r = PartnersCli.guard(() -> m.answerChecklist().run(CliActor.of(by), o.id(), code, List.of(g), asVendor));
-                System.out.println((r.proposed() ? "回答を登録しました（承認待ち） / answer proposed: " : "回答を登録しました / answer recorded: ")
-                        + code + " " + item + " = " + g.answer().ja());
-                return ExitCode.OK;
-            }
+        void check() {
+            given = PartnersCli.guard(() -> new ClauseAnswer.Given(item, Answer.parse(answer), article, text));
+        }
+
+        @Override
+        Integer run(Mamori m, Organization o) {
+            AnswerChecklist.Result r = PartnersCli.guard(() -> m.answerChecklist().run(CliActor.of(by), o.id(), code, List.of(given), asVendor));
+            System.out.println((r.proposed() ? "回答を登録しました（承認待ち） / answer proposed: " : "回答を登録しました / answer recorded: ")
+                    + code + " " + item + " = " + given.answer().ja());
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "export-checklist", mixinStandardHelpOptions = true, description = "条項チェックリストを Excel に出力 / export the checklist as .xlsx")
-    static class ExportChecklist implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class ExportChecklist extends OrganizationCommand {
         @Parameters(paramLabel = "CODE") String code;
         @Option(names = "--out", required = true, paramLabel = "FILE.xlsx") Path out;
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                Contract k = PartnersCli.guard(() -> m.contracts().require(o.id(), code));
-                PartnersCli.write(out, ChecklistWorkbook.write(m.partners().view(k, m.today())));
-                System.out.println("チェックリストを出力しました / checklist written: " + out);
-                return ExitCode.OK;
-            }
+        Integer run(Mamori m, Organization o) {
+            Contract k = PartnersCli.guard(() -> m.contracts().require(o.id(), code));
+            PartnersCli.write(out, ChecklistWorkbook.write(m.partners().view(k, m.today())));
+            System.out.println("チェックリストを出力しました / checklist written: " + out);
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "import-checklist", mixinStandardHelpOptions = true,
             description = "記入済みチェックリスト（.xlsx）を取り込み（全体を検証、不備があれば何も登録しない） / import a filled-in checklist (all or nothing)")
-    static class ImportChecklist implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class ImportChecklist extends OrganizationCommand {
         @Parameters(index = "0", paramLabel = "CODE") String code;
         @Parameters(index = "1", paramLabel = "FILE.xlsx") Path file;
         @Option(names = "--as-vendor", description = "事業者の回答として（承認待ち） / as the vendor's answers (await approval)") boolean asVendor;
         @Option(names = "--by", paramLabel = "USER") String by;
+        private byte[] bytes;
 
         @Override
-        public Integer call() {
-            byte[] bytes = PartnersCli.read(file, ChecklistWorkbook.MAX_BYTES + 1L);
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                AnswerChecklist.Result r = m.answerChecklist().fromWorkbook(CliActor.of(by), o.id(), code, file.toString(), bytes, asVendor);
-                System.out.println("チェックリストを取り込みました / checklist imported: " + code + " " + r.answered() + " 項目" + (r.proposed() ? "（承認待ち / awaiting approval）" : ""));
-                return ExitCode.OK;
-            }
+        void check() {
+            bytes = PartnersCli.read(file, ChecklistWorkbook.MAX_BYTES + 1L);
+        }
+
+        @Override
+        Integer run(Mamori m, Organization o) {
+            AnswerChecklist.Result r = m.answerChecklist().fromWorkbook(CliActor.of(by), o.id(), code, file.toString(), bytes, asVendor);
+            System.out.println("チェックリストを取り込みました / checklist imported: " + code + " " + r.answered() + " 項目" + (r.proposed() ? "（承認待ち / awaiting approval）" : ""));
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "approve", mixinStandardHelpOptions = true, description = "事業者の回答を承認 / approve the vendor's proposed answers")
-    static class Approve implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class Approve extends OrganizationCommand {
         @Parameters(paramLabel = "CODE") String code;
         @Option(names = "--by", paramLabel = "USER") String by;
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                int n = PartnersCli.guard(() -> m.approveChecklist().run(CliActor.of(by), o.id(), code));
-                System.out.println("回答を承認しました / answers approved: " + code + " " + n + " 項目");
-                return ExitCode.OK;
-            }
+        Integer run(Mamori m, Organization o) {
+            int n = PartnersCli.guard(() -> m.approveChecklist().run(CliActor.of(by), o.id(), code));
+            System.out.println("回答を承認しました / answers approved: " + code + " " + n + " 項目");
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "attach", mixinStandardHelpOptions = true, description = "契約書（PDF・Office）を登録 / attach the contract document")
-    static class Attach implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class Attach extends OrganizationCommand {
         @Parameters(index = "0", paramLabel = "CODE") String code;
         @Parameters(index = "1", paramLabel = "FILE") Path file;
         @Option(names = "--by", paramLabel = "USER") String by;
+        private byte[] bytes;
 
         @Override
-        public Integer call() {
-            byte[] bytes = PartnersCli.read(file, ContractDocument.MAX_BYTES + 1L);
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                ContractDocument d = PartnersCli.guard(() -> m.attachContractDocument().run(CliActor.of(by), o.id(), code, file.getFileName().toString(), bytes));
-                System.out.println("契約書を登録しました / document attached: " + d.name() + " SHA-256 " + d.sha256());
-                return ExitCode.OK;
-            }
+        void check() {
+            bytes = PartnersCli.read(file, ContractDocument.MAX_BYTES + 1L);
+        }
+
+        @Override
+        Integer run(Mamori m, Organization o) {
+            ContractDocument d = PartnersCli.guard(() -> m.attachContractDocument().run(CliActor.of(by), o.id(), code, file.getFileName().toString(), bytes));
+            System.out.println("契約書を登録しました / document attached: " + d.name() + " SHA-256 " + d.sha256());
+            return ExitCode.OK;
         }
     }
 }

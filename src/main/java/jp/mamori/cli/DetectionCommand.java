@@ -1,12 +1,11 @@
 package jp.mamori.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.List;
 import jp.mamori.app.Mamori;
 import jp.mamori.detection.rules.AllowEntry;
 import jp.mamori.inventory.Organization;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,57 +18,45 @@ public class DetectionCommand {
             subcommands = {Allow.Add.class, Allow.Import.class, Allow.ListAllow.class})
     static class Allow {
         @Command(name = "add", mixinStandardHelpOptions = true, description = "1 件追加 / add one entry")
-        static class Add implements Callable<Integer> {
-            @Mixin DatabaseOptions db = new DatabaseOptions();
-            @Mixin OrgOption org = new OrgOption();
+        static class Add extends OrganizationCommand {
             @Option(names = "--kind", required = true, paramLabel = "K", description = "egress | cgnat | trusted-proxy | sanctioned-domain | storage-domain") String kind;
             @Option(names = "--note", paramLabel = "TEXT") String note;
             @Option(names = "--by", paramLabel = "NAME") String by;
             @Parameters(paramLabel = "VALUE", description = "CIDR またはドメイン / CIDR range or domain") String value;
 
             @Override
-            public Integer call() {
-                try (Mamori m = db.mamori()) {
-                    Organization o = org.resolve(m.inventory());
-                    int n = m.detectionLists().addAllow(CliActor.of(by), o.id(), kind, value, note);
-                    System.out.println(n == 0 ? "登録済みです / already listed" : "追加しました / added: " + kind + " " + value);
-                    return ExitCode.OK;
-                }
+            Integer run(Mamori m, Organization o) {
+                int n = m.detectionLists().addAllow(CliActor.of(by), o.id(), kind, value, note);
+                System.out.println(n == 0 ? "登録済みです / already listed" : "追加しました / added: " + kind + " " + value);
+                return ExitCode.OK;
             }
         }
 
         @Command(name = "import", mixinStandardHelpOptions = true, description = "タブ区切り（kind, value, note）を取り込む / import kind<TAB>value<TAB>note")
-        static class Import implements Callable<Integer> {
-            @Mixin DatabaseOptions db = new DatabaseOptions();
-            @Mixin OrgOption org = new OrgOption();
-            @Option(names = "--by", paramLabel = "NAME") String by;
-            @Parameters(paramLabel = "FILE") Path file;
+        static class Import extends TabSeparatedImport {
+            @Override
+            int load(Mamori m, Organization o) {
+                return m.detectionLists().importAllow(CliActor.of(by), o.id(), file);
+            }
 
             @Override
-            public Integer call() {
-                try (Mamori m = db.mamori()) {
-                    Organization o = org.resolve(m.inventory());
-                    int n = m.detectionLists().importAllow(CliActor.of(by), o.id(), file);
-                    System.out.println("追加しました / added: " + n + " 件");
-                    return ExitCode.OK;
-                }
+            String done(int n) {
+                return "追加しました / added: " + n + " 件";
             }
         }
 
         @Command(name = "list", mixinStandardHelpOptions = true, description = "一覧 / list")
-        static class ListAllow implements Callable<Integer> {
-            @Mixin DatabaseOptions db = new DatabaseOptions();
-            @Mixin OrgOption org = new OrgOption();
+        static class ListAllow extends OrganizationReport<List<AllowEntry>> {
+            @Override
+            List<AllowEntry> read(Mamori m, Organization o) {
+                return m.detections().allowList(o.id());
+            }
 
             @Override
-            public Integer call() {
-                try (Mamori m = db.mamori()) {
-                    Organization o = org.resolve(m.inventory());
-                    TextTable t = new TextTable("種別", "値", "説明", "メモ");
-                    for (AllowEntry e : m.detections().allowList(o.id())) t.row(e.kind().key(), e.value(), e.kind().ja(), e.note() == null ? "" : e.note());
-                    System.out.print(t);
-                    return ExitCode.OK;
-                }
+            void print(Mamori m, Organization o, List<AllowEntry> entries) {
+                TextTable t = new TextTable("種別", "値", "説明", "メモ");
+                for (AllowEntry e : entries) t.row(e.kind().key(), e.value(), e.kind().ja(), e.note() == null ? "" : e.note());
+                System.out.print(t);
             }
         }
     }
@@ -78,21 +65,32 @@ public class DetectionCommand {
     static class Desktops {
         @Command(name = "import", mixinStandardHelpOptions = true,
                 description = "タブ区切り・見出し付き（user, host, address[, department, kind]） / tab-separated with a header")
-        static class Import implements Callable<Integer> {
-            @Mixin DatabaseOptions db = new DatabaseOptions();
-            @Mixin OrgOption org = new OrgOption();
-            @Option(names = "--by", paramLabel = "NAME") String by;
-            @Parameters(paramLabel = "FILE") Path file;
+        static class Import extends TabSeparatedImport {
+            @Override
+            int load(Mamori m, Organization o) {
+                return m.detectionLists().importDesktops(CliActor.of(by), o.id(), file);
+            }
 
             @Override
-            public Integer call() {
-                try (Mamori m = db.mamori()) {
-                    Organization o = org.resolve(m.inventory());
-                    int n = m.detectionLists().importDesktops(CliActor.of(by), o.id(), file);
-                    System.out.println("取り込みました / imported: " + n + " 件");
-                    return ExitCode.OK;
-                }
+            String done(int n) {
+                return "取り込みました / imported: " + n + " 件";
             }
         }
+    }
+
+    /** A tab-separated list the detection reads, imported by an auditable user. */
+    abstract static class TabSeparatedImport extends OrganizationCommand {
+        @Option(names = "--by", paramLabel = "NAME") String by;
+        @Parameters(paramLabel = "FILE") Path file;
+
+        @Override
+        final Integer run(Mamori m, Organization o) {
+            System.out.println(done(load(m, o)));
+            return ExitCode.OK;
+        }
+
+        abstract int load(Mamori m, Organization o);
+
+        abstract String done(int n);
     }
 }

@@ -1,9 +1,8 @@
 package jp.mamori.cli;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import jp.mamori.app.Mamori;
 import jp.mamori.app.detection.DetectionViews;
 import jp.mamori.detection.rules.Evidence;
@@ -12,7 +11,6 @@ import jp.mamori.detection.store.DetectionStore.IncidentRow;
 import jp.mamori.detection.store.DetectionStore.IncidentState;
 import jp.mamori.inventory.Organization;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,26 +20,21 @@ import picocli.CommandLine.Parameters;
 public class IncidentsCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "インシデントの一覧 / incidents, newest first")
-    static class ListIncidents implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
-        @Option(names = "--format", defaultValue = "table", description = "table | json") OutputFormat format;
+    static class ListIncidents extends OrganizationReport<List<IncidentRow>> {
+        @Override
+        List<IncidentRow> read(Mamori m, Organization o) {
+            return m.detections().incidents(o.id());
+        }
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                List<IncidentRow> rows = m.detections().incidents(o.id());
-                if (format == OutputFormat.json) {
-                    List<Map<String, Object>> out = new ArrayList<>();
-                    for (IncidentRow r : rows) out.add(DetectionViews.incident(r));
-                    System.out.println(Json.pretty(out));
-                    return ExitCode.OK;
-                }
-                System.out.print(table(rows));
-                System.out.println(rows.size() + " 件 / incidents");
-                return ExitCode.OK;
-            }
+        Object json(List<IncidentRow> rows) {
+            return rows.stream().map(DetectionViews::incident).toList();
+        }
+
+        @Override
+        void print(Mamori m, Organization o, List<IncidentRow> rows) {
+            System.out.print(table(rows));
+            System.out.println(rows.size() + " 件 / incidents");
         }
     }
 
@@ -55,32 +48,28 @@ public class IncidentsCommand {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "インシデントの時系列・根拠・対応手順 / timeline, evidence and checklist")
-    static class Show implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class Show extends OrganizationReport<Show.Shown> {
         @Parameters(paramLabel = "ID") long id;
-        @Option(names = "--format", defaultValue = "text", description = "text | json") OutputFormat format;
+
+        record Shown(IncidentRow incident, List<DetectionRow> timeline) { }
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                IncidentRow r = m.detections().incident(o.id(), id).orElseThrow(() -> new BadInputException("インシデントが見つかりません / no incident " + id));
-                List<DetectionRow> timeline = m.detections().timeline(o.id(), id);
-                if (format == OutputFormat.json) {
-                    Map<String, Object> doc = new java.util.LinkedHashMap<>(DetectionViews.incident(r));
-                    List<Map<String, Object>> tl = new ArrayList<>();
-                    for (DetectionRow d : timeline) tl.add(DetectionViews.detection(d));
-                    doc.put("timeline", tl);
-                    List<Map<String, String>> cl = new ArrayList<>();
-                    for (String[] c : DetectionViews.checklist(r)) cl.add(Map.of("ja", c[0], "en", c[1]));
-                    doc.put("checklist", cl);
-                    System.out.println(Json.pretty(doc));
-                    return ExitCode.OK;
-                }
-                print(r, timeline);
-                return ExitCode.OK;
-            }
+        Shown read(Mamori m, Organization o) {
+            IncidentRow r = m.detections().incident(o.id(), id).orElseThrow(() -> new BadInputException("インシデントが見つかりません / no incident " + id));
+            return new Shown(r, m.detections().timeline(o.id(), id));
+        }
+
+        @Override
+        Object json(Shown shown) {
+            Map<String, Object> doc = new LinkedHashMap<>(DetectionViews.incident(shown.incident()));
+            doc.put("timeline", shown.timeline().stream().map(DetectionViews::detection).toList());
+            doc.put("checklist", DetectionViews.checklist(shown.incident()).stream().map(c -> Map.of("ja", c[0], "en", c[1])).toList());
+            return doc;
+        }
+
+        @Override
+        void print(Mamori m, Organization o, Shown shown) {
+            IncidentsCommand.print(shown.incident(), shown.timeline());
         }
     }
 
@@ -109,22 +98,17 @@ public class IncidentsCommand {
     }
 
     @Command(name = "state", mixinStandardHelpOptions = true, description = "インシデントの状態を変更 / change an incident's state")
-    static class State implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class State extends OrganizationCommand {
         @Parameters(index = "0", paramLabel = "ID") long id;
         @Parameters(index = "1", paramLabel = "STATE", description = "open | contained | closed") String state;
         @Option(names = "--note", paramLabel = "TEXT", description = "理由・経緯 / note") String note;
         @Option(names = "--by", paramLabel = "NAME", description = "実施者 / who does this (audit)") String by;
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                IncidentState from = m.changeIncidentState().run(CliActor.of(by), o.id(), id, state, note);
-                System.out.println("インシデント #" + id + ": " + from.ja() + " → " + IncidentState.fromKey(state).ja());
-                return ExitCode.OK;
-            }
+        Integer run(Mamori m, Organization o) {
+            IncidentState from = m.changeIncidentState().run(CliActor.of(by), o.id(), id, state, note);
+            System.out.println("インシデント #" + id + ": " + from.ja() + " → " + IncidentState.fromKey(state).ja());
+            return ExitCode.OK;
         }
     }
 }

@@ -1,16 +1,16 @@
 package jp.mamori.cli;
 
+import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import jp.mamori.app.Mamori;
 import jp.mamori.app.partners.IssueReadinessReport;
 import jp.mamori.inventory.Organization;
 import jp.mamori.partners.ReadinessDiff;
 import jp.mamori.partners.ReadinessReport;
 import jp.mamori.partners.ReadinessSnapshot;
+import jp.mamori.partners.ReadinessWorkbook;
 import jp.mamori.partners.Status;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,87 +40,67 @@ public class ReadinessCommand {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "今日時点のレポート（記録しない） / today's report (not stored)")
-    static class Show implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
-        @Option(names = "--format", defaultValue = "table", description = "table | json") OutputFormat format;
-        @Option(names = "--xlsx", paramLabel = "FILE.xlsx", description = "Excel にも出力 / also write an .xlsx") java.nio.file.Path xlsx;
+    static class Show extends OrganizationReport<ReadinessReport> {
+        @Option(names = "--xlsx", paramLabel = "FILE.xlsx", description = "Excel にも出力 / also write an .xlsx") Path xlsx;
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                ReadinessReport r = m.partners().readiness(o.id(), o.code(), o.name(), m.today());
-                if (format == OutputFormat.json) System.out.println(Json.pretty(r)); else print(r);
-                if (xlsx != null) {
-                    PartnersCli.write(xlsx, jp.mamori.partners.ReadinessWorkbook.write(r, null));
-                    System.out.println("Excel に出力しました / written: " + xlsx);
-                }
-                return ExitCode.OK;
-            }
+        ReadinessReport read(Mamori m, Organization o) {
+            ReadinessReport r = m.partners().readiness(o.id(), o.code(), o.name(), m.today());
+            if (xlsx != null) PartnersCli.write(xlsx, ReadinessWorkbook.write(r, null));
+            return r;
+        }
+
+        @Override
+        void print(Mamori m, Organization o, ReadinessReport r) {
+            ReadinessCommand.print(r);
+            if (xlsx != null) System.out.println("Excel に出力しました / written: " + xlsx);
         }
     }
 
     @Command(name = "issue", mixinStandardHelpOptions = true, description = "レポートを発行（変更不可のスナップショット、ハッシュを監査ログへ） / issue an immutable snapshot")
-    static class Issue implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class Issue extends OrganizationCommand {
         @Option(names = "--by", paramLabel = "USER") String by;
-        @Option(names = "--xlsx", paramLabel = "FILE.xlsx", description = "発行分を Excel にも出力 / also write the issued report as .xlsx") java.nio.file.Path xlsx;
+        @Option(names = "--xlsx", paramLabel = "FILE.xlsx", description = "発行分を Excel にも出力 / also write the issued report as .xlsx") Path xlsx;
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                IssueReadinessReport.Result r = m.issueReadinessReport().run(CliActor.of(by), o.id());
-                if (xlsx != null) PartnersCli.write(xlsx, jp.mamori.partners.ReadinessWorkbook.write(r.snapshot().report(), r.snapshot()));
-                print(r.snapshot().report());
-                System.out.println();
-                System.out.println("発行しました / issued: #" + r.snapshot().id() + " " + RemediationContext.dateTime(r.snapshot().issuedAt())
-                        + " SHA-256 " + r.snapshot().sha256());
-                printDiff(r.diff());
-                return ExitCode.OK;
-            }
+        Integer run(Mamori m, Organization o) {
+            IssueReadinessReport.Result r = m.issueReadinessReport().run(CliActor.of(by), o.id());
+            if (xlsx != null) PartnersCli.write(xlsx, ReadinessWorkbook.write(r.snapshot().report(), r.snapshot()));
+            print(r.snapshot().report());
+            System.out.println();
+            System.out.println("発行しました / issued: #" + r.snapshot().id() + " " + RemediationContext.dateTime(r.snapshot().issuedAt())
+                    + " SHA-256 " + r.snapshot().sha256());
+            printDiff(r.diff());
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "発行済みレポート / issued reports")
-    static class ListReports implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
-
+    static class ListReports extends OrganizationCommand {
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                List<ReadinessSnapshot> all = m.readinessReports().list(o.id());
-                TextTable t = new TextTable("ID", "発行日時", "発行者", "要対応", "要注意", "良好", "SHA-256", "改ざん検査");
-                for (ReadinessSnapshot s : all) {
-                    t.row(s.id(), RemediationContext.dateTime(s.issuedAt()), s.issuedBy(), s.report().count(Status.RED), s.report().count(Status.AMBER),
-                            s.report().count(Status.GREEN), s.sha256(), s.intact() ? "一致" : "不一致");
-                }
-                System.out.print(t);
-                return ExitCode.OK;
+        Integer run(Mamori m, Organization o) {
+            List<ReadinessSnapshot> all = m.readinessReports().list(o.id());
+            TextTable t = new TextTable("ID", "発行日時", "発行者", "要対応", "要注意", "良好", "SHA-256", "改ざん検査");
+            for (ReadinessSnapshot s : all) {
+                t.row(s.id(), RemediationContext.dateTime(s.issuedAt()), s.issuedBy(), s.report().count(Status.RED), s.report().count(Status.AMBER),
+                        s.report().count(Status.GREEN), s.sha256(), s.intact() ? "一致" : "不一致");
             }
+            System.out.print(t);
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "diff", mixinStandardHelpOptions = true, description = "前回発行分との差分 / what changed since the previous report")
-    static class Diff implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class Diff extends OrganizationCommand {
         @Parameters(paramLabel = "ID", arity = "0..1", description = "レポートID（既定: 最新） / report id (default: latest)") Long id;
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                ReadinessSnapshot s = id == null ? m.readinessReports().list(o.id()).stream().findFirst()
-                        .orElseThrow(() -> new BadInputException("発行済みのレポートがありません / no report issued yet: run `mamori readiness issue`"))
-                        : m.readinessReports().find(o.id(), id).orElseThrow(() -> new BadInputException("レポートがありません / no report #" + id));
-                printDiff(ReadinessDiff.between(m.readinessReports().previous(o.id(), s.id()).orElse(null), s));
-                return ExitCode.OK;
-            }
+        Integer run(Mamori m, Organization o) {
+            ReadinessSnapshot s = id == null ? m.readinessReports().list(o.id()).stream().findFirst()
+                    .orElseThrow(() -> new BadInputException("発行済みのレポートがありません / no report issued yet: run `mamori readiness issue`"))
+                    : m.readinessReports().find(o.id(), id).orElseThrow(() -> new BadInputException("レポートがありません / no report #" + id));
+            printDiff(ReadinessDiff.between(m.readinessReports().previous(o.id(), s.id()).orElse(null), s));
+            return ExitCode.OK;
         }
     }
 

@@ -1,0 +1,31 @@
+package jp.mamori.cli;
+
+import jp.mamori.app.Mamori;
+import jp.mamori.inventory.Organization;
+import picocli.CommandLine.Option;
+
+/**
+ * A command that shows something of one organisation: read once, then printed for a person (a table
+ * or text) or as JSON for a script, so both always show the same rows.
+ */
+abstract class OrganizationReport<T> extends OrganizationCommand {
+
+    @Option(names = "--format", defaultValue = "table", description = "table | json") OutputFormat format;
+
+    @Override
+    final Integer run(Mamori m, Organization o) {
+        T shown = read(m, o);
+        if (format == OutputFormat.json) System.out.println(Json.pretty(json(shown)));
+        else print(m, o, shown);
+        return ExitCode.OK;
+    }
+
+    abstract T read(Mamori m, Organization o);
+
+    /** What the JSON output holds; the read value itself unless a command shapes it. */
+    Object json(T shown) {
+        return shown;
+    }
+
+    abstract void print(Mamori m, Organization o, T shown);
+}

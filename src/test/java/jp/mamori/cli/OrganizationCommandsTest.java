@@ -1,0 +1,156 @@
+package jp.mamori.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import jp.mamori.audit.AuditLog;
+import jp.mamori.persistence.Database;
+import jp.mamori.persistence.DatabaseSettings;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The organisation's list and show commands on the demo's data: the table a person reads and the JSON
+ * a script reads hold the same rows; a wrong argument is refused before anything is written, with the
+ * message in Japanese first; an unknown {@code --org} is named.
+ */
+class OrganizationCommandsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Path data;
+
+    record Run(int rc, String out, String err) { }
+
+    @BeforeAll
+    static void demo() throws Exception {
+        data = Files.createTempDirectory("mamori-org-commands-");
+        assertThat(run("demo", "--no-serve").rc()).isZero();
+    }
+
+    static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+        int rc;
+        try {
+            String[] all = new String[args.length + 2];
+            System.arraycopy(args, 0, all, 0, args.length);
+            all[args.length] = "--data";
+            all[args.length + 1] = data.toString();
+            rc = MamoriMain.run(all);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return new Run(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode json(String... args) throws Exception {
+        String[] withFormat = new String[args.length + 2];
+        System.arraycopy(args, 0, withFormat, 0, args.length);
+        withFormat[args.length] = "--format";
+        withFormat[args.length + 1] = "json";
+        Run r = run(withFormat);
+        assertThat(r.rc()).as(r.err()).isZero();
+        return JSON.readTree(r.out());
+    }
+
+    private static String table(String... args) {
+        Run r = run(args);
+        assertThat(r.rc()).as(r.err()).isZero();
+        return r.out();
+    }
+
+    @Test
+    void contractsVendorsAndPartnersShowTheSameRowsAsTableAndAsJson() throws Exception {
+        JsonNode contracts = json("contract", "list");
+        assertThat(contracts).isNotEmpty();
+        String contractTable = table("contract", "list");
+        assertThat(contractTable).contains(contracts.size() + " 件 / contracts");
+        for (JsonNode c : contracts) assertThat(contractTable).contains(c.path("contract").path("code").asText());
+
+        JsonNode vendors = json("vendor", "list");
+        String vendorTable = table("vendor", "list");
+        assertThat(vendorTable).contains(vendors.size() + " 件 / vendors");
+        for (JsonNode v : vendors) assertThat(vendorTable).contains(v.path("name").asText());
+
+        JsonNode partners = json("partner", "list");
+        assertThat(partners).as("the demo's IR partners").isNotEmpty();
+        String partnerTable = table("partner", "list");
+        for (JsonNode p : partners) assertThat(partnerTable).contains(p.path("name").asText());
+
+        JsonNode shown = json("contract", "show", "GW-MAINT-2026");
+        assertThat(shown.path("contract").path("code").asText()).isEqualTo("GW-MAINT-2026");
+        assertThat(table("contract", "show", "GW-MAINT-2026")).contains("GW-MAINT-2026", "指摘 / flags:");
+        JsonNode flags = json("contract", "flags");
+        assertThat(flags).isNotEmpty();
+        assertThat(table("contract", "flags")).contains(flags.get(0).path("contractCode").asText(""));
+    }
+
+    @Test
+    void incidentsAndDetectionsShowTheSameRowsAsTableAndAsJson() throws Exception {
+        JsonNode incidents = json("incidents", "list");
+        assertThat(incidents).as("the demo's hijacked sessions").isNotEmpty();
+        assertThat(table("incidents", "list")).contains(incidents.size() + " 件 / incidents");
+        long first = incidents.get(0).path("id").asLong();
+        JsonNode incident = json("incidents", "show", String.valueOf(first));
+        assertThat(incident.path("timeline")).isNotEmpty();
+        assertThat(incident.path("checklist")).isNotEmpty();
+        assertThat(table("incidents", "show", String.valueOf(first))).contains("インシデント #" + first, "■ 時系列 / timeline", "根拠 / evidence");
+
+        JsonNode detections = json("detections", "list");
+        assertThat(table("detections", "list")).contains(detections.size() + " 件 / detections");
+        assertThat(json("detections", "list", "--limit", "1")).hasSize(1);
+        long one = detections.get(0).path("id").asLong();
+        assertThat(json("detections", "show", String.valueOf(one)).path("id").asLong()).isEqualTo(one);
+    }
+
+    @Test
+    void theRoleMatrixAndTheReadinessReportAgreeBetweenTableAndJson() throws Exception {
+        JsonNode roles = json("roles", "show");
+        String rolesTable = table("roles", "show");
+        assertThat(rolesTable).contains("局面");
+        assertThat(rolesTable.lines().filter(l -> l.startsWith("空白 / gap:")).count()).isEqualTo(roles.path("gaps").size());
+
+        JsonNode readiness = json("readiness", "show");
+        assertThat(table("readiness", "show")).contains("【準備状況レポート / readiness report】").contains(readiness.path("organizationName").asText());
+    }
+
+    @Test
+    void aWrongArgumentIsRefusedInJapaneseFirstAndNothingIsWritten() throws Exception {
+        int before = auditCount();
+        Run phase = run("roles", "set", "no-such-phase", "csirt", "R");
+        assertThat(phase.rc()).isEqualTo(ExitCode.BAD_INPUT);
+        Run date = run("vendor", "save", "新しい事業者", "--valid-until", "2026-13-45");
+        assertThat(date.rc()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(date.err()).contains("--valid-until");
+        Run since = run("detections", "list", "--since", "yesterday");
+        assertThat(since.rc()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(since.err()).contains("--since は YYYY-MM-DD で指定してください");
+        Run org = run("contract", "list", "--org", "nowhere");
+        assertThat(org.rc()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(org.err()).contains("団体が見つかりません", "nowhere");
+        Run incident = run("incidents", "show", "999999");
+        assertThat(incident.rc()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(incident.err()).contains("インシデントが見つかりません");
+        assertThat(auditCount()).as("nothing was written").isEqualTo(before);
+        assertThat(json("vendor", "list").findValuesAsText("name")).doesNotContain("新しい事業者");
+    }
+
+    private static int auditCount() {
+        try (Database db = Database.open(DatabaseSettings.embedded(data))) {
+            List<?> all = new AuditLog(db.dataSource()).list(null, true, null, 100_000);
+            return all.size();
+        }
+    }
+}
