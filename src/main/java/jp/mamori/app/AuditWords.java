@@ -23,6 +23,7 @@ public final class AuditWords {
             e("inventory.imported", "資産台帳を取り込み", "Ledger imported"),
             e("sbom.added", "SBOMを登録", "SBOM added"),
             e("sbom.identifier_confirmed", "SBOMの識別子を確認", "SBOM identifier confirmed"),
+            e("sbom.identifier_rejected", "SBOMの推定識別子を却下", "SBOM suggested identifier rejected"),
             e("organization.settings_changed", "団体の設定を変更", "Organisation settings changed"),
             e("sbom.held_for_review", "SBOMを確認待ちで保留", "SBOM held for review"),
             e("sbom.review_confirmed", "保留中のSBOMを確認", "Held SBOM confirmed"),
@@ -95,7 +96,9 @@ public final class AuditWords {
             e("detections", "検知", "detections"), e("incidents_opened", "起票したインシデント", "incidents opened"),
             e("requested_by", "依頼者", "requested by"), e("would_close", "解消される検出", "would close"),
             e("scopes", "権限", "scopes"), e("role", "役割", "role"), e("component", "コンポーネント", "component"),
-            e("components", "コンポーネント数", "components"), e("sbom", "SBOM", "SBOM"), e("version", "版", "version"));
+            e("components", "コンポーネント数", "components"), e("sbom", "SBOM", "SBOM"), e("version", "版", "version"),
+            e("supplier", "サプライヤ", "supplier"), e("purl", "purl", "purl"), e("suggested_purl", "推定purl", "suggested purl"),
+            e("suggested_cpe", "推定CPE", "suggested CPE"), e("assets", "資産数", "assets"));
 
     private static Map.Entry<String, String[]> e(String key, String ja, String en) {
         return Map.entry(key, new String[] {ja, en});

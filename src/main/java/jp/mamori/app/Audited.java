@@ -13,6 +13,8 @@ public final class Audited {
     public static final String ORG_SETTINGS_CHANGED = "organization.settings_changed";
     /** A person confirmed (or corrected) an identifier Mamori suggested for a vendor-table row (issue 13). */
     public static final String IDENTIFIER_CONFIRMED = "sbom.identifier_confirmed";
+    /** A person rejected an identifier Mamori suggested: the rows of that supplier/name get none (issue 13). */
+    public static final String IDENTIFIER_REJECTED = "sbom.identifier_rejected";
     public static final String SYSTEM_CREATED = "system.created";
     public static final String ASSET_CREATED = "asset.created";
     public static final String LEDGER_IMPORTED = "inventory.imported";

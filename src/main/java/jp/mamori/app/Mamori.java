@@ -214,6 +214,10 @@ public final class Mamori implements AutoCloseable {
 
     public FollowUp followUp() { return new FollowUp(this); }
     public AddSbom addSbom() { return new AddSbom(this); }
+    public jp.mamori.app.inventory.ConfirmIdentifier confirmIdentifier() { return new jp.mamori.app.inventory.ConfirmIdentifier(this); }
+    public jp.mamori.inventory.IdentifierConfirmationStore identifierConfirmations() {
+        return new jp.mamori.inventory.IdentifierConfirmationStore(database.dataSource());
+    }
     public ScanSbom scanSbom() { return new ScanSbom(this); }
     public ImportFeeds importFeeds() { return new ImportFeeds(this); }
     public SyncFeeds syncFeeds() { return new SyncFeeds(this); }

@@ -16,14 +16,27 @@ import jp.mamori.advisory.Source;
  * @param note       anything the user should know about the evaluation (e.g. a GIT range skipped)
  * @param runningOn  the "running on" entries of an AND configuration and the part of the asset that
  *                   satisfied each ("cpe:2.3:h:… ← component hw (ADC hardware) cpe:2.3:h:…")
+ * @param suggestedIdentifier the identifier was suggested by Mamori, not declared nor confirmed by a person:
+ *                   the match is a candidate (推定) of at most medium confidence until someone confirms it
  */
 public record Match(String vulnId, MatchedBy by, Source source, String documentId, String criterion, String scheme,
                     String identifier, Confidence confidence, List<String> fixedIn, List<String> alsoBy, String note,
-                    List<String> runningOn) {
+                    List<String> runningOn, boolean suggestedIdentifier) {
+
+    /** The evidence's words for a match that rests on a suggested identifier. */
+    public static final String SUGGESTED_NOTE = "識別子はMamoriの推定です（SBOMに記載なし・未確認）。確認すると通常の検出になります"
+            + " / the identifier was suggested by Mamori (not in the SBOM, not confirmed); confirm it to make this a finding";
+
     public Match {
         fixedIn = fixedIn == null ? List.of() : List.copyOf(fixedIn);
         alsoBy = alsoBy == null ? List.of() : List.copyOf(alsoBy);
         runningOn = runningOn == null ? List.of() : List.copyOf(runningOn);
+    }
+
+    public Match(String vulnId, MatchedBy by, Source source, String documentId, String criterion, String scheme,
+                 String identifier, Confidence confidence, List<String> fixedIn, List<String> alsoBy, String note,
+                 List<String> runningOn) {
+        this(vulnId, by, source, documentId, criterion, scheme, identifier, confidence, fixedIn, alsoBy, note, runningOn, false);
     }
 
     public Match(String vulnId, MatchedBy by, Source source, String documentId, String criterion, String scheme,
@@ -37,10 +50,17 @@ public record Match(String vulnId, MatchedBy by, Source source, String documentI
     }
 
     public boolean isCandidate() {
-        return confidence == Confidence.LOW;
+        return confidence == Confidence.LOW || suggestedIdentifier;
     }
 
     Match withAlsoBy(List<String> more) {
-        return new Match(vulnId, by, source, documentId, criterion, scheme, identifier, confidence, fixedIn, more, note, runningOn);
+        return new Match(vulnId, by, source, documentId, criterion, scheme, identifier, confidence, fixedIn, more, note, runningOn,
+                suggestedIdentifier);
+    }
+
+    /** The same match resting on a suggested identifier: a candidate, confidence at most MEDIUM. */
+    Match asSuggested() {
+        Confidence c = confidence == Confidence.HIGH ? Confidence.MEDIUM : confidence;
+        return new Match(vulnId, by, source, documentId, criterion, scheme, identifier, c, fixedIn, alsoBy, note, runningOn, true);
     }
 }

@@ -47,7 +47,9 @@ public final class MatchEngine {
         if (!purlUsable && target.cpe() != null && !target.cpe().isBlank()) {
             Cpe23.tryParse(target.cpe()).ifPresent(cpe -> raw.addAll(byCpe(cpe, target.platform())));
         }
-        return reduce(raw);
+        List<Match> out = reduce(raw);
+        // An identifier Mamori suggested (issue 13 defect 5) makes every match of it a candidate until a person confirms it.
+        return target.suggestedIdentifier() ? out.stream().map(Match::asSuggested).toList() : out;
     }
 
     private List<Match> byPurl(PurlKey key, String displayName) {

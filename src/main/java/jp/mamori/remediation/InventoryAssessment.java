@@ -76,7 +76,7 @@ public final class InventoryAssessment {
         FindingRecorder recorder = new FindingRecorder(database, clock);
         List<StoredComponent> current = currentComponents(orgId, List.of(assetId), null);
         Platform platform = platform(asset, current);
-        List<TargetFindings> components = withOverrides(assessor, asset.id(), ctx, assessComponents(assessor, current, ctx, platform));
+        List<TargetFindings> components = withOverrides(assessor, asset.id(), ctx, assessComponents(assessor, current, ctx, platform, asset));
         FindingRecorder.Result r1 = recorder.record(orgId, system.id(), asset.id(), asset.internetBoundary(), components,
                 new CloseScope.AllComponents(), actor);
         // When the SBOM already lists the device's own product, its findings are the component's: not twice.
@@ -138,7 +138,7 @@ public final class InventoryAssessment {
             ItSystem system = inventory.systemById(first.orgId, asset.systemId()).orElseThrow();
             AssetContext ctx = context(asset, system);
             Platform platform = platform(asset, currentComponents(first.orgId, List.of(asset.id()), " AND cpe IS NOT NULL"));
-            List<TargetFindings> targets = withOverrides(assessor, asset.id(), ctx, assessComponents(assessor, e.getValue(), ctx, platform));
+            List<TargetFindings> targets = withOverrides(assessor, asset.id(), ctx, assessComponents(assessor, e.getValue(), ctx, platform, asset));
             Set<String> identities = new LinkedHashSet<>();
             targets.forEach(t -> identities.add(t.identity()));
             total = sum(total, recorder.record(first.orgId, system.id(), asset.id(), asset.internetBoundary(), targets,
@@ -180,7 +180,9 @@ public final class InventoryAssessment {
     private static Platform platform(Asset asset, List<StoredComponent> current) {
         List<Platform.Entry> entries = new ArrayList<>();
         entries.add(new Platform.Entry(asset.cpe(), "資産 " + asset.code()));
-        for (StoredComponent c : current) entries.add(new Platform.Entry(c.cpe, "component " + c.ref + " (" + c.name + ")"));
+        for (StoredComponent c : current) {
+            entries.add(new Platform.Entry(c.cpe, "component " + c.ref + " (" + c.name + ")" + (c.suggested() ? " 推定 / suggested" : "")));
+        }
         return Platform.of(entries);
     }
 
@@ -192,16 +194,30 @@ public final class InventoryAssessment {
         return List.of(new TargetFindings(TargetFindings.DEVICE, null, t.name(), t.version(), assessor.assess(t, ctx)));
     }
 
+    /**
+     * A component whose identifier Mamori only suggested is matched as a candidate (issue 13 defect 5); one whose
+     * suggested CPE is the device's own (a vendor table row naming the appliance's OS) is not matched at all: the
+     * device's declared CPE already carries those findings, and they are not listed twice.
+     */
     private static List<TargetFindings> assessComponents(Assessor assessor, List<StoredComponent> components, AssetContext ctx,
-                                                         Platform platform) {
-        List<MatchTarget> targets = components.stream().map(c -> new MatchTarget(c.ref, c.name, c.version, c.purl, c.cpe, platform)).toList();
+                                                         Platform platform, Asset asset) {
+        String deviceKey = IndexKeys.cpeKey(asset.cpe());
+        List<StoredComponent> matched = components.stream()
+                .filter(c -> !(c.suggested() && deviceKey != null && !hasPurl(c.purl) && deviceKey.equals(IndexKeys.cpeKey(c.cpe))))
+                .toList();
+        List<MatchTarget> targets = matched.stream()
+                .map(c -> new MatchTarget(c.ref, c.name, c.version, c.purl, c.cpe, platform, c.suggested())).toList();
         List<List<AssessedFinding>> results = assessor.assessAll(targets, ctx);
         List<TargetFindings> out = new ArrayList<>();
-        for (int k = 0; k < components.size(); k++) {
-            StoredComponent c = components.get(k);
+        for (int k = 0; k < matched.size(); k++) {
+            StoredComponent c = matched.get(k);
             out.add(new TargetFindings(identity(c.purl, c.cpe, c.group, c.name), c.id, c.name, c.version, results.get(k)));
         }
         return out;
+    }
+
+    private static boolean hasPurl(String purl) {
+        return PurlKey.fromPurl(purl).map(k -> k.version() != null).orElse(false);
     }
 
     /** What a decision attaches to: the package without its version, else the CPE product, else the name. */
@@ -233,9 +249,14 @@ public final class InventoryAssessment {
     }
 
     private record StoredComponent(long id, long orgId, long assetId, String ref, String group, String name, String version,
-                                   String purl, String cpe) { }
+                                   String purl, String cpe, String idOrigin) {
+        /** Suggested by Mamori and not (yet) confirmed by a person. */
+        boolean suggested() {
+            return "SUGGESTED".equals(idOrigin);
+        }
+    }
 
-    private static final String COMPONENT_COLUMNS = "SELECT id, organization_id, asset_id, ref, group_name, name, version, purl, cpe FROM component ";
+    private static final String COMPONENT_COLUMNS = "SELECT id, organization_id, asset_id, ref, group_name, name, version, purl, cpe, id_origin FROM component ";
 
     private List<StoredComponent> currentComponents(long orgId, Collection<Long> assetIds, String extra) {
         List<StoredComponent> out = new ArrayList<>();
@@ -277,10 +298,15 @@ public final class InventoryAssessment {
         return out;
     }
 
+    /**
+     * Whether the current SBOM lists the device's own product by a declared or confirmed CPE. A CPE Mamori only
+     * suggested does not count (issue 13 defect 5): the demo firewall's vendor table gets the suggested
+     * {@code fortinet:fortios}, the asset's own CPE, and the device's exploited findings must stay the device's.
+     */
     private boolean sbomListsDevice(Asset asset) {
         try (Connection c = database.connection();
              PreparedStatement ps = c.prepareStatement("SELECT 1 FROM component WHERE asset_id = ? AND organization_id = ? "
-                     + "AND current_doc = TRUE AND cpe_key = ?")) {
+                     + "AND current_doc = TRUE AND cpe_key = ? AND id_origin <> 'SUGGESTED'")) {
             ps.setLong(1, asset.id());
             ps.setLong(2, asset.organizationId());
             ps.setString(3, IndexKeys.cpeKey(asset.cpe()));
@@ -314,7 +340,7 @@ public final class InventoryAssessment {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(new StoredComponent(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)));
             }
         }
     }

@@ -87,7 +87,8 @@ public final class AddSbom {
 
     public Result run(Actor actor, long orgId, long assetId, Input in) {
         Strictness strictness = in.strict() || mamori.organizationSettings().sbomStrict(orgId) ? Strictness.STRICT : Strictness.LENIENT;
-        SbomDocument doc = read(in.file(), in.fileName(), strictness);
+        // a vendor table's rows get the organisation's confirmed (or rejected) identifiers of the same supplier/name (issue 13)
+        SbomDocument doc = mamori.identifierConfirmations().applyTo(orgId, read(in.file(), in.fileName(), strictness));
         String sha256 = sha256(in.file());
         String version = in.assetVersion() == null || in.assetVersion().isBlank() ? null : in.assetVersion().strip();
         if (version != null && version.length() > 100) throw new InventoryException("資産の版が長すぎます（最大100文字） / asset version is longer than 100 characters");

@@ -90,7 +90,10 @@ public final class ScanSbom {
         for (Component c : parts) entries.add(new Platform.Entry(c.cpe(), "component " + c.ref() + " (" + c.displayName() + ")"));
         Platform platform = Platform.of(entries);
         List<MatchTarget> out = new ArrayList<>();
-        for (Component c : parts) out.add(new MatchTarget(c.ref(), c.displayName(), c.version(), c.purl(), c.cpe(), platform));
+        for (Component c : parts) {
+            out.add(new MatchTarget(c.ref(), c.displayName(), c.version(), c.purl(), c.cpe(), platform,
+                    c.idOrigin() == jp.mamori.inventory.sbom.IdentifierOrigin.SUGGESTED));
+        }
         return out;
     }
 

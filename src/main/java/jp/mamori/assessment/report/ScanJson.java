@@ -85,6 +85,11 @@ public final class ScanJson {
         match.put("scheme", m.scheme());
         match.put("identifier", m.identifier());
         match.put("confidence", m.confidence().key());
+        if (m.suggestedIdentifier()) {
+            // only when suggested, so the stored evidence of every declared match stays byte for byte what it was
+            match.put("identifierOrigin", "suggested");
+            match.put("identifierNote", Match.SUGGESTED_NOTE);
+        }
         if (!m.alsoBy().isEmpty()) {
             ArrayNode also = match.putArray("alsoMatchedBy");
             m.alsoBy().forEach(also::add);
