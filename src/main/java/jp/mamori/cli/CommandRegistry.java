@@ -24,7 +24,6 @@ final class CommandRegistry {
             ScanCommand.class,
             CvssCommand.class,
             DemoCommand.class,
-            BenchCommand.class,
             UserCommand.class,
             AuditCommand.class,
             FindingsCommand.class,

@@ -20,6 +20,12 @@ public final class MamoriMain {
     }
 
     public static int run(String... args) {
+        if (args.length > 0 && args[0].equals("bench")) {
+            // The benchmark is not in the product jar (ADR 0019).
+            System.err.println("エラー / error: ベンチマークは製品に含まれません。ソースツリーで ./mamori bench を実行してください / "
+                    + "the benchmark is not part of the product jar: run ./mamori bench in the source tree");
+            return ExitCode.BAD_INPUT;
+        }
         return commandLine(args.length == 0 ? null : args[0]).execute(args);
     }
 

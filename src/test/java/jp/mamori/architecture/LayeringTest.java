@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
     /** The only packages that may use Spring, Jakarta servlet APIs or picocli. */
-    static final String[] EDGES = {"jp.mamori.cli..", "jp.mamori.web..", "jp.mamori.security..", "jp.mamori.bench.."};
+    static final String[] EDGES = {"jp.mamori.cli..", "jp.mamori.web..", "jp.mamori.security.."};
 
     /**
      * Bottom to top: a layer may use the layers below it, never one above. Layers on one line are
@@ -108,12 +108,22 @@ class LayeringTest {
 
     @Test
     void frontEndsDoNotConstructTheCoresStoresOrRepositories() {
-        // The benchmark measures the core's parts one by one on purpose (ADR 0008).
-        noClasses().that().resideInAnyPackage("jp.mamori.cli..", "jp.mamori.web..").and().doNotHaveFullyQualifiedName("jp.mamori.cli.BenchCommand")
+        noClasses().that().resideInAnyPackage("jp.mamori.cli..", "jp.mamori.web..")
                 .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
                         com.tngtech.archunit.base.DescribedPredicate.describe("a repository, store, importer or workflow of the core",
                                 t -> isCore(t.getOwner().getPackageName()) && CORE_WIRING.matcher(t.getOwner().getSimpleName()).matches())))
                 .because("front ends parse, call a use case of jp.mamori.app and render; the application layer wires the core once (ADR 0008)")
+                .check(MAIN);
+    }
+
+    @Test
+    void theBenchmarkIsNotPartOfTheProduct() {
+        // The benchmark measures the core's parts one by one on purpose; it lives in src/bench/java,
+        // compiled with the tests and shipped as target/mamori-bench.jar (ADR 0019).
+        noClasses().should().resideInAPackage("jp.mamori.bench..")
+                .orShould().dependOnClassesThat().resideInAnyPackage("org.apache.kafka.streams.test..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.apache.kafka.streams.TopologyTestDriver")
+                .because("benchmark code and test libraries stay out of the product jar (ADR 0019)")
                 .check(MAIN);
     }
 }

@@ -1,4 +1,4 @@
-package jp.mamori.cli;
+package jp.mamori.bench;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -22,9 +22,6 @@ import jp.mamori.advisory.store.StoreAdvisoryLookup;
 import jp.mamori.assessment.AssessedFinding;
 import jp.mamori.assessment.Assessor;
 import jp.mamori.remediation.InventoryAssessment;
-import jp.mamori.bench.Figures;
-import jp.mamori.bench.HeapSampler;
-import jp.mamori.bench.SyntheticFeeds;
 import jp.mamori.inventory.AssetKind;
 import jp.mamori.inventory.Exposure;
 import jp.mamori.inventory.Importance;
@@ -47,6 +44,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code mamori bench}: generates its own NVD-scale data and prints the SPEC §7 figures. It never
  * touches the user's database: everything lives under {@code --dir} (default a temporary folder).
+ * Not part of the product jar: it lives in {@code src/bench/java}, is packaged as
+ * {@code target/mamori-bench.jar} and started by {@code ./mamori bench} through {@link BenchMain} (ADR 0019).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"性能測定（SPEC §7 P1–P4、ログ検知 P5、P6 スケールアウト）。データは自動生成します。",
@@ -105,7 +104,7 @@ public class BenchCommand implements Callable<Integer> {
         }
         if (wants("p5")) jp.mamori.bench.LogBench.run(work, p5Sessions, p5Activity, p5ProxyLines, figures);
         figures.print(System.out);
-        return ExitCode.OK;
+        return jp.mamori.cli.ExitCode.OK;
     }
 
     // ---- P3: full NVD-scale import
@@ -184,7 +183,7 @@ public class BenchCommand implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 Assessor a = Assessor.overStore(db.dataSource(), new Triage(TriagePolicy.defaults(), Clock.systemUTC()), List.of());
                 List<AssessedFinding> out = new ArrayList<>();
-                a.assessAll(ScanCommand.targets(doc0), ctx).forEach(out::addAll);
+                a.assessAll(jp.mamori.app.scan.ScanSbom.targets(doc0), ctx).forEach(out::addAll);
                 bestDb = Math.min(bestDb, System.nanoTime() - t0);
                 foundDb = out.size();
             }
@@ -197,12 +196,12 @@ public class BenchCommand implements Callable<Integer> {
                 jp.mamori.advisory.index.MatchIndex index = indexes.current().orElseThrow();
                 MatchEngine engine = new MatchEngine(index.lookup());
                 long m0 = System.nanoTime();
-                for (var t : ScanCommand.targets(doc)) engine.match(t);
+                for (var t : jp.mamori.app.scan.ScanSbom.targets(doc)) engine.match(t);
                 bestMatch = Math.min(bestMatch, System.nanoTime() - m0);
                 Assessor a = Assessor.overIndex(index, db.dataSource(), new Triage(TriagePolicy.defaults(), Clock.systemUTC()), List.of());
                 List<AssessedFinding> out = new ArrayList<>();
                 long a0 = System.nanoTime();
-                a.assessAll(ScanCommand.targets(doc), ctx).forEach(out::addAll);
+                a.assessAll(jp.mamori.app.scan.ScanSbom.targets(doc), ctx).forEach(out::addAll);
                 best = Math.min(best, System.nanoTime() - t0 - (a0 - m0));
                 found = out.size();
             }
@@ -220,7 +219,7 @@ public class BenchCommand implements Callable<Integer> {
                 jp.mamori.advisory.index.MatchIndex index = indexes.current().orElseThrow();
                 MatchEngine engine = new MatchEngine(index.lookup());
                 java.util.Set<String> ids = new java.util.LinkedHashSet<>();
-                var targets = ScanCommand.targets(doc);
+                var targets = jp.mamori.app.scan.ScanSbom.targets(doc);
                 for (var t : targets) engine.match(t).forEach(x -> ids.add(x.vulnId()));
                 long t2 = System.nanoTime();
                 KnowledgeBase kb = new KnowledgeBase(db.dataSource(), new java.util.concurrent.ConcurrentHashMap<>());
@@ -232,9 +231,10 @@ public class BenchCommand implements Callable<Integer> {
             }
             if (foundDb != found) System.out.println("    WARNING: the two paths disagree");
         }
-        // Run with `java -jar mamori.jar bench`, the class path is the jar itself.
-        String cp = System.getProperty("java.class.path");
-        if (cp != null && cp.endsWith(".jar") && Files.isRegularFile(Path.of(cp))) {
+        // The product jar the bench runs on (./mamori bench puts the extracted target/app/mamori.jar
+        // first on the class path): the cold runs start it the way ./mamori starts a short command.
+        String cp = productJar();
+        if (cp != null) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             // The way ./mamori starts a short command: the class-data-sharing archive recorded beside
             // the jar and the options it gives short commands (MAMORI_CLI_JAVA_OPTS).
@@ -276,7 +276,19 @@ public class BenchCommand implements Callable<Integer> {
                         plain, shared);
             }
         } else {
-            System.out.println("P1 cold CLI run skipped: run the benchmark as `java -jar target/mamori.jar bench` (./mamori bench)");
+            System.out.println("P1 cold CLI run skipped: the product classes are not in a jar (run the benchmark with ./mamori bench)");
+        }
+    }
+
+    /** The jar holding the product's entry point, or null when the product runs from a classes folder. */
+    static String productJar() {
+        try {
+            var src = jp.mamori.cli.MamoriMain.class.getProtectionDomain().getCodeSource();
+            if (src == null) return null;
+            Path p = Path.of(src.getLocation().toURI());
+            return Files.isRegularFile(p) && p.toString().endsWith(".jar") ? p.toString() : null;
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            return null;
         }
     }
 
