@@ -47,6 +47,10 @@ public final class Audited {
     public static final String CHECKLIST_APPROVED = "contract.checklist_approved";
     public static final String CONFIG_SHARED = "partner.configuration_shared";
     public static final String ROLE_ASSIGNED = "roles.assigned";
+    /** One cell of a system's own role matrix set (where the system differs from the organisation's). */
+    public static final String SYSTEM_ROLE_ASSIGNED = "roles.system_assigned";
+    /** A system's own cell removed: the organisation's cell applies to the system again. */
+    public static final String SYSTEM_ROLE_CLEARED = "roles.system_cleared";
     public static final String DRILL_RECORDED = "roles.drill_recorded";
     public static final String READINESS_ISSUED = "readiness.issued";
     public static final String LOGS_IMPORTED = "logs.imported";

@@ -245,6 +245,7 @@ public final class Mamori implements AutoCloseable {
     public ApproveChecklist approveChecklist() { return new ApproveChecklist(this); }
     public ShareConfiguration shareConfiguration() { return new ShareConfiguration(this); }
     public AssignRole assignRole() { return new AssignRole(this); }
+    public jp.mamori.app.partners.AssignSystemRole assignSystemRole() { return new jp.mamori.app.partners.AssignSystemRole(this); }
     public RecordDrill recordDrill() { return new RecordDrill(this); }
     public IssueReadinessReport issueReadinessReport() { return new IssueReadinessReport(this); }
     public ImportLogs importLogs() { return new ImportLogs(this); }

@@ -106,6 +106,7 @@ public final class PartnersService {
         Map<Long, ConfigShare> lastShare = new LinkedHashMap<>();
         for (Vendor v : ir) shares.last(orgId, v.id()).ifPresent(s -> lastShare.put(v.id(), s));
         List<Flag> flags = flags(orgId, today);
-        return Readiness.build(orgCode, orgName, today, assets.values(), views, flags, ir, lastShare, roles.matrix(orgId));
+        return Readiness.build(orgCode, orgName, today, assets.values(), views, flags, ir, lastShare, roles.matrix(orgId),
+                roles.systems(orgId));
     }
 }

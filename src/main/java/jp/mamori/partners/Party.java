@@ -21,6 +21,11 @@ public enum Party implements Keyed {
     @Override public String ja() { return ja; }
     @Override public String en() { return en; }
 
+    /** A party that is an outside company: its cell names which vendor takes the role (a vendor role with no vendor named reaches no one). */
+    public boolean vendor() {
+        return this == DEVELOPMENT_VENDOR || this == MAINTENANCE_VENDOR || this == IR_PARTNER;
+    }
+
     public static Party parse(String s) {
         return Keyed.parse(Party.class, s, "party");
     }

@@ -22,7 +22,8 @@ public final class Readiness {
     private Readiness() { }
 
     public static ReadinessReport build(String orgCode, String orgName, LocalDate today, Collection<CoveredAsset> assets, List<ContractView> contracts,
-                                        List<Flag> flags, List<Vendor> irPartners, Map<Long, ConfigShare> lastShare, RoleMatrix roles) {
+                                        List<Flag> flags, List<Vendor> irPartners, Map<Long, ConfigShare> lastShare, RoleMatrix roles,
+                                        List<SystemRoles> systems) {
         List<ReadinessReport.Row> rows = new ArrayList<>();
         rows.add(boundary(today, assets));
         rows.add(contracts(assets, contracts, flags));
@@ -32,7 +33,8 @@ public final class Readiness {
         rows.add(nda(today, irPartners));
         rows.add(share(today, irPartners, lastShare));
         rows.add(roles(roles));
-        rows.add(drill(today, roles));
+        rows.add(systemRoles(systems));
+        rows.add(drill(today, roles, systems));
         return new ReadinessReport(ReadinessReport.SCHEMA, orgCode, orgName, today, rows);
     }
 
@@ -192,7 +194,33 @@ public final class Readiness {
                 "インシデント時の役割を開発ベンダ等と事前に合意しておく", gaps.isEmpty() ? Status.GREEN : Status.RED, ev);
     }
 
-    static ReadinessReport.Row drill(LocalDate today, RoleMatrix m) {
+    /**
+     * The role matrix per information system: every system with an internet-boundary device, and
+     * every system with cells of its own, is checked on the matrix that holds for it. A phase with
+     * no Responsible party, or a role of a vendor party naming no vendor, is a gap — red on a system
+     * with a boundary device, amber elsewhere.
+     */
+    static ReadinessReport.Row systemRoles(List<SystemRoles> systems) {
+        List<String> ev = new ArrayList<>();
+        Status s = Status.GREEN;
+        for (SystemRoles sys : systems) {
+            if (!sys.boundary() && !sys.differs()) continue;
+            List<SystemRoles.Gap> gaps = sys.gaps();
+            String head = "システム " + sys.label() + (sys.boundary() ? "［境界装置あり］" : "") + ": ";
+            if (gaps.isEmpty()) {
+                ev.add(head + "空白なし（" + (sys.differs() ? "個別の設定 " + sys.cells().size() + " 件" : "団体の体制表のとおり") + "） / system "
+                        + sys.systemCode() + ": no gaps");
+                continue;
+            }
+            s = worse(s, sys.boundary() ? Status.RED : Status.AMBER);
+            for (SystemRoles.Gap g : gaps) ev.add(head + g.ja() + " / system " + sys.systemCode() + ": " + g.en());
+        }
+        if (ev.isEmpty()) ev.add("境界装置のあるシステム・個別の体制を持つシステムはありません / no system with a boundary device or roles of its own");
+        return new ReadinessReport.Row("system-roles", "情報システムごとの役割分担", "Incident roles per system",
+                "境界装置を持つシステムごとに、各局面の実施責任者と担当事業者を決めておく", s, ev);
+    }
+
+    static ReadinessReport.Row drill(LocalDate today, RoleMatrix m, List<SystemRoles> systems) {
         RoleMatrix.Drill d = m.lastDrill();
         List<String> ev = new ArrayList<>();
         Status s;
@@ -204,7 +232,22 @@ public final class Readiness {
             s = stale ? Status.AMBER : Status.GREEN;
             ev.add("最終訓練 " + d.heldOn() + "「" + d.title() + "」" + (d.findings() == null ? "" : " 所見: " + d.findings()) + (stale ? "（1年以上前）" : ""));
         }
-        return new ReadinessReport.Row("drill", "訓練の実施", "Drills held", "体制表に沿った訓練を定期的に実施する", s, ev);
+        // a system with roles of its own is exercised by its own drills
+        for (SystemRoles sys : systems) {
+            if (!sys.differs()) continue;
+            RoleMatrix.Drill own = sys.lastDrill();
+            boolean overdue = sys.drillOverdue(today);
+            if (overdue) s = worse(s, Status.AMBER);
+            if (own == null) {
+                ev.add("システム " + sys.label() + ": 個別の体制の訓練記録がありません（訓練期限切れ） / system " + sys.systemCode() + ": no drill of its own roles (overdue)");
+            } else {
+                long days = java.time.temporal.ChronoUnit.DAYS.between(own.heldOn(), today);
+                ev.add("システム " + sys.label() + ": 最終訓練 " + own.heldOn() + "「" + own.title() + "」（" + days + " 日前"
+                        + (overdue ? "・訓練期限切れ" : "") + "）" + (own.findings() == null ? "" : " 所見: " + own.findings())
+                        + (overdue ? " / system " + sys.systemCode() + ": last drill " + days + " days ago (overdue)" : ""));
+            }
+        }
+        return new ReadinessReport.Row("drill", "訓練の実施", "Drills held", "体制表に沿った訓練を定期的に（" + DRILL_INTERVAL_DAYS + " 日以内に）実施する", s, ev);
     }
 
     static Status worse(Status a, Status b) {

@@ -29,7 +29,8 @@ public record RoleMatrix(List<Assignment> assignments, List<Drill> drills) {
         }
     }
 
-    public record Drill(long id, LocalDate heldOn, String title, String findings, String recordedBy) { }
+    /** A drill held; {@code systemCode} names the system whose own matrix was exercised (null: the organisation's). */
+    public record Drill(long id, LocalDate heldOn, String title, String findings, String recordedBy, String systemCode) { }
 
     public String cell(Phase phase, Party party) {
         return assignments.stream().filter(a -> a.phase() == phase && a.party() == party).map(Assignment::raci).findFirst().orElse("");
@@ -42,6 +43,16 @@ public record RoleMatrix(List<Assignment> assignments, List<Drill> drills) {
             if (assignments.stream().noneMatch(a -> a.phase() == p && a.responsible())) out.add(p);
         }
         return out;
+    }
+
+    /** Cells of an outside party (development or maintenance vendor, IR partner) that name no vendor: the role reaches no one. */
+    public List<Assignment> unnamed() {
+        return assignments.stream().filter(a -> a.party().vendor() && (a.vendorName() == null || a.vendorName().isBlank())).toList();
+    }
+
+    public String vendor(Phase phase, Party party) {
+        return assignments.stream().filter(a -> a.phase() == phase && a.party() == party).map(Assignment::vendorName).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
     }
 
     public Drill lastDrill() {

@@ -639,6 +639,41 @@ class AuthorizationMatrixTest {
         } else {
             tally.deny(who + "set role", set, writeRefused(role, api, set, readsReadiness(role) ? 403 : 404), set.statusCode() / 100 == 2);
         }
+        // a system's own matrix (?system=, issue 14): the organisation's systems only; another organisation's reads as absent
+        // (400 naming the code it was given, nothing of it shown) and is never written
+        for (Target t : Target.values()) {
+            String url = p + "/roles?system=" + t.name();
+            HttpResponse<String> sr = c.get(url);
+            if (readsReadiness(role) && t != Target.B1) tally.allow(who + url, sr, sr.statusCode() == 200 && sr.body().contains(marker(t)));
+            else if (readsReadiness(role)) tally.deny(who + url, sr, sr.statusCode() == 400 && sr.body().contains("情報システムが見つかりません"), sr.body().contains(marker(t)));
+            else tally.deny(who + url, sr, refused(sr), sr.body().contains(marker(t)));
+        }
+        for (Target t : List.of(Target.A2, Target.B1)) {
+            if (!api) c.get("/");
+            HttpResponse<String> ss = api
+                    ? c.sendJson("PUT", p + "/roles", "{\"system\": \"" + t.name() + "\", \"phase\": \"recover\", \"party\": \"development-vendor\", \"raci\": \"R\", \"vendor\": \"乙社\"}")
+                    : c.postForm(p + "/roles", Map.of("system", t.name(), "phase", "recover", "party", "development-vendor", "raci", "R", "vendor", "乙社"));
+            String w = who + "set role of system " + t;
+            boolean written = systemRoleRows(f, f.system.get(t)) > 0;
+            if (officer(role) && t != Target.B1) {
+                tally.allow(w, ss, written && (api ? ss.statusCode() == 200 && ss.body().contains(marker(t))
+                        : ss.statusCode() == 302 && HttpSessionClient.location(ss).endsWith("/partners/roles?system=" + t.name())));
+            } else if (officer(role)) {
+                tally.deny(w, ss, api ? ss.statusCode() == 400 && ss.body().contains("情報システムが見つかりません")
+                        : ss.statusCode() == 302 && HttpSessionClient.location(ss).endsWith("/partners/roles"), written || ss.body().contains(marker(t)));
+            } else {
+                tally.deny(w, ss, writeRefused(role, api, ss, readsReadiness(role) ? 403 : 404), ss.statusCode() / 100 == 2 || (t == Target.B1 && written));
+            }
+            if (!api) {
+                c.get("/");
+                HttpResponse<String> dr = c.postForm(p + "/roles/drills", Map.of("system", t.name(), "date", "2026-11-01", "title", "訓練-" + role));
+                String dw = who + "record drill of system " + t;
+                boolean drilled = drillRows(f, f.system.get(t), "訓練-" + role) > 0;
+                if (officer(role) && t != Target.B1) tally.allow(dw, dr, drilled && dr.statusCode() == 302);
+                else if (officer(role)) tally.deny(dw, dr, dr.statusCode() == 302 && HttpSessionClient.location(dr).endsWith("/partners/roles"), drilled);
+                else tally.deny(dw, dr, writeRefused(role, api, dr, readsReadiness(role) ? 403 : 404), dr.statusCode() / 100 == 2 || drilled);
+            }
+        }
         if (!api) {
             HttpResponse<String> x = c.get("/partners/readiness.xlsx");
             if (readsReadiness(role)) tally.allow(who + "/partners/readiness.xlsx", x, x.statusCode() == 200);
@@ -861,6 +896,31 @@ class AuthorizationMatrixTest {
             if (role == Role.ADMIN) tally.allow(who + "POST " + admin, created, created.statusCode() == 201 && created.body().contains("oneTimePassword"));
             else tally.deny(who + "POST " + admin, created, created.statusCode() == 404 || created.statusCode() == 403, created.statusCode() / 100 == 2);
         }
+    }
+
+    private static long systemRoleRows(Fixture f, long systemId) throws Exception {
+        return f.db.inTransaction(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM system_role_assignment WHERE system_id = ?")) {
+                ps.setLong(1, systemId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    private static long drillRows(Fixture f, long systemId, String title) throws Exception {
+        return f.db.inTransaction(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM ir_drill WHERE system_id = ? AND title = ?")) {
+                ps.setLong(1, systemId);
+                ps.setString(2, title);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
     }
 
     /** The whole markers (a random CSRF token may well contain "MXA"). */

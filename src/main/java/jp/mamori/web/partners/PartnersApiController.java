@@ -167,22 +167,70 @@ public class PartnersApiController {
         return Map.of("contract", k.code(), "approved", web.mamori().approveChecklist().run(web.actor(scope, true), o.id(), k.code()));
     }
 
+    /**
+     * The organisation's role matrix with each system's summary, or ({@code ?system=CODE}) the
+     * matrix that holds for one information system: the organisation's cells with the system's own
+     * laid over them, its own cells, its gaps and the drills that count for it.
+     */
     @GetMapping("/api/v1/partners/roles")
-    public Map<String, Object> roles(AccessScope scope, HttpServletRequest request) {
+    public Map<String, Object> roles(@org.springframework.web.bind.annotation.RequestParam(name = "system", required = false) String system,
+                                     AccessScope scope, HttpServletRequest request) {
         Organization o = web.requireReadiness(scope, request);
+        if (system != null && !system.isBlank()) return systemJson(PartnersWeb.system(web.mamori(), o, system));
         jp.mamori.partners.RoleMatrix m = web.mamori().roles().matrix(o.id());
-        return Map.of("assignments", m.assignments(), "gaps", m.gaps(), "drills", m.drills());
+        List<Map<String, Object>> systems = new ArrayList<>();
+        for (jp.mamori.partners.SystemRoles s : web.mamori().roles().systems(o.id())) {
+            systems.add(Map.of("code", s.systemCode(), "name", s.systemName(), "boundary", s.boundary(), "ownCells", s.cells().size(),
+                    "gaps", gapsJson(s)));
+        }
+        return Map.of("assignments", m.assignments(), "gaps", m.gaps(), "drills", m.drills(), "systems", systems);
     }
 
-    /** One cell of the role matrix: {@code {"phase": "evidence", "party": "ir-partner", "raci": "R", "vendor": "E社"}}; an empty raci clears it. */
-    public record RoleJson(String phase, String party, String raci, String vendor) { }
+    static Map<String, Object> systemJson(jp.mamori.partners.SystemRoles s) {
+        jp.mamori.partners.RoleMatrix m = s.effective();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("system", Map.of("code", s.systemCode(), "name", s.systemName(), "boundary", s.boundary()));
+        out.put("assignments", m.assignments());
+        out.put("own", s.cells());
+        out.put("gaps", gapsJson(s));
+        out.put("drills", m.drills());
+        out.put("drillsOfItsOwn", s.differs());
+        return out;
+    }
+
+    static List<Map<String, Object>> gapsJson(jp.mamori.partners.SystemRoles s) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (jp.mamori.partners.SystemRoles.Gap g : s.gaps()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("phase", g.phase());
+            one.put("party", g.party());
+            one.put("ja", g.ja());
+            one.put("en", g.en());
+            out.add(one);
+        }
+        return out;
+    }
+
+    /**
+     * One cell of the role matrix: {@code {"phase": "evidence", "party": "ir-partner", "raci": "R", "vendor": "E社"}}; an empty raci
+     * clears it. With {@code "system": "telework"} the cell is the system's own ({@code "raci": "-"}: no role in that system; an
+     * empty raci: the organisation's cell applies to the system again).
+     */
+    public record RoleJson(String phase, String party, String raci, String vendor, String system) { }
 
     @org.springframework.web.bind.annotation.PutMapping("/api/v1/partners/roles")
     public Map<String, Object> assign(@RequestBody(required = false) RoleJson body, AccessScope scope, HttpServletRequest request) {
         Organization o = web.requireOfficer(scope, request);
         if (body == null) throw new BadRequestException("phase, party, raci を指定してください / give phase, party, raci");
-        jp.mamori.partners.RoleMatrix m = web.mamori().assignRole().run(web.actor(scope, true), o.id(), jp.mamori.partners.Phase.parse(body.phase()),
-                jp.mamori.partners.Party.parse(body.party()), body.raci(), body.vendor() == null || body.vendor().isBlank() ? null : body.vendor());
+        jp.mamori.partners.Phase phase = jp.mamori.partners.Phase.parse(body.phase());
+        jp.mamori.partners.Party party = jp.mamori.partners.Party.parse(body.party());
+        String vendor = body.vendor() == null || body.vendor().isBlank() ? null : body.vendor();
+        if (body.system() != null && !body.system().isBlank()) {
+            jp.mamori.app.partners.AssignSystemRole use = web.mamori().assignSystemRole();
+            return systemJson(body.raci() == null || body.raci().isBlank() ? use.clear(web.actor(scope, true), o.id(), body.system(), phase, party)
+                    : use.set(web.actor(scope, true), o.id(), body.system(), phase, party, body.raci(), vendor));
+        }
+        jp.mamori.partners.RoleMatrix m = web.mamori().assignRole().run(web.actor(scope, true), o.id(), phase, party, body.raci(), vendor);
         return Map.of("assignments", m.assignments(), "gaps", m.gaps());
     }
 

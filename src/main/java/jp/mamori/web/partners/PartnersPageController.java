@@ -211,10 +211,16 @@ public class PartnersPageController {
                 .body(bytes);
     }
 
+    /** 体制表: the organisation's, or ({@code ?system=CODE}) the one that holds for an information system, with its own cells marked. */
     @GetMapping("/partners/roles")
-    public String roles(AccessScope scope, HttpServletRequest request, Model model) {
+    public String roles(@RequestParam(name = "system", required = false) String system, AccessScope scope, HttpServletRequest request, Model model) {
         Organization o = web.requireReadiness(scope, request);
-        model.addAttribute("m", web.mamori().roles().matrix(o.id()));
+        List<jp.mamori.partners.SystemRoles> systems = web.mamori().roles().systems(o.id());
+        jp.mamori.partners.SystemRoles selected = system == null || system.isBlank() ? null : PartnersWeb.system(web.mamori(), o, system);
+        model.addAttribute("m", selected == null ? web.mamori().roles().matrix(o.id()) : selected.effective());
+        model.addAttribute("selected", selected);
+        model.addAttribute("today", web.mamori().today());
+        model.addAttribute("systems", systems);
         model.addAttribute("phases", jp.mamori.partners.Phase.values());
         model.addAttribute("parties", jp.mamori.partners.Party.values());
         model.addAttribute("vendors", web.mamori().vendors().list(o.id()));
@@ -222,26 +228,44 @@ public class PartnersPageController {
         return "partners/roles";
     }
 
+    private static String rolesPage(String system) {
+        return system == null || system.isBlank() ? "redirect:/partners/roles"
+                : "redirect:/partners/roles?system=" + java.net.URLEncoder.encode(system.strip(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @PostMapping("/partners/roles")
     public String assign(@RequestParam(name = "phase", required = false) String phase, @RequestParam(name = "party", required = false) String party,
                          @RequestParam(name = "raci", required = false) String raci, @RequestParam(name = "vendor", required = false) String vendor,
+                         @RequestParam(name = "system", required = false) String system,
                          AccessScope scope, HttpServletRequest request, RedirectAttributes redirect) {
         Organization o = web.requireOfficer(scope, request);
+        boolean ofSystem = system != null && !system.isBlank();
         try {
-            web.mamori().assignRole().run(web.actor(scope, false), o.id(), jp.mamori.partners.Phase.parse(phase), jp.mamori.partners.Party.parse(party),
-                    raci, vendor == null || vendor.isBlank() ? null : vendor);
+            jp.mamori.partners.Phase ph = jp.mamori.partners.Phase.parse(phase);
+            jp.mamori.partners.Party pa = jp.mamori.partners.Party.parse(party);
+            String v = vendor == null || vendor.isBlank() ? null : vendor;
+            if (!ofSystem) {
+                web.mamori().assignRole().run(web.actor(scope, false), o.id(), ph, pa, raci, v);
+            } else if (raci == null || raci.isBlank()) {
+                web.mamori().assignSystemRole().clear(web.actor(scope, false), o.id(), system, ph, pa);
+            } else {
+                web.mamori().assignSystemRole().set(web.actor(scope, false), o.id(), system, ph, pa, raci, v);
+            }
             redirect.addFlashAttribute("done", "体制表を更新しました / role matrix updated");
         } catch (PartnersException e) {
             redirect.addFlashAttribute("problems", new ArrayList<>(e.problems()));
+            // an unknown system: back to the organisation's page with the problem, not to a page that cannot be shown
+            if (ofSystem && web.mamori().roles().system(o.id(), system).isEmpty()) return rolesPage(null);
         }
-        return "redirect:/partners/roles";
+        return rolesPage(system);
     }
 
     @PostMapping("/partners/roles/drills")
     public String drill(@RequestParam(name = "date", required = false) String date, @RequestParam(name = "title", required = false) String title,
-                        @RequestParam(name = "findings", required = false) String findings, AccessScope scope, HttpServletRequest request,
-                        RedirectAttributes redirect) {
+                        @RequestParam(name = "findings", required = false) String findings, @RequestParam(name = "system", required = false) String system,
+                        AccessScope scope, HttpServletRequest request, RedirectAttributes redirect) {
         Organization o = web.requireOfficer(scope, request);
+        boolean ofSystem = system != null && !system.isBlank();
         try {
             java.time.LocalDate d;
             try {
@@ -249,12 +273,13 @@ public class PartnersPageController {
             } catch (java.time.format.DateTimeParseException e) {
                 throw new PartnersException("訓練日は YYYY-MM-DD で入力してください / the drill date must be YYYY-MM-DD");
             }
-            web.mamori().recordDrill().run(web.actor(scope, false), o.id(), d, title, findings);
+            web.mamori().recordDrill().run(web.actor(scope, false), o.id(), ofSystem ? system : null, d, title, findings);
             redirect.addFlashAttribute("done", "訓練を記録しました / drill recorded");
         } catch (PartnersException e) {
             redirect.addFlashAttribute("problems", new ArrayList<>(e.problems()));
+            if (ofSystem && web.mamori().roles().system(o.id(), system).isEmpty()) return rolesPage(null);
         }
-        return "redirect:/partners/roles";
+        return rolesPage(system);
     }
 
     @GetMapping("/partners/readiness/{id}")

@@ -41,6 +41,11 @@ public class PartnersWeb {
         return tenancy.require(scope, request);
     }
 
+    /** One information system of the organisation with its roles; another organisation's system reads as absent (400, nothing shown). */
+    static jp.mamori.partners.SystemRoles system(jp.mamori.app.Mamori m, Organization o, String code) {
+        return m.roles().system(o.id(), code).orElseThrow(() -> jp.mamori.partners.SystemRoles.noSuchSystem(code));
+    }
+
     static boolean reader(AccessScope s, long orgId) {
         return s.canReadAllOf(orgId);
     }
