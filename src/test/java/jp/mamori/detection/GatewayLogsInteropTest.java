@@ -109,4 +109,32 @@ class GatewayLogsInteropTest {
         assertThat(v76.of(EventKind.LOGIN_FAILED)).singleElement().satisfies(e -> assertThat(e.clientIp()).isEqualTo("172.16.1.2"));
         assertThat(GatewayParsersTest.rules(v76.events())).as("09:34-09:52 in Tokyo: working hours").isEmpty();
     }
+
+    @Test
+    void globalProtectSamples() throws IOException {
+        Path file = SharedFixtures.require("logs/panw/test-panw-panos-globalprotect-sample.log");
+        Read gp = read(file);
+        assertThat(gp.report().source()).isEqualTo(LogSource.GLOBALPROTECT);
+        assertThat(gp.report().lines()).isEqualTo(12);
+        assertThat(gp.report().rejectedCount()).as("both CSV layouts").isZero();
+        assertThat(gp.of(EventKind.LOGIN)).singleElement().satisfies(e -> {
+            assertThat(e.user()).isEqualTo("maxmustermann");
+            assertThat(e.clientIp()).isEqualTo("10.20.30.40");
+            assertThat(e.sessionId()).isEqualTo("maxmustermann@985e865f-7da3-43b4-89a9-299b1bb0c975");
+            assertThat(e.at()).isEqualTo(Instant.parse("2021-03-02T00:55:39Z"));
+            assertThat(e.line()).isEqualTo(6);
+        });
+        assertThat(gp.of(EventKind.LOGOUT)).singleElement().satisfies(e -> assertThat(e.user()).isEqualTo("domain\\user"));
+        assertThat(gp.events()).as("pre-logon and pre-login events name no user").noneSatisfy(e -> assertThat(e.user()).isIn("pre-logon", "Max.Mustermann@domain.de"));
+        assertThat(gp.of(EventKind.SESSION_ACTIVITY)).hasSize(6).anySatisfy(e -> {
+            assertThat(e.at()).as("9.1 layout, ISO time").isEqualTo(Instant.parse("2021-11-09T21:45:14Z"));
+            assertThat(e.clientIp()).as("IPv6 when there is no public IPv4").isEqualTo("fc00::1234");
+        });
+        // The sample joins records of one agent (host id 8cbc136b…) 18 days apart without a sign-in between,
+        // from 10.1.1.1, 10.3.3.3 and fc00::1234 with two client versions: a session used from a new address
+        // with a new agent, as the rules must say. No other agent's records change address.
+        assertThat(GatewayParsersTest.rules(gp.events())).filteredOn(d -> d.category() == jp.mamori.detection.rules.Category.SESSION_HIJACK)
+                .filteredOn(d -> !d.rule().equals("session-without-login"))
+                .isNotEmpty().allSatisfy(d -> assertThat(d.sessionId()).isEqualTo("user@8cbc136b-e262-4cf8-912c-95ea132d9fef"));
+    }
 }

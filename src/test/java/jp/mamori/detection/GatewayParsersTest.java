@@ -271,4 +271,91 @@ class GatewayParsersTest {
         assertThatThrownBy(() -> read(concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\n'}, "a b c\n".getBytes()), LogSource.FORTIGATE))
                 .isInstanceOf(LogFileException.class).hasMessageContaining("FortiGate");
     }
+
+    // --- Palo Alto GlobalProtect --------------------------------------------------------------
+
+    /** A GLOBALPROTECT record as PAN-OS 10 sends it (generated time in the firewall's zone). */
+    static String gp(String time, String event, String stage, String user, String publicIp, String privateIp, String hostId, String status) {
+        return "<14>Nov 24 09:00:00 pa-honcho 1," + time + ",024101000001,GLOBALPROTECT,0,2817," + time + ",vsys1," + event + "," + stage + ",SAML,SSL," + user
+                + ",JP,PC-0123," + publicIp + ",0.0.0.0," + privateIp + ",0.0.0.0," + hostId + ",SERIAL01,6.2.4,Microsoft Windows,\"Microsoft Windows 11 Pro , 64-bit\",1,,,\"\","
+                + status + ",,0,,0,GP-Gateway,7300000000000000001,0x0,2026-11-24T09:00:00.000+09:00,,0,manual only,,";
+    }
+
+    static final String HOST = "3c1e2b7a-5d4f-4e6a-9b8c-0123456789ab";
+    static final String GP_LOGIN = gp("2026/11/24 09:00:00", "gateway-auth", "login", "MAMORI\\ito", "198.51.100.7", "0.0.0.0", HOST, "success");
+
+    @Test
+    void globalProtectSessionsAreTheUserOnOneAgent() throws IOException {
+        String log = String.join("\n",
+                gp("2026/11/24 08:59:58", "portal-prelogin", "before-login", "", "198.51.100.7", "0.0.0.0", HOST, "success"),
+                GP_LOGIN,
+                gp("2026/11/24 09:00:03", "gateway-setup-ssl", "tunnel", "MAMORI\\ito", "198.51.100.7", "10.30.0.44", HOST, "success"),
+                gp("2026/11/24 09:40:00", "gateway-hip-check", "host-info", "MAMORI\\ito", "203.0.113.77", "10.30.0.44", HOST, "success"),
+                gp("2026/11/24 09:41:00", "gateway-auth", "login", "suzuki@city.mamori.lg.jp", "192.0.2.9", "0.0.0.0", "", "failure"),
+                gp("2026/11/24 09:42:00", "gateway-getconfig", "configuration", "pre-logon", "192.0.2.9", "0.0.0.0", HOST, "success"),
+                "<14>Nov 24 09:43:00 pa-honcho 1,2026/11/24 09:43:00,024101000001,TRAFFIC,end,2817,2026/11/24 09:43:00,10.30.0.44,10.20.0.5,0.0.0.0",
+                gp("2026/11/24 12:00:00", "gateway-logout", "logout", "MAMORI\\ito", "198.51.100.7", "10.30.0.44", HOST, "success"),
+                "<14>Nov 24 12:00:01 pa-honcho 1,2026/11/24 12:00:01,024101000001,GLOBALPROTECT,0,2817,2026/11/24 12:00:01,vsys1,gateway-auth",
+                "2026-11-24T03:00:02.000000Z,no-serial,GLOBALPROTECT,globalprotect,10.2,2026-11-24T03:00:02.000000Z,vsys1,gateway-connected,connected,,SSL,kato,,PC-KATO,"
+                        + "2001:db8::44,,10.30.0.45,,9f00aa11-2222-3333-4444-555566667777,SERIAL02,6.2.4,,,1,,,,success,,0,,0,GP-Gateway,1,true");
+        Read r = read(log, null);
+        assertThat(r.report().source()).isEqualTo(LogSource.GLOBALPROTECT);
+        assertThat(r.events()).extracting(LogEvent::kind).containsExactly(EventKind.LOGIN, EventKind.SESSION_ACTIVITY, EventKind.SESSION_ACTIVITY,
+                EventKind.LOGIN_FAILED, EventKind.LOGOUT);
+        LogEvent login = r.events().get(0);
+        assertThat(login.at()).as("the firewall's time, in Asia/Tokyo").isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
+        assertThat(login.user()).isEqualTo("MAMORI\\ito");
+        assertThat(login.sessionId()).isEqualTo("ito@" + HOST);
+        assertThat(login.clientIp()).isEqualTo("198.51.100.7");
+        assertThat(login.userAgent()).isEqualTo("GlobalProtect/6.2.4");
+        assertThat(login.line()).isEqualTo(2);
+        assertThat(login.text()).isEqualTo(GP_LOGIN);
+        assertThat(r.events().get(1).target()).isEqualTo("10.30.0.44");
+        assertThat(r.events().get(3).sessionId()).as("no host id: the machine name").isEqualTo("suzuki@PC-0123");
+        assertThat(r.events().get(4).sessionId()).isEqualTo("ito@" + HOST);
+        assertThat(r.report().rejected()).extracting(LogReader.Rejected::line).containsExactly(9L, 10L);
+        assertThat(r.report().rejected().get(0).reason()).contains("too few columns");
+        assertThat(r.report().rejected().get(1).reason()).contains("lacks its first columns");
+
+        List<Detection> found = rules(r.events());
+        assertThat(found).extracting(Detection::rule).containsExactly("session-ip-drift");
+        assertThat(found.get(0).sourceIps()).containsExactly("198.51.100.7", "203.0.113.77");
+        assertThat(found.get(0).evidence()).extracting(e -> e.line()).containsExactly(2L, 4L);
+    }
+
+    @Test
+    void globalProtectIsoTimesIpv6AndALookAlike() throws IOException {
+        String log = String.join("\n",
+                "Nov 24 12:00:00 931201168,2026-11-24T03:00:10.000000Z,no-serial,GLOBALPROTECT,globalprotect,10.2,2026-11-24T03:00:02.000000Z,vsys1,gateway-connected,connected,,SSL,kato,,PC-KATO,"
+                        + ",2001:db8::44,,fd00::45,9f00aa11-2222-3333-4444-555566667777,SERIAL02,6.2.4,,,1,,,,success,,0,,0,GP-Gateway,1,true",
+                "Nov 24 12:30:00 931201168,2026-11-24T03:30:10.000000Z,no-serial,GLOBALPROTECT,globalprotect,10.2,2026-11-24T03:30:00.000000Z,vsys1,gateway-tunnel-latency,tunnel,,SSL,kato,,PC-KATO,"
+                        + ",2001:db8::44,,fd00::45,9f00aa11-2222-3333-4444-555566667777,SERIAL02,6.2.4,,,1,,,\"Pre-tunnel latency: 9ms, Post-tunnel latency: 12ms\",success,,0,,0,GP-Gateway,2,true");
+        Read r = read(log, LogSource.GLOBALPROTECT);
+        assertThat(r.events()).extracting(LogEvent::kind).containsExactly(EventKind.LOGIN, EventKind.SESSION_ACTIVITY);
+        assertThat(r.events().get(0).at()).isEqualTo(Instant.parse("2026-11-24T03:00:02Z"));
+        assertThat(r.events().get(0).clientIp()).isEqualTo("2001:db8::44");
+        assertThat(r.events().get(0).target()).isEqualTo("fd00::45");
+        assertThat(rules(r.events())).as("the same agent from the same address").isEmpty();
+    }
+
+    @Test
+    void hostileGlobalProtectLinesAreCountedAndTheGoodOnesStillRead() throws IOException {
+        byte[] huge = new byte[1024 * 1024];
+        Arrays.fill(huge, (byte) ',');
+        byte[] latin1 = gp("2026/11/24 09:00:01", "gateway-hip-check", "host-info", "m\u00fcller", "198.51.100.7", "0.0.0.0", HOST, "success")
+                .concat("\n").getBytes(StandardCharsets.ISO_8859_1);
+        String badTime = gp("2026/13/40 25:00:00", "gateway-auth", "login", "ito", "198.51.100.7", "0.0.0.0", HOST, "success") + "\n";
+        String unbalanced = gp("2026/11/24 09:00:02", "gateway-auth", "login", "ito", "198.51.100.7", "0.0.0.0", HOST, "success").replace(",SAML,", ",\"SAML,") + "\n";
+        byte[] good = (GP_LOGIN + "\n").getBytes(StandardCharsets.UTF_8);
+        Read r = read(concat(good, huge, "\n".getBytes(), latin1, badTime.getBytes(StandardCharsets.UTF_8), unbalanced.getBytes(StandardCharsets.UTF_8), good),
+                LogSource.GLOBALPROTECT);
+        assertThat(r.events()).extracting(LogEvent::line).containsExactly(1L, 6L);
+        assertThat(r.report().rejected()).extracting(LogReader.Rejected::line).containsExactly(2L, 3L, 4L, 5L);
+        assertThat(r.report().rejected().get(0).reason()).contains("longer than 65536 bytes");
+        assertThat(r.report().rejected().get(1).reason()).contains("not UTF-8");
+        assertThat(r.report().rejected().get(2).reason()).contains("invalid time");
+        assertThat(r.report().rejected().get(3).reason()).as("an unclosed quote swallows the rest of the record").contains("too few columns");
+        assertThatThrownBy(() -> read("PK\u0003\u0004 not a log\n", LogSource.GLOBALPROTECT)).isInstanceOf(LogFileException.class)
+                .hasMessageContaining("GlobalProtect");
+    }
 }

@@ -35,6 +35,7 @@ public final class LogFormats {
         if (SQUID.matcher(t).find()) return LogSource.SQUID;
         if (ACCESS.matcher(t).find()) return LogSource.ACCESS;
         if (FORTI.matcher(t).find() && t.contains("type=")) return LogSource.FORTIGATE;
+        if (t.contains(GlobalProtectParser.MARK)) return LogSource.GLOBALPROTECT;
         if (t.contains(PulseParser.MARK) && t.contains(" - [")) return LogSource.PULSE;
         if (NS.matcher(t).find()) return LogSource.NETSCALER;
         if (t.contains(" default ") && (t.contains("SSLVPN") || t.contains("AAATM "))) return LogSource.NETSCALER;
@@ -51,8 +52,7 @@ public final class LogFormats {
             case CSV -> new CsvLogParser(time);
             case PULSE -> new PulseParser(time);
             case FORTIGATE -> new FortiGateParser(time);
-            case GLOBALPROTECT -> throw new LogFileException(source.label()
-                    + " の読み取りはまだありません / reading " + source.label() + " logs is not available yet");
+            case GLOBALPROTECT -> new GlobalProtectParser(time);
         };
     }
 }
