@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code mamori demo}: a fictitious municipality (守里市) whose telework VPN/VDI gateway is an
  * internet-boundary appliance with a KEV-listed vulnerability, plus business systems with SBOMs in
- * every supported format, matched against a small feed set that ships with Mamori.
+ * every supported format, matched against a small feed set that ships with Mamori; beside it a second
+ * municipality and the prefecture's security cloud serving both ({@link DemoPrefecture}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"デモ団体（守里市）と脆弱性情報を読み込み、今すぐ対応すべき検出を表示してWeb UIを起動します。",
@@ -80,10 +81,12 @@ public class DemoCommand implements Callable<Integer> {
                 System.out.println("デモ団体は作成済みです / demo organisation exists: " + org.name());
             }
             for (Asset a : repo.listAssets(org.id())) m.assessment().assessAsset(org.id(), a.id(), DEMO.name());
+            DemoPrefecture.setUp(m, org, DEMO, tmp);
             DemoDetection.run(m, org, DEMO, tmp);
             DemoRemediation.run(d, org, new RemediationContext(m));
             // after the demo's own decision, so that a second run prints the same table
             printSummary(m, org);
+            DemoPrefecture.print(m);
             DemoPartners.run(m, org);
         } finally {
             deleteTree(tmp);
@@ -182,7 +185,7 @@ public class DemoCommand implements Callable<Integer> {
         System.out.print(t);
     }
 
-    private static Path copy(Path target, String folder, String... names) throws IOException {
+    static Path copy(Path target, String folder, String... names) throws IOException {
         for (String n : names) {
             Path out = target.resolve(n);
             Files.createDirectories(out.getParent());

@@ -46,9 +46,9 @@ public class PrefectureCommand {
         public Integer call() {
             try (Mamori m = db.mamori()) {
                 Organization p = m.inventory().findOrganization(prefecture).orElseThrow(() -> new BadInputException("no organisation with code '" + prefecture + "'"));
-                TextTable t = new TextTable("団体", "名称", "境界 Act/Attend", "期限超過", "未対応", "詳細の閲覧許可");
+                TextTable t = new TextTable("団体", "名称", "境界 Act", "境界 Act/Attend", "期限超過", "未対応", "詳細の閲覧許可");
                 for (PrefectureStatus.Row r : m.prefecture().overview(p.id())) {
-                    t.row(r.code(), r.name(), r.actAttendBoundary(), r.overdue(), r.open(), r.grant() == null ? "なし / none" : "〜" + jst(r.grant().expiresAt()));
+                    t.row(r.code(), r.name(), r.boundaryAct(), r.actAttendBoundary(), r.overdue(), r.open(), r.grant() == null ? "なし / none" : "〜" + jst(r.grant().expiresAt()));
                 }
                 System.out.print(t);
                 return ExitCode.OK;

@@ -75,6 +75,39 @@ public final class InventoryRepository {
         });
     }
 
+    /** The app_setting naming the organisation the command line works in when --org is left out and several exist. */
+    public static final String DEFAULT_ORG_SETTING = "cli.default_organization";
+
+    /** The command line's default organisation, if one was set ({@link #setDefaultOrganization}) and still exists. */
+    public Optional<Organization> defaultOrganization() {
+        String code = withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT setting_value FROM app_setting WHERE setting_name = ?")) {
+                ps.setString(1, DEFAULT_ORG_SETTING);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+        return code == null ? Optional.empty() : findOrganization(code);
+    }
+
+    /** Sets the command line's default organisation (the demo sets its municipality, so its examples need no --org). */
+    public void setDefaultOrganization(String code) {
+        withConnection(c -> {
+            try (PreparedStatement up = c.prepareStatement("UPDATE app_setting SET setting_value = ? WHERE setting_name = ?")) {
+                up.setString(1, code);
+                up.setString(2, DEFAULT_ORG_SETTING);
+                if (up.executeUpdate() == 1) return null;
+            }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO app_setting (setting_name, setting_value) VALUES (?, ?)")) {
+                ins.setString(1, DEFAULT_ORG_SETTING);
+                ins.setString(2, code);
+                ins.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     public List<Organization> listOrganizations() {
         return withConnection(c -> {
             List<Organization> out = new ArrayList<>();

@@ -21,7 +21,12 @@ import javax.sql.DataSource;
  */
 public final class PrefectureStatus {
 
-    public record Row(long organizationId, String code, String name, long actAttendBoundary, long overdue, long open,
+    /**
+     * One served municipality: {@code boundaryAct}, {@code overdue} and {@code open} are its own dashboard's
+     * cards (境界装置のAct, 期限超過, 未対応 — {@link Worklist}, the same query), {@code actAttendBoundary} adds the
+     * Attend findings on boundary devices counted the same way.
+     */
+    public record Row(long organizationId, String code, String name, long actAttendBoundary, long boundaryAct, long overdue, long open,
                       Grant grant) { }
 
     public record Grant(long id, long prefectureId, long organizationId, String reason, String grantedBy, Instant grantedAt,
@@ -45,6 +50,35 @@ public final class PrefectureStatus {
         return count("SELECT COUNT(*) FROM prefecture_member WHERE prefecture_id = ? AND organization_id = ?", prefectureId, orgId) > 0;
     }
 
+    /** The prefectures that serve this municipality (ids, in id order). */
+    public List<Long> servedBy(long orgId) {
+        List<Long> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT prefecture_id FROM prefecture_member WHERE organization_id = ? ORDER BY prefecture_id")) {
+            ps.setLong(1, orgId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the prefectures: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Every grant (newest first) this municipality has given, to any prefecture. */
+    public List<Grant> grantsOf(long orgId) {
+        List<Grant> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT * FROM operator_grant WHERE organization_id = ? ORDER BY id DESC")) {
+            ps.setLong(1, orgId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(grant(rs));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read grants: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     public void addMember(Connection c, long prefectureId, long orgId, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO prefecture_member (prefecture_id, organization_id, added_at) VALUES (?, ?, ?)")) {
             ps.setLong(1, prefectureId);
@@ -55,25 +89,28 @@ public final class PrefectureStatus {
     }
 
     public List<Row> rows(long prefectureId, Instant now, LocalDate today) {
-        String sql = "SELECT o.id, o.code, o.name, "
-                + "(SELECT COUNT(*) FROM finding f JOIN asset a ON a.id = f.asset_id WHERE f.organization_id = o.id AND f.state IN " + OPEN
-                + " AND f.outcome IN ('act', 'attend') AND a.internet_boundary = TRUE), "
-                + "(SELECT COUNT(*) FROM finding f WHERE f.organization_id = o.id AND f.state IN " + OPEN + " AND f.due_date < ?), "
-                + "(SELECT COUNT(*) FROM finding f WHERE f.organization_id = o.id AND f.state IN " + OPEN + ") "
-                + "FROM prefecture_member m JOIN organization o ON o.id = m.organization_id WHERE m.prefecture_id = ? ORDER BY o.code";
-        List<Row> out = new ArrayList<>();
+        String sql = "SELECT o.id, o.code, o.name FROM prefecture_member m JOIN organization o ON o.id = m.organization_id "
+                + "WHERE m.prefecture_id = ? ORDER BY o.code";
+        record Member(long id, String code, String name) { }
+        List<Member> members = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, today);
-            ps.setLong(2, prefectureId);
+            ps.setLong(1, prefectureId);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long orgId = rs.getLong(1);
-                    out.add(new Row(orgId, rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                            activeGrant(prefectureId, orgId, now).orElse(null)));
-                }
+                while (rs.next()) members.add(new Member(rs.getLong(1), rs.getString(2), rs.getString(3)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the prefecture status: " + e.getMessage(), e);
+        }
+        // the municipality's own dashboard counts, from the same query (issue 12: one source of truth for counts)
+        FindingQuery query = new FindingQuery(dataSource);
+        Worklist worklist = new Worklist(query);
+        FindingQuery.Search onBoundary = new FindingQuery.Search(null, null, Boolean.TRUE, null);
+        List<Row> out = new ArrayList<>();
+        for (Member mb : members) {
+            Worklist.Summary s = worklist.summary(mb.id(), today);
+            long attendOnBoundary = query.count(mb.id(), Worklist.Card.ATTEND.filter(), onBoundary);
+            out.add(new Row(mb.id(), mb.code(), mb.name(), s.boundaryAct() + attendOnBoundary, s.boundaryAct(), s.overdue(), s.open(),
+                    activeGrant(prefectureId, mb.id(), now).orElse(null)));
         }
         return out;
     }

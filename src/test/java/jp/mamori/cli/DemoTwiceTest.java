@@ -34,7 +34,9 @@ class DemoTwiceTest {
         assertThat(second).contains("作成済み").contains("記録済み").contains("登録済み");
         assertThat(tables(second)).as("the second run prints the same tables").isEqualTo(tables(first));
         assertThat(tables(first)).contains("【不正アクセスの疑い】").contains("回避策・侵害確認チェックリスト").contains("今すぐ対応 —")
-                .contains("契約の指摘").contains("準備状況");
+                .contains("契約の指摘").contains("準備状況").contains("【守里県セキュリティクラウド（デモ）】参加団体の状況");
+        assertThat(second).contains("デモの都道府県セキュリティクラウドは作成済みです").doesNotContain("PREFECTURE_OPERATOR");
+        assertThat(first).as("the prefecture operator's one-time password, once").contains("PREFECTURE_OPERATOR");
 
         try (Database db = Database.open(DatabaseSettings.embedded(data))) {
             List<AuditEvent> events = new AuditLog(db.dataSource()).list(null, true, null, 1000);
@@ -43,10 +45,15 @@ class DemoTwiceTest {
                 assertThat(e.actor()).isEqualTo("mamori-demo");
                 assertThat(e.detail()).contains("via=demo os=" + System.getProperty("user.name")).contains("vuln=CVE-2023-4966");
             });
-            assertThat(events).filteredOn(e -> e.action().equals("sbom.added")).hasSize(6)
+            // 守里市's six SBOMs and 守里町's two
+            assertThat(events).filteredOn(e -> e.action().equals("sbom.added")).hasSize(8)
                     .allSatisfy(e -> assertThat(e.actor()).isEqualTo("mamori-demo"));
-            assertThat(events).filteredOn(e -> e.action().equals("organization.created")).singleElement()
-                    .satisfies(e -> assertThat(e.detail()).contains("via=demo"));
+            assertThat(events).filteredOn(e -> e.action().equals("organization.created")).hasSize(3)
+                    .allSatisfy(e -> assertThat(e.detail()).contains("via=demo"));
+            assertThat(events).filteredOn(e -> e.action().equals("prefecture.member_added")).hasSize(2)
+                    .allSatisfy(e -> assertThat(e.actor()).isEqualTo("mamori-demo"));
+            assertThat(events).filteredOn(e -> e.action().equals("organization.settings_changed")).singleElement()
+                    .satisfies(e -> assertThat(e.detail()).contains("cli_default=999999"));
         }
     }
 

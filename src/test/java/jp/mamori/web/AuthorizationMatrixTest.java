@@ -159,6 +159,8 @@ class AuthorizationMatrixTest {
         /** 甲社 of organisation A and 甲社 of organisation B (same name, different tenants). */
         long vendorA;
         long vendorB;
+        /** B's grant of details to the prefecture (its reason carries B's marker). */
+        long grantB;
     }
 
     static Fixture fixture(Kind kind) throws Exception {
@@ -246,7 +248,7 @@ class AuthorizationMatrixTest {
         jp.mamori.app.Actor setup = jp.mamori.app.Actor.system("setup");
         mamori.prefecture().addMember(setup, "470006", "012033");
         mamori.prefecture().addMember(setup, "470006", "012041");
-        mamori.prefecture().grant(setup, "012041", "470006", 7, "matrix");
+        f.grantB = mamori.prefecture().grant(setup, "012041", "470006", 7, marker(Target.B1) + "-grant").id();
         mamori.jobQueue().enqueue("feeds.sync", null, null, "setup-job", clock.instant().plusSeconds(86_400), 1);
         accounts.put(Role.PREFECTURE_OPERATOR, new UserStore.NewUser("mx-pref-op", null, Role.PREFECTURE_OPERATOR, f.orgP, null, null, false));
         for (Map.Entry<Role, UserStore.NewUser> e : accounts.entrySet()) {
@@ -882,6 +884,7 @@ class AuthorizationMatrixTest {
             if (granted) tally.allow(who + url, d, d.statusCode() == 200 && !d.body().contains(marker(Target.A1)) && !d.body().contains(marker(Target.A2)));
             else tally.deny(who + url, d, refused(d), anyMarker(d.body()) || d.body().contains("CVE-"));
         }
+        grants(f, role, c, api, tally, who);
         String jobs = api ? "/api/v1/admin/jobs" : "/admin/jobs";
         HttpResponse<String> jr = c.get(jobs);
         if (role == Role.ADMIN) tally.allow(who + jobs, jr, jr.statusCode() == 200 && jr.body().contains("setup-job"));
@@ -921,6 +924,53 @@ class AuthorizationMatrixTest {
                 }
             }
         });
+    }
+
+    /**
+     * A municipality's grants to its prefecture (web and API): its security officer (and the
+     * administrator, for the chosen organisation A) grants and revokes, its auditor reads, nobody
+     * else sees the page; B's grant is neither listed in A nor revocable from A.
+     */
+    private static void grants(Fixture f, Role role, HttpSessionClient c, boolean api, Tally tally, String who) throws Exception {
+        boolean reads = role == Role.ADMIN || role == Role.SECURITY_OFFICER || role == Role.AUDITOR;
+        boolean writes = role == Role.ADMIN || role == Role.SECURITY_OFFICER;
+        jp.mamori.remediation.PrefectureStatus status = new jp.mamori.remediation.PrefectureStatus(f.db.dataSource());
+        String list = api ? "/api/v1/grants" : "/grants";
+        // the administrator works in A by choice; anyone else asking for B still works in their own A
+        String org = "?org=" + (role == Role.ADMIN ? f.orgA : f.orgB);
+        HttpResponse<String> r = c.get(list + org);
+        if (reads) tally.allow(who + list + org, r, r.statusCode() == 200 && r.body().contains("470006") && !r.body().contains(marker(Target.B1)));
+        else tally.deny(who + list + org, r, refused(r), r.body().contains(marker(Target.B1)) || r.body().contains("470006"));
+
+        // granting (then revoking at once, so that the operator's checks still find A without a grant); never for B
+        long before = status.grantsOf(f.orgA).size();
+        long beforeB = status.grantsOf(f.orgB).size();
+        if (!api) c.get("/");
+        HttpResponse<String> g = api ? c.sendJson("POST", list + org, "{\"prefecture\": \"470006\", \"days\": 1, \"reason\": \"matrix " + role + "\"}")
+                : c.postForm(list + org, Map.of("prefecture", "470006", "days", "1", "reason", "matrix " + role));
+        List<jp.mamori.remediation.PrefectureStatus.Grant> ofA = status.grantsOf(f.orgA);
+        boolean bChanged = status.grantsOf(f.orgB).size() != beforeB;
+        if (writes) {
+            boolean ok = (api ? g.statusCode() == 201 : g.statusCode() == 302 && "/grants".equals(HttpSessionClient.location(g))) && ofA.size() == before + 1
+                    && ofA.get(0).activeAt(Instant.now()) && !bChanged;
+            tally.allow(who + "POST " + list + org, g, ok);
+            if (ok) {
+                String revoke = list + "/" + ofA.get(0).id() + "/revoke" + org;
+                if (!api) c.get("/grants" + org);
+                HttpResponse<String> rv = api ? c.sendJson("POST", revoke, "{}") : c.postForm(revoke, Map.of());
+                tally.allow(who + "POST " + revoke, rv, (api ? rv.statusCode() == 200 : rv.statusCode() == 302)
+                        && status.grant(ofA.get(0).id()).orElseThrow().revokedAt() != null);
+            }
+        } else {
+            tally.deny(who + "POST " + list + org, g, writeRefused(role, api, g, role == Role.AUDITOR ? 403 : 404),
+                    ofA.size() != before || bChanged || g.statusCode() / 100 == 2);
+        }
+        // another organisation's grant: not found, still in force
+        if (!api) c.get("/");
+        String foreign = list + "/" + f.grantB + "/revoke" + org;
+        HttpResponse<String> fr = api ? c.sendJson("POST", foreign, "{}") : c.postForm(foreign, Map.of());
+        tally.deny(who + "POST " + foreign + " [B]", fr, writeRefused(role, api, fr, role == Role.AUDITOR ? 403 : 404),
+                status.grant(f.grantB).orElseThrow().revokedAt() != null || fr.body().contains(marker(Target.B1)));
     }
 
     /** The whole markers (a random CSRF token may well contain "MXA"). */
@@ -969,7 +1019,7 @@ class AuthorizationMatrixTest {
         }
         urls.addAll(List.of("/findings", "/assets", "/systems", "/users", "/audit", "/feeds", "/vulnerabilities/" + CVE,
                 "/partners", "/partners/contracts/K-A1", "/partners/readiness", "/partners/contact", "/detections", "/incidents",
-                "/incidents/" + f.incident.get(Target.A1), "/detections/" + f.detection.get(Target.A1)));
+                "/incidents/" + f.incident.get(Target.A1), "/detections/" + f.detection.get(Target.A1), "/grants"));
         for (String u : urls) {
             HttpResponse<String> r = api.get("/api/v1" + u);
             tally.deny("anonymous api " + u, r, r.statusCode() == 401, r.body().contains("MX") || r.body().contains("-staff"));

@@ -70,6 +70,10 @@ class DemoCountsAgreeTest {
         assertThat(cliCounts.get("open")).isEqualTo(cliCounts.get("act") + cliCounts.get("attend") + cliCounts.get("track-star") + cliCounts.get("track")
                 + untriaged(data));
         assertThat(cliCounts.get("overdue")).as("no deadline years past on day one").isZero();
+        // the town's own summary, for the prefecture's overview below
+        JsonNode townSummary = JSON.readTree(cli("findings", "summary", "--format", "json", "--org", "999998", "--data", data)).get("counts");
+        assertThat(townSummary.get("boundaryAct").asLong()).as("the town's gateway is exploited too").isPositive();
+        String prefectureStatus = cli("prefecture", "status", "--prefecture", "990000", "--data", data);
 
         try (Database db = Database.open(DatabaseSettings.embedded(dataDir))) {
             AuditLog audit = new AuditLog(db.dataSource());
@@ -79,8 +83,10 @@ class DemoCountsAgreeTest {
             users.changePassword(officer.id(), oneTime, PASSWORD);
             String secret = Totp.newSecret();
             users.enrolTotp(officer.id(), secret, Totp.code(secret, Totp.step(Instant.now()) - 1));
-            String token = new ApiTokenStore(db.dataSource(), audit).issue(users.find("sec-officer").orElseThrow(), "counts",
-                    List.of("read"), 1, "test").secret();
+            ApiTokenStore tokens = new ApiTokenStore(db.dataSource(), audit);
+            String token = tokens.issue(users.find("sec-officer").orElseThrow(), "counts", List.of("read"), 1, "test").secret();
+            String operatorToken = tokens.issue(users.find("pref-operator").orElseThrow(), "counts", List.of("read"), 1, "test").secret();
+            String townToken = tokens.issue(users.find("town-officer").orElseThrow(), "counts", List.of("read"), 1, "test").secret();
             ConfigurableApplicationContext context = MamoriWebApplication.start(db, "127.0.0.1", 0, dataDir);
             try {
                 String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -124,6 +130,28 @@ class DemoCountsAgreeTest {
                 for (JsonNode n : asset) assetOpen += n.asLong();
                 long assetListed = JSON.readTree(api.get("/api/v1/findings?asset=" + gatewayAsset + "&size=200").body()).get("total").asLong();
                 assertThat(assetOpen).as("asset page vs its list").isEqualTo(assetListed).isPositive();
+
+                // issue 17: the prefecture operator's overview counts what each municipality's own dashboard counts
+                JsonNode overview = JSON.readTree(HttpSessionClient.api(base, operatorToken).get("/api/v1/prefecture/organizations").body());
+                Map<String, JsonNode> own = Map.of("999999", dash, "999998",
+                        JSON.readTree(HttpSessionClient.api(base, townToken).get("/api/v1/dashboard").body()).get("counts"));
+                assertThat(overview).extracting(n -> n.get("code").asText()).containsExactly("999998", "999999");
+                for (JsonNode row : overview) {
+                    JsonNode counts = own.get(row.get("code").asText());
+                    String org = row.get("code").asText();
+                    assertThat(row.get("boundaryAct").asLong()).as(org + " boundary Act").isEqualTo(counts.get("boundaryAct").asLong()).isPositive();
+                    assertThat(row.get("overdue").asLong()).as(org + " overdue").isEqualTo(counts.get("overdue").asLong());
+                    assertThat(row.get("open").asLong()).as(org + " open").isEqualTo(counts.get("open").asLong());
+                    assertThat(row.get("detailsGrantedUntil").isNull()).as("counts only: no grant in the demo").isTrue();
+                }
+                assertThat(own.get("999998").get("boundaryAct").asLong()).isEqualTo(townSummary.get("boundaryAct").asLong());
+                // the CLI's status prints the same numbers (code, name, boundary Act, boundary Act/Attend, overdue, open)
+                for (JsonNode row : overview) {
+                    String line = prefectureStatus.lines().filter(l -> l.startsWith(row.get("code").asText())).findFirst().orElseThrow();
+                    assertThat(line.split("\\s{2,}")).as(line).containsSubsequence(String.valueOf(row.get("boundaryAct").asLong()),
+                            String.valueOf(row.get("actAttendOnBoundary").asLong()), String.valueOf(row.get("overdue").asLong()),
+                            String.valueOf(row.get("open").asLong()));
+                }
             } finally {
                 context.close();
             }

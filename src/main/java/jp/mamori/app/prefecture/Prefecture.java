@@ -62,8 +62,8 @@ public final class Prefecture {
         Organization pref = org(prefectureCode);
         Organization member = org(memberCode);
         if (!status.serves(pref.id(), member.id())) throw new InvalidInputException(member.code() + " は " + pref.code() + " の参加団体ではありません / not served by that prefecture");
-        if (days < 1 || days > MAX_GRANT_DAYS) throw new InvalidInputException("--days: 1〜" + MAX_GRANT_DAYS + " 日 / 1 to " + MAX_GRANT_DAYS + " days");
-        if (reason == null || reason.isBlank() || reason.length() > 400) throw new InvalidInputException("--reason: 理由を入力してください（400文字以内） / a reason (up to 400 characters) is required");
+        if (days < 1 || days > MAX_GRANT_DAYS) throw new InvalidInputException("許可の日数は 1〜" + MAX_GRANT_DAYS + " 日です / the grant lasts 1 to " + MAX_GRANT_DAYS + " days");
+        if (reason == null || reason.isBlank() || reason.length() > 400) throw new InvalidInputException("許可の理由を入力してください（400文字以内） / a reason (up to 400 characters) is required");
         Instant now = mamori.clock().instant();
         long id = mamori.database().inUnitOfWork(c -> {
             long gid = status.insertGrant(c, pref.id(), member.id(), reason.strip(), actor.auditName(), now, now.plus(Duration.ofDays(days)));
@@ -81,6 +81,16 @@ public final class Prefecture {
             Audited.record(mamori, c, actor, g.organizationId(), Audited.PREFECTURE_REVOKED, "grant:" + grantId, null);
             return null;
         });
+    }
+
+    /** The prefectures serving this municipality: the ones it can grant access to. */
+    public List<Organization> servingPrefectures(long orgId) {
+        return status.servedBy(orgId).stream().map(id -> mamori.inventory().organizationById(id).orElseThrow()).toList();
+    }
+
+    /** The grants this municipality has given (newest first), for its own page. */
+    public List<PrefectureStatus.Grant> grantsOf(long orgId) {
+        return status.grantsOf(orgId);
     }
 
     public List<PrefectureStatus.Grant> grants(String prefectureCode) {

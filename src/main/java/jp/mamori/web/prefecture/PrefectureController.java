@@ -53,6 +53,7 @@ public class PrefectureController {
             m.put("code", r.code());
             m.put("name", r.name());
             m.put("actAttendOnBoundary", r.actAttendBoundary());
+            m.put("boundaryAct", r.boundaryAct());
             m.put("overdue", r.overdue());
             m.put("open", r.open());
             m.put("detailsGrantedUntil", r.grant() == null ? null : r.grant().expiresAt().toString());

@@ -36,6 +36,7 @@ public class LayoutModel {
         model.addAttribute("navSystems", scope.role() != Role.VENDOR);
         model.addAttribute("navUsers", Access.canReadUsers(scope));
         model.addAttribute("navPrefecture", scope.prefectureOperator());
+        model.addAttribute("navGrants", scope.role() == Role.ADMIN || scope.role() == Role.SECURITY_OFFICER || scope.role() == Role.AUDITOR);
         model.addAttribute("navOrganizations", scope.instanceWide());
         model.addAttribute("navAudit", scope.canReadAudit());
         model.addAttribute("navPartners", scope.role() != Role.SYSTEM_ADMIN);
