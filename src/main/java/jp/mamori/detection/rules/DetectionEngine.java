@@ -60,7 +60,8 @@ public final class DetectionEngine {
     private final DetectionState.Table<Upload> uploads;
     private final DetectionState.Table<Pending> pending;
     private final DetectionState.Table<Boolean> seenDestinations;
-    private final DetectionState.Table<Boolean> emitted;
+    /** What was said, by fingerprint: the log time it was said at (a Boolean in stores written before expiry existed). */
+    private final DetectionState.Table<Object> emitted;
     private final DetectionState.Table<Instant> fileStart;
     private final DetectionState.Table<Instant> clocks;
     private final DetectionState.Table<Long> counters;
@@ -534,8 +535,45 @@ public final class DetectionEngine {
 
     private void emitRaw(Detection d) {
         if (emitted.contains(d.fingerprint())) return;
-        emitted.put(d.fingerprint(), Boolean.TRUE);
+        emitted.put(d.fingerprint(), clock);
         sink.accept(d);
+    }
+
+    /** How often (on the log's clock) {@link #expireFingerprints} looks at what was said. */
+    public static final Duration FINGERPRINT_SWEEP = Duration.ofHours(1);
+
+    /**
+     * For a runner that never finishes (Kafka Streams): forgets the fingerprints of what was said more
+     * than {@code retention} before the newest line seen, so that "what was said" does not grow without
+     * bound (ADR 0016). Looks at most once per {@link #FINGERPRINT_SWEEP} of log time. A fingerprint kept
+     * by a store from before expiry (no time) starts its retention now. After expiry the same lines, read
+     * again, say the detection again; the database keeps one row per fingerprint, so nothing is stored or
+     * notified twice. Returns how many fingerprints were forgotten.
+     */
+    public int expireFingerprints(Duration retention) {
+        if (retention == null || retention.isNegative() || retention.isZero()) throw new IllegalArgumentException("retention must be positive");
+        Instant last = clocks.get("fingerprints-swept");
+        if (last != null && clock.isBefore(last.plus(FINGERPRINT_SWEEP))) return 0;
+        clocks.put("fingerprints-swept", clock);
+        Instant cutoff = clock.minus(retention);
+        int forgotten = 0;
+        for (String fp : emitted.keys()) {
+            Object at = emitted.get(fp);
+            if (at instanceof Instant t) {
+                if (t.isBefore(cutoff)) {
+                    emitted.remove(fp);
+                    forgotten++;
+                }
+            } else if (at != null) {
+                emitted.put(fp, clock);
+            }
+        }
+        return forgotten;
+    }
+
+    /** How many fingerprints of what was said are remembered (for the operator and tests). */
+    public int rememberedFingerprints() {
+        return emitted.size();
     }
 
     private void expire() {

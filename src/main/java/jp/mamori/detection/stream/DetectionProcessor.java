@@ -26,12 +26,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Second step: runs every rule over one organisation's lines, with the rules' state in the task's
  * stores. Each line is parsed by the batch import's parser for its format, given to the
  * organisation's {@link DetectionEngine}, and what it said is stored at once; windows close on
- * stream time (a punctuation) or at the end of an input.
+ * stream time (a punctuation) or at the end of an input, and with them the fingerprints of what was
+ * said longer ago than the retention are forgotten.
  */
 final class DetectionProcessor implements Processor<String, String, Void, Void> {
 
     private final OrganisationRules rules;
     private final Duration grace;
+    private final Duration retention;
     private final DetectionTopology.Counters counters;
     private final Map<String, KeyValueStore<String, byte[]>> stores = new HashMap<>();
     private final Map<String, Run> runs = new HashMap<>();
@@ -53,9 +55,10 @@ final class DetectionProcessor implements Processor<String, String, Void, Void> 
         }
     }
 
-    DetectionProcessor(OrganisationRules rules, Duration grace, DetectionTopology.Counters counters) {
+    DetectionProcessor(OrganisationRules rules, Duration grace, Duration retention, DetectionTopology.Counters counters) {
         this.rules = rules;
         this.grace = grace;
+        this.retention = retention;
         this.counters = counters;
     }
 
@@ -109,6 +112,7 @@ final class DetectionProcessor implements Processor<String, String, Void, Void> 
         for (Map.Entry<String, Run> en : runs.entrySet()) {
             Run run = en.getValue();
             run.engine.closeWindows(grace);
+            counters.expiredFingerprints.addAndGet(run.engine.expireFingerprints(retention));
             run.state.flush();
             say(en.getKey(), run, List.of());
         }

@@ -26,10 +26,18 @@ public final class DetectionTopology {
     /** Windows (upload hours, Sigma days) are said when the organisation's newest line is this much past their end. */
     public static final Duration DEFAULT_GRACE = Duration.ofMinutes(10);
 
+    /**
+     * What was said is remembered (to say nothing twice when lines are read again after a failure) for this
+     * long on the organisation's log clock, then forgotten (ADR 0016); the database still keeps one
+     * detection per fingerprint.
+     */
+    public static final Duration DEFAULT_FINGERPRINT_RETENTION = Duration.ofDays(7);
+
     /** Counts for the operator and the benchmark (all tasks of this instance). */
     public static final class Counters {
         public final AtomicLong lines = new AtomicLong(), events = new AtomicLong(), rejected = new AtomicLong(),
-                unknownOrganisations = new AtomicLong(), detections = new AtomicLong(), ends = new AtomicLong();
+                unknownOrganisations = new AtomicLong(), detections = new AtomicLong(), ends = new AtomicLong(),
+                expiredFingerprints = new AtomicLong();
     }
 
     private DetectionTopology() { }
@@ -43,6 +51,12 @@ public final class DetectionTopology {
      * the benchmark on TopologyTestDriver, which commits and flushes every store after every record.
      */
     public static Topology build(String topic, OrganisationRules rules, Duration grace, Counters counters, boolean persistent) {
+        return build(topic, rules, grace, DEFAULT_FINGERPRINT_RETENTION, counters, persistent);
+    }
+
+    /** {@code retention}: how long (log time) the fingerprints of what was said are kept. */
+    public static Topology build(String topic, OrganisationRules rules, Duration grace, Duration retention, Counters counters, boolean persistent) {
+        if (retention.compareTo(grace) <= 0) throw new IllegalArgumentException("the fingerprint retention must be longer than the grace period");
         StreamsBuilder b = new StreamsBuilder();
         for (String store : StoreState.STORES) {
             b.addStateStore(Stores.keyValueStoreBuilder(persistent ? Stores.persistentKeyValueStore(store) : Stores.inMemoryKeyValueStore(store),
@@ -51,7 +65,7 @@ public final class DetectionTopology {
         b.stream(topic, Consumed.with(Serdes.String(), Serdes.String()).withName("log-lines"))
                 .process(() -> new ByOrganisation(counters))
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("by-organisation"))
-                .process(() -> new DetectionProcessor(rules, grace, counters), StoreState.STORES.toArray(String[]::new));
+                .process(() -> new DetectionProcessor(rules, grace, retention, counters), StoreState.STORES.toArray(String[]::new));
         return b.build();
     }
 }

@@ -231,6 +231,78 @@ class DetectionTopologyTest {
         assertThat(rules.stored).isEmpty();
     }
 
+    /**
+     * ADR 0016's open end: "what was said" is remembered by fingerprint so that lines read again say
+     * nothing twice — and forgotten once it is older than the retention on the organisation's log clock,
+     * so the store does not grow without bound. A fingerprint from a store written before expiry existed
+     * (no time) starts its retention at the first sweep.
+     */
+    @Test
+    void fingerprintsOfWhatWasSaidAreForgottenAfterTheRetentionOnTheLogsClock() throws Exception {
+        Rules rules = new Rules();
+        DetectionTopology.Counters counters = new DetectionTopology.Counters();
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "mamori-detection-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+        java.time.Duration retention = java.time.Duration.ofDays(2);
+        try (TopologyTestDriver d = new TopologyTestDriver(DetectionTopology.build(TOPIC, rules, DetectionTopology.DEFAULT_GRACE, retention, counters, true), p, NOW)) {
+            TestInputTopic<String, String> in = input(d);
+            org.apache.kafka.streams.state.KeyValueStore<String, byte[]> memory = d.getKeyValueStore(StoreState.MEMORY_STORE);
+            String prefix = "emitted\u001f999001\u001f";
+            memory.put(prefix + "legacy-fingerprint", jp.mamori.detection.rules.StateCodec.encode(Boolean.TRUE));
+            long[] clock = {0};
+            String key = "999001|vpn-gw-01|netscaler|ns.log";
+            String hijack = String.join("\n",
+                    ns("11/24/2026:00:00:00", "SSLVPN LOGIN", "Context alice@198.51.100.7 - SessionId: 5001 - User alice - Client_ip 198.51.100.7 - Nat_ip \"Mapped Ip\" - Browser_type \"Mozilla/5.0\" - Group(s) \"STAFF\""),
+                    tcp("11/24/2026:00:10:00", "198.51.100.7"), tcp("11/24/2026:04:05:00", "203.0.113.9"));
+            publish(in, key, null, hijack, clock);
+            assertThat(rules.stored.get("999001")).extracting(Detection::rule).containsExactly("session-ip-drift");
+            String fingerprint = rules.stored.get("999001").get(0).fingerprint();
+            assertThat(memory.get(prefix + fingerprint)).as("remembered with the log time it was said at").isNotNull();
+            assertThat(jp.mamori.detection.rules.StateCodec.decode(memory.get(prefix + fingerprint))).isInstanceOf(Instant.class);
+
+            // read again (a task restarted from an older offset): nothing said twice
+            publish(in, key, null, hijack, clock);
+            assertThat(rules.stored.get("999001")).hasSize(1);
+
+            // a day later on the log's clock (and a sweep on stream time): still within the retention, kept; the legacy entry gets a time
+            clock[0] += 120;
+            publish(in, key, null, login("11/25/2026:04:10:00", "bob", "6001", "198.51.100.8"), clock);
+            clock[0] += 120;
+            publish(in, key, null, login("11/25/2026:04:20:00", "bob", "6002", "198.51.100.8"), clock);
+            assertThat(memory.get(prefix + fingerprint)).as("within the retention").isNotNull();
+            assertThat(jp.mamori.detection.rules.StateCodec.decode(memory.get(prefix + "legacy-fingerprint"))).isInstanceOf(Instant.class);
+            assertThat(counters.expiredFingerprints.get()).isZero();
+
+            // five days later: both forgotten, and the store holds no fingerprint of what was said
+            clock[0] += 120;
+            publish(in, key, null, login("11/29/2026:05:00:00", "carol", "7001", "198.51.100.9"), clock);
+            clock[0] += 120;
+            publish(in, key, null, login("11/29/2026:05:10:00", "carol", "7002", "198.51.100.9"), clock);
+            assertThat(memory.get(prefix + fingerprint)).as("older than the retention: forgotten").isNull();
+            assertThat(memory.get(prefix + "legacy-fingerprint")).isNull();
+            assertThat(counters.expiredFingerprints.get()).isEqualTo(2);
+            try (var it = memory.prefixScan(prefix, new StringSerializer())) {
+                assertThat(it.hasNext()).as("no fingerprint left").isFalse();
+            }
+        }
+        // what was found is unchanged: one session hijack
+        assertThat(rules.stored.get("999001")).extracting(Detection::rule).containsExactly("session-ip-drift");
+    }
+
+    @Test
+    void aRetentionNoLongerThanTheGraceIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DetectionTopology.build(TOPIC, new Rules(), DetectionTopology.DEFAULT_GRACE,
+                DetectionTopology.DEFAULT_GRACE, new DetectionTopology.Counters(), false)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("retention");
+    }
+
+    static String login(String time, String user, String sid, String ip) {
+        return ns(time, "SSLVPN LOGIN", "Context " + user + "@" + ip + " - SessionId: " + sid + " - User " + user + " - Client_ip " + ip
+                + " - Nat_ip \"Mapped Ip\" - Browser_type \"Mozilla/5.0\" - Group(s) \"STAFF\"");
+    }
+
     static String ns(String time, String event, String msg) {
         return "<134> " + time + " GMT ns01 0-PPE-0 : default " + event + " 1 0 : " + msg;
     }
