@@ -87,7 +87,7 @@ public class FindingsCommand {
                 for (FindingRow r : rows) {
                     StoredDecision dec = decisions.get(r.id());
                     boolean late = overdue(r, dec, today);
-                    t.row(r.id(), Labels.outcome(r.outcome()), (r.due() == null ? "-" : r.due()) + (late ? " 期限超過" : ""),
+                    t.row(r.id(), Labels.outcome(r.outcome()) + (r.suggested() ? " [推定]" : r.candidate() ? " [候補]" : ""), (r.due() == null ? "-" : r.due()) + (late ? " 期限超過" : ""),
                             FindingState.fromKey(r.state()).ja(), r.vulnId(), r.assetCode(), r.componentName(), r.componentVersion(),
                             dec == null ? "" : dec.action().ja(), dec == null || dec.until() == null ? "" : dec.until());
                 }
@@ -222,7 +222,10 @@ public class FindingsCommand {
                     + "  深刻度 / severity: " + Labels.severity(r.severity()) + (r.cvssScore() == null ? "" : " CVSS " + r.cvssScore())
                     + "  悪用 / exploitation: " + Labels.exploitation(r.exploitation()));
             System.out.println("一致 / match: " + r.matchBy() + "/" + r.matchSource() + " " + (r.criterion() == null ? "" : r.criterion())
-                    + "（確度 / confidence " + r.confidence() + (r.candidate() ? "、候補 / candidate" : "") + "）");
+                    + "（確度 / confidence " + r.confidence() + (r.suggested()
+                            ? "、推定 / suggested: 識別子はMamoriの推定です。mamori sbom confirm-id で確認・却下できます / the identifier was suggested by Mamori;"
+                                    + " confirm or reject it with mamori sbom confirm-id"
+                            : r.candidate() ? "、候補 / candidate" : "") + "）");
             JsonNode ex = ev.path("explanation");
             if (ex.hasNonNull("ja")) {
                 System.out.println("\n■ 説明 / why");
@@ -425,6 +428,7 @@ public class FindingsCommand {
         m.put("cvss", r.cvssScore());
         m.put("exploitation", r.exploitation());
         m.put("candidate", r.candidate());
+        if (r.suggested()) m.put("suggestedIdentifier", true);
         if (d != null) {
             Map<String, Object> dm = new LinkedHashMap<>();
             dm.put("id", d.id());

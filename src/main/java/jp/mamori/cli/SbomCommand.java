@@ -40,9 +40,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code mamori sbom add|list|check|diff}. */
+/** {@code mamori sbom add|confirm|confirm-id|list|check|diff}. */
 @Command(name = "sbom", mixinStandardHelpOptions = true, description = {"SBOMの登録・確認・比較", "SBOM intake, scope check and diff."},
-        subcommands = {SbomCommand.Add.class, SbomCommand.Confirm.class, SbomCommand.ListSboms.class, SbomCommand.Check.class, SbomCommand.Diff.class})
+        subcommands = {SbomCommand.Add.class, SbomCommand.Confirm.class, SbomCommand.ConfirmId.class, SbomCommand.ListSboms.class,
+                SbomCommand.Check.class, SbomCommand.Diff.class})
 public class SbomCommand {
 
     static SbomDocument read(Path file) {
@@ -71,6 +72,25 @@ public class SbomCommand {
         warnings.stream().limit(PRINTED_WARNINGS).forEach(w -> System.out.println("注意 / warning: " + w));
         if (warnings.size() > PRINTED_WARNINGS) {
             System.out.println("ほか " + (warnings.size() - PRINTED_WARNINGS) + " 件 / " + (warnings.size() - PRINTED_WARNINGS) + " more");
+        }
+    }
+
+    /**
+     * The vendor-table rows whose identifiers Mamori suggested (issue 13 defect 5): their matches are candidates
+     * (推定) until someone confirms them, so the command that does it is printed beside each.
+     */
+    static void printSuggested(SbomDocument doc, String assetCode) {
+        List<Component> suggested = doc.components().stream()
+                .filter(c -> c.idOrigin() == jp.mamori.inventory.sbom.IdentifierOrigin.SUGGESTED).toList();
+        if (suggested.isEmpty()) return;
+        System.out.println("推定した識別子 " + suggested.size() + " 件（確認するまで検出は候補です） / " + suggested.size()
+                + " suggested identifier(s): their matches are candidates until confirmed");
+        suggested.stream().limit(PRINTED_WARNINGS).forEach(c -> System.out.println("  推定 / suggested: " + c.ref() + " " + c.displayName()
+                + (c.version() == null ? "" : " " + c.version()) + " → " + (c.purl() != null ? c.purl() : c.cpe())
+                + (c.purl() != null && c.cpe() != null ? " " + c.cpe() : "")
+                + "  （mamori sbom confirm-id --asset " + assetCode + " --component " + c.ref() + "）"));
+        if (suggested.size() > PRINTED_WARNINGS) {
+            System.out.println("  ほか " + (suggested.size() - PRINTED_WARNINGS) + " 件 / " + (suggested.size() - PRINTED_WARNINGS) + " more");
         }
     }
 
@@ -117,6 +137,7 @@ public class SbomCommand {
                         + r.sbom().id() + " " + doc.format() + " " + doc.specVersion()
                         + "  コンポーネント " + doc.components().size() + " 件（識別子なし " + noId + " 件）");
                 printWarnings(doc.warnings());
+                printSuggested(doc, assetCode);
                 ScopeReport report = r.scope();
                 System.out.println("SBOMの範囲 / scope: 必要 " + Labels.tier(r.requiredTier()) + "、達成 " + report.achieved().map(Labels::tier).orElse("なし / none")
                         + (report.meetsRequired() ? "（充足）" : "（不足: " + report.gaps().size() + " 項目）"));
@@ -149,6 +170,45 @@ public class SbomCommand {
                 Organization o = org.resolve(m.inventory());
                 FindingRecorder.Result f = m.addSbom().confirm(CliActor.of(by), o.id(), sbomId);
                 System.out.println("SBOM #" + sbomId + " を現行にしました / is now current: 検出 解消 " + f.closed() + "、新規 " + f.detected());
+                return ExitCode.OK;
+            }
+        }
+    }
+
+    @Command(name = "confirm-id", mixinStandardHelpOptions = true,
+            description = {"Mamoriが推定したベンダー表の行の識別子（purl/CPE）を確認・訂正・却下します。同じサプライヤ・名称の行にも適用されます",
+                    "confirm, correct or reject the identifier Mamori suggested for a vendor-table row; applies to every row of the same supplier and name"})
+    static class ConfirmId implements Callable<Integer> {
+        @Mixin DatabaseOptions db = new DatabaseOptions();
+        @Mixin OrgOption org = new OrgOption();
+        @Option(names = "--asset", required = true, description = "資産コード / asset code") String assetCode;
+        @Option(names = "--component", required = true, paramLabel = "REF", description = "行の参照（row-3 など） / the row's reference (such as row-3)")
+        String ref;
+        @Option(names = "--purl", description = "訂正する purl / the corrected purl") String purl;
+        @Option(names = "--cpe", description = "訂正する CPE 2.3 / the corrected CPE 2.3 name") String cpe;
+        @Option(names = "--reject", description = "推定を却下（この行は照合しません） / reject the suggestion (the row is not matched)") boolean reject;
+        @Option(names = "--by", paramLabel = "USER", description = "確認者 / who confirms") String by;
+
+        @Override
+        public Integer call() {
+            try (Mamori m = db.mamori()) {
+                Organization o = org.resolve(m.inventory());
+                Asset asset = m.inventory().requireAsset(o.id(), assetCode);
+                jp.mamori.app.inventory.ConfirmIdentifier.Result r = m.confirmIdentifier().run(CliActor.of(by), o.id(),
+                        new jp.mamori.app.inventory.ConfirmIdentifier.Input(asset.id(), ref, reject
+                                ? jp.mamori.app.inventory.ConfirmIdentifier.Verdict.REJECT : jp.mamori.app.inventory.ConfirmIdentifier.Verdict.CONFIRM,
+                                purl, cpe));
+                String what = ref + " " + r.name() + (r.supplier() == null ? "" : "（" + r.supplier() + "）");
+                if (r.confirmed()) {
+                    System.out.println("識別子を確認しました / identifier confirmed: " + what
+                            + (r.purl() == null ? "" : "  purl " + r.purl()) + (r.cpe() == null ? "" : "  CPE " + r.cpe()));
+                } else {
+                    System.out.println("推定した識別子を却下しました（この行は照合しません） / suggested identifier rejected (the row is not matched): " + what);
+                }
+                System.out.println("同じサプライヤ・名称の行に適用し、資産 " + r.assets().size() + " 件を再照合しました / applied to the rows of the same supplier and name; "
+                        + r.assets().size() + " asset(s) matched again");
+                FindingRecorder.Result f = r.findings();
+                System.out.println("検出 / findings: 新規 " + f.detected() + "、再発 " + f.reopened() + "、更新 " + f.updated() + "、解消 " + f.closed());
                 return ExitCode.OK;
             }
         }

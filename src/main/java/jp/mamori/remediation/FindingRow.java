@@ -10,6 +10,14 @@ public record FindingRow(long id, long organizationId, long systemId, String sys
                          String exploitation, String confidence, boolean candidate, String fixedIn, String matchBy,
                          String matchSource, String criterion, Instant firstSeen) {
 
+    /**
+     * A candidate because its identifier was only suggested by Mamori (issue 13 defect 5), not because the source
+     * named no version: such a match is capped at medium, while a versionless one is low.
+     */
+    public boolean suggested() {
+        return candidate && !"low".equals(confidence);
+    }
+
     /** The patch is still owed (listed by default, each state labelled). */
     public boolean open() {
         return FindingState.fromKey(state).isOpen();

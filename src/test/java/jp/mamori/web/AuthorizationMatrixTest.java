@@ -431,6 +431,18 @@ class AuthorizationMatrixTest {
                 boolean refused = readsAsset(role, t) ? r.statusCode() == 403 : r.statusCode() == 404 || (api && role == Role.AUDITOR && r.statusCode() == 403);
                 tally.deny(who + "POST " + curl + " [" + t + "]", r, refused, r.body().contains(marker(t)) || r.statusCode() / 100 == 2);
             }
+            // confirming a suggested identifier (issue 13): the organisation's security officer only; the fixture's SBOM is
+            // CycloneDX, so its identifiers are declared (400 / back to the SBOM page with the reason)
+            String iurl = p + "/sboms/" + f.sbom.get(t) + "/components/row-2/confirm-id";
+            if (!api) c.get("/");
+            r = api ? c.sendJson("POST", iurl, "{\"verdict\": \"confirm\"}") : c.postForm(iurl, Map.of("verdict", "confirm"));
+            if (role == Role.SECURITY_OFFICER && readsAsset(role, t)) {
+                tally.allow(who + "POST " + iurl + " [" + t + "]", r, api ? r.statusCode() == 400
+                        : r.statusCode() == 302 && ("/sboms/" + f.sbom.get(t)).equals(HttpSessionClient.location(r)));
+            } else {
+                boolean refused = readsAsset(role, t) ? r.statusCode() == 403 : r.statusCode() == 404 || (api && role == Role.AUDITOR && r.statusCode() == 403);
+                tally.deny(who + "POST " + iurl + " [" + t + "]", r, refused, r.body().contains(marker(t)) || r.statusCode() / 100 == 2);
+            }
             decisions(f, role, c, api, tally, who, t);
         }
 

@@ -34,7 +34,10 @@ public class InventoryApiController {
     private final Tenancy tenancy;
     private final SbomUpload upload;
 
-    public InventoryApiController(ScopedInventory inventory, Tenancy tenancy, SbomUpload upload) {
+    private final IdentifierConfirmation identifiers;
+
+    public InventoryApiController(ScopedInventory inventory, Tenancy tenancy, SbomUpload upload, IdentifierConfirmation identifiers) {
+        this.identifiers = identifiers;
         this.inventory = inventory;
         this.tenancy = tenancy;
         this.upload = upload;
@@ -147,6 +150,32 @@ public class InventoryApiController {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("sbom", inventory.sbom(scope, orgId, id));
         out.put("findings", r);
+        return out;
+    }
+
+    /** A confirmation's body: {@code verdict} confirm | reject, optional corrected {@code purl} / {@code cpe}. */
+    public record ConfirmIdBody(String verdict, String purl, String cpe) { }
+
+    /**
+     * A security officer confirms, corrects or rejects the identifier Mamori suggested for a vendor-table row of the
+     * asset's current SBOM (issue 13 defect 5); the same use case as {@code mamori sbom confirm-id} and the SBOM page.
+     */
+    @PostMapping("/sboms/{id}/components/{ref}/confirm-id")
+    public Map<String, Object> confirmId(@PathVariable("id") long id, @PathVariable("ref") String ref,
+                                         @org.springframework.web.bind.annotation.RequestBody(required = false) ConfirmIdBody body, AccessScope scope) {
+        long orgId = tenancy.ownerOf(scope, "sbom_document", id);
+        SbomStore.StoredSbom s = inventory.sbom(scope, orgId, id);
+        ConfirmIdBody b = body == null ? new ConfirmIdBody(null, null, null) : body;
+        jp.mamori.app.inventory.ConfirmIdentifier.Result r = identifiers.confirm(scope, orgId, s, ref, b.verdict(), b.purl(), b.cpe(), true);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("component", ref);
+        out.put("supplier", r.supplier());
+        out.put("name", r.name());
+        out.put("verdict", r.confirmed() ? "confirmed" : "rejected");
+        out.put("purl", r.purl());
+        out.put("cpe", r.cpe());
+        out.put("assets", r.assets().size());
+        out.put("findings", r.findings());
         return out;
     }
 

@@ -30,10 +30,13 @@ public class InventoryPageController {
     private final Tenancy tenancy;
     private final SbomUpload upload;
 
-    public InventoryPageController(ScopedInventory inventory, Tenancy tenancy, SbomUpload upload) {
+    private final IdentifierConfirmation identifiers;
+
+    public InventoryPageController(ScopedInventory inventory, Tenancy tenancy, SbomUpload upload, IdentifierConfirmation identifiers) {
         this.inventory = inventory;
         this.tenancy = tenancy;
         this.upload = upload;
+        this.identifiers = identifiers;
     }
 
     @GetMapping("/systems")
@@ -123,8 +126,36 @@ public class InventoryPageController {
         model.addAttribute("sbom", s);
         model.addAttribute("asset", inventory.asset(scope, orgId, s.assetId()));
         model.addAttribute("components", inventory.components(scope, orgId, id, Math.max(0, page), 100));
+        model.addAttribute("canConfirmId", s.current() && jp.mamori.inventory.sbom.table.VendorTableReader.FORMAT.equals(s.format())
+                && IdentifierConfirmation.allowed(scope) && inventory.canWriteAsset(scope, orgId, s.assetId()));
         return "inventory/sbom";
     }
+
+    /**
+     * A security officer confirms, corrects or rejects the identifier Mamori suggested for a vendor-table row
+     * (issue 13 defect 5); back to the SBOM page with what happened.
+     */
+    @PostMapping("/sboms/{id}/components/{ref}/confirm-id")
+    public String confirmId(@PathVariable("id") long id, @PathVariable("ref") String ref,
+                            @RequestParam(name = "verdict", required = false) String verdict,
+                            @RequestParam(name = "purl", required = false) String purl,
+                            @RequestParam(name = "cpe", required = false) String cpe,
+                            AccessScope scope, RedirectAttributes redirect) {
+        long orgId = tenancy.ownerOf(scope, "sbom_document", id);
+        SbomStore.StoredSbom s = inventory.sbom(scope, orgId, id);
+        try {
+            jp.mamori.app.inventory.ConfirmIdentifier.Result r = identifiers.confirm(scope, orgId, s, ref, verdict, purl, cpe, false);
+            redirect.addFlashAttribute("idConfirmed", new IdNotice(ref, r.name(), r.confirmed(), r.purl(), r.cpe(), r.assets().size(),
+                    r.findings().detected(), r.findings().closed()));
+        } catch (BadRequestException e) {
+            redirect.addFlashAttribute("idProblem", e.getMessage());
+        }
+        return "redirect:/sboms/" + id;
+    }
+
+    /** What the SBOM page says after a confirmation: a flash attribute, so serializable. */
+    public record IdNotice(String ref, String name, boolean confirmed, String purl, String cpe, int assets, int detected, int closed)
+            implements java.io.Serializable { }
 
     /** Open findings per system and outcome, from the per-asset counts of the assets shown. */
     static Map<Long, Map<String, Long>> bySystem(List<Asset> assets, Map<Long, Map<String, Long>> perAsset) {

@@ -45,8 +45,9 @@ public class ScopedInventory {
         this.sboms = mamori.sboms();
     }
 
+    /** {@code idOrigin}: DECLARED, SUGGESTED (by Mamori, a vendor-table row), CONFIRMED or REJECTED by a person (issue 13). */
     public record Component(long id, String name, String version, String supplier, String purl, String cpe, String licenses,
-                            String type, boolean topLevel) { }
+                            String type, boolean topLevel, String ref, String idOrigin) { }
 
     public record Page<T>(List<T> items, long total, int page, int size) {
         public int pages() {
@@ -128,7 +129,7 @@ public class ScopedInventory {
         SbomStore.StoredSbom s = sbom(scope, orgId, sbomId);
         List<Component> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id, name, version, supplier, purl, cpe, licenses, comp_type, top_level, group_name FROM component "
+                "SELECT id, name, version, supplier, purl, cpe, licenses, comp_type, top_level, group_name, ref, id_origin FROM component "
                         + "WHERE sbom_id = ? AND organization_id = ? ORDER BY id LIMIT ? OFFSET ?")) {
             ps.setLong(1, s.id());
             ps.setLong(2, orgId);
@@ -139,7 +140,7 @@ public class ScopedInventory {
                     String group = rs.getString(10);
                     String name = group == null || group.isBlank() ? rs.getString(2) : group + "/" + rs.getString(2);
                     out.add(new Component(rs.getLong(1), name, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getString(7), rs.getString(8), rs.getBoolean(9)));
+                            rs.getString(7), rs.getString(8), rs.getBoolean(9), rs.getString(11), rs.getString(12)));
                 }
             }
         } catch (SQLException e) {
