@@ -24,6 +24,8 @@ import jp.mamori.partners.VendorStore;
  * The demo's organisational gaps (the seed's story): the gateway's maintenance contract caps patches
  * at four a year and covers software only; the firewall's contract is complete; the IR partner's NDA
  * expires next month and its configuration share is 200 days old; nobody is responsible for 証拠保全.
+ * Per system: the resident records system (juki) has roles of its own whose last drill is overdue, and
+ * the telework system's development vendor is to be consulted at containment with no vendor named.
  */
 final class DemoPartners {
 
@@ -31,6 +33,9 @@ final class DemoPartners {
     static final String FIREWALL_CONTRACT = "FW-MAINT-2026";
     static final String MAINTAINER = "Aテック株式会社";
     static final String IR_PARTNER = "Eフォレンジック株式会社";
+    static final String JUKI = "juki";
+    static final String JUKI_VENDOR = "Bシステムズ株式会社";
+    static final String TELEWORK = "telework";
 
     private DemoPartners() { }
 
@@ -79,6 +84,16 @@ final class DemoPartners {
             m.assignRole().run(demo, o, Phase.RECOVER, Party.DEVELOPMENT_VENDOR, "R", MAINTAINER);
             m.assignRole().run(demo, o, Phase.EVIDENCE, Party.IR_PARTNER, "C", IR_PARTNER);
             m.recordDrill().run(demo, o, today.minusDays(120), "テレワーク機器侵害を想定した机上訓練", "証拠保全の担当が決まっていない");
+            // per system where it differs: the resident records system has its own vendor and is not watched by the
+            // prefecture's security cloud (マイナンバー利用事務系); its own roles were last exercised over a year ago.
+            m.assignSystemRole().set(demo, o, JUKI, Phase.DETECT, Party.PREFECTURE_CLOUD, "-", null);
+            m.assignSystemRole().set(demo, o, JUKI, Phase.DETECT, Party.CSIRT, "RA", null);
+            m.assignSystemRole().set(demo, o, JUKI, Phase.CONTAIN, Party.MAINTENANCE_VENDOR, "R", JUKI_VENDOR);
+            m.assignSystemRole().set(demo, o, JUKI, Phase.ERADICATE, Party.MAINTENANCE_VENDOR, "R", JUKI_VENDOR);
+            m.assignSystemRole().set(demo, o, JUKI, Phase.RECOVER, Party.DEVELOPMENT_VENDOR, "R", JUKI_VENDOR);
+            m.recordDrill().run(demo, o, JUKI, today.minusDays(400), "住民記録システムの情報漏えいを想定した訓練", "保守ベンダの夜間連絡先が古かった");
+            // the telework gateway's product vendor is to be consulted at containment, but no vendor is named for it
+            m.assignSystemRole().set(demo, o, TELEWORK, Phase.CONTAIN, Party.DEVELOPMENT_VENDOR, "C", null);
             System.out.println("\n契約・IR事業者・体制表を登録しました / contracts, IR partner and role matrix recorded");
         } else {
             System.out.println("\n契約・IR事業者・体制表は登録済みです / contracts, IR partner and role matrix already recorded");

@@ -17,7 +17,7 @@ public final class Readiness {
     /** Flags that leave the patch process itself uncontracted: red when they touch a boundary device or an urgent finding. */
     static final Set<RiskFlag> PROCESS_FLAGS = Set.of(RiskFlag.PATCH_CAP, RiskFlag.DEVICES_OUT_OF_SCOPE, RiskFlag.NO_JUDGEMENT, RiskFlag.EXPIRED);
     static final int NDA_WARNING_DAYS = 60;
-    static final int DRILL_INTERVAL_DAYS = 365;
+    public static final int DRILL_INTERVAL_DAYS = 365;
 
     private Readiness() { }
 
