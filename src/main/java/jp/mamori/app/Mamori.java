@@ -26,6 +26,7 @@ import jp.mamori.app.remediation.UpdateMitigation;
 import jp.mamori.app.scan.ScanSbom;
 import jp.mamori.audit.AuditLog;
 import jp.mamori.detection.rules.DetectionPolicy;
+import jp.mamori.detection.rules.DetectionPolicyYaml;
 import jp.mamori.detection.store.DetectionStore;
 import jp.mamori.inventory.InventoryRepository;
 import jp.mamori.inventory.KnowledgeBaseCpeSuggester;
@@ -189,8 +190,45 @@ public final class Mamori implements AutoCloseable {
     /** Today in Tokyo, by Mamori's clock. */
     public java.time.LocalDate today() { return java.time.LocalDate.now(clock.withZone(TriagePolicy.TOKYO)); }
     public DetectionStore detections() { return detections; }
-    /** The detection rules' thresholds and windows (defaults; issue 15). */
-    public DetectionPolicy.Thresholds detectionThresholds() { return DetectionPolicy.Thresholds.defaults(); }
+    /** The detection rules' thresholds and windows: the policy file's, else the defaults (issue 15). */
+    public DetectionPolicy.Thresholds detectionThresholds() { return detectionSettings().thresholds(); }
+
+    /** One organisation's detection policy: its allow-list (store) and the policy file's thresholds, zone and entries. */
+    public DetectionPolicy detectionPolicy(long orgId) {
+        return detectionSettings().policy(detections.allowList(orgId));
+    }
+
+    private DetectionPolicyYaml.Settings detectionSettings;
+    private String detectionSettingsKey;
+
+    /**
+     * The detection policy file as it is now (MAMORI_DETECTION_POLICY or DATA/detection.yaml), read again
+     * when it changes, so that a running server follows an edit; a bad file is an error naming the key,
+     * and nothing of it is used.
+     */
+    public synchronized DetectionPolicyYaml.Settings detectionSettings() {
+        java.nio.file.Path file;
+        try {
+            file = settings.detectionPolicyFile();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
+        if (file == null) return DetectionPolicyYaml.Settings.defaults();
+        String key;
+        try {
+            key = file.toAbsolutePath() + "|" + java.nio.file.Files.getLastModifiedTime(file).toMillis() + "|" + java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException(file + ": 読めません / cannot read: " + e.getMessage(), e);
+        }
+        if (key.equals(detectionSettingsKey)) return detectionSettings;
+        try {
+            detectionSettings = DetectionPolicyYaml.load(file);
+        } catch (DetectionPolicyYaml.PolicyFileException e) {
+            throw new InvalidInputException(e.getMessage(), e);
+        }
+        detectionSettingsKey = key;
+        return detectionSettings;
+    }
 
     /** E-mail and webhooks as configured (MAMORI_SMTP_*, or the notification settings file); built on first use. */
     public synchronized Notifier notifier() {

@@ -35,6 +35,21 @@ public record MamoriSettings(Path dataDir, Map<String, String> env) {
         return TriagePolicy.defaults();
     }
 
+    /**
+     * The detection policy file (issue 15): {@code MAMORI_DETECTION_POLICY} when set (it must exist), else
+     * {@code detection.yaml} in the data directory when present, else null (today's defaults).
+     */
+    public Path detectionPolicyFile() {
+        String file = env.get("MAMORI_DETECTION_POLICY");
+        if (file != null && !file.isBlank()) {
+            Path p = Path.of(file.strip());
+            if (!Files.isRegularFile(p)) throw new IllegalArgumentException("MAMORI_DETECTION_POLICY: ファイルがありません / no such file: " + p);
+            return p;
+        }
+        Path inData = dataDir.resolve("detection.yaml");
+        return Files.isRegularFile(inData) ? inData : null;
+    }
+
     /** {@code MAMORI_NOTIFY_CONFIG}, else notify.yaml / notify.yml / notify.properties in the data directory, else null. */
     public Path notifySettingsFile() {
         String file = env.get("MAMORI_NOTIFY_CONFIG");

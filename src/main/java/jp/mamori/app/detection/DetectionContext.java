@@ -25,7 +25,7 @@ record DetectionContext(DetectionPolicy policy, DetectionEngine.Device device, L
                         Map<String, Long> findingIds, List<DetectionEngine.Desktop> desktops) {
 
     static DetectionContext load(Mamori m, long orgId, String assetCode) {
-        DetectionPolicy policy = new DetectionPolicy(m.detections().allowList(orgId), m.detectionThresholds(), DetectionPolicy.TOKYO);
+        DetectionPolicy policy = m.detectionPolicy(orgId);
         Map<String, Long> assetIds = new HashMap<>();
         for (Asset a : m.inventory().listAssets(orgId)) assetIds.put(a.code(), a.id());
         Map<String, Long> findingIds = new HashMap<>();

@@ -63,7 +63,7 @@ public final class StreamDetections implements OrganisationRules {
         Cached<Optional<Org>> c = orgs.get(code);
         if (c != null && now.isBefore(c.until())) return c.value();
         Optional<Org> o = mamori.inventory().findOrganization(code).map(Organization::id).map(id -> {
-            DetectionPolicy policy = new DetectionPolicy(mamori.detections().allowList(id), mamori.detectionThresholds(), DetectionPolicy.TOKYO);
+            DetectionPolicy policy = mamori.detectionPolicy(id);
             List<DetectionEngine.Desktop> desktops = mamori.detections().desktops(id);
             return new Org(id, new Settings(policy, desktops, Objects.hash(policy.entries(), desktops)));
         });
