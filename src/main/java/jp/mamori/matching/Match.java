@@ -2,6 +2,7 @@ package jp.mamori.matching;
 
 import java.util.List;
 import jp.mamori.advisory.Source;
+import jp.mamori.matching.version.VersionScheme;
 
 /**
  * One vulnerability that applies to one target, with its evidence.
@@ -10,7 +11,7 @@ import jp.mamori.advisory.Source;
  * @param source     the knowledge-base source whose statement matched
  * @param documentId the statement's id in that source
  * @param criterion  the range or CPE criterion that matched, as text
- * @param scheme     the version scheme that compared the versions
+ * @param scheme     the version scheme that compared the versions (none for a candidate)
  * @param identifier the target's purl or CPE used for the match
  * @param alsoBy     other statements that matched the same vulnerability ("nvd:CVE-… cpe …")
  * @param note       anything the user should know about the evaluation (e.g. a GIT range skipped)
@@ -19,7 +20,7 @@ import jp.mamori.advisory.Source;
  * @param suggestedIdentifier the identifier was suggested by Mamori, not declared nor confirmed by a person:
  *                   the match is a candidate (推定) of at most medium confidence until someone confirms it
  */
-public record Match(String vulnId, MatchedBy by, Source source, String documentId, String criterion, String scheme,
+public record Match(String vulnId, MatchedBy by, Source source, String documentId, String criterion, VersionScheme scheme,
                     String identifier, Confidence confidence, List<String> fixedIn, List<String> alsoBy, String note,
                     List<String> runningOn, boolean suggestedIdentifier) {
 
@@ -33,13 +34,13 @@ public record Match(String vulnId, MatchedBy by, Source source, String documentI
         runningOn = runningOn == null ? List.of() : List.copyOf(runningOn);
     }
 
-    public Match(String vulnId, MatchedBy by, Source source, String documentId, String criterion, String scheme,
+    public Match(String vulnId, MatchedBy by, Source source, String documentId, String criterion, VersionScheme scheme,
                  String identifier, Confidence confidence, List<String> fixedIn, List<String> alsoBy, String note,
                  List<String> runningOn) {
         this(vulnId, by, source, documentId, criterion, scheme, identifier, confidence, fixedIn, alsoBy, note, runningOn, false);
     }
 
-    public Match(String vulnId, MatchedBy by, Source source, String documentId, String criterion, String scheme,
+    public Match(String vulnId, MatchedBy by, Source source, String documentId, String criterion, VersionScheme scheme,
                  String identifier, Confidence confidence, List<String> fixedIn, List<String> alsoBy, String note) {
         this(vulnId, by, source, documentId, criterion, scheme, identifier, confidence, fixedIn, alsoBy, note, List.of());
     }

@@ -16,6 +16,7 @@ import java.util.Set;
 import jp.mamori.assessment.AssessedFinding;
 import jp.mamori.assessment.FindingOrder;
 import jp.mamori.assessment.report.ScanJson;
+import jp.mamori.matching.Match;
 import jp.mamori.persistence.Database;
 import jp.mamori.triage.TriageResult;
 import jp.mamori.triage.ssvc.Outcome;
@@ -174,7 +175,7 @@ public final class FindingRecorder {
             ps.setString(11, f.match().by().key());
             ps.setString(12, f.match().source().key());
             ps.setString(13, cut(f.match().criterion(), 1000));
-            ps.setString(14, f.match().scheme());
+            ps.setString(14, schemeId(f.match()));
             ps.setString(15, cut(f.match().identifier(), 1000));
             ps.setString(16, cut(String.join(", ", f.match().fixedIn()), 400));
             ps.setString(17, evidence);
@@ -229,7 +230,7 @@ public final class FindingRecorder {
             ps.setString(6, f.match().by().key());
             ps.setString(7, f.match().source().key());
             ps.setString(8, cut(f.match().criterion(), 1000));
-            ps.setString(9, f.match().scheme());
+            ps.setString(9, schemeId(f.match()));
             ps.setString(10, cut(f.match().identifier(), 1000));
             ps.setString(11, cut(String.join(", ", f.match().fixedIn()), 400));
             ps.setString(12, evidence);
@@ -309,5 +310,9 @@ public final class FindingRecorder {
 
     private static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static String schemeId(Match m) {
+        return m.scheme() == null ? null : m.scheme().id();
     }
 }

@@ -74,7 +74,7 @@ class MatchEngineTest {
             assertThat(x.by()).isEqualTo(MatchedBy.PURL);
             assertThat(x.source()).isEqualTo(Source.OSV);
             assertThat(x.criterion()).isEqualTo(">=2.0-beta9 <2.15.0");
-            assertThat(x.scheme()).isEqualTo("maven");
+            assertThat(x.scheme().id()).isEqualTo("maven");
             assertThat(x.confidence()).isEqualTo(Confidence.HIGH);
             assertThat(x.fixedIn()).containsExactly("2.15.0");
         });

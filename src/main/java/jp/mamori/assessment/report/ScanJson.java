@@ -82,7 +82,7 @@ public final class ScanJson {
         match.put("source", m.source().key());
         match.put("documentId", m.documentId());
         match.put("criterion", m.criterion());
-        match.put("scheme", m.scheme());
+        match.put("scheme", m.scheme() == null ? null : m.scheme().id());
         match.put("identifier", m.identifier());
         match.put("confidence", m.confidence().key());
         if (m.suggestedIdentifier()) {

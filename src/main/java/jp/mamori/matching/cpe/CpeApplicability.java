@@ -170,7 +170,7 @@ public final class CpeApplicability {
 
     private static CpeMatchResult result(CpeMatch entry, Cpe23 hit, VersionScheme scheme) {
         List<String> fixedIn = entry.versionEndExcluding() == null ? List.of() : List.of(entry.versionEndExcluding());
-        return new CpeMatchResult(entry, hit, entry.describe(), scheme.id(), fixedIn);
+        return new CpeMatchResult(entry, hit, entry.describe(), scheme, fixedIn);
     }
 
     private static boolean isAnd(String operator) {

@@ -4,6 +4,7 @@ import jp.mamori.identifiers.cpe.Cpe23;
 
 import java.util.List;
 import jp.mamori.advisory.CpeMatch;
+import jp.mamori.matching.version.VersionScheme;
 
 /**
  * A configuration applies to an asset.
@@ -11,18 +12,18 @@ import jp.mamori.advisory.CpeMatch;
  * @param match      the vulnerable cpeMatch entry that the asset satisfied
  * @param matchedCpe the asset's CPE that satisfied it
  * @param criterion  evidence text, {@link CpeMatch#describe()}
- * @param scheme     id of the version scheme used for the range ("generic")
+ * @param scheme     the version scheme used for the range (generic for CPE)
  * @param fixedIn    versionEndExcluding when the entry has one, else empty
  * @param runningOn  the other nodes' entries of an AND configuration and the platform CPEs that satisfied them
  */
-public record CpeMatchResult(CpeMatch match, Cpe23 matchedCpe, String criterion, String scheme, List<String> fixedIn,
+public record CpeMatchResult(CpeMatch match, Cpe23 matchedCpe, String criterion, VersionScheme scheme, List<String> fixedIn,
                              List<PlatformHit> runningOn) {
     public CpeMatchResult {
         fixedIn = fixedIn == null ? List.of() : List.copyOf(fixedIn);
         runningOn = runningOn == null ? List.of() : List.copyOf(runningOn);
     }
 
-    public CpeMatchResult(CpeMatch match, Cpe23 matchedCpe, String criterion, String scheme, List<String> fixedIn) {
+    public CpeMatchResult(CpeMatch match, Cpe23 matchedCpe, String criterion, VersionScheme scheme, List<String> fixedIn) {
         this(match, matchedCpe, criterion, scheme, fixedIn, List.of());
     }
 

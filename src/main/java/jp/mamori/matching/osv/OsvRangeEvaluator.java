@@ -34,7 +34,7 @@ public final class OsvRangeEvaluator {
         Notes notes = new Notes();
         if (version == null || version.isBlank()) {
             notes.add("no version to compare");
-            return RangeMatch.notAffected(ecosystemScheme.id(), notes.text());
+            return RangeMatch.notAffected(ecosystemScheme, notes.text());
         }
         List<String> fixes = new ArrayList<>();
         for (PackageRange range : pkg.ranges()) {
@@ -52,16 +52,16 @@ public final class OsvRangeEvaluator {
             }
             Optional<RangeWalk.Hit> hit = walk.find(range, version);
             if (hit.isPresent()) {
-                return new RangeMatch(true, describe(hit.get()), fixedIn(hit.get()), scheme.id(), notes.text());
+                return new RangeMatch(true, describe(hit.get()), fixedIn(hit.get()), scheme, notes.text());
             }
             fixes.addAll(walk.fixesAbove(range, version));
         }
         if (listed(pkg.versions(), version, ecosystemScheme)) {
             return new RangeMatch(true, "=" + version + " (versions list)", lowest(fixes, ecosystemScheme),
-                    ecosystemScheme.id(), notes.text());
+                    ecosystemScheme, notes.text());
         }
         if (pkg.ranges().isEmpty() && pkg.versions().isEmpty()) notes.add("no ranges and no versions listed");
-        return RangeMatch.notAffected(ecosystemScheme.id(), notes.text());
+        return RangeMatch.notAffected(ecosystemScheme, notes.text());
     }
 
     /** null when the range type cannot be evaluated here (GIT, unknown types), with a note. */

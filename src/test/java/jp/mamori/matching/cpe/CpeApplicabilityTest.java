@@ -52,7 +52,7 @@ class CpeApplicabilityTest {
         assertThat(r).isPresent();
         assertThat(r.get().criterion()).isEqualTo(criterion);
         assertThat(r.get().fixedIn()).containsExactly(fixedIn);
-        assertThat(r.get().scheme()).isEqualTo("generic");
+        assertThat(r.get().scheme().id()).isEqualTo("generic");
         assertThat(r.get().matchedCpe()).isEqualTo(asset);
         assertThat(r.get().match().vulnerable()).isTrue();
     }

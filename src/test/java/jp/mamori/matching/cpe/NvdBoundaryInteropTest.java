@@ -171,7 +171,7 @@ class NvdBoundaryInteropTest {
         }
         assertThat(result).as("%s must match %s", cve, platform).isPresent();
         assertThat(result.get().match().vulnerable()).isTrue();
-        assertThat(result.get().scheme()).isEqualTo("generic");
+        assertThat(result.get().scheme().id()).isEqualTo("generic");
         assertThat(result.get().criterion()).startsWith(result.get().match().criteria());
         assertThat(result.get().fixedIn()).isEqualTo("-".equals(fixedIn) ? List.of() : List.of(fixedIn));
     }

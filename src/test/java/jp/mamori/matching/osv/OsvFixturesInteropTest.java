@@ -99,7 +99,7 @@ class OsvFixturesInteropTest {
         assertThat(m.affected()).isTrue();
         assertThat(m.criterion()).isEqualTo(">=2.3.0 <2.31.0");
         assertThat(m.note()).contains("GIT range skipped");
-        assertThat(m.scheme()).isEqualTo("pep440");
+        assertThat(m.scheme().id()).isEqualTo("pep440");
         RangeMatch fixed = OsvRangeEvaluator.evaluate(requests, "2.31.0");
         assertThat(fixed.affected()).isFalse();
         assertThat(fixed.note()).contains("GIT range skipped");

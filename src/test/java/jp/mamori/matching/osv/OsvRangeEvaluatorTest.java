@@ -36,7 +36,7 @@ class OsvRangeEvaluatorTest {
     void log4jRanges(String version, boolean affected, String criterion, String fixedIn) {
         RangeMatch m = OsvRangeEvaluator.evaluate(LOG4J, version);
         assertThat(m.affected()).isEqualTo(affected);
-        assertThat(m.scheme()).isEqualTo("maven");
+        assertThat(m.scheme().id()).isEqualTo("maven");
         assertThat(m.criterion()).isEqualTo(criterion);
         assertThat(m.fixedIn()).isEqualTo(fixedIn == null ? List.of() : List.of(fixedIn));
         assertThat(OsvRangeEvaluator.match(LOG4J, version)).isEqualTo(affected ? java.util.Optional.of(m) : java.util.Optional.empty());
@@ -60,7 +60,7 @@ class OsvRangeEvaluatorTest {
         RangeMatch m = OsvRangeEvaluator.evaluate(p, version);
         assertThat(m.affected()).isEqualTo(affected);
         assertThat(m.criterion()).isEqualTo(criterion);
-        assertThat(m.scheme()).isEqualTo("semver");
+        assertThat(m.scheme().id()).isEqualTo("semver");
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -72,7 +72,7 @@ class OsvRangeEvaluatorTest {
         if (affected) {
             assertThat(m.criterion()).isEqualTo(">=1.0 <=1.4.2");
             assertThat(m.fixedIn()).as("last_affected names no fix").isEmpty();
-            assertThat(m.scheme()).isEqualTo("pep440");
+            assertThat(m.scheme().id()).isEqualTo("pep440");
         }
     }
 
@@ -82,7 +82,7 @@ class OsvRangeEvaluatorTest {
         RangeMatch m = OsvRangeEvaluator.evaluate(p, "v0.0.0-20210101000000-abcdef123456");
         assertThat(m.affected()).isTrue();
         assertThat(m.criterion()).isEqualTo(">=0");
-        assertThat(m.scheme()).isEqualTo("go");
+        assertThat(m.scheme().id()).isEqualTo("go");
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -106,7 +106,7 @@ class OsvRangeEvaluatorTest {
         RangeMatch m = OsvRangeEvaluator.evaluate(p, "0.0.1");
         assertThat(m.affected()).isTrue();
         assertThat(m.criterion()).isEqualTo("=0.0.1 (versions list)");
-        assertThat(m.scheme()).isEqualTo("pep440");
+        assertThat(m.scheme().id()).isEqualTo("pep440");
         assertThat(OsvRangeEvaluator.evaluate(p, "0.0.2").affected()).isFalse();
         // PEP 440 normalisation: 0.0.3.0 is 0.0.3
         assertThat(OsvRangeEvaluator.evaluate(p, "0.0.3.0").affected()).isTrue();
@@ -143,7 +143,7 @@ class OsvRangeEvaluatorTest {
         RangeMatch m = OsvRangeEvaluator.evaluate(LOG4J, "LATEST");
         assertThat(m.affected()).isFalse();
         assertThat(m.note()).isEqualTo("'LATEST' is not a valid maven version");
-        assertThat(m.scheme()).isEqualTo("maven");
+        assertThat(m.scheme().id()).isEqualTo("maven");
 
         AffectedPackage npm = pkg("npm", "lodash", List.of(range("ECOSYSTEM", "introduced", "0", "fixed", "4.17.21")), List.of());
         assertThat(OsvRangeEvaluator.evaluate(npm, "4.17").note()).contains("not a valid semver version");
