@@ -61,6 +61,8 @@ public class ScanCommand implements Callable<Integer> {
     @Option(names = "--max-age-days", paramLabel = "N", description = "最新データがN日より古ければ警告して終了3（0で確認しない、既定 "
             + "MAMORI_KB_MAX_AGE_DAYS または 14） / warn and exit 3 when the newest data is older (0: no check; default "
             + "MAMORI_KB_MAX_AGE_DAYS or 14)") Integer maxAgeDays;
+    @Option(names = "--strict", description = "スキーマ違反が1件でもあれば照合しません（既定：安全に読めれば注意を表示して照合） / "
+            + "refuse the SBOM for any schema problem (default: print the warnings and scan it when it can be read safely)") boolean strict;
     @Option(names = "--vex", description = "VEX document(s) to apply on top of the knowledge base's (OpenVEX, CycloneDX VEX, CSAF VEX)") List<Path> vexFiles = new ArrayList<>();
 
     @Override
@@ -82,7 +84,7 @@ public class ScanCommand implements Callable<Integer> {
         SbomDocument doc;
         List<VexStatement> vex;
         try {
-            doc = ScanSbom.read(sbom);
+            doc = ScanSbom.read(sbom, strict ? jp.mamori.inventory.sbom.Strictness.STRICT : jp.mamori.inventory.sbom.Strictness.LENIENT);
             vex = ScanSbom.readVex(vexFiles);
         } catch (RuntimeException e) {
             try {
@@ -92,6 +94,8 @@ public class ScanCommand implements Callable<Integer> {
             }
             throw e;
         }
+        // on stderr, so that JSON, SARIF and VEX on stdout stay clean (ADR 0018: warnings, not a refusal)
+        printWarnings(doc.warnings());
         List<AssessedFinding> findings;
         try (Mamori m = opening != null ? joined(opening) : openWithIndex()) {
             int maxAge = maxAgeDays != null ? maxAgeDays : m.settings().kbMaxAgeDays();
@@ -115,6 +119,17 @@ public class ScanCommand implements Callable<Integer> {
             if (reached) return ExitCode.THRESHOLD;
         }
         return ExitCode.OK;
+    }
+
+    private static void printWarnings(List<String> warnings) {
+        if (warnings.isEmpty()) return;
+        System.err.println("注意 " + warnings.size() + " 件付きで読みました / read with " + warnings.size()
+                + (warnings.size() == 1 ? " warning" : " warnings"));
+        warnings.stream().limit(SbomCommand.PRINTED_WARNINGS).forEach(w -> System.err.println("注意 / warning: " + w));
+        if (warnings.size() > SbomCommand.PRINTED_WARNINGS) {
+            System.err.println("ほか " + (warnings.size() - SbomCommand.PRINTED_WARNINGS) + " 件 / "
+                    + (warnings.size() - SbomCommand.PRINTED_WARNINGS) + " more");
+        }
     }
 
     /**

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * what a vendor table's suggested identifiers are and how to confirm them; a schema problem is a warning with
  * its pointer (refused with --strict); a confirmation names the row, the identifiers and the assets matched
  * again, and the next table of the same vendor arrives confirmed; a bad confirmation is refused with the
- * reason, Japanese first, exit 2.
+ * reason, Japanese first, exit 2. {@code mamori scan} reads like {@code sbom add}: warnings, not a refusal.
  */
 class SbomCliTest {
 
@@ -107,5 +107,17 @@ class SbomCliTest {
         Run strict = run("sbom", "check", "--strict", sbom.toString());
         assertThat(strict.rc()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(strict.err()).contains("(/metadata/component/type)").contains("not valid against the CycloneDX 1.6 schema");
+
+        // mamori scan reads the same way (ADR 0018): the warning on stderr, the findings on stdout, --strict refuses
+        Run scan = db("scan", sbom.toString(), "--format", "json", "--max-age-days", "0");
+        assertThat(scan.rc()).as(scan.err()).isZero();
+        assertThat(scan.err()).contains("注意 1 件付きで読みました / read with 1 warning")
+                .contains("注意 / warning: /metadata/component/type: CycloneDX 1.6 スキーマに適合しません");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(scan.out()).path("findings").toString())
+                .as("stdout is the JSON document alone, with the lodash finding").contains("CVE-2021-23337");
+        Run scanStrict = db("scan", "--strict", sbom.toString(), "--max-age-days", "0");
+        assertThat(scanStrict.rc()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(scanStrict.err()).contains("(/metadata/component/type)").contains("not valid against the CycloneDX 1.6 schema");
+        assertThat(scanStrict.out()).isEmpty();
     }
 }

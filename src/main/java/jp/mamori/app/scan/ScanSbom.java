@@ -97,10 +97,18 @@ public final class ScanSbom {
         return out;
     }
 
-    /** Reads an SBOM without a database (no identifier suggestions). */
+    /**
+     * Reads an SBOM without a database (no identifier suggestions), as {@code sbom add} does (ADR 0018): schema
+     * problems are warnings on the document when it can be read safely.
+     */
     public static SbomDocument read(Path file) {
+        return read(file, jp.mamori.inventory.sbom.Strictness.LENIENT);
+    }
+
+    /** {@code STRICT}: any schema problem refuses the document ({@code mamori scan --strict}). */
+    public static SbomDocument read(Path file, jp.mamori.inventory.sbom.Strictness strictness) {
         try {
-            return new SbomReader(SbomLimits.defaults(), jp.mamori.inventory.sbom.CpeSuggester.NONE).read(file);
+            return new SbomReader(SbomLimits.defaults(), jp.mamori.inventory.sbom.CpeSuggester.NONE, strictness).read(file);
         } catch (SbomFormatException e) {
             throw new InvalidInputException(e.getMessage(), e);
         } catch (IOException e) {
