@@ -36,6 +36,8 @@ public class ExportCommand {
         @Mixin OrgOption org = new OrgOption();
         @Option(names = "--format", required = true, description = "xlsx | csv") TableFormat format;
         @Option(names = "--state", split = ",", paramLabel = "S", description = "状態で絞り込み / only these states") List<String> states;
+        @Option(names = "--lang", defaultValue = "ja", description = "ja | en: 検出シートの見出し・説明・期限の根拠の言語 / language of the findings sheet's headers, explanation and deadline basis")
+        String lang;
         @Parameters(paramLabel = "FILE") Path file;
 
         @Override
@@ -46,7 +48,14 @@ public class ExportCommand {
                 Organization o = org.resolve(m.inventory());
                 FindingExporter exporter = m.findingExporter();
                 FindingQuery.Filter filter = new FindingQuery.Filter(st, null, null, null, null, null, null, null);
-                int n = write(file, out -> format == TableFormat.xlsx ? exporter.writeXlsx(o.id(), filter, out) : exporter.writeCsv(o.id(), filter, out));
+                boolean english = switch (lang.strip().toLowerCase(java.util.Locale.ROOT)) {
+                    case "ja" -> false;
+                    case "en" -> true;
+                    default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                            "--lang は ja か en です / --lang must be ja or en: " + lang);
+                };
+                int n = write(file, out -> format == TableFormat.xlsx ? exporter.writeXlsx(o.id(), filter, out, english)
+                        : exporter.writeCsv(o.id(), filter, out, english));
                 System.out.println(file + " に検出 " + n + " 件を出力しました / wrote " + n + " findings to " + file);
                 return ExitCode.OK;
             }

@@ -18,6 +18,7 @@ import jp.mamori.remediation.DecisionResult;
 import jp.mamori.remediation.FindingHistory;
 import jp.mamori.remediation.FindingQuery;
 import jp.mamori.remediation.FindingRow;
+import jp.mamori.remediation.FindingSummary;
 import jp.mamori.remediation.FindingState;
 import jp.mamori.remediation.NoSuchFindingException;
 import jp.mamori.remediation.SameProduct;
@@ -194,9 +195,12 @@ public class FindingsCommand {
                 List<MitigationItem> suggestions = mitigations.isEmpty() ? ctx.mitigations.suggest(o.id(), id) : List.of();
                 List<FindingHistory.Event> events = h.events(o.id(), id);
                 StoredDecision current = decisions.stream().filter(StoredDecision::current).reduce((a, b) -> b).orElse(null);
+                FindingSummary summary = FindingSummary.of(r, evidence.toString(), current, mitigations);
                 if (format == OutputFormat.json) {
                     Map<String, Object> doc = new LinkedHashMap<>();
                     doc.put("finding", json(r, current, ctx.today()));
+                    doc.put("deadlineReason", Map.of("kind", summary.deadline().kind().key(), "ja", summary.deadline().ja(), "en", summary.deadline().en()));
+                    doc.put("nextAction", Map.of("ja", summary.next().ja(), "en", summary.next().en()));
                     doc.put("evidence", evidence);
                     doc.put("decisions", decisions);
                     doc.put("mitigations", mitigations);
@@ -205,13 +209,13 @@ public class FindingsCommand {
                     System.out.println(Json.pretty(doc));
                     return ExitCode.OK;
                 }
-                print(r, evidence, current, decisions, mitigations, suggestions, events, ctx.today());
+                print(r, evidence, current, decisions, mitigations, suggestions, events, ctx.today(), summary);
                 return ExitCode.OK;
             }
         }
 
         private static void print(FindingRow r, JsonNode ev, StoredDecision current, List<StoredDecision> decisions, List<Mitigation> mitigations,
-                                  List<MitigationItem> suggestions, List<FindingHistory.Event> events, LocalDate today) {
+                                  List<MitigationItem> suggestions, List<FindingHistory.Event> events, LocalDate today, FindingSummary summary) {
             System.out.println("検出 #" + r.id() + "  " + r.vulnId() + "  " + Labels.outcome(r.outcome()) + "  状態: "
                     + FindingState.fromKey(r.state()).ja() + " (" + r.state() + ")");
             System.out.println("資産 / asset: " + r.assetName() + "（" + r.assetCode() + "）" + (r.boundary() ? " インターネット境界 / internet boundary" : "")
@@ -221,6 +225,9 @@ public class FindingsCommand {
             System.out.println("期限 / due: " + (r.due() == null ? "-" : r.due()) + (overdue(r, current, today) ? "（期限超過 / overdue）" : "")
                     + "  深刻度 / severity: " + Labels.severity(r.severity()) + (r.cvssScore() == null ? "" : " CVSS " + r.cvssScore())
                     + "  悪用 / exploitation: " + Labels.exploitation(r.exploitation()));
+            System.out.println("期限の根拠 / deadline basis: " + summary.deadline().ja());
+            System.out.println("    " + summary.deadline().en());
+            System.out.println("次の対応 / next: " + summary.next().ja() + " / " + summary.next().en());
             System.out.println("一致 / match: " + r.matchBy() + "/" + r.matchSource() + " " + (r.criterion() == null ? "" : r.criterion())
                     + "（確度 / confidence " + r.confidence() + (r.suggested()
                             ? "、推定 / suggested: 識別子はMamoriの推定です。mamori sbom confirm-id で確認・却下できます / the identifier was suggested by Mamori;"

@@ -149,11 +149,16 @@ public final class Lifecycle {
      * else the triage deadline.
      */
     public static LocalDate deadline(FindingState state, LocalDate triageDue, InForce decision) {
-        if (decision != null && decision.until() != null && state.heldToDecisionDate()
-                && (decision.action() == DecisionAction.PATCH || decision.action() == DecisionAction.MITIGATE)) {
-            return decision.until();
-        }
-        return triageDue;
+        return decisionSetsDeadline(state, decision) ? decision.until() : triageDue;
+    }
+
+    /**
+     * Whether the decision's date is the deadline in force in this state: a patch or mitigation decision with a
+     * patch-by date while the finding is held to it. {@link DeadlineReason} asks the same question to say why.
+     */
+    public static boolean decisionSetsDeadline(FindingState state, InForce decision) {
+        return decision != null && decision.until() != null && state.heldToDecisionDate()
+                && (decision.action() == DecisionAction.PATCH || decision.action() == DecisionAction.MITIGATE);
     }
 
     private static boolean raised(Outcome before, Outcome after) {

@@ -37,6 +37,10 @@ final class Chromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1366,768",
                 "--lang=ja-JP", "--no-first-run", "--no-default-browser-check", "--disable-extensions");
+        // the console, so a test can see a resource that failed to load (a 404 favicon, a blocked script)
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString()))
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

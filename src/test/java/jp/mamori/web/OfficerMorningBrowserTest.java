@@ -67,6 +67,18 @@ class OfficerMorningBrowserTest {
         driver.findElement(By.cssSelector("#urgent tbody tr.main-row th a")).click();
         site.waitUp().until(d -> site.path().startsWith("/findings/"));
         String findingPath = site.path().replaceFirst("#.*$", "");
+        // the finding in one screen at 1366x768: why, state, deadline and its basis, next action and the decision form above the fold
+        assertThat(summaryFact("summary-state")).isEqualTo("回避策計画中");
+        assertThat(summaryFact("due-basis")).as("the demo's own decision set the date; the 2023 KEV date is a fact, not the deadline")
+                .contains("対応判断のパッチ期限（mamori-demo が").contains("CISA KEV期限 2023-11-08 は検出前に経過");
+        long fold = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerHeight;");
+        site.screenshot("officer-2a-finding-one-screen.png");
+        for (String id : List.of("summary-state", "summary-due", "due-basis", "next-action", "why-h", "dec-action", "dec-reason", "dec-until", "dec-submit")) {
+            org.openqa.selenium.Rectangle r = driver.findElement(By.id(id)).getRect();
+            assertThat(r.getY() + r.getHeight()).as(id + " above the fold (" + fold + " px)").isLessThanOrEqualTo((int) fold);
+        }
+        assertThat(driver.findElements(By.cssSelector("main details.panel"))).as("evidence, CVSS, history collapsible below").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(driver.findElement(By.cssSelector("details#finding-facts")).getAttribute("open")).as("evidence closed at first").isNull();
         new Select(driver.findElement(By.id("dec-action"))).selectByValue("mitigate");
         driver.findElement(By.id("dec-reason")).sendKeys("直ちに回避策を適用し全セッションを切断する。" + patchBy + " までにパッチを適用する。");
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", driver.findElement(By.id("dec-until")), patchBy.toString());
@@ -74,6 +86,13 @@ class OfficerMorningBrowserTest {
         site.waitUp().until(ExpectedConditions.textToBePresentInElementLocated(By.id("decision"), "判断を記録しました"));
         assertThat(summaryValue("状態")).isEqualTo("回避策計画中");
         assertThat(summaryDue()).as("D is the deadline in force").isEqualTo(patchBy);
+        assertThat(summaryFact("summary-due")).startsWith(patchBy.toString());
+        assertThat(summaryFact("due-basis")).as("the top summary says who set D and why, and keeps the KEV date as a fact")
+                .startsWith("対応判断のパッチ期限（sec-officer が " + today + " に設定）")
+                .contains("理由: 直ちに回避策を適用し全セッションを切断する。")
+                .contains("CISA KEV期限 2023-11-08 は検出前に経過");
+        assertThat(summaryFact("next-action")).startsWith("回避策・確認項目を完了してください（残り ").contains(patchBy + " までにパッチを適用");
+        assertThat(driver.findElement(By.id("decision-details")).getAttribute("open")).as("the checklist opens by itself while items are due").isNotNull();
         site.screenshot("officer-2-decided.png");
 
         // 3. still in the default list and on the asset page, labelled, with D as its deadline
@@ -109,6 +128,8 @@ class OfficerMorningBrowserTest {
         }
         assertThat(summaryValue("状態")).isEqualTo("回避策適用済み");
         assertThat(summaryDue()).as("the patch is still owed by D").isEqualTo(patchBy);
+        assertThat(summaryFact("next-action")).isEqualTo(patchBy + " までにパッチを適用してください（回避策は適用済み）");
+        assertThat(summaryFact("due-basis")).startsWith("対応判断のパッチ期限（sec-officer が " + today + " に設定）");
         site.screenshot("officer-4-checklist-done.png");
 
         // 5. still listed, now mitigated; still on the urgent list; counts still agree
@@ -160,6 +181,10 @@ class OfficerMorningBrowserTest {
     private static String summaryValue(String label) {
         return driver.findElement(By.xpath("//section[contains(@class,'summary')]//dt[normalize-space()='" + label + "']/following-sibling::dd[1]"))
                 .getText().trim();
+    }
+
+    private static String summaryFact(String id) {
+        return driver.findElement(By.cssSelector("#finding-summary #" + id)).getText().trim();
     }
 
     private static LocalDate summaryDue() {

@@ -165,6 +165,8 @@ public final class ScanJson {
         evidence(ev, "mission", tr.inputs().mission());
         n.put("due", tr.dueDate().toString());
         n.put("dueBasis", tr.deadline().basis().name().toLowerCase(java.util.Locale.ROOT));
+        n.put("duePolicyDays", tr.deadline().policyDays());
+        n.put("dueFrom", tr.decisionDate().toString());
         n.put("overdue", tr.overdue());
     }
 

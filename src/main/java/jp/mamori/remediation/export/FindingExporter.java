@@ -28,6 +28,7 @@ public final class FindingExporter {
     public static final String SHEET_DECISIONS = "対応判断";
     public static final String SHEET_MITIGATIONS = "回避策";
     public static final List<String> FINDING_HEADERS = FindingTable.FINDING_HEADERS;
+    public static final List<String> FINDING_HEADERS_EN = FindingTable.FINDING_HEADERS_EN;
 
     private final Database database;
 
@@ -37,6 +38,14 @@ public final class FindingExporter {
 
     /** Writes the workbook; returns the number of findings. The stream is not closed. */
     public int writeXlsx(long orgId, FindingQuery.Filter filter, OutputStream out) throws IOException {
+        return writeXlsx(orgId, filter, out, false);
+    }
+
+    /**
+     * @param english the findings sheet's headers, explanation and deadline basis in English (the reader chose English);
+     *                labels of states and outcomes and the other sheets stay Japanese
+     */
+    public int writeXlsx(long orgId, FindingQuery.Filter filter, OutputStream out, boolean english) throws IOException {
         ExportData data = ExportData.load(database, orgId, filter);
         SXSSFWorkbook wb = new SXSSFWorkbook(200);
         try {
@@ -48,7 +57,8 @@ public final class FindingExporter {
             date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
             CellStyle wrap = wb.createCellStyle();
             wrap.setWrapText(true);
-            sheet(wb.createSheet(SHEET_FINDINGS), FindingTable.FINDING_HEADERS, FindingTable.findings(data), header, date, wrap);
+            sheet(wb.createSheet(SHEET_FINDINGS), english ? FindingTable.FINDING_HEADERS_EN : FindingTable.FINDING_HEADERS,
+                    FindingTable.findings(data, english), header, date, wrap);
             sheet(wb.createSheet(SHEET_DECISIONS), FindingTable.DECISION_HEADERS, FindingTable.decisions(data), header, date, wrap);
             sheet(wb.createSheet(SHEET_MITIGATIONS), FindingTable.MITIGATION_HEADERS, FindingTable.mitigations(data), header, date, wrap);
             wb.write(out);
@@ -61,11 +71,16 @@ public final class FindingExporter {
 
     /** Writes the findings table as CSV (UTF-8 with BOM, CRLF); returns the number of findings. The stream is not closed. */
     public int writeCsv(long orgId, FindingQuery.Filter filter, OutputStream out) throws IOException {
+        return writeCsv(orgId, filter, out, false);
+    }
+
+    /** @param english headers, explanation and deadline basis in English */
+    public int writeCsv(long orgId, FindingQuery.Filter filter, OutputStream out, boolean english) throws IOException {
         ExportData data = ExportData.load(database, orgId, filter);
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write('\uFEFF');
-        csvLine(w, FindingTable.FINDING_HEADERS.stream().map(h -> (Object) h).toList());
-        for (List<Object> row : FindingTable.findings(data)) csvLine(w, row);
+        csvLine(w, (english ? FindingTable.FINDING_HEADERS_EN : FindingTable.FINDING_HEADERS).stream().map(h -> (Object) h).toList());
+        for (List<Object> row : FindingTable.findings(data, english)) csvLine(w, row);
         w.flush();
         return data.findings().size();
     }

@@ -18,7 +18,12 @@ final class FindingTable {
 
     /** The findings table, in the order officers asked for; 検出ID last so the file maps back to Mamori. */
     static final List<String> FINDING_HEADERS = List.of("対応", "期限", "脆弱性", "資産", "情報システム", "コンポーネント", "版", "修正版",
-            "深刻度", "CVSS", "悪用", "状態", "判断", "理由", "判断者", "承認者", "期限・見直し日", "回避策", "検出ID");
+            "深刻度", "CVSS", "悪用", "状態", "判断", "理由", "判断者", "承認者", "期限・見直し日", "回避策", "なぜ（説明）", "期限の根拠", "検出ID");
+
+    /** The same columns for a reader who chose English. */
+    static final List<String> FINDING_HEADERS_EN = List.of("Outcome", "Deadline", "Vulnerability", "Asset", "System", "Component", "Version",
+            "Fixed in", "Severity", "CVSS", "Exploitation", "State", "Decision", "Reason", "Decided by", "Approver", "Until / review on",
+            "Mitigations", "Why (explanation)", "Deadline basis", "Finding ID");
 
     static final List<String> DECISION_HEADERS = List.of("判断ID", "検出ID", "脆弱性", "資産", "コンポーネント", "判断", "変更前の状態",
             "変更後の状態", "理由", "VEX根拠", "判断者", "承認者", "判断日時", "期限・見直し日", "根拠リンク", "有効");
@@ -32,6 +37,10 @@ final class FindingTable {
     private FindingTable() { }
 
     static List<List<Object>> findings(ExportData data) {
+        return findings(data, false);
+    }
+
+    static List<List<Object>> findings(ExportData data, boolean english) {
         List<List<Object>> out = new ArrayList<>();
         for (FindingRow r : data.findings()) {
             StoredDecision d = data.current().get(r.id());
@@ -42,7 +51,8 @@ final class FindingTable {
                     r.componentName(), r.componentVersion(), r.fixedIn(), ExportLabels.severity(r.severity()), r.cvssScore(),
                     ExportLabels.exploitation(r.exploitation()), FindingState.fromKey(r.state()).ja(),
                     d == null ? null : d.action().ja(), d == null ? null : d.reason(), d == null ? null : d.actor(),
-                    d == null ? null : d.approver(), d == null ? null : d.until(), String.join("\n", mitigations), r.id()));
+                    d == null ? null : d.approver(), d == null ? null : d.until(), String.join("\n", mitigations),
+                    data.explanation(r.id(), english), data.deadlineReason(r).text(english), r.id()));
         }
         return out;
     }

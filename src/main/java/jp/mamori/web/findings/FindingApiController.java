@@ -67,9 +67,33 @@ public class FindingApiController {
         out.put("closedAt", d.closedAt());
         out.put("history", d.history());
         out.put("attackTraces", FindingPageController.tracesJson(FindingPageController.traces(mamori, d)));
+        out.putAll(summaryJson(FindingPageController.summary(mamori, d)));
         // ===== REMEDIATION WORKFLOW: filled by a FindingDecisions bean (see FindingDecisions) =====
         FindingDecisions panel = decisions.getIfAvailable();
         out.put("decision", panel == null ? null : panel.describe(scope, d.row().organizationId(), id));
+        return out;
+    }
+
+    /** The page's top summary as JSON: deadlineReason (kind, due, basis and the KEV fact in both languages) and nextAction. */
+    static Map<String, Object> summaryJson(jp.mamori.remediation.FindingSummary s) {
+        jp.mamori.remediation.DeadlineReason r = s.deadline();
+        Map<String, Object> reason = new java.util.LinkedHashMap<>();
+        reason.put("kind", r.kind().key());
+        reason.put("due", r.due() == null ? null : r.due().toString());
+        reason.put("ja", r.ja());
+        reason.put("en", r.en());
+        reason.put("basisJa", r.basisJa());
+        reason.put("basisEn", r.basisEn());
+        reason.put("policyDays", r.policyDays());
+        reason.put("countedFrom", r.countedFrom() == null ? null : r.countedFrom().toString());
+        reason.put("kevDueDate", r.kevDueDate() == null ? null : r.kevDueDate().toString());
+        reason.put("kevPassedBeforeDetection", r.kevPassedBeforeDetection());
+        reason.put("setBy", r.decidedBy());
+        reason.put("decisionReason", r.decisionReason());
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("stateJa", s.state().ja());
+        out.put("deadlineReason", reason);
+        out.put("nextAction", Map.of("ja", s.next().ja(), "en", s.next().en()));
         return out;
     }
 }

@@ -114,7 +114,8 @@ public class FindingDecisionApiController {
     /** The findings the caller may see, with decisions and mitigations: .xlsx (three sheets) or CSV (UTF-8 with BOM). */
     @GetMapping("/findings/export")
     public void export(@RequestParam(name = "format", defaultValue = "xlsx") String format, AccessScope scope, HttpServletRequest request,
-                       HttpServletResponse response) throws IOException {
+                       HttpServletResponse response, Locale locale) throws IOException {
+        boolean english = "en".equals(locale.getLanguage());
         Organization org = tenancy.require(scope, request);
         String f = format.trim().toLowerCase(Locale.ROOT);
         if (!f.equals("xlsx") && !f.equals("csv")) throw new BadRequestException("形式は xlsx か csv です / format must be xlsx or csv");
@@ -125,8 +126,8 @@ public class FindingDecisionApiController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
         response.setHeader("X-Content-Type-Options", "nosniff");
         OutputStream out = response.getOutputStream();
-        if (f.equals("xlsx")) exporter.writeXlsx(org.id(), filter, out);
-        else exporter.writeCsv(org.id(), filter, out);
+        if (f.equals("xlsx")) exporter.writeXlsx(org.id(), filter, out, english);
+        else exporter.writeCsv(org.id(), filter, out, english);
         out.flush();
     }
 

@@ -21,4 +21,9 @@ public interface FindingDecisions {
      * {@code decision} (what {@link #describe} returned).
      */
     String fragment();
+
+    /** The fragment with the decision form shown at the top of the finding (issue 12: one screen), or null for none. */
+    default String formFragment() {
+        return null;
+    }
 }

@@ -81,6 +81,21 @@ public class FindingPageController {
         return m;
     }
 
+    /** State, deadline in force with its basis, next action: one value from the core for the page and the API. */
+    static jp.mamori.remediation.FindingSummary summary(jp.mamori.app.Mamori m, FindingViews.Detail d) {
+        long org = d.row().organizationId();
+        long id = d.row().id();
+        jp.mamori.remediation.StoredDecision current = m.findingHistory().decisions(org, id).stream()
+                .filter(jp.mamori.remediation.StoredDecision::current).reduce((a, b) -> b).orElse(null);
+        String evidence;
+        try {
+            evidence = jp.mamori.persistence.StoredJson.MAPPER.writeValueAsString(d.evidence());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            evidence = null;
+        }
+        return jp.mamori.remediation.FindingSummary.of(d.row(), evidence, current, m.mitigations().list(org, id));
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object o) {
         return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
@@ -127,7 +142,15 @@ public class FindingPageController {
         model.addAttribute("tracesLinked", jp.mamori.web.detection.DetectionWeb.reads(scope, d.row().organizationId()));
         FindingDecisions panel = decisions.getIfAvailable();
         model.addAttribute("decisionFragment", panel == null ? null : panel.fragment());
-        model.addAttribute("decision", panel == null ? null : panel.describe(scope, d.row().organizationId(), id));
+        model.addAttribute("decisionFormFragment", panel == null ? null : panel.formFragment());
+        Object decision = panel == null ? null : panel.describe(scope, d.row().organizationId(), id);
+        model.addAttribute("decision", decision);
+        jp.mamori.remediation.FindingSummary summary = summary(mamori, d);
+        model.addAttribute("summary", summary);
+        // the record of decisions and the checklist open by themselves while the officer has items to do or an approval waits
+        boolean approvals = decision instanceof Map<?, ?> dm && dm.get("pendingApprovals") instanceof java.util.List<?> l && !l.isEmpty();
+        model.addAttribute("decisionOpen", summary.openMitigationItems() > 0 || approvals
+                || model.containsAttribute("mitigationDone") || model.containsAttribute("mitigationProblem"));
         return "findings/detail";
     }
 }

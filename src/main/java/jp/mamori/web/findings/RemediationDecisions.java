@@ -79,6 +79,11 @@ public class RemediationDecisions implements FindingDecisions {
         return "remediation/decision :: panel";
     }
 
+    @Override
+    public String formFragment() {
+        return "remediation/decision :: decideTop";
+    }
+
     /** What a decision form or JSON body carries; dates as yyyy-MM-dd. */
     public record DecisionInput(String action, String reason, String until, String approver, String justification, List<String> evidenceLinks)
             implements java.io.Serializable {

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 @Component("fmt")
 public class Fmt {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WebSetup.TOKYO);
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(WebSetup.TOKYO);
+    /** Asia/Tokyo with its name on every time shown (issue 12): Japan has no daylight saving, so JST is always +09:00. */
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'JST'").withZone(WebSetup.TOKYO);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'JST'").withZone(WebSetup.TOKYO);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
     private final Clock clock;

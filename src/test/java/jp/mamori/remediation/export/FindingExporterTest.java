@@ -104,6 +104,77 @@ class FindingExporterTest {
         }
     }
 
+    /** Issue 12: the workbook says why (the explanation) and why the deadline is what it is, in the reader's language. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void theWorkbookCarriesTheExplanationAndTheDeadlinesReason(TestDatabases.Kind kind) throws Exception {
+        try (RemediationFixture fx = new RemediationFixture(kind, new MutableClock(MORNING))) {
+            java.time.LocalDate today = fx.today();
+            long gw = fx.finding(fx.gateway, "device", "NetScaler Gateway", "13.1-49.13", "CVE-2023-4966", "act", today.plusDays(7),
+                    FindingState.NEW, "crit");
+            long lib = fx.finding(fx.server, "purl:npm/lodash", "lodash", "4.17.19", "CVE-2021-23337", "track", today.plusDays(90),
+                    FindingState.NEW, "crit");
+            evidence(fx, gw, "{\"explanation\": {\"ja\": \"悪用が確認されている境界機器です。\", \"en\": \"An exploited boundary device.\"},"
+                    + " \"dueBasis\": \"kev_passed_before_detection\", \"duePolicyDays\": 7, \"dueFrom\": \"" + today + "\","
+                    + " \"kev\": {\"dueDate\": \"2023-11-08\"}}");
+            evidence(fx, lib, "{\"explanation\": {\"ja\": \"公開されていない業務サーバです。\", \"en\": \"An internal server.\"},"
+                    + " \"dueBasis\": \"policy\", \"duePolicyDays\": 90, \"dueFrom\": \"" + today + "\", \"kev\": null}");
+            java.time.LocalDate patchBy = today.plusDays(10);
+            fx.workflow.decide(fx.org.id(), gw, Decision.of(DecisionAction.MITIGATE, "直ちに回避策、パッチは10日以内", "sec-officer").withUntil(patchBy));
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new FindingExporter(fx.db).writeXlsx(fx.org.id(), FindingQuery.Filter.all(), out);
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+                Sheet findings = wb.getSheet("検出");
+                List<String> headers = row(findings.getRow(0));
+                int why = headers.indexOf("なぜ（説明）");
+                int basis = headers.indexOf("期限の根拠");
+                assertThat(why).as("a why column").isPositive();
+                assertThat(basis).as("a deadline-basis column").isEqualTo(why + 1);
+                assertThat(headers.get(headers.size() - 1)).as("検出ID stays last").isEqualTo("検出ID");
+                java.util.Map<String, List<String>> byVuln = new java.util.HashMap<>();
+                for (int i = 1; i <= findings.getLastRowNum(); i++) byVuln.put(row(findings.getRow(i)).get(2), row(findings.getRow(i)));
+                List<String> g = byVuln.get("CVE-2023-4966");
+                assertThat(g.get(why)).isEqualTo("悪用が確認されている境界機器です。");
+                assertThat(g.get(1)).isEqualTo(patchBy.toString());
+                assertThat(g.get(basis)).as("the decision's date with who set it and why, and the KEV date as a fact")
+                        .startsWith(patchBy + "：対応判断のパッチ期限（sec-officer が " + today + " に設定）")
+                        .contains("理由: 直ちに回避策、パッチは10日以内")
+                        .endsWith("CISA KEV期限 2023-11-08 は検出前に経過（参考）");
+                List<String> l = byVuln.get("CVE-2021-23337");
+                assertThat(l.get(why)).isEqualTo("公開されていない業務サーバです。");
+                assertThat(l.get(basis)).isEqualTo(today.plusDays(90) + "：初回検出 " + today + " から 90日（対応方針）");
+            }
+
+            ByteArrayOutputStream en = new ByteArrayOutputStream();
+            new FindingExporter(fx.db).writeXlsx(fx.org.id(), FindingQuery.Filter.all(), en, true);
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(en.toByteArray()))) {
+                Sheet findings = wb.getSheetAt(0);
+                List<String> headers = row(findings.getRow(0));
+                assertThat(headers).contains("Why (explanation)", "Deadline basis").doesNotContain("なぜ（説明）");
+                int why = headers.indexOf("Why (explanation)");
+                List<String> texts = new ArrayList<>();
+                for (int i = 1; i <= findings.getLastRowNum(); i++) {
+                    List<String> r = row(findings.getRow(i));
+                    texts.add(r.get(why) + " | " + r.get(why + 1));
+                }
+                assertThat(texts).anySatisfy(t -> assertThat(t).contains("An exploited boundary device.")
+                        .contains("the decision's patch-by date (set by sec-officer on " + today + ")")
+                        .contains("the CISA KEV due date 2023-11-08 had passed before detection"));
+                assertThat(texts).anySatisfy(t -> assertThat(t).isEqualTo("An internal server. | " + today.plusDays(90) + ": 90 days from first detection "
+                        + today + " (policy)"));
+            }
+        }
+    }
+
+    private static void evidence(RemediationFixture fx, long id, String json) throws Exception {
+        try (java.sql.Connection c = fx.db.connection(); java.sql.PreparedStatement ps = c.prepareStatement("UPDATE finding SET evidence = ? WHERE id = ?")) {
+            ps.setString(1, json);
+            ps.setLong(2, id);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+    }
+
     @Test
     void onlyFormulaStartsArePrefixed() {
         List<String> out = new ArrayList<>();
