@@ -62,9 +62,9 @@ final class DemoSite implements AutoCloseable {
         return new DemoSite(dataDir, db, mamori, context, Chromium.start());
     }
 
-    /** The demo's municipality (the first organisation). */
+    /** The demo's municipality (code 999999; the demo also creates a prefecture and a town, which sort before it). */
     Organization organization() {
-        return mamori.inventory().listOrganizations().get(0);
+        return mamori.inventory().findOrganization("999999").orElseThrow();
     }
 
     void open(String path) {

@@ -60,6 +60,7 @@ class DetectionWebTest {
     static HttpSessionClient officer;
     static HttpSessionClient auditor;
     static long orgId;
+    static final String DEMO_ORG = "999999";
     static JsonNode cliIncidents;
     static JsonNode cliDetections;
 
@@ -81,10 +82,11 @@ class DetectionWebTest {
     static void start() throws Exception {
         dataDir = Files.createTempDirectory("mamori-detection-web-");
         assertThat(MamoriMain.run("demo", "--no-serve", "--data", dataDir.toString())).isZero();
-        cliIncidents = JSON.readTree(cli("incidents", "list", "--format", "json", "--data", dataDir.toString()));
-        cliDetections = JSON.readTree(cli("detections", "list", "--format", "json", "--data", dataDir.toString()));
+        cliIncidents = JSON.readTree(cli("incidents", "list", "--format", "json", "--org", DEMO_ORG, "--data", dataDir.toString()));
+        cliDetections = JSON.readTree(cli("detections", "list", "--format", "json", "--org", DEMO_ORG, "--data", dataDir.toString()));
         db = Database.open(DatabaseSettings.embedded(dataDir));
-        orgId = new InventoryRepository(db.dataSource()).listOrganizations().get(0).id();
+        // the demo also loads the prefecture's story (a prefecture and a town): the municipality with the incidents is 999999
+        orgId = new InventoryRepository(db.dataSource()).findOrganization(DEMO_ORG).orElseThrow().id();
         AuditLog audit = new AuditLog(db.dataSource());
         UserStore users = new UserStore(db.dataSource(), audit, SecretBox.load(dataDir, Map.of()), new BCryptPasswordEncoder(4), java.time.Clock.systemUTC());
         context = MamoriWebApplication.start(db, "127.0.0.1", 0, dataDir);

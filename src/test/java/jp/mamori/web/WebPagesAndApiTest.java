@@ -143,6 +143,18 @@ class WebPagesAndApiTest {
         doc.path("paths").fieldNames().forEachRemaining(p -> assertThat(mapped).as("described path exists").contains(p));
     }
 
+    /** Issue 12: no 404 for the favicon on any page — a static file anyone may fetch, linked from every page's head. */
+    @Test
+    void theFaviconIsServedToAnyoneAndLinkedFromThePages() throws Exception {
+        java.net.http.HttpResponse<byte[]> icon = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/favicon.ico")).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type").orElse("")).containsAnyOf("image/x-icon", "image/vnd.microsoft.icon");
+        assertThat(icon.body()).as("an ICO file").startsWith(0, 0, 1, 0);
+        assertThat(HttpSessionClient.browser(base).get("/login").body()).contains("<link rel=\"icon\" href=\"/favicon.ico\"");
+        assertThat(page.get("/findings").body()).contains("<link rel=\"icon\" href=\"/favicon.ico\"");
+    }
+
     @Test
     void apiErrorsAreJson() throws Exception {
         HttpResponse<String> r = api().get("/api/v1/findings/987654");
