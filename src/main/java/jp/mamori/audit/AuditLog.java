@@ -266,8 +266,17 @@ public final class AuditLog {
     public record Page(List<AuditEvent> events, long total) { }
 
     public Page search(Query q, int offset, int limit) {
+        return search(q, null, offset, limit);
+    }
+
+    /** As {@link #search(Query, int, int)}, only entries with an id below {@code beforeId} (when given; the API's paging). */
+    public Page search(Query q, Long beforeId, int offset, int limit) {
         StringBuilder where = new StringBuilder(" FROM audit_event WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
+        if (beforeId != null) {
+            where.append(" AND id < ?");
+            params.add(beforeId);
+        }
         if (q.organizationId() != null) {
             where.append(" AND organization_id = ?");
             params.add(q.organizationId());

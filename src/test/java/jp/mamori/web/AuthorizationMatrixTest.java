@@ -391,6 +391,16 @@ class AuthorizationMatrixTest {
         } else {
             tally.deny(who + "/audit", audit, refused(audit), audit.body().contains("MXA1") || audit.body().contains("MXB1"));
         }
+        // filtered (issue 12: the API filters as the page does): the same tenant's entries only
+        String filteredUrl = p + "/audit?action=sbom.added&from=2000-01-01&to=2100-12-31";
+        HttpResponse<String> filtered = c.get(filteredUrl);
+        if (readsAudit(role)) {
+            boolean admin = role == Role.ADMIN;
+            tally.allow(who + filteredUrl, filtered, filtered.statusCode() == 200 && filtered.body().contains("MXA1") && filtered.body().contains("MXA2")
+                    && admin == filtered.body().contains("MXB1"));
+        } else {
+            tally.deny(who + filteredUrl, filtered, refused(filtered), filtered.body().contains("MXA1") || filtered.body().contains("MXB1"));
+        }
         HttpResponse<String> verify = c.get(p + "/audit/verify");
         if (readsAudit(role)) tally.allow(who + "/audit/verify", verify, verify.statusCode() == 200 && verify.body().contains(api ? "\"intact\":true" : "監査ログのチェーンは完全です"));
         else tally.deny(who + "/audit/verify", verify, refused(verify), verify.body().contains("intact"));
@@ -402,6 +412,17 @@ class AuthorizationMatrixTest {
             HttpResponse<String> r = c.get(u);
             tally.allow(who + u, r, r.statusCode() == 200 || (r.statusCode() == 302 && u.contains("?id=")));
         }
+
+        // importing a feed file from the browser or the API (issue 12): the instance administrator only
+        byte[] osv;
+        try (InputStream in = AuthorizationMatrixTest.class.getResourceAsStream("/demo/feeds/osv/GHSA-jfh8-c2jp-5v3q.json")) {
+            osv = in.readAllBytes();
+        }
+        if (!api) c.get("/feeds");
+        String feedImport = p + "/feeds/import";
+        HttpResponse<String> fi = c.upload(feedImport, "GHSA-jfh8-c2jp-5v3q.json", osv);
+        if (role == Role.ADMIN) tally.allow(who + "POST " + feedImport, fi, api ? fi.statusCode() == 200 : fi.statusCode() == 302);
+        else tally.deny(who + "POST " + feedImport, fi, writeRefused(role, api, fi, 404), fi.statusCode() / 100 == 2 || fi.statusCode() == 302);
 
         // by id
         for (Target t : Target.values()) {

@@ -110,10 +110,36 @@ public class AuditController {
         return page(null, null, null, null, null, scope, request, org.springframework.context.i18n.LocaleContextHolder.getLocale(), model);
     }
 
+    /**
+     * Newest first, 100 a page ({@code before}: entries with a smaller id), filtered like the page: exact
+     * actor and action, {@code from}/{@code to} days in Asia/Tokyo (both inclusive). {@code X-Total-Count}:
+     * how many entries match (before {@code before}).
+     */
     @GetMapping("/api/v1/audit")
     @ResponseBody
-    public List<AuditEvent> api(@RequestParam(name = "before", required = false) Long before, AccessScope scope, HttpServletRequest request) {
-        return events(scope, request, before);
+    public org.springframework.http.ResponseEntity<List<AuditEvent>> api(@RequestParam(name = "before", required = false) Long before,
+                                                                          @RequestParam(name = "actor", required = false) String actor,
+                                                                          @RequestParam(name = "action", required = false) String action,
+                                                                          @RequestParam(name = "from", required = false) String from,
+                                                                          @RequestParam(name = "to", required = false) String to,
+                                                                          AccessScope scope, HttpServletRequest request) {
+        Access.require(scope, scope.canReadAudit(), "audit");
+        Long orgId = null;
+        if (!scope.instanceWide()) {
+            Organization org = tenancy.require(scope, request);
+            Access.require(scope, scope.canReadAudit(org.id()), "audit");
+            orgId = org.id();
+        }
+        java.time.LocalDate fromDay = day(from, "from");
+        java.time.LocalDate toDay = day(to, "to");
+        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
+            throw new jp.mamori.web.support.BadRequestException("to の日付が from より前です / to lies before from");
+        }
+        AuditLog.Query q = AuditLog.query(orgId, orgId == null, actor, action,
+                fromDay == null ? null : fromDay.atStartOfDay(WebSetup.TOKYO).toInstant(),
+                toDay == null ? null : toDay.plusDays(1).atStartOfDay(WebSetup.TOKYO).toInstant());
+        AuditLog.Page result = audit.search(q, before, 0, PAGE);
+        return org.springframework.http.ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total())).body(result.events());
     }
 
     @GetMapping("/api/v1/audit/verify")
@@ -129,13 +155,5 @@ public class AuditController {
             out.put("reason", v.reason());
         }
         return out;
-    }
-
-    private List<AuditEvent> events(AccessScope scope, HttpServletRequest request, Long before) {
-        Access.require(scope, scope.canReadAudit(), "audit");
-        if (scope.instanceWide()) return audit.list(null, true, before, PAGE);
-        Organization org = tenancy.require(scope, request);
-        Access.require(scope, scope.canReadAudit(org.id()), "audit");
-        return audit.list(org.id(), false, before, PAGE);
     }
 }

@@ -21,8 +21,10 @@ public class FeedStatusController {
     }
 
     @GetMapping("/feeds")
-    public String page(Model model) {
+    public String page(jp.mamori.security.AccessScope scope, Model model) {
         model.addAttribute("rows", FeedStatus.read(database.dataSource()));
+        // the administrator imports a feed file or an offline bundle here (FeedImportController)
+        model.addAllAttributes(FeedImportController.model(scope.instanceWide()));
         return "feeds/status";
     }
 
