@@ -70,9 +70,13 @@ public class FeedImportController {
         try {
             Outcome o = run(scope, file, source, false);
             if (!o.failed()) {
-                redirect.addFlashAttribute("done", "取り込みました / imported: " + file.getOriginalFilename() + " — 文書 " + o.documents() + " 件、" + o.stats()
-                        + (o.findingsNew() + o.findingsReopened() + o.findingsUpdated() + o.findingsClosed() == 0 ? ""
-                        : "、検出 新規 " + o.findingsNew() + "・再発 " + o.findingsReopened() + "・更新 " + o.findingsUpdated() + "・解消 " + o.findingsClosed()));
+                String name = safeName(file.getOriginalFilename());
+                boolean changed = o.findingsNew() + o.findingsReopened() + o.findingsUpdated() + o.findingsClosed() > 0;
+                redirect.addFlashAttribute("done", "取り込みました: " + name + " — 文書 " + o.documents() + " 件、" + o.stats()
+                        + (changed ? "、検出 新規 " + o.findingsNew() + "・再発 " + o.findingsReopened() + "・更新 " + o.findingsUpdated() + "・解消 " + o.findingsClosed() : "")
+                        + " / imported: " + name + " — " + o.documents() + " document(s), " + o.stats()
+                        + (changed ? ", findings new " + o.findingsNew() + ", reopened " + o.findingsReopened() + ", updated " + o.findingsUpdated()
+                        + ", closed " + o.findingsClosed() : ""));
                 return "redirect:/feeds";
             }
             List<String> problems = new ArrayList<>();
