@@ -129,6 +129,10 @@ public final class InventoryAssessment {
         Map<Long, List<StoredComponent>> byAsset = new LinkedHashMap<>();
         for (StoredComponent c : componentsByKeys(cpeKeys, pkgKeys)) byAsset.computeIfAbsent(c.assetId, k -> new ArrayList<>()).add(c);
         Set<DeviceRef> devices = devicesByKeys(cpeKeys);
+        // The platform ("running on") of every touched asset in one read, not one per asset.
+        Set<Long> touched = new LinkedHashSet<>(byAsset.keySet());
+        devices.forEach(d -> touched.add(d.assetId()));
+        Map<Long, List<StoredComponent>> platforms = componentsWithCpe(touched);
         Assessor assessor = newAssessor();
         FindingRecorder recorder = new FindingRecorder(database, clock);
         FindingRecorder.Result total = new FindingRecorder.Result(0, 0, 0, 0, 0);
@@ -137,7 +141,7 @@ public final class InventoryAssessment {
             Asset asset = inventory.assetById(first.orgId, e.getKey()).orElseThrow();
             ItSystem system = inventory.systemById(first.orgId, asset.systemId()).orElseThrow();
             AssetContext ctx = context(asset, system);
-            Platform platform = platform(asset, currentComponents(first.orgId, List.of(asset.id()), " AND cpe IS NOT NULL"));
+            Platform platform = platform(asset, platforms.getOrDefault(asset.id(), List.of()));
             List<TargetFindings> targets = withOverrides(assessor, asset.id(), ctx, assessComponents(assessor, e.getValue(), ctx, platform, asset));
             Set<String> identities = new LinkedHashSet<>();
             targets.forEach(t -> identities.add(t.identity()));
@@ -147,7 +151,7 @@ public final class InventoryAssessment {
         for (DeviceRef d : devices) {
             Asset asset = inventory.assetById(d.orgId(), d.assetId()).orElseThrow();
             ItSystem system = inventory.systemById(d.orgId(), asset.systemId()).orElseThrow();
-            Platform platform = platform(asset, currentComponents(d.orgId(), List.of(asset.id()), " AND cpe IS NOT NULL"));
+            Platform platform = platform(asset, platforms.getOrDefault(asset.id(), List.of()));
             AssetContext ctx = context(asset, system);
             total = sum(total, recorder.record(d.orgId(), system.id(), asset.id(), asset.internetBoundary(),
                     withOverrides(assessor, asset.id(), ctx, deviceTargets(assessor, asset, ctx, platform)),
@@ -267,6 +271,28 @@ public final class InventoryAssessment {
                     ps.setLong(1, orgId);
                     ps.setLong(2, assetId);
                     read(ps, out);
+                }
+            }
+        } catch (SQLException e) {
+            throw new InventoryException("cannot read components: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** The current components with a CPE of each of the given assets, in id order, in one query per 500 assets. */
+    private Map<Long, List<StoredComponent>> componentsWithCpe(Collection<Long> assetIds) {
+        Map<Long, List<StoredComponent>> out = new java.util.HashMap<>();
+        List<Long> ids = new ArrayList<>(assetIds);
+        try (Connection c = database.connection()) {
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement(COMPONENT_COLUMNS + "WHERE asset_id IN (" + marks + ") AND current_doc = TRUE "
+                        + "AND cpe IS NOT NULL ORDER BY id")) {
+                    for (int i = 0; i < chunk.size(); i++) ps.setLong(i + 1, chunk.get(i));
+                    List<StoredComponent> rows = new ArrayList<>();
+                    read(ps, rows);
+                    for (StoredComponent r : rows) out.computeIfAbsent(r.assetId, k -> new ArrayList<>()).add(r);
                 }
             }
         } catch (SQLException e) {
