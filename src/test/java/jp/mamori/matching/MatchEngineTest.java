@@ -67,6 +67,31 @@ class MatchEngineTest {
     private final MatchEngine engine = new MatchEngine(LOOKUP);
 
     @Test
+    void aMatchOnASuggestedIdentifierIsAMediumCandidateWithTheSameEvidence() {
+        Platform none = Platform.NONE;
+        Match declared = engine.match(new MatchTarget("row-2", "log4j-core", "2.14.1",
+                "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", null, none, false)).get(0);
+        List<Match> suggested = engine.match(new MatchTarget("row-2", "log4j-core", "2.14.1",
+                "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", null, none, true));
+        assertThat(declared.isCandidate()).isFalse();
+        assertThat(declared.suggestedIdentifier()).isFalse();
+        assertThat(suggested).singleElement().satisfies(x -> {
+            assertThat(x.suggestedIdentifier()).isTrue();
+            assertThat(x.isCandidate()).as("until a person confirms the identifier").isTrue();
+            assertThat(x.confidence()).as("HIGH is capped").isEqualTo(Confidence.MEDIUM);
+            assertThat(x.criterion()).isEqualTo(declared.criterion());
+            assertThat(x.fixedIn()).isEqualTo(declared.fixedIn());
+        });
+        // by CPE the same: NVD's compared range is capped at MEDIUM, nothing is raised
+        List<Match> byCpe = engine.match(new MatchTarget("fw", "NetScaler", "13.1-49.13", null,
+                "cpe:2.3:a:citrix:netscaler_gateway:13.1-49.13:*:*:*:*:*:*:*", none, true));
+        assertThat(byCpe).isNotEmpty().allSatisfy(x -> {
+            assertThat(x.isCandidate()).isTrue();
+            assertThat(x.confidence()).isNotEqualTo(Confidence.HIGH);
+        });
+    }
+
+    @Test
     void aPurlInsideTheRangeMatchesWithItsEvidence() {
         List<Match> m = engine.match(new MatchTarget("c1", "log4j-core", "2.14.1", "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", null));
         assertThat(m).singleElement().satisfies(x -> {
