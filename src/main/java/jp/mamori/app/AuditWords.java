@@ -126,28 +126,54 @@ public final class AuditWords {
     /** Keys whose value is free text to the end (a reason may hold spaces and "="). */
     private static final java.util.Set<String> TO_THE_END = java.util.Set.of("reason", "title", "note");
 
-    /** "action=mitigate reason=…" → "判断: mitigate、理由: …"; text before the first key stays in front. */
+    /**
+     * "action=mitigate reason=…" → "判断: mitigate、理由: …"; text before the first key stays in front.
+     * A value in double quotes (see {@link jp.mamori.audit.AuditDetail}) is one value, whatever it holds.
+     */
     public static String detail(String detail, boolean english) {
         if (detail == null || detail.isBlank()) return detail;
-        Matcher m = KEY.matcher(detail);
-        List<int[]> keys = new ArrayList<>();
-        while (m.find()) {
-            keys.add(new int[] {m.start(1), m.end(1), m.end()});
-            if (TO_THE_END.contains(m.group(1))) break;
-        }
-        if (keys.isEmpty()) return detail;
-        StringBuilder out = new StringBuilder(detail.substring(0, keys.get(0)[0]).strip());
+        List<String[]> fields = fields(detail);
+        if (fields.size() == 1) return detail;
+        StringBuilder out = new StringBuilder(fields.get(0)[1].strip());
         String sep = english ? ", " : "、";
-        for (int i = 0; i < keys.size(); i++) {
-            int[] k = keys.get(i);
-            String key = detail.substring(k[0], k[1]);
-            int end = i + 1 < keys.size() ? keys.get(i + 1)[0] : detail.length();
-            String value = detail.substring(k[2], end).strip();
+        for (int i = 1; i < fields.size(); i++) {
+            String key = fields.get(i)[0];
+            String value = fields.get(i)[1];
             String[] label = KEYS.get(key);
-            if (!out.isEmpty()) out.append(i == 0 ? " " : sep);
+            if (!out.isEmpty()) out.append(i == 1 ? " " : sep);
             out.append(label == null ? key : label[english ? 1 : 0]).append(": ").append(value.isEmpty() ? "-" : english ? value : value(key, value));
         }
         return english ? out.toString().replace("->", "→") : states(out.toString());
+    }
+
+    /** The text before the first key (key null), then each key with its value, in order. */
+    static List<String[]> fields(String detail) {
+        List<String[]> fields = new ArrayList<>();
+        Matcher m = KEY.matcher(detail);
+        if (!m.find()) return List.<String[]>of(new String[] {null, detail});
+        fields.add(new String[] {null, detail.substring(0, m.start(1))});
+        while (true) {
+            String key = m.group(1);
+            int at = m.end();
+            if (at < detail.length() && detail.charAt(at) == '"') {
+                StringBuilder v = new StringBuilder();
+                int i = at + 1;
+                for (; i < detail.length() && detail.charAt(i) != '"'; i++) {
+                    char c = detail.charAt(i);
+                    if (c == '\\' && i + 1 < detail.length()) c = detail.charAt(++i);
+                    v.append(c);
+                }
+                fields.add(new String[] {key, v.toString()});
+                if (!m.find(Math.min(i + 1, detail.length()))) break;
+                continue;
+            }
+            if (TO_THE_END.contains(key) || !m.find()) {
+                fields.add(new String[] {key, detail.substring(at).strip()});
+                break;
+            }
+            fields.add(new String[] {key, detail.substring(at, m.start(1)).strip()});
+        }
+        return fields;
     }
 
     /** A decision's action by its Japanese name ("mitigate" → 回避策を実施…); other values as stored. */

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import jp.mamori.audit.AuditAction;
+import jp.mamori.audit.AuditDetail;
 import jp.mamori.audit.AuditLog;
 
 /**
@@ -110,7 +111,7 @@ public final class ApiTokenStore {
                 }
             }
             audit.append(c, new AuditLog.Entry(actor, user.organizationId(), AuditAction.TOKEN_CREATED, "token:" + id,
-                    "user=" + user.username() + " name=" + name.trim() + " scopes=" + String.join(",", sc) + " expires=" + expires));
+                    "user=" + user.username() + " name=" + AuditDetail.quote(name.trim()) + " scopes=" + String.join(",", sc) + " expires=" + expires));
             return new ApiToken(id, user.id(), user.username(), name.trim(), prefix, sc, expires, null, null, now);
         });
         return new Issued(token, secret);

@@ -44,4 +44,20 @@ class AuditWordsTest {
         assertThat(AuditWords.detail("free text without fields", false)).isEqualTo("free text without fields");
         assertThat(AuditWords.detail(null, false)).isNull();
     }
+
+    @Test
+    void aUsersNameInQuotesStaysOneValueWhateverItHolds() {
+        String hostile = "evil\"> src=x onerror=alert(1).cdx.json";
+        String detail = "sbom:7 file=" + jp.mamori.audit.AuditDetail.quote(hostile) + " format=cyclonedx 1.6 components=2";
+        assertThat(detail).as("the stored detail quotes it").contains("file=\"evil\\\"> src=x onerror=alert(1).cdx.json\"");
+        assertThat(AuditWords.detail(detail, false)).isEqualTo("sbom:7 ファイル: " + hostile + "、形式: cyclonedx 1.6、コンポーネント数: 2");
+        assertThat(AuditWords.detail("name=" + jp.mamori.audit.AuditDetail.quote("Aテック 株式会社") + " kind=ir", true))
+                .isEqualTo("name: Aテック 株式会社, kind: ir");
+        assertThat(jp.mamori.audit.AuditDetail.quote("plain.json")).as("a plain word is written as it is").isEqualTo("plain.json");
+        assertThat(jp.mamori.audit.AuditDetail.quote("")).isEqualTo("\"\"");
+        assertThat(AuditWords.detail("file=\"never closed src=x", false)).as("an unclosed quote runs to the end")
+                .isEqualTo("ファイル: never closed src=x");
+        assertThat(AuditWords.detail("file=old name.json format=spdx", false)).as("entries written before quoting read as before")
+                .isEqualTo("ファイル: old name.json、形式: spdx");
+    }
 }

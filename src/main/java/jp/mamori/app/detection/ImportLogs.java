@@ -20,6 +20,7 @@ import jp.mamori.app.Actor;
 import jp.mamori.app.Audited;
 import jp.mamori.app.InvalidInputException;
 import jp.mamori.app.Mamori;
+import jp.mamori.audit.AuditDetail;
 import jp.mamori.detection.logs.LogEvent;
 import jp.mamori.detection.logs.LogFileException;
 import jp.mamori.detection.logs.LogReader;
@@ -112,7 +113,7 @@ public final class ImportLogs {
             for (Read r : reads) files.append(files.length() == 0 ? "" : ",").append(r.in().displayName()).append('(').append(r.report().source().key())
                     .append(' ').append(r.report().lines()).append(" lines, ").append(r.report().rejectedCount()).append(" rejected)");
             Audited.record(mamori, c, actor, orgId, Audited.LOGS_IMPORTED, "logs:" + (options.assetCode() == null ? "-" : options.assetCode()),
-                    "files=" + files + " detections=" + s.detections() + " incidents_opened=" + s.incidentsOpened());
+                    "files=" + AuditDetail.quote(files) + " detections=" + s.detections() + " incidents_opened=" + s.incidentsOpened());
             IncidentNotices.opened(mamori, c, actor, orgId, ctx.systemId(), options.assetCode(), s.incidentsOpened(), now);
             return s;
         });

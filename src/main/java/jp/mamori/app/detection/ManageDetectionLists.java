@@ -12,6 +12,7 @@ import jp.mamori.app.Actor;
 import jp.mamori.app.Audited;
 import jp.mamori.app.InvalidInputException;
 import jp.mamori.app.Mamori;
+import jp.mamori.audit.AuditDetail;
 import jp.mamori.detection.rules.AllowEntry;
 import jp.mamori.detection.rules.AllowKind;
 import jp.mamori.detection.rules.DetectionEngine;
@@ -38,7 +39,7 @@ public final class ManageDetectionLists {
 
     public int importAllow(Actor actor, long orgId, Path file) {
         List<AllowEntry> entries = read(file, in -> ListFiles.allowList(file.getFileName().toString(), in));
-        return storeAllow(actor, orgId, entries, "file=" + file.getFileName() + " entries=" + entries.size());
+        return storeAllow(actor, orgId, entries, "file=" + AuditDetail.quote(file.getFileName()) + " entries=" + entries.size());
     }
 
     private int storeAllow(Actor actor, long orgId, List<AllowEntry> entries, String detail) {
@@ -60,7 +61,7 @@ public final class ManageDetectionLists {
         }
         return mamori.database().inTransaction(c -> {
             int n = mamori.detections().putDesktops(c, orgId, desktops, departments, kinds, mamori.clock().instant());
-            Audited.record(mamori, c, actor, orgId, Audited.DETECTION_DESKTOPS_IMPORTED, "detection:desktops", "file=" + file.getFileName() + " rows=" + n);
+            Audited.record(mamori, c, actor, orgId, Audited.DETECTION_DESKTOPS_IMPORTED, "detection:desktops", "file=" + AuditDetail.quote(file.getFileName()) + " rows=" + n);
             return n;
         });
     }

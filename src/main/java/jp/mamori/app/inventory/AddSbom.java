@@ -18,6 +18,7 @@ import jp.mamori.app.Actor;
 import jp.mamori.app.Audited;
 import jp.mamori.app.InvalidInputException;
 import jp.mamori.app.Mamori;
+import jp.mamori.audit.AuditDetail;
 import jp.mamori.inventory.Asset;
 import jp.mamori.inventory.InventoryException;
 import jp.mamori.inventory.ItSystem;
@@ -118,7 +119,7 @@ public final class AddSbom {
                 ScopeReport scope = SbomScopeCheck.check(doc, required);
                 long noId = doc.components().stream().filter(Component::hasNoIdentifier).count();
                 Audited.record(mamori, c, actor, orgId, hold ? Audited.SBOM_HELD : Audited.SBOM_ADDED, "asset:" + assetId,
-                        "sbom:" + stored.id() + " file=" + in.fileName() + " format=" + doc.format() + " " + doc.specVersion()
+                        "sbom:" + stored.id() + " file=" + AuditDetail.quote(in.fileName()) + " format=" + doc.format() + " " + doc.specVersion()
                                 + " components=" + doc.components().size() + " sha256=" + stored.sha256()
                                 + (doc.warnings().isEmpty() ? "" : " warnings=" + doc.warnings().size())
                                 + (hold ? " would_close=" + wouldClose.size()

@@ -12,6 +12,7 @@ import jp.mamori.app.Actor;
 import jp.mamori.app.Audited;
 import jp.mamori.app.InvalidInputException;
 import jp.mamori.app.Mamori;
+import jp.mamori.audit.AuditDetail;
 import jp.mamori.identifiers.cpe.Cpe23;
 import jp.mamori.inventory.IdentifierConfirmationStore;
 import jp.mamori.inventory.IdentifierConfirmationStore.CurrentComponent;
@@ -109,13 +110,13 @@ public final class ConfirmIdentifier {
                 for (long assetId : new TreeSet<>(assets)) findings = sum(findings, mamori.assessment().assessAsset(orgId, assetId, actor.name()));
                 CurrentComponent after = store.currentComponent(c, orgId, in.assetId(), ref).orElse(now);
                 Audited.record(mamori, c, actor, orgId, confirm ? Audited.IDENTIFIER_CONFIRMED : Audited.IDENTIFIER_REJECTED,
-                        "asset:" + in.assetId(), "component=" + ref
+                        "asset:" + in.assetId(), "component=" + AuditDetail.quote(ref)
                                 + (confirm ? (after.purl() == null ? "" : " purl=" + after.purl()) + (after.cpe() == null ? "" : " cpe=" + after.cpe()) : "")
                                 + (suggestedPurl == null ? "" : " suggested_purl=" + suggestedPurl)
                                 + (suggestedCpe == null ? "" : " suggested_cpe=" + suggestedCpe)
                                 + " assets=" + assets.size()
                                 + " findings new=" + findings.detected() + " reopened=" + findings.reopened() + " closed=" + findings.closed()
-                                + " supplier=" + (row.supplier() == null ? "-" : row.supplier()) + " name=" + row.name());
+                                + " supplier=" + AuditDetail.quote(row.supplier()) + " name=" + AuditDetail.quote(row.name()));
                 return new Result(row.supplier(), row.name(), confirm, after.purl(), after.cpe(), assets, findings);
             });
             mamori.followUp().after(r.findings());

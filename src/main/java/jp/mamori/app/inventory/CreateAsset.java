@@ -3,6 +3,7 @@ package jp.mamori.app.inventory;
 import jp.mamori.app.Actor;
 import jp.mamori.app.Audited;
 import jp.mamori.app.Mamori;
+import jp.mamori.audit.AuditDetail;
 import jp.mamori.inventory.Asset;
 import jp.mamori.inventory.InventoryRepository.NewAsset;
 
@@ -23,7 +24,7 @@ public final class CreateAsset {
         return mamori.database().inUnitOfWork(c -> {
             Asset a = mamori.inventory().createAsset(orgId, systemId, in);
             Audited.record(mamori, c, actor, orgId, Audited.ASSET_CREATED, "asset:" + a.code(),
-                    "name=" + a.name() + " kind=" + in.kind() + " exposure=" + in.exposure() + (in.internetBoundary() ? " boundary" : "")
+                    "name=" + AuditDetail.quote(a.name()) + " kind=" + in.kind() + " exposure=" + in.exposure() + (in.internetBoundary() ? " boundary" : "")
                             + (a.cpe() == null ? "" : " cpe=" + a.cpe()));
             return a;
         });

@@ -4,6 +4,7 @@ import java.util.List;
 import jp.mamori.app.Actor;
 import jp.mamori.app.Audited;
 import jp.mamori.app.Mamori;
+import jp.mamori.audit.AuditDetail;
 import jp.mamori.inventory.Importance;
 import jp.mamori.inventory.ItSystem;
 import jp.mamori.inventory.Segment;
@@ -24,7 +25,7 @@ public final class CreateSystem {
             ItSystem s = mamori.inventory().createSystem(orgId, in.code(), in.name(), in.segment(), in.importance(), in.owner(), in.sbomTier(),
                     in.vendors() == null ? List.of() : in.vendors());
             Audited.record(mamori, c, actor, orgId, Audited.SYSTEM_CREATED, "system:" + s.code(),
-                    "name=" + s.name() + " segment=" + in.segment() + " importance=" + in.importance().confidentiality() + "/"
+                    "name=" + AuditDetail.quote(s.name()) + " segment=" + in.segment() + " importance=" + in.importance().confidentiality() + "/"
                             + in.importance().integrity() + "/" + in.importance().availability());
             return s;
         });

@@ -7,6 +7,7 @@ import jp.mamori.app.Actor;
 import jp.mamori.app.Audited;
 import jp.mamori.app.InvalidInputException;
 import jp.mamori.app.Mamori;
+import jp.mamori.audit.AuditDetail;
 import jp.mamori.inventory.Asset;
 import jp.mamori.inventory.Organization;
 import jp.mamori.inventory.ledger.Ledger;
@@ -49,7 +50,7 @@ public final class ImportLedger {
         int detected = f.detected(), reopened = f.reopened(), updated = f.updated(), unchanged = f.unchanged(), closed = f.closed();
         FindingRecorder.Result findings = new FindingRecorder.Result(detected, reopened, updated, unchanged, closed);
         Audited.record(mamori, actor, org.id(), Audited.LEDGER_IMPORTED, "organization:" + org.code(),
-                "file=" + file.getFileName() + " systems new=" + r.systemsCreated() + " updated=" + r.systemsUpdated()
+                "file=" + AuditDetail.quote(file.getFileName()) + " systems new=" + r.systemsCreated() + " updated=" + r.systemsUpdated()
                         + " assets new=" + r.assetsCreated() + " updated=" + r.assetsUpdated() + " findings new=" + detected);
         mamori.followUp().after(findings);
         return new Result(org, r, findings);

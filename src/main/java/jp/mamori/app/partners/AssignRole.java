@@ -3,6 +3,7 @@ package jp.mamori.app.partners;
 import jp.mamori.app.Actor;
 import jp.mamori.app.Audited;
 import jp.mamori.app.Mamori;
+import jp.mamori.audit.AuditDetail;
 import jp.mamori.partners.Party;
 import jp.mamori.partners.Phase;
 import jp.mamori.partners.RoleMatrix;
@@ -20,7 +21,7 @@ public final class AssignRole {
         return mamori.database().inUnitOfWork(c -> {
             mamori.roles().assign(c, orgId, phase, party, raci, vendorId);
             Audited.record(mamori, c, actor, orgId, Audited.ROLE_ASSIGNED, "roles:" + phase.key() + "/" + party.key(),
-                    "raci=" + (raci == null || raci.isBlank() ? "-" : raci.strip().toUpperCase(java.util.Locale.ROOT)) + (vendorName == null ? "" : " vendor=" + vendorName));
+                    "raci=" + (raci == null || raci.isBlank() ? "-" : raci.strip().toUpperCase(java.util.Locale.ROOT)) + (vendorName == null ? "" : " vendor=" + AuditDetail.quote(vendorName)));
             return mamori.roles().matrix(orgId);
         });
     }

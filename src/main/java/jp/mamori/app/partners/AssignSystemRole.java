@@ -4,6 +4,7 @@ import java.util.Locale;
 import jp.mamori.app.Actor;
 import jp.mamori.app.Audited;
 import jp.mamori.app.Mamori;
+import jp.mamori.audit.AuditDetail;
 import jp.mamori.partners.PartnersException;
 import jp.mamori.partners.Party;
 import jp.mamori.partners.Phase;
@@ -44,7 +45,7 @@ public final class AssignSystemRole {
                         "system=" + system.systemCode() + (existed ? "" : " note=no cell of its own"));
             } else {
                 Audited.record(mamori, c, actor, orgId, Audited.SYSTEM_ROLE_ASSIGNED, target, "system=" + system.systemCode() + " raci="
-                        + value.toUpperCase(Locale.ROOT) + (vendorId == null ? "" : " vendor=" + vendorName.strip()));
+                        + value.toUpperCase(Locale.ROOT) + (vendorId == null ? "" : " vendor=" + AuditDetail.quote(vendorName.strip())));
             }
             return null;
         });

@@ -3,6 +3,7 @@ package jp.mamori.app.partners;
 import jp.mamori.app.Actor;
 import jp.mamori.app.Audited;
 import jp.mamori.app.Mamori;
+import jp.mamori.audit.AuditDetail;
 import jp.mamori.partners.Contract;
 import jp.mamori.partners.ContractDocument;
 
@@ -20,7 +21,7 @@ public final class AttachContractDocument {
         return mamori.database().inUnitOfWork(c -> {
             mamori.contracts().attach(c, k.id(), doc);
             Audited.record(mamori, c, actor, orgId, Audited.CONTRACT_DOCUMENT, "contract:" + k.code(),
-                    "file=" + doc.name() + " type=" + doc.type() + " bytes=" + doc.bytes().length + " sha256=" + doc.sha256());
+                    "file=" + AuditDetail.quote(doc.name()) + " type=" + doc.type() + " bytes=" + doc.bytes().length + " sha256=" + doc.sha256());
             return doc;
         });
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import jp.mamori.app.Actor;
 import jp.mamori.app.Audited;
 import jp.mamori.app.Mamori;
+import jp.mamori.audit.AuditDetail;
 import jp.mamori.partners.ContractDocument;
 import jp.mamori.partners.PartnersException;
 import jp.mamori.partners.Vendor;
@@ -23,7 +24,7 @@ public final class RecordNda {
         Vendor v = mamori.vendors().require(orgId, vendorName);
         return mamori.database().inUnitOfWork(c -> {
             mamori.vendors().recordNda(c, orgId, v.id(), signed, expires, sha);
-            Audited.record(mamori, c, actor, orgId, Audited.VENDOR_NDA, "vendor:" + v.id(), "name=" + v.name() + " signed=" + signed
+            Audited.record(mamori, c, actor, orgId, Audited.VENDOR_NDA, "vendor:" + v.id(), "name=" + AuditDetail.quote(v.name()) + " signed=" + signed
                     + (expires == null ? "" : " expires=" + expires) + (sha == null ? "" : " sha256=" + sha));
             return mamori.vendors().byId(orgId, v.id()).orElseThrow();
         });

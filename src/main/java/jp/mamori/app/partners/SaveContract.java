@@ -6,6 +6,7 @@ import java.util.List;
 import jp.mamori.app.Actor;
 import jp.mamori.app.Audited;
 import jp.mamori.app.Mamori;
+import jp.mamori.audit.AuditDetail;
 import jp.mamori.inventory.Asset;
 import jp.mamori.inventory.ItSystem;
 import jp.mamori.partners.Contract;
@@ -45,7 +46,7 @@ public final class SaveContract {
                 in.renewalOn(), in.coversNetworkDevices(), in.patchCapPerYear(), systemIds, assetIds);
         return mamori.database().inUnitOfWork(c -> {
             Contract k = mamori.contracts().save(c, orgId, input, mamori.clock().instant(), actor.name());
-            Audited.record(mamori, c, actor, orgId, Audited.CONTRACT_SAVED, "contract:" + k.code(), "vendor=" + k.vendorName() + " kind=" + k.kind().key()
+            Audited.record(mamori, c, actor, orgId, Audited.CONTRACT_SAVED, "contract:" + k.code(), "vendor=" + AuditDetail.quote(k.vendorName()) + " kind=" + k.kind().key()
                     + " status=" + k.status().key() + (k.endsOn() == null ? "" : " ends=" + k.endsOn()) + " network_devices=" + k.coversNetworkDevices()
                     + (k.patchCapPerYear() == null ? "" : " patch_cap=" + k.patchCapPerYear()) + " systems=" + k.systems() + " assets=" + k.assets());
             return k;

@@ -3,6 +3,7 @@ package jp.mamori.app.partners;
 import jp.mamori.app.Actor;
 import jp.mamori.app.Audited;
 import jp.mamori.app.Mamori;
+import jp.mamori.audit.AuditDetail;
 import jp.mamori.partners.Vendor;
 import jp.mamori.partners.VendorStore;
 
@@ -22,7 +23,7 @@ public final class SaveVendor {
     public Vendor run(Actor actor, long orgId, VendorStore.Input in, boolean replace) {
         return mamori.database().inUnitOfWork(c -> {
             Vendor v = mamori.vendors().save(c, orgId, in, replace);
-            Audited.record(mamori, c, actor, orgId, Audited.VENDOR_SAVED, "vendor:" + v.id(), "name=" + v.name()
+            Audited.record(mamori, c, actor, orgId, Audited.VENDOR_SAVED, "vendor:" + v.id(), "name=" + AuditDetail.quote(v.name())
                     + (v.kind() == null ? "" : " kind=" + v.kind().key()) + (v.corporateNumber() == null ? "" : " corporate_number=" + v.corporateNumber())
                     + (v.registrationNumber() == null ? "" : " registration=" + v.registrationNumber())
                     + (v.hotline() == null ? "" : " hotline=" + v.hotline()) + (replace ? " edited" : ""));

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import jp.mamori.app.Actor;
 import jp.mamori.app.Audited;
 import jp.mamori.app.Mamori;
+import jp.mamori.audit.AuditDetail;
 import jp.mamori.inventory.Organization;
 import jp.mamori.partners.ConfigShare;
 import jp.mamori.partners.ConfigurationPackage;
@@ -36,7 +37,7 @@ public final class ShareConfiguration {
         return mamori.database().inUnitOfWork(c -> {
             ConfigShare s = mamori.shares().record(c, orgId, v.id(), on, recipient == null || recipient.isBlank() ? v.contactPerson() == null ? v.name()
                     : v.contactPerson() : recipient, pack.sha256(), on.plusDays(ShareStore.SHARE_INTERVAL_DAYS), actor.name(), mamori.clock().instant());
-            Audited.record(mamori, c, actor, orgId, Audited.CONFIG_SHARED, "vendor:" + v.id(), "name=" + v.name() + " on=" + on + " recipient="
+            Audited.record(mamori, c, actor, orgId, Audited.CONFIG_SHARED, "vendor:" + v.id(), "name=" + AuditDetail.quote(v.name()) + " on=" + on + " recipient="
                     + s.recipient() + " sha256=" + s.sha256() + " next_due=" + s.nextDue());
             return new Result(pack, s);
         });
