@@ -33,7 +33,9 @@ import org.openqa.selenium.support.ui.Select;
  * contract flags on the dashboard, reaches the incident contact list in one click and issues the
  * readiness report (red, amber and green rows with evidence, printable); the maintenance vendor
  * answers its checklist on the page and through the returned workbook (a bad file is refused with a
- * Japanese message and nothing stored); the officer approves the vendor's answers.
+ * Japanese message and nothing stored); the officer approves the vendor's answers; the officer
+ * registers a vendor, an IR partner and a contract on their forms (a wrong check digit and a taken code
+ * refused with the form kept) and sets an information system's own cell of the role matrix.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PartnersBrowserTest {
@@ -45,6 +47,7 @@ class PartnersBrowserTest {
     private static Organization org;
     private static Mamori mamori;
     private static String officerSecret;
+    private static String signedIn;
 
     @BeforeAll
     static void start() throws Exception {
@@ -61,13 +64,18 @@ class PartnersBrowserTest {
 
     /** The officer enrols TOTP once and signs in with it after that; a vendor has a password only. */
     private static void signIn(String username, boolean totp) throws Exception {
+        // still signed in as this user: a second sign-in within the same TOTP step would be refused as a replay
+        if (username.equals(signedIn) && !driver.manage().getCookies().isEmpty()) return;
+        signedIn = null;
         if (totp && officerSecret != null) {
             site.signInWithTotp(username, NEW_PASSWORD, officerSecret);
+            signedIn = username;
             return;
         }
         site.signOut();
         site.firstSignIn(username, NEW_PASSWORD);
         if (totp) officerSecret = site.enrolTotp();
+        signedIn = username;
     }
 
     @Test
@@ -167,6 +175,129 @@ class PartnersBrowserTest {
         assertThat(driver.findElement(By.id("flags")).getText()).doesNotContain("SBOM条項なし").contains("上限あり");
         long contractId = mamori.contracts().require(org.id(), "GW-MAINT-2026").id();
         assertThat(mamori.contracts().answers(contractId).get("sbom").reviewedBy()).isEqualTo("sec-officer");
+    }
+
+    /** Types into a field after clearing it. */
+    private static void type(String id, String text) {
+        WebElement e = driver.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    /** A date field takes its value as the form sends it (typing depends on the browser's locale). */
+    private static void setDate(WebElement field, java.time.LocalDate date) {
+        driver.executeScript("arguments[0].value = arguments[1]", field, date.toString());
+    }
+
+    private static void submit(String formId) {
+        driver.findElement(By.cssSelector("#" + formId + " button[type=submit]")).click();
+    }
+
+    @Test
+    @Order(4)
+    void theOfficerRegistersAVendorAnIrPartnerAndAContractOnTheirForms() throws Exception {
+        signIn("sec-officer", true);
+        site.open("/partners/vendors");
+        driver.findElement(By.id("new-vendor")).click();
+        site.waitUp().until(d -> site.path().equals("/partners/vendors/new"));
+        // a wrong check digit: refused with the expected digit, what was typed kept, nothing stored
+        type("name", "Gネットワークス株式会社");
+        type("corporateNumber", "6000012050002");
+        new Select(driver.findElement(By.id("kind"))).selectByValue("maintenance");
+        type("hotline", "03-0000-7777");
+        submit("vendor-form");
+        WebElement problems = site.waitUp().until(ExpectedConditions.presenceOfElementLocated(By.id("problems")));
+        assertThat(problems.getText()).contains("チェックデジット");
+        assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo("Gネットワークス株式会社");
+        assertThat(mamori.vendors().find(org.id(), "Gネットワークス株式会社")).isEmpty();
+        type("corporateNumber", "7000012050002");
+        submit("vendor-form");
+        site.waitUp().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.ok"), "事業者を登録しました"));
+        assertThat(driver.findElement(By.id("vendors")).getText()).contains("Gネットワークス株式会社", "7000012050002", "03-0000-7777");
+
+        // an IR partner: kind IR with its service-list registration and call order
+        site.open("/partners/vendors/new");
+        type("name", "Hセキュリティ株式会社");
+        new Select(driver.findElement(By.id("kind"))).selectByValue("ir");
+        type("hotline", "0120-000-808");
+        new Select(driver.findElement(By.id("serviceCategory"))).selectByValue("forensics");
+        type("registrationNumber", "IPA-DF-0456");
+        type("callOrder", "2");
+        setDate(driver.findElement(By.id("registrationValidUntil")), mamori.today().plusYears(1));
+        submit("vendor-form");
+        site.waitUp().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.ok"), "事業者を登録しました"));
+        jp.mamori.partners.Vendor ir = mamori.vendors().find(org.id(), "Hセキュリティ株式会社").orElseThrow();
+        assertThat(ir.ir()).isTrue();
+        assertThat(ir.registrationNumber()).isEqualTo("IPA-DF-0456");
+        assertThat(ir.callOrder()).isEqualTo(2);
+        site.open("/partners/contact");
+        assertThat(driver.findElement(By.id("contacts")).getText()).contains("Hセキュリティ株式会社", "0120-000-808");
+
+        // a contract for the resident records system: a code already taken is refused with the form kept
+        site.open("/partners/contracts/new");
+        type("code", "GW-MAINT-2026");
+        type("title", "住民記録システム保守");
+        new Select(driver.findElement(By.id("vendor"))).selectByVisibleText("Gネットワークス株式会社");
+        driver.findElement(By.cssSelector("#systems input[value='juki']")).click();
+        submit("contract-form");
+        assertThat(site.waitUp().until(ExpectedConditions.presenceOfElementLocated(By.id("problems"))).getText()).contains("登録済みです");
+        assertThat(driver.findElement(By.cssSelector("#systems input[value='juki']")).isSelected()).as("the form comes back as entered").isTrue();
+        type("code", "JUKI-MAINT-2026");
+        driver.findElement(By.id("coversNetworkDevices")).click();
+        submit("contract-form");
+        site.waitUp().until(d -> site.path().equals("/partners/contracts/JUKI-MAINT-2026"));
+        assertThat(driver.findElement(By.cssSelector(".notice.ok")).getText()).contains("契約を登録しました");
+        jp.mamori.partners.Contract k = mamori.contracts().require(org.id(), "JUKI-MAINT-2026");
+        assertThat(k.vendorName()).isEqualTo("Gネットワークス株式会社");
+        assertThat(mamori.audit().list(org.id(), false, null, 30)).anyMatch(e -> e.action().equals("contract.saved") && e.actor().equals("sec-officer"));
+        site.screenshot("mamori-partners-contract-form.png");
+    }
+
+    @Test
+    @Order(5)
+    void theOfficerChoosesASystemOnTheRoleMatrixAndSetsItsOwnCell() throws Exception {
+        signIn("sec-officer", true);
+        site.open("/partners/roles");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("インシデント時の体制表");
+        new Select(driver.findElement(By.cssSelector("#system-select select[name=system]"))).selectByValue("juki");
+        submit("system-select");
+        site.waitUp().until(d -> site.path().equals("/partners/roles?system=juki"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("住民記録システム（juki）");
+        assertThat(driver.findElement(By.id("system-note")).getText()).contains("個別の設定が 5 件");
+        assertThat(driver.findElement(By.cssSelector("td[data-cell='detect/prefecture-cloud']")).getText()).contains("役割なし", "個別");
+        assertThat(driver.findElement(By.id("drill-overdue")).getText()).contains("訓練期限切れ");
+
+        // the system's evidence gap: the new IR partner is responsible for 証拠保全 on this system only
+        assertThat(driver.findElement(By.id("system-gaps")).getText()).contains("「証拠保全」の実施責任者（R）がいません");
+        new Select(driver.findElement(By.cssSelector("#assign select[name=phase]"))).selectByValue("evidence");
+        new Select(driver.findElement(By.cssSelector("#assign select[name=party]"))).selectByValue("ir-partner");
+        driver.findElement(By.cssSelector("#assign input[name=raci]")).sendKeys("R");
+        new Select(driver.findElement(By.cssSelector("#assign select[name=vendor]"))).selectByValue("Hセキュリティ株式会社");
+        submit("assign");
+        site.waitUp().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.ok"), "体制表を更新しました"));
+        assertThat(site.path()).isEqualTo("/partners/roles?system=juki");
+        assertThat(driver.findElement(By.cssSelector("td[data-cell='evidence/ir-partner']")).getText()).contains("R", "Hセキュリティ株式会社", "個別");
+        assertThat(driver.findElement(By.id("system-gaps")).getText()).contains("空白はありません");
+        assertThat(mamori.roles().matrix(org.id()).gaps()).as("the organisation's matrix keeps its gap").contains(jp.mamori.partners.Phase.EVIDENCE);
+
+        // a drill of this system's roles clears its overdue mark
+        setDate(driver.findElement(By.cssSelector("#drill input[name=date]")), mamori.today());
+        driver.findElement(By.cssSelector("#drill input[name=title]")).sendKeys("住民記録の証拠保全訓練");
+        submit("drill");
+        site.waitUp().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice.ok"), "訓練を記録しました"));
+        assertThat(driver.findElement(By.id("drills")).getText()).contains("住民記録の証拠保全訓練");
+        assertThat(driver.findElements(By.id("drill-overdue"))).isEmpty();
+        assertThat(mamori.audit().list(org.id(), false, null, 30)).anyMatch(e -> e.action().equals("roles.system_assigned") && e.actor().equals("sec-officer"));
+
+        // the readiness report names the system
+        site.open("/partners/readiness");
+        assertThat(row("system-roles").getText()).contains("住民記録システム（juki）", "空白なし");
+        assertThat(row("system-roles").getAttribute("data-status")).as("the telework gateway's system still has gaps").isEqualTo("red");
+
+        // another organisation's or an unknown system: a clear refusal, nothing shown
+        site.open("/partners/roles?system=no-such");
+        assertThat(site.mainText()).contains("情報システムが見つかりません");
+        site.screenshot("mamori-partners-system-roles.png");
     }
 
     static byte[] fill(byte[] xlsx, String key, String answer, String article, String text) throws Exception {
