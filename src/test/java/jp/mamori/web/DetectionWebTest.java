@@ -254,6 +254,28 @@ class DetectionWebTest {
         throw new AssertionError("no boundary finding on " + asset + ": " + items);
     }
 
+    /** Issue 12: the deadline's basis has one home — the CLI, the API and the page say the same words for the gateway. */
+    @Test
+    void theCliTheApiAndThePageGiveTheSameDeadlineBasisAndNextAction() throws Exception {
+        HttpSessionClient api = HttpSessionClient.api(base, officerToken);
+        long id = boundaryFinding(api, "vpn-gw-01", "CVE-2023-4966").path("id").asLong();
+        JsonNode fromApi = JSON.readTree(api.get("/api/v1/findings/" + id).body());
+        JsonNode fromCli = JSON.readTree(cli("findings", "show", String.valueOf(id), "--format", "json", "--org", DEMO_ORG, "--data", dataDir.toString()));
+        JsonNode reason = fromApi.path("deadlineReason");
+        assertThat(reason.path("kind").asText()).as("the demo's mitigate-now decision set the date").isEqualTo("decision");
+        assertThat(reason.path("setBy").asText()).isEqualTo("mamori-demo");
+        assertThat(reason.path("kevPassedBeforeDetection").asBoolean()).isTrue();
+        assertThat(reason.path("ja").asText()).startsWith(fromApi.path("due").asText() + "：対応判断のパッチ期限（mamori-demo が ")
+                .endsWith("CISA KEV期限 2023-11-08 は検出前に経過（参考）");
+        assertThat(fromCli.path("deadlineReason").path("ja").asText()).isEqualTo(reason.path("ja").asText());
+        assertThat(fromCli.path("deadlineReason").path("en").asText()).isEqualTo(reason.path("en").asText());
+        assertThat(fromCli.path("nextAction").path("ja").asText()).isEqualTo(fromApi.path("nextAction").path("ja").asText())
+                .startsWith("回避策・確認項目を完了してください");
+        String page = officer.get("/findings/" + id).body();
+        assertThat(page).contains(reason.path("basisJa").asText(), "CISA KEV期限 2023-11-08 は検出前に経過（参考）",
+                fromApi.path("nextAction").path("ja").asText(), fromApi.path("stateJa").asText());
+    }
+
     @Test
     void theFindingPageSaysWhetherTheDevicesLogsShowTracesOfAttackAndForWhichPeriod() throws Exception {
         HttpSessionClient api = HttpSessionClient.api(base, officerToken);
