@@ -99,8 +99,8 @@ public class BenchCommand implements Callable<Integer> {
         if (wants("p4")) p4();
         if (wants("p6")) {
             String url = pgUrl != null ? pgUrl : System.getenv().getOrDefault("MAMORI_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-            jp.mamori.bench.ScaleBench.api(url, pgUser, work, p6Findings, p6Seconds, p6Clients);
-            jp.mamori.bench.ScaleBench.kafka(work, p6Orgs, p6Staff);
+            ScaleBench.api(url, pgUser, work, p6Findings, p6Seconds, p6Clients, figures);
+            ScaleBench.kafka(work, p6Orgs, p6Staff, figures);
         }
         if (wants("p5")) jp.mamori.bench.LogBench.run(work, p5Sessions, p5Activity, p5ProxyLines, figures);
         figures.print(System.out);

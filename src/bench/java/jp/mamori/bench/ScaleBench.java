@@ -70,7 +70,7 @@ public final class ScaleBench {
 
     // ---- API: one node and two
 
-    public static void api(String pgUrl, String pgUser, Path work, int findings, int seconds, int clients) throws Exception {
+    public static void api(String pgUrl, String pgUser, Path work, int findings, int seconds, int clients, Figures figures) throws Exception {
         String schema = "bench_p6";
         try (Connection c = java.sql.DriverManager.getConnection(pgUrl, pgUser, ""); var s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
@@ -114,6 +114,12 @@ public final class ScaleBench {
                 System.out.printf(Locale.ROOT, "    1 node : %7.1f requests/s, p50 %6.1f ms, p95 %6.1f ms, errors %d%n", one.perSecond, one.p50, one.p95, one.errors);
                 System.out.printf(Locale.ROOT, "    2 nodes: %7.1f requests/s, p50 %6.1f ms, p95 %6.1f ms, errors %d (same machine, %d cores: no speed-up expected)%n",
                         two.perSecond, two.p50, two.p95, two.errors, Runtime.getRuntime().availableProcessors());
+                // No target (issue 17): the point is that two nodes answer from one database, no errors and no regression.
+                String note = String.format(Locale.ROOT, "%,d findings, %d clients, %d s", findings, clients, seconds);
+                figures.info("P6 API findings list, 1 node", one.perSecond, "req/s",
+                        String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms, %d errors; %s", one.p50, one.p95, one.errors, note));
+                figures.info("P6 API findings list, 2 nodes", two.perSecond, "req/s",
+                        String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms, %d errors; %s", two.p50, two.p95, two.errors, note));
             } finally {
                 if (nodeB != null) nodeB.close();
                 nodeA.close();
@@ -167,7 +173,7 @@ public final class ScaleBench {
 
     // ---- Kafka Streams: 60 organisations
 
-    public static void kafka(Path work, int organisations, int staff) throws Exception {
+    public static void kafka(Path work, int organisations, int staff, Figures figures) throws Exception {
         Path data = work.resolve("p6-kafka");
         deleteTree(data);
         Files.createDirectories(data);
@@ -248,6 +254,9 @@ public final class ScaleBench {
             }
             double bs = (System.nanoTime() - t1) / 1e9;
             System.out.printf(Locale.ROOT, "    the same rules in the batch engine (in memory, no database): %,.0f lines/s, %,d detections%n", lines / bs, found[0]);
+            figures.info("P6 Kafka Streams detection", lines / secs, "lines/s", String.format(Locale.ROOT,
+                    "%d organisations x %d staff, %,d detections, %d incidents; batch engine %,.0f lines/s, %,d detections",
+                    organisations, staff, counters.detections.get(), incidents, lines / bs, found[0]));
         }
     }
 
