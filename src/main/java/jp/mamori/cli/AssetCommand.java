@@ -1,17 +1,13 @@
 package jp.mamori.cli;
 
-import jp.mamori.app.Mamori;
 import java.util.List;
-import java.util.concurrent.Callable;
+import jp.mamori.app.Mamori;
 import jp.mamori.inventory.Asset;
 import jp.mamori.inventory.AssetKind;
 import jp.mamori.inventory.Exposure;
-import jp.mamori.inventory.InventoryException;
 import jp.mamori.inventory.InventoryRepository;
 import jp.mamori.inventory.Organization;
-import jp.mamori.persistence.Database;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,10 +18,8 @@ public class AssetCommand {
 
     /** No standard help mixin here: its {@code --version} would clash with the asset's {@code --version} and lose {@code --help}. */
     @Command(name = "create", description = "資産を登録します / create an asset")
-    static class Create implements Callable<Integer> {
+    static class Create extends OrganizationCommand {
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "この説明を表示 / show this help") boolean help;
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
         @Option(names = "--system", required = true, description = "情報システムのコード / system code") String system;
         @Option(names = "--code", required = true) String code;
         @Option(names = "--name", required = true) String name;
@@ -37,78 +31,61 @@ public class AssetCommand {
         @Option(names = "--exposure", required = true, description = "open | controlled | small") String exposure;
         @Option(names = "--boundary", description = "インターネット境界の機器 / sits at the internet boundary") boolean boundary;
         @Option(names = "--maintainer", description = "保守事業者 / maintaining vendor") String maintainer;
+        private AssetKind assetKind;
+        private Exposure assetExposure;
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Database d = m.database();
-                InventoryRepository repo = m.inventory();
-                Organization o = org.resolve(repo);
-                var sys = repo.requireSystem(o.id(), system);
-                Asset a = m.createAsset().run(CliActor.of(null), o.id(), sys.id(), new InventoryRepository.NewAsset(code, name, AssetKind.parse(kind),
-                        vendorName, product, version, cpe, Exposure.parse(exposure), boundary, maintainer));
-                System.out.println("資産を登録しました / created asset " + a.code() + " " + a.name());
-                return ExitCode.OK;
-            } catch (InventoryException | IllegalArgumentException e) {
-                throw new BadInputException(e.getMessage(), e);
-            }
+        void check() {
+            assetKind = BadInputException.wrap(() -> AssetKind.parse(kind));
+            assetExposure = BadInputException.wrap(() -> Exposure.parse(exposure));
+        }
+
+        @Override
+        Integer run(Mamori m, Organization o) {
+            var sys = m.inventory().requireSystem(o.id(), system);
+            Asset a = BadInputException.wrap(() -> m.createAsset().run(CliActor.of(null), o.id(), sys.id(), new InventoryRepository.NewAsset(code, name,
+                    assetKind, vendorName, product, version, cpe, assetExposure, boundary, maintainer)));
+            System.out.println("資産を登録しました / created asset " + a.code() + " " + a.name());
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "資産の一覧（境界装置が先） / list assets, boundary devices first")
-    static class ListAssets implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class ListAssets extends OrganizationReport<List<Asset>> {
         @Option(names = "--system", description = "情報システムで絞り込み / only this system") String system;
-        @Option(names = "--format", defaultValue = "table", description = "table | json") OutputFormat format;
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Database d = m.database();
-                InventoryRepository repo = m.inventory();
-                Organization o = org.resolve(repo);
-                List<Asset> assets = system == null ? repo.listAssets(o.id()) : repo.listAssets(o.id(), repo.requireSystem(o.id(), system).id());
-                if (format == OutputFormat.json) {
-                    System.out.println(Json.pretty(assets));
-                } else {
-                    TextTable t = new TextTable("資産コード", "名称", "種別", "製品", "版", "CPE", "公開範囲", "境界");
-                    assets.forEach(a -> t.row(a.code(), a.name(), a.kind().ja(), a.product(), a.version(), a.cpe(), a.exposure().ja(),
-                            a.internetBoundary() ? "○" : ""));
-                    System.out.print(t);
-                }
-                return ExitCode.OK;
-            } catch (InventoryException e) {
-                throw new BadInputException(e.getMessage(), e);
-            }
+        List<Asset> read(Mamori m, Organization o) {
+            InventoryRepository repo = m.inventory();
+            return system == null ? repo.listAssets(o.id()) : repo.listAssets(o.id(), repo.requireSystem(o.id(), system).id());
+        }
+
+        @Override
+        void print(Mamori m, Organization o, List<Asset> assets) {
+            TextTable t = new TextTable("資産コード", "名称", "種別", "製品", "版", "CPE", "公開範囲", "境界");
+            assets.forEach(a -> t.row(a.code(), a.name(), a.kind().ja(), a.product(), a.version(), a.cpe(), a.exposure().ja(),
+                    a.internetBoundary() ? "○" : ""));
+            System.out.print(t);
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "資産の詳細 / show an asset")
-    static class Show implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class Show extends OrganizationReport<Asset> {
         @Parameters(paramLabel = "CODE") String code;
-        @Option(names = "--format", defaultValue = "table", description = "table | json") OutputFormat format;
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Database d = m.database();
-                InventoryRepository repo = m.inventory();
-                Organization o = org.resolve(repo);
-                Asset a = repo.findAsset(o.id(), code).orElseThrow(() -> new BadInputException("no asset with code '" + code + "'"));
-                if (format == OutputFormat.json) {
-                    System.out.println(Json.pretty(a));
-                } else {
-                    System.out.println("資産: " + a.name() + " (" + a.code() + ")  種別: " + a.kind().ja());
-                    System.out.println("製品: " + nz(a.vendorName()) + " " + nz(a.product()) + " " + nz(a.version()));
-                    System.out.println("CPE: " + nz(a.cpe()));
-                    System.out.println("公開範囲: " + a.exposure().ja() + " (" + a.exposure().key() + ")" + (a.internetBoundary() ? "  インターネット境界装置" : ""));
-                    System.out.println("保守事業者: " + nz(a.vendor()));
-                }
-                return ExitCode.OK;
-            }
+        Asset read(Mamori m, Organization o) {
+            return m.inventory().findAsset(o.id(), code)
+                    .orElseThrow(() -> new BadInputException("資産が見つかりません / no asset with code '" + code + "'"));
+        }
+
+        @Override
+        void print(Mamori m, Organization o, Asset a) {
+            System.out.println("資産: " + a.name() + " (" + a.code() + ")  種別: " + a.kind().ja());
+            System.out.println("製品: " + nz(a.vendorName()) + " " + nz(a.product()) + " " + nz(a.version()));
+            System.out.println("CPE: " + nz(a.cpe()));
+            System.out.println("公開範囲: " + a.exposure().ja() + " (" + a.exposure().key() + ")" + (a.internetBoundary() ? "  インターネット境界装置" : ""));
+            System.out.println("保守事業者: " + nz(a.vendor()));
         }
 
         private static String nz(String s) {

@@ -1,9 +1,6 @@
 package jp.mamori.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -11,14 +8,9 @@ import java.util.function.Supplier;
 import jp.mamori.app.Mamori;
 import jp.mamori.persistence.Database;
 import jp.mamori.remediation.FindingWorkflow;
-import jp.mamori.remediation.WorkflowException;
 import jp.mamori.remediation.mitigation.MitigationService;
-import jp.mamori.notify.JdbcRecipients;
 import jp.mamori.notify.Notifier;
-import jp.mamori.notify.Recipients;
-import jp.mamori.notify.SmtpMailTransport;
 import jp.mamori.notify.SmtpSettings;
-import jp.mamori.notify.WebhookSender;
 import jp.mamori.remediation.schedule.RemediationScheduler;
 import jp.mamori.triage.policy.TriagePolicy;
 
@@ -75,11 +67,7 @@ final class RemediationContext {
 
     /** Runs core code, turning its "bad input" into the CLI's (exit code 2). */
     static <T> T guard(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (WorkflowException | IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage(), e);
-        }
+        return BadInputException.wrap(work);
     }
 
     /** One line about what a flush sent, and each failure as a warning. */

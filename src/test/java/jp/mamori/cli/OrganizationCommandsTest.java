@@ -98,6 +98,25 @@ class OrganizationCommandsTest {
     }
 
     @Test
+    void systemsAndAssetsShowTheSameRowsAsTableAndAsJson() throws Exception {
+        JsonNode systems = json("system", "list");
+        String systemTable = table("system", "list");
+        for (JsonNode sys : systems) assertThat(systemTable).contains(sys.path("code").asText());
+        String code = systems.get(0).path("code").asText();
+        JsonNode shown = json("system", "show", code);
+        assertThat(table("system", "show", code)).contains("(" + code + ")");
+        for (JsonNode a : shown.path("assets")) assertThat(table("system", "show", code)).contains(a.path("code").asText());
+
+        JsonNode assets = json("asset", "list");
+        String assetTable = table("asset", "list");
+        for (JsonNode a : assets) assertThat(assetTable).contains(a.path("code").asText());
+        assertThat(json("asset", "list", "--system", code)).hasSize(shown.path("assets").size());
+        String asset = assets.get(0).path("code").asText();
+        assertThat(json("asset", "show", asset).path("code").asText()).isEqualTo(asset);
+        assertThat(table("asset", "show", asset)).contains("(" + asset + ")");
+    }
+
+    @Test
     void incidentsAndDetectionsShowTheSameRowsAsTableAndAsJson() throws Exception {
         JsonNode incidents = json("incidents", "list");
         assertThat(incidents).as("the demo's hijacked sessions").isNotEmpty();
@@ -140,11 +159,20 @@ class OrganizationCommandsTest {
         Run org = run("contract", "list", "--org", "nowhere");
         assertThat(org.rc()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(org.err()).contains("団体が見つかりません", "nowhere");
+        Run kind = run("asset", "create", "--system", "juki", "--code", "new-01", "--name", "新しい資産", "--kind", "toaster", "--exposure", "open");
+        assertThat(kind.rc()).isEqualTo(ExitCode.BAD_INPUT);
+        Run segment = run("system", "create", "--code", "new-sys", "--name", "新しいシステム", "--segment", "moon", "--confidentiality", "2");
+        assertThat(segment.rc()).isEqualTo(ExitCode.BAD_INPUT);
+        Run asset = run("asset", "show", "no-such-asset");
+        assertThat(asset.rc()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(asset.err()).contains("資産が見つかりません");
         Run incident = run("incidents", "show", "999999");
         assertThat(incident.rc()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(incident.err()).contains("インシデントが見つかりません");
         assertThat(auditCount()).as("nothing was written").isEqualTo(before);
         assertThat(json("vendor", "list").findValuesAsText("name")).doesNotContain("新しい事業者");
+        assertThat(json("asset", "list").findValuesAsText("code")).doesNotContain("new-01");
+        assertThat(json("system", "list").findValuesAsText("code")).doesNotContain("new-sys");
     }
 
     private static int auditCount() {
