@@ -98,17 +98,18 @@ class MessageBundlesTest {
     }
 
     /**
-     * Known and not yet done: the partners pages (issue 14) are written with literal "日本語 / English" text
-     * throughout and are still being extended; moving them into the bundles is left to that work.
-     * Every other template is held to the rule.
+     * Known and not yet done: these partners pages (issue 14) are still written with literal
+     * "日本語 / English" text; the role matrix, the contact list and the vendor list are in the bundles
+     * and held to the rule, as is every other template.
      */
-    static final String NOT_YET = "partners" + java.io.File.separator;
+    static final java.util.Set<String> NOT_YET = java.util.Set.of("contract-form.html", "contract.html", "index.html", "readiness.html", "vendor-form.html")
+            .stream().map(n -> "partners" + java.io.File.separator + n).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     @Test
     void noLiteralEnglishInTheTemplates() throws Exception {
         List<String> found = new ArrayList<>();
         for (Path t : templates()) {
-            if (TEMPLATES.relativize(t).toString().startsWith(NOT_YET)) continue;
+            if (NOT_YET.contains(TEMPLATES.relativize(t).toString())) continue;
             found.addAll(literalEnglish(t));
         }
         assertThat(found).as("literal English a user would read: put it in the bundles (th:text=\"#{…}\")").isEmpty();
