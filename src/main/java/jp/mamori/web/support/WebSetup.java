@@ -39,6 +39,8 @@ public class WebSetup implements WebMvcConfigurer {
         m.setDefaultEncoding(StandardCharsets.UTF_8.name());
         m.setFallbackToSystemLocale(false);
         m.setDefaultLocale(Locale.JAPANESE);
+        // every message goes through MessageFormat, so an apostrophe is written '' whether or not the message takes arguments
+        m.setAlwaysUseMessageFormat(true);
         return m;
     }
 
