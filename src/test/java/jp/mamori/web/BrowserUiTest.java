@@ -80,6 +80,10 @@ class BrowserUiTest {
         // the finding page: evidence, every CVSS with its source, SSVC inputs and the rule, history
         gateway.findElement(By.cssSelector("th a")).click();
         site.waitUp().until(ExpectedConditions.urlMatches(".*/findings/\\d+$"));
+        // the details below the summary are folded; the officer opens each section (its summary line)
+        for (WebElement section : driver.findElements(By.cssSelector("#main details > summary"))) {
+            if (section.isDisplayed() && section.findElement(By.xpath("..")).getAttribute("open") == null) section.click();
+        }
         String page = driver.findElement(By.id("main")).getText();
         assertThat(page).contains("CVE-2023-4966", "なぜこの対応区分か", "SSVCの判定", "cisa_coordinator", "CVSS（すべての出典）", "判定に使用",
                 "CISA KEV", "照合の根拠", "対応判断・回避策", "履歴");
