@@ -3,10 +3,6 @@ package jp.mamori.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,52 +19,26 @@ import org.junit.jupiter.api.Test;
  */
 class OrganizationCommandsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static InProcessCli cli;
     private static Path data;
-
-    record Run(int rc, String out, String err) { }
 
     @BeforeAll
     static void demo() throws Exception {
         data = Files.createTempDirectory("mamori-org-commands-");
-        assertThat(run("demo", "--no-serve").rc()).isZero();
+        cli = new InProcessCli(data);
+        assertThat(cli.onData("demo", "--no-serve").rc()).isZero();
     }
 
-    static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        int rc;
-        try {
-            String[] all = new String[args.length + 2];
-            System.arraycopy(args, 0, all, 0, args.length);
-            all[args.length] = "--data";
-            all[args.length + 1] = data.toString();
-            rc = MamoriMain.run(all);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return new Run(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    private static InProcessCli.Run run(String... args) {
+        return cli.onData(args);
     }
 
     private static JsonNode json(String... args) throws Exception {
-        String[] withFormat = new String[args.length + 2];
-        System.arraycopy(args, 0, withFormat, 0, args.length);
-        withFormat[args.length] = "--format";
-        withFormat[args.length + 1] = "json";
-        Run r = run(withFormat);
-        assertThat(r.rc()).as(r.err()).isZero();
-        return JSON.readTree(r.out());
+        return cli.json(args);
     }
 
     private static String table(String... args) {
-        Run r = run(args);
-        assertThat(r.rc()).as(r.err()).isZero();
-        return r.out();
+        return cli.table(args);
     }
 
     @Test
@@ -148,25 +118,25 @@ class OrganizationCommandsTest {
     @Test
     void aWrongArgumentIsRefusedInJapaneseFirstAndNothingIsWritten() throws Exception {
         int before = auditCount();
-        Run phase = run("roles", "set", "no-such-phase", "csirt", "R");
+        InProcessCli.Run phase = run("roles", "set", "no-such-phase", "csirt", "R");
         assertThat(phase.rc()).isEqualTo(ExitCode.BAD_INPUT);
-        Run date = run("vendor", "save", "新しい事業者", "--valid-until", "2026-13-45");
+        InProcessCli.Run date = run("vendor", "save", "新しい事業者", "--valid-until", "2026-13-45");
         assertThat(date.rc()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(date.err()).contains("--valid-until");
-        Run since = run("detections", "list", "--since", "yesterday");
+        InProcessCli.Run since = run("detections", "list", "--since", "yesterday");
         assertThat(since.rc()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(since.err()).contains("--since は YYYY-MM-DD で指定してください");
-        Run org = run("contract", "list", "--org", "nowhere");
+        InProcessCli.Run org = run("contract", "list", "--org", "nowhere");
         assertThat(org.rc()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(org.err()).contains("団体が見つかりません", "nowhere");
-        Run kind = run("asset", "create", "--system", "juki", "--code", "new-01", "--name", "新しい資産", "--kind", "toaster", "--exposure", "open");
+        InProcessCli.Run kind = run("asset", "create", "--system", "juki", "--code", "new-01", "--name", "新しい資産", "--kind", "toaster", "--exposure", "open");
         assertThat(kind.rc()).isEqualTo(ExitCode.BAD_INPUT);
-        Run segment = run("system", "create", "--code", "new-sys", "--name", "新しいシステム", "--segment", "moon", "--confidentiality", "2");
+        InProcessCli.Run segment = run("system", "create", "--code", "new-sys", "--name", "新しいシステム", "--segment", "moon", "--confidentiality", "2");
         assertThat(segment.rc()).isEqualTo(ExitCode.BAD_INPUT);
-        Run asset = run("asset", "show", "no-such-asset");
+        InProcessCli.Run asset = run("asset", "show", "no-such-asset");
         assertThat(asset.rc()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(asset.err()).contains("資産が見つかりません");
-        Run incident = run("incidents", "show", "999999");
+        InProcessCli.Run incident = run("incidents", "show", "999999");
         assertThat(incident.rc()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(incident.err()).contains("インシデントが見つかりません");
         assertThat(auditCount()).as("nothing was written").isEqualTo(before);

@@ -2,9 +2,6 @@ package jp.mamori.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,57 +18,41 @@ class SbomCliTest {
 
     private static Path data;
 
-    record Run(int rc, String out, String err) { }
+    private static InProcessCli cli;
 
     @BeforeAll
     static void demo() throws Exception {
         data = Files.createTempDirectory("mamori-sbom-cli-");
-        assertThat(run("demo", "--no-serve", "--data", data.toString()).rc()).isZero();
+        cli = new InProcessCli(data);
+        assertThat(db("demo", "--no-serve").rc()).isZero();
     }
 
-    static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        int rc;
-        try {
-            rc = MamoriMain.run(args);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return new Run(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    static InProcessCli.Run run(String... args) {
+        return InProcessCli.run(args);
     }
 
-    static Run db(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--data";
-        all[args.length + 1] = data.toString();
-        return run(all);
+    static InProcessCli.Run db(String... args) {
+        return cli.onData(args);
     }
 
     @Test
     void confirmIdNamesWhatItDidAndTheNextTableOfTheVendorArrivesConfirmed() throws Exception {
-        Run unknown = db("sbom", "confirm-id", "--asset", "fw-01", "--component", "row-99");
+        InProcessCli.Run unknown = db("sbom", "confirm-id", "--asset", "fw-01", "--component", "row-99");
         assertThat(unknown.rc()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(unknown.err()).startsWith("エラー / error: 資産の現在のSBOMにコンポーネント「row-99」はありません / the asset's current SBOM has no component 'row-99'");
-        Run both = db("sbom", "confirm-id", "--asset", "fw-01", "--component", "row-3", "--reject", "--purl", "pkg:maven/a/b@1");
+        InProcessCli.Run both = db("sbom", "confirm-id", "--asset", "fw-01", "--component", "row-3", "--reject", "--purl", "pkg:maven/a/b@1");
         assertThat(both.rc()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(both.err()).contains("却下では purl・CPE を指定できません").contains("a rejection takes no purl or CPE");
-        Run declared = db("sbom", "confirm-id", "--asset", "vpn-gw-01", "--component", "row-1");
+        InProcessCli.Run declared = db("sbom", "confirm-id", "--asset", "vpn-gw-01", "--component", "row-1");
         assertThat(declared.rc()).isEqualTo(ExitCode.BAD_INPUT);
 
-        Run ok = db("sbom", "confirm-id", "--asset", "fw-01", "--component", "row-3", "--by", "suzuki");
+        InProcessCli.Run ok = db("sbom", "confirm-id", "--asset", "fw-01", "--component", "row-3", "--by", "suzuki");
         assertThat(ok.rc()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("識別子を確認しました / identifier confirmed: row-3 Apache Tomcat（Apache Software Foundation）"
                 + "  purl pkg:maven/org.apache.tomcat.embed/tomcat-embed-core@9.0.80")
                 .contains("資産 1 件を再照合しました / applied to the rows of the same supplier and name; 1 asset(s) matched again")
                 .contains("検出 / findings: 新規 ");
-        Run audit = db("audit", "list");
+        InProcessCli.Run audit = db("audit", "list");
         assertThat(audit.rc()).isZero();
         assertThat(audit.out()).contains("SBOMの識別子を確認").contains("suzuki");
 
@@ -81,7 +62,7 @@ class SbomCliTest {
                 Apache Software Foundation,Apache Tomcat,9.0.85,https://tomcat.apache.org/
                 OpenJS Foundation,lodash,4.17.20,https://www.npmjs.com/package/lodash
                 """);
-        Run added = db("sbom", "add", "--asset", "bunsho-ap-01", table.toString());
+        InProcessCli.Run added = db("sbom", "add", "--asset", "bunsho-ap-01", table.toString());
         assertThat(added.rc()).as(added.err()).isZero();
         assertThat(added.out()).contains("SBOMを登録しました / SBOM added: #").contains("VendorTable")
                 .contains("推定した識別子 1 件（確認するまで検出は候補です） / 1 suggested identifier(s): their matches are candidates until confirmed")
@@ -98,24 +79,24 @@ class SbomCliTest {
                  "metadata": {"component": {"type": "", "name": "scanned"}},
                  "components": [{"type": "library", "bom-ref": "a", "name": "lodash", "version": "4.17.20", "purl": "pkg:npm/lodash@4.17.20"}]}
                 """);
-        Run check = run("sbom", "check", sbom.toString());
+        InProcessCli.Run check = run("sbom", "check", sbom.toString());
         assertThat(check.rc()).as(check.err()).isZero();
         assertThat(check.out()).contains("osv-style.cdx.json: CycloneDX 1.6、コンポーネント 1 件")
                 .contains("注意 1 件付きで受け付けました / accepted with 1 warning")
                 .contains("注意 / warning: /metadata/component/type: CycloneDX 1.6 スキーマに適合しません / not valid against the CycloneDX 1.6 schema")
                 .contains("必要な範囲 / required: STANDARD");
-        Run strict = run("sbom", "check", "--strict", sbom.toString());
+        InProcessCli.Run strict = run("sbom", "check", "--strict", sbom.toString());
         assertThat(strict.rc()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(strict.err()).contains("(/metadata/component/type)").contains("not valid against the CycloneDX 1.6 schema");
 
         // mamori scan reads the same way (ADR 0018): the warning on stderr, the findings on stdout, --strict refuses
-        Run scan = db("scan", sbom.toString(), "--format", "json", "--max-age-days", "0");
+        InProcessCli.Run scan = db("scan", sbom.toString(), "--format", "json", "--max-age-days", "0");
         assertThat(scan.rc()).as(scan.err()).isZero();
         assertThat(scan.err()).contains("注意 1 件付きで読みました / read with 1 warning")
                 .contains("注意 / warning: /metadata/component/type: CycloneDX 1.6 スキーマに適合しません");
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(scan.out()).path("findings").toString())
                 .as("stdout is the JSON document alone, with the lodash finding").contains("CVE-2021-23337");
-        Run scanStrict = db("scan", "--strict", sbom.toString(), "--max-age-days", "0");
+        InProcessCli.Run scanStrict = db("scan", "--strict", sbom.toString(), "--max-age-days", "0");
         assertThat(scanStrict.rc()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(scanStrict.err()).contains("(/metadata/component/type)").contains("not valid against the CycloneDX 1.6 schema");
         assertThat(scanStrict.out()).isEmpty();

@@ -3,13 +3,8 @@ package jp.mamori.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import jp.mamori.audit.AuditLog;
 import jp.mamori.persistence.Database;
 import jp.mamori.persistence.DatabaseSettings;
@@ -23,48 +18,24 @@ import org.junit.jupiter.api.Test;
  */
 class SystemRolesCliTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static InProcessCli cli;
     private static Path data;
-
-    record Run(int rc, String out, String err) { }
 
     @BeforeAll
     static void demo() throws Exception {
         data = Files.createTempDirectory("mamori-sysroles-cli-");
-        Run demo = run("demo", "--no-serve");
+        cli = new InProcessCli(data);
+        InProcessCli.Run demo = run("demo", "--no-serve");
         assertThat(demo.rc()).as(demo.err()).isZero();
         assertThat(demo.out()).contains("情報システムごとの役割分担");
     }
 
-    static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        int rc;
-        try {
-            String[] all = new String[args.length + 2];
-            System.arraycopy(args, 0, all, 0, args.length);
-            all[args.length] = "--data";
-            all[args.length + 1] = data.toString();
-            rc = MamoriMain.run(all);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return new Run(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    static InProcessCli.Run run(String... args) {
+        return cli.onData(args);
     }
 
     private static JsonNode json(String... args) throws Exception {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--format";
-        all[args.length + 1] = "json";
-        Run r = run(all);
-        assertThat(r.rc()).as(r.err()).isZero();
-        return JSON.readTree(r.out());
+        return cli.json(args);
     }
 
     private static int auditCount() {
@@ -80,7 +51,7 @@ class SystemRolesCliTest {
         assertThat(juki.path("own")).hasSize(5);
         assertThat(juki.path("drillsOfItsOwn").asBoolean()).isTrue();
         assertThat(juki.path("gaps").findValuesAsText("ja")).containsExactly("「証拠保全」の実施責任者（R）がいません");
-        Run table = run("roles", "show", "--system", "juki");
+        InProcessCli.Run table = run("roles", "show", "--system", "juki");
         assertThat(table.rc()).isZero();
         assertThat(table.out()).contains("情報システム / system: 住民記録システム（juki）", "個別の設定 5 件", "R（Bシステムズ株式会社） *", "役割なし *")
                 .contains("訓練期限切れ");
@@ -94,7 +65,7 @@ class SystemRolesCliTest {
         assertThat(org.path("systems").findValuesAsText("code")).contains("juki", "telework");
         assertThat(run("roles", "show").out()).contains("情報システム別 / per system: 住民記録システム（juki） 個別の設定 5 件");
 
-        Run readiness = run("readiness", "show");
+        InProcessCli.Run readiness = run("readiness", "show");
         assertThat(readiness.out()).contains("情報システムごとの役割分担")
                 .contains("システム テレワークシステム（telework）［境界装置あり］: 「初動・封じ込め」の開発ベンダの役割に事業者が決まっていません")
                 .contains("システム 住民記録システム（juki）: 最終訓練");
@@ -103,32 +74,32 @@ class SystemRolesCliTest {
     @Test
     void setAndClearASystemsCellAreAuditedAndBadInputWritesNothing() throws Exception {
         int before = auditCount();
-        Run set = run("roles", "set", "evidence", "ir-partner", "R", "--vendor", "Eフォレンジック株式会社", "--system", "border");
+        InProcessCli.Run set = run("roles", "set", "evidence", "ir-partner", "R", "--vendor", "Eフォレンジック株式会社", "--system", "border");
         assertThat(set.rc()).as(set.err()).isZero();
         assertThat(set.out()).contains("インターネット接続境界（border） 証拠保全 × IR事業者 = R");
         assertThat(json("roles", "show", "--system", "border").path("gaps")).as("the border system's evidence gap is closed").isEmpty();
         assertThat(json("roles", "show").path("gaps").toString()).as("the organisation's is not").contains("evidence");
-        Run clear = run("roles", "set", "evidence", "ir-partner", "--system", "border");
+        InProcessCli.Run clear = run("roles", "set", "evidence", "ir-partner", "--system", "border");
         assertThat(clear.rc()).as(clear.err()).isZero();
         assertThat(clear.out()).contains("団体の設定に戻しました（C）");
         assertThat(auditCount()).isEqualTo(before + 2);
 
         int now = auditCount();
-        Run unknown = run("roles", "set", "detect", "csirt", "R", "--system", "no-such");
+        InProcessCli.Run unknown = run("roles", "set", "detect", "csirt", "R", "--system", "no-such");
         assertThat(unknown.rc()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(unknown.err()).contains("情報システムが見つかりません / no system 'no-such'");
-        Run show = run("roles", "show", "--system", "no-such");
+        InProcessCli.Run show = run("roles", "show", "--system", "no-such");
         assertThat(show.rc()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(show.err()).contains("情報システムが見つかりません");
-        Run raci = run("roles", "set", "detect", "csirt", "RX", "--system", "juki");
+        InProcessCli.Run raci = run("roles", "set", "detect", "csirt", "RX", "--system", "juki");
         assertThat(raci.rc()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(raci.err()).contains("RACI は R・A・C・I の組み合わせです");
-        Run dashWithVendor = run("roles", "set", "detect", "maintenance-vendor", "-", "--vendor", "Aテック株式会社", "--system", "juki");
+        InProcessCli.Run dashWithVendor = run("roles", "set", "detect", "maintenance-vendor", "-", "--vendor", "Aテック株式会社", "--system", "juki");
         assertThat(dashWithVendor.rc()).isEqualTo(ExitCode.BAD_INPUT);
-        Run drill = run("roles", "drill", "--date", "2026-01-10", "--title", "訓練", "--system", "no-such");
+        InProcessCli.Run drill = run("roles", "drill", "--date", "2026-01-10", "--title", "訓練", "--system", "no-such");
         assertThat(drill.rc()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(drill.err()).contains("情報システムが見つかりません");
-        Run blank = run("roles", "set", "detect", "csirt", "R", "--system", " ");
+        InProcessCli.Run blank = run("roles", "set", "detect", "csirt", "R", "--system", " ");
         assertThat(blank.rc()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(auditCount()).as("nothing written for what was refused").isEqualTo(now);
         assertThat(json("roles", "show", "--system", "juki").path("own")).hasSize(5);
