@@ -92,4 +92,14 @@ class HostileLogsTest {
                 .isInstanceOf(LogFileException.class).hasMessageContaining("NetScaler");
         assertThatThrownBy(() -> read(new byte[0], new ArrayList<>())).isInstanceOf(LogFileException.class).hasMessageContaining("empty");
     }
+
+    /** The same words reach the CLI and the feeds/logs pages, so they name the format, not a command-line flag. */
+    @Test
+    void aLogOfNoKnownFormatIsToldSoInJapaneseFirstWithoutACommandLineFlag() {
+        assertThatThrownBy(() -> jp.mamori.detection.logs.LogFormats.detect(List.of("hello", "this is not a gateway log")))
+                .isInstanceOf(LogFileException.class)
+                .hasMessageStartingWith("ログの形式を先頭の行から判別できません。形式を指定してください")
+                .hasMessageContaining("netscaler | access | pulse | fortigate | globalprotect")
+                .hasMessageNotContaining("--");
+    }
 }

@@ -112,7 +112,7 @@ public final class FeedFileImporter {
         }
         if (detection.format() == FeedFormat.ZIP) {
             if (forced != null && forced != Source.OSV) {
-                fail(run, Source.OSV, name, "a zip archive can only be an OSV all.zip (--source osv) or an offline bundle (--source bundle)");
+                fail(run, Source.OSV, name, "zip は OSV の all.zip（形式 osv）かオフライン一括ファイル（形式 bundle）に限ります / a zip archive can only be an OSV all.zip (format osv) or an offline bundle (format bundle)");
                 return;
             }
             importOsvArchive(file, run);
@@ -125,7 +125,7 @@ public final class FeedFileImporter {
                 return;
             }
             run.failures.add(name + ": 形式を判別できません / cannot tell the feed format (" + detection.reason()
-                    + "); give --source nvd|cve5|jvn|kev|epss|osv|csaf|openvex|bundle");
+                    + ")。形式を指定してください / choose the format: nvd | cve5 | jvn | kev | epss | osv | csaf | openvex | bundle");
             return;
         }
         listener.documentStarted(name, source.key());
