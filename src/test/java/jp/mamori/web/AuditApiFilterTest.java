@@ -72,6 +72,15 @@ class AuditApiFilterTest {
             assertThat(reversed.statusCode()).isEqualTo(400);
             assertThat(reversed.body()).contains("to の日付が from より前です");
             assertThat(HttpSessionClient.api(base, f.tokens.get(Role.VENDOR)).get("/api/v1/audit?actor=mx-late").statusCode()).isEqualTo(404);
+
+            // the page filters through the same code: a reversed range is refused the same way, a page past the end shows the last
+            HttpSessionClient page = AuthorizationMatrixTest.signIn(base, f, Role.AUDITOR);
+            HttpResponse<String> reversedPage = page.get("/audit?from=2026-12-02&to=2026-12-01");
+            assertThat(reversedPage.statusCode()).isEqualTo(400);
+            assertThat(reversedPage.body()).contains("to の日付が from より前です");
+            HttpResponse<String> beyond = page.get("/audit?actor=mx-late&page=99");
+            assertThat(beyond.statusCode()).isEqualTo(200);
+            assertThat(beyond.body()).contains("day:1201").contains("day:1130").doesNotContain("day:B");
         } finally {
             context.close();
             f.db.close();

@@ -46,32 +46,23 @@ public class AuditController {
                        @RequestParam(name = "to", required = false) String to,
                        @RequestParam(name = "page", required = false) Integer page,
                        AccessScope scope, HttpServletRequest request, java.util.Locale locale, Model model) {
-        Access.require(scope, scope.canReadAudit(), "audit");
-        Long orgId = null;
-        if (!scope.instanceWide()) {
-            Organization org = tenancy.require(scope, request);
-            Access.require(scope, scope.canReadAudit(org.id()), "audit");
-            orgId = org.id();
-        }
-        java.time.LocalDate fromDay = day(from, "from");
-        java.time.LocalDate toDay = day(to, "to");
-        AuditLog.Query q = AuditLog.query(orgId, orgId == null, actor, action,
-                fromDay == null ? null : fromDay.atStartOfDay(WebSetup.TOKYO).toInstant(),
-                toDay == null ? null : toDay.plusDays(1).atStartOfDay(WebSetup.TOKYO).toInstant());
-        long count = audit.search(q, 0, 1).total();
-        int pages = (int) Math.max(1, (count + PAGE - 1) / PAGE);
-        int p = Math.max(0, Math.min(page == null ? 0 : page, pages - 1));
-        AuditLog.Page result = audit.search(q, p * PAGE, PAGE);
+        Filter f = filter(scope, request, actor, action, from, to);
+        int requested = Math.max(0, page == null ? 0 : page);
+        AuditLog.Page result = audit.search(f.query(), requested * PAGE, PAGE);
+        int pages = (int) Math.max(1, (result.total() + PAGE - 1) / PAGE);
+        int p = Math.min(requested, pages - 1);
+        // a page beyond the end (an old link after the filter narrowed) shows the last one; only then a second query
+        if (p != requested) result = audit.search(f.query(), p * PAGE, PAGE);
         boolean english = "en".equals(locale.getLanguage());
         model.addAttribute("events", result.events().stream().map(e -> new Row(e, AuditWords.action(e.action(), english),
                 AuditWords.detail(e.detail(), english))).toList());
         model.addAttribute("total", result.total());
         model.addAttribute("page", p);
         model.addAttribute("pages", pages);
-        model.addAttribute("q", q);
-        model.addAttribute("fromDay", fromDay);
-        model.addAttribute("toDay", toDay);
-        model.addAttribute("actors", audit.actors(orgId));
+        model.addAttribute("q", f.query());
+        model.addAttribute("fromDay", f.fromDay());
+        model.addAttribute("toDay", f.toDay());
+        model.addAttribute("actors", audit.actors(f.organizationId()));
         model.addAttribute("actions", AuditWords.actions().stream().map(a -> new Choice(a, AuditWords.action(a, english))).toList());
         model.addAttribute("query", queryString(request));
         model.addAttribute("instanceWide", scope.instanceWide());
@@ -92,6 +83,28 @@ public class AuditController {
             sb.append(sb.isEmpty() ? "" : "&").append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
         }
         return sb.toString();
+    }
+
+    /** What the page and the API filter by: the reader's organisation (all for the instance), actor, action, Tokyo days. */
+    private record Filter(Long organizationId, java.time.LocalDate fromDay, java.time.LocalDate toDay, AuditLog.Query query) { }
+
+    private Filter filter(AccessScope scope, HttpServletRequest request, String actor, String action, String from, String to) {
+        Access.require(scope, scope.canReadAudit(), "audit");
+        Long orgId = null;
+        if (!scope.instanceWide()) {
+            Organization org = tenancy.require(scope, request);
+            Access.require(scope, scope.canReadAudit(org.id()), "audit");
+            orgId = org.id();
+        }
+        java.time.LocalDate fromDay = day(from, "from");
+        java.time.LocalDate toDay = day(to, "to");
+        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
+            throw new jp.mamori.web.support.BadRequestException("to の日付が from より前です / to lies before from");
+        }
+        AuditLog.Query q = AuditLog.query(orgId, orgId == null, actor, action,
+                fromDay == null ? null : fromDay.atStartOfDay(WebSetup.TOKYO).toInstant(),
+                toDay == null ? null : toDay.plusDays(1).atStartOfDay(WebSetup.TOKYO).toInstant());
+        return new Filter(orgId, fromDay, toDay, q);
     }
 
     private static java.time.LocalDate day(String s, String what) {
@@ -123,22 +136,8 @@ public class AuditController {
                                                                           @RequestParam(name = "from", required = false) String from,
                                                                           @RequestParam(name = "to", required = false) String to,
                                                                           AccessScope scope, HttpServletRequest request) {
-        Access.require(scope, scope.canReadAudit(), "audit");
-        Long orgId = null;
-        if (!scope.instanceWide()) {
-            Organization org = tenancy.require(scope, request);
-            Access.require(scope, scope.canReadAudit(org.id()), "audit");
-            orgId = org.id();
-        }
-        java.time.LocalDate fromDay = day(from, "from");
-        java.time.LocalDate toDay = day(to, "to");
-        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
-            throw new jp.mamori.web.support.BadRequestException("to の日付が from より前です / to lies before from");
-        }
-        AuditLog.Query q = AuditLog.query(orgId, orgId == null, actor, action,
-                fromDay == null ? null : fromDay.atStartOfDay(WebSetup.TOKYO).toInstant(),
-                toDay == null ? null : toDay.plusDays(1).atStartOfDay(WebSetup.TOKYO).toInstant());
-        AuditLog.Page result = audit.search(q, before, 0, PAGE);
+        Filter f = filter(scope, request, actor, action, from, to);
+        AuditLog.Page result = audit.search(f.query(), before, 0, PAGE);
         return org.springframework.http.ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total())).body(result.events());
     }
 
