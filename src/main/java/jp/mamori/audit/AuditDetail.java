@@ -12,7 +12,7 @@ public final class AuditDetail {
     public static String quote(Object value) {
         if (value == null) return "-";
         String s = value.toString();
-        if (!s.isEmpty() && s.chars().noneMatch(c -> c == ' ' || c == '"' || c == '=' || c == '\\' || Character.isWhitespace(c))) return s;
+        if (!s.isEmpty() && s.chars().noneMatch(c -> c == '"' || c == '=' || c == '\\' || Character.isWhitespace(c))) return s;
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
