@@ -157,7 +157,8 @@ class LogParsersTest {
 
     @Test
     void anUnknownFormatIsRefusedWithAHint() {
-        assertThatThrownBy(() -> read("hello world\nthis is not a log\n", null, null)).isInstanceOf(LogFileException.class).hasMessageContaining("--source");
+        assertThatThrownBy(() -> read("hello world\nthis is not a log\n", null, null)).isInstanceOf(LogFileException.class)
+                .hasMessageContaining("形式を指定してください").hasMessageContaining("choose the format").hasMessageContaining("netscaler | access").hasMessageNotContaining("--source");
     }
 
     @Test
