@@ -38,8 +38,6 @@ public final class PrefectureStatus {
 
     public record Detail(String vulnId, String assetCode, String assetName, String outcome, String state, LocalDate due) { }
 
-    private static final String OPEN = "('new', 'triaged', 'patch_scheduled', 'mitigation_planned', 'mitigated')";
-
     private final DataSource dataSource;
 
     public PrefectureStatus(DataSource dataSource) {
@@ -172,20 +170,21 @@ public final class PrefectureStatus {
         }
     }
 
-    /** Open Act/Attend findings on the municipality's boundary devices (read only under a grant). */
+    /**
+     * Open Act/Attend findings on the municipality's boundary devices (read only under a grant), from the
+     * same query as the municipality's own dashboard and the overview's "Act/Attend on the boundary" count,
+     * so the operator's list never shows a row the count leaves out (an unconfirmed candidate) or the reverse.
+     */
     public List<Detail> boundaryFindings(long orgId, int limit) {
-        String sql = "SELECT f.vuln_id, a.code, a.name, f.outcome, f.state, f.due_date FROM finding f JOIN asset a ON a.id = f.asset_id "
-                + "WHERE f.organization_id = ? AND f.state IN " + OPEN + " AND f.outcome IN ('act', 'attend') AND a.internet_boundary = TRUE "
-                + "ORDER BY f.due_date, f.vuln_id FETCH FIRST " + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY";
+        FindingQuery query = new FindingQuery(dataSource);
+        FindingQuery.Search onBoundary = new FindingQuery.Search(null, null, Boolean.TRUE, null);
+        int n = Math.max(1, Math.min(limit, 1000));
         List<Detail> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, orgId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(new Detail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getObject(6, LocalDate.class)));
+        for (Worklist.Card card : List.of(Worklist.Card.ACT, Worklist.Card.ATTEND)) {
+            for (FindingRow r : query.list(orgId, card.filter(), onBoundary, FindingQuery.Sort.PRIORITY, false, n - out.size(), 0)) {
+                out.add(new Detail(r.vulnId(), r.assetCode(), r.assetName(), r.outcome(), r.state(), r.due()));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read findings: " + e.getMessage(), e);
+            if (out.size() >= n) break;
         }
         return out;
     }

@@ -73,6 +73,8 @@ class DemoCountsAgreeTest {
         // the town's own summary, for the prefecture's overview below
         JsonNode townSummary = JSON.readTree(cli("findings", "summary", "--format", "json", "--org", "999998", "--data", data)).get("counts");
         assertThat(townSummary.get("boundaryAct").asLong()).as("the town's gateway is exploited too").isPositive();
+        // the town lets the cloud's operators see its details; 守里市 shares counts only
+        cli("prefecture", "grant", "--org", "999998", "--prefecture", "990000", "--days", "7", "--reason", "件数の照合", "--by", "town-officer", "--data", data);
         String prefectureStatus = cli("prefecture", "status", "--prefecture", "990000", "--data", data);
 
         try (Database db = Database.open(DatabaseSettings.embedded(dataDir))) {
@@ -142,8 +144,16 @@ class DemoCountsAgreeTest {
                     assertThat(row.get("boundaryAct").asLong()).as(org + " boundary Act").isEqualTo(counts.get("boundaryAct").asLong()).isPositive();
                     assertThat(row.get("overdue").asLong()).as(org + " overdue").isEqualTo(counts.get("overdue").asLong());
                     assertThat(row.get("open").asLong()).as(org + " open").isEqualTo(counts.get("open").asLong());
-                    assertThat(row.get("detailsGrantedUntil").isNull()).as("counts only: no grant in the demo").isTrue();
+                    assertThat(row.get("detailsGrantedUntil").isNull()).as(org + " granted details").isEqualTo(!"999998".equals(org));
                 }
+                // under the town's grant, the operator's detail list holds exactly the rows its overview count says
+                JsonNode town = overview.get(0);
+                JsonNode details = JSON.readTree(HttpSessionClient.api(base, operatorToken)
+                        .get("/api/v1/prefecture/organizations/" + town.get("id").asLong() + "/findings").body());
+                assertThat(details.size()).as("the town's boundary Act/Attend rows").isEqualTo(town.get("actAttendOnBoundary").asLong()).isPositive();
+                assertThat(details).allSatisfy(d -> assertThat(d.get("outcome").asText()).isIn("act", "attend"));
+                assertThat(HttpSessionClient.api(base, operatorToken).get("/api/v1/prefecture/organizations/" + overview.get(1).get("id").asLong()
+                        + "/findings").statusCode()).as("no grant, no details").isEqualTo(403);
                 assertThat(own.get("999998").get("boundaryAct").asLong()).isEqualTo(townSummary.get("boundaryAct").asLong());
                 // the CLI's status prints the same numbers (code, name, boundary Act, boundary Act/Attend, overdue, open)
                 for (JsonNode row : overview) {
