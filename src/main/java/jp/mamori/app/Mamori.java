@@ -99,6 +99,7 @@ public final class Mamori implements AutoCloseable {
     private final InventoryAssessment assessment;
     private final DetectionStore detections;
     private final AssetLocks assetLocks = new AssetLocks();
+    private final java.util.Map<Class<?>, Object> edgeParts = new java.util.concurrent.ConcurrentHashMap<>();
     private final MatchIndexes matchIndexes;
     private final JobQueue jobQueue;
     private Notifier notifier;
@@ -246,6 +247,16 @@ public final class Mamori implements AutoCloseable {
 
     public RemediationScheduler scheduler() {
         return new RemediationScheduler(database, notifier());
+    }
+
+    /**
+     * A part an edge builds over this object and keeps for its life: the accounts and API tokens
+     * of {@code jp.mamori.security} hash passwords with Spring Security, so this framework-free
+     * layer cannot build them itself, yet every front end must get the same ones from here rather
+     * than construct their stores (ADR 0008). Built on first use, once per type.
+     */
+    public <T> T edgePart(Class<T> type, java.util.function.Function<Mamori, ? extends T> build) {
+        return type.cast(edgeParts.computeIfAbsent(type, t -> build.apply(this)));
     }
 
     // --- use cases: one per user action ------------------------------------------------------

@@ -33,6 +33,7 @@ import jp.mamori.remediation.FindingQuery;
 import jp.mamori.remediation.FindingRow;
 import jp.mamori.audit.AuditLog;
 import jp.mamori.security.Role;
+import jp.mamori.security.Accounts;
 import jp.mamori.security.UserStore;
 import jp.mamori.web.MamoriWebApplication;
 import picocli.CommandLine.Command;
@@ -132,7 +133,7 @@ public class DemoCommand implements Callable<Integer> {
                 AssetKind.SERVER, null, "メール中継", "2026.07", null, Exposure.CONTROLLED, false, "Aテック株式会社"));
         add(m, org, relay, dir.resolve("mail-relay.cdx.xml"));
         System.out.println("デモ団体を作成しました / demo organisation created: " + org.name() + "（情報システム 6、資産 6、SBOM 6）");
-        createUsers(m.database(), m, org, juki);
+        createUsers(m, org, juki);
         return org;
     }
 
@@ -146,9 +147,9 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     /** One account per role (SPEC §2), each with a one-time password that must be changed at first sign-in. */
-    private static void createUsers(Database d, Mamori m, Organization org, ItSystem juki) {
-        ServeCommand.printFirstRunAdministrator(d);
-        UserStore users = new UserStore(d.dataSource(), m.audit(), null);
+    private static void createUsers(Mamori m, Organization org, ItSystem juki) {
+        UserStore users = Accounts.of(m).users();
+        ServeCommand.printFirstRunAdministrator(users);
         List<UserStore.NewUser> demo = List.of(
                 new UserStore.NewUser("sec-officer", "情報セキュリティ担当（デモ）", Role.SECURITY_OFFICER, org.id(), null, null, true),
                 new UserStore.NewUser("juki-admin", "住民記録システム管理者（デモ）", Role.SYSTEM_ADMIN, org.id(), java.util.Set.of(juki.id()), null, false),

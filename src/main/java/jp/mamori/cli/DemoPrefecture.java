@@ -19,6 +19,7 @@ import jp.mamori.inventory.Organization;
 import jp.mamori.inventory.Segment;
 import jp.mamori.remediation.PrefectureStatus;
 import jp.mamori.security.Role;
+import jp.mamori.security.Accounts;
 import jp.mamori.security.UserStore;
 
 /**
@@ -80,7 +81,7 @@ final class DemoPrefecture {
     }
 
     private static void users(Mamori m, Actor demo, List<UserStore.NewUser> accounts) {
-        UserStore users = new UserStore(m.database().dataSource(), m.audit(), null);
+        UserStore users = Accounts.of(m).users();
         TextTable t = new TextTable("ユーザー名", "役割", "ワンタイムパスワード");
         for (UserStore.NewUser n : accounts) {
             if (users.find(n.username()).isPresent()) continue;

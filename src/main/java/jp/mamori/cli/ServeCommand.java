@@ -1,8 +1,11 @@
 package jp.mamori.cli;
 
 import java.util.concurrent.Callable;
-import jp.mamori.audit.AuditLog;
+import java.time.Clock;
+import jp.mamori.app.Mamori;
+import jp.mamori.app.MamoriSettings;
 import jp.mamori.persistence.Database;
+import jp.mamori.security.Accounts;
 import jp.mamori.security.UserStore;
 import jp.mamori.web.MamoriWebApplication;
 import picocli.CommandLine.Command;
@@ -30,8 +33,7 @@ public class ServeCommand implements Callable<Integer> {
      * First run: an empty account table gets the administrator {@code admin}, whose one-time
      * password is printed here, once (it must be changed, and TOTP set up, at the first sign-in).
      */
-    static void printFirstRunAdministrator(Database db) {
-        UserStore users = new UserStore(db.dataSource(), new AuditLog(db.dataSource()), null);
+    static void printFirstRunAdministrator(UserStore users) {
         users.createInitialAdminIfNone().ifPresent(created -> {
             System.out.println("初期管理者を作成しました / created the first administrator");
             System.out.println("  ユーザー名 / username: " + created.user().username());
@@ -53,7 +55,9 @@ public class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Database db = database.open();
-        printFirstRunAdministrator(db);
+        try (Mamori mamori = Mamori.open(db, Clock.systemUTC(), MamoriSettings.of(database.dataDir()))) {
+            printFirstRunAdministrator(Accounts.of(mamori).users());
+        }
         MamoriWebApplication.start(db, bind, port, database.dataDir());
         serving = true;
         System.out.println("Mamori: http://" + ("0.0.0.0".equals(bind) ? "localhost" : bind) + ":" + port + "/ で待ち受けています / serving");

@@ -5,11 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import jp.mamori.audit.AuditLog;
 import jp.mamori.inventory.InventoryRepository;
 import jp.mamori.inventory.Organization;
-import jp.mamori.persistence.Database;
 import jp.mamori.security.AccountException;
+import jp.mamori.security.Accounts;
 import jp.mamori.security.ApiToken;
 import jp.mamori.security.ApiTokenStore;
 import jp.mamori.security.Role;
@@ -34,8 +33,12 @@ public class UserCommand {
         return "cli:" + System.getProperty("user.name", "unknown");
     }
 
-    static UserStore users(Database d) {
-        return new UserStore(d.dataSource(), new AuditLog(d.dataSource()), null);
+    static UserStore users(Mamori mamori) {
+        return Accounts.of(mamori).users();
+    }
+
+    static ApiTokenStore tokens(Mamori mamori) {
+        return Accounts.of(mamori).tokens();
     }
 
     static <T> T badInput(java.util.function.Supplier<T> work) {
@@ -61,8 +64,7 @@ public class UserCommand {
         @Override
         public Integer call() {
             try (Mamori mamori = db.mamori()) {
-                Database d = mamori.database();
-                UserStore users = users(d);
+                UserStore users = users(mamori);
                 UserStore.Created created = badInput(() -> {
                     Role r = Role.parse(role);
                     Long orgId = null;
@@ -96,11 +98,10 @@ public class UserCommand {
         @Override
         public Integer call() {
             try (Mamori mamori = db.mamori()) {
-                Database d = mamori.database();
                 InventoryRepository inv = mamori.inventory();
                 Long orgId = org == null ? null : inv.findOrganization(org)
                         .orElseThrow(() -> new BadInputException("団体が見つかりません / no organisation with code '" + org + "'")).id();
-                List<UserAccount> list = users(d).list(orgId);
+                List<UserAccount> list = users(mamori).list(orgId);
                 java.util.Map<Long, String> orgCodes = new java.util.HashMap<>();
                 inv.listOrganizations().forEach(o -> orgCodes.put(o.id(), o.code()));
                 java.time.Instant now = java.time.Instant.now();
@@ -148,8 +149,7 @@ public class UserCommand {
         @Override
         public Integer call() {
             try (Mamori mamori = db.mamori()) {
-                Database d = mamori.database();
-                UserStore users = users(d);
+                UserStore users = users(mamori);
                 System.out.println(badInput(() -> run(users)));
                 return ExitCode.OK;
             }
@@ -207,9 +207,8 @@ public class UserCommand {
             @Override
             public Integer call() {
                 try (Mamori mamori = db.mamori()) {
-                    Database d = mamori.database();
-                    UserStore users = users(d);
-                    ApiTokenStore tokens = new ApiTokenStore(d.dataSource(), mamori.audit());
+                        UserStore users = users(mamori);
+                    ApiTokenStore tokens = tokens(mamori);
                     ApiTokenStore.Issued issued = badInput(() -> tokens.issue(users.require(username), name, scopes, days, actor()));
                     ApiToken t = issued.token();
                     System.out.println("APIトークンを発行しました / issued token " + t.id() + " (" + t.name() + ", " + String.join(",", t.scopes())
@@ -229,9 +228,8 @@ public class UserCommand {
             @Override
             public Integer call() {
                 try (Mamori mamori = db.mamori()) {
-                    Database d = mamori.database();
-                    Long userId = username == null ? null : badInput(() -> users(d).require(username)).id();
-                    List<ApiToken> list = new ApiTokenStore(d.dataSource(), mamori.audit()).list(userId);
+                        Long userId = username == null ? null : badInput(() -> users(mamori).require(username)).id();
+                    List<ApiToken> list = tokens(mamori).list(userId);
                     java.time.Instant now = java.time.Instant.now();
                     TextTable t = new TextTable("ID", "ユーザー", "名前", "先頭", "範囲", "状態", "期限", "最終使用");
                     list.forEach(k -> t.row(k.id(), k.username(), k.name(), k.prefix() + "…", String.join(",", k.scopes()),
@@ -250,10 +248,9 @@ public class UserCommand {
             @Override
             public Integer call() {
                 try (Mamori mamori = db.mamori()) {
-                    Database d = mamori.database();
-                    ApiTokenStore tokens = new ApiTokenStore(d.dataSource(), mamori.audit());
+                        ApiTokenStore tokens = tokens(mamori);
                     ApiToken t = tokens.find(id).orElseThrow(() -> new BadInputException("トークンが見つかりません / no token " + id));
-                    Long org = users(d).findById(t.userId()).map(UserAccount::organizationId).orElse(null);
+                    Long org = users(mamori).findById(t.userId()).map(UserAccount::organizationId).orElse(null);
                     boolean changed = tokens.revoke(id, actor(), org);
                     System.out.println(changed ? "失効させました / revoked token " + id : "既に失効しています / token " + id + " was already revoked");
                     return ExitCode.OK;

@@ -2,6 +2,7 @@ package jp.mamori.security;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import jp.mamori.app.Mamori;
 import jp.mamori.audit.AuditLog;
 import jp.mamori.persistence.Database;
 import org.springframework.context.annotation.Bean;
@@ -12,16 +13,17 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 
-/** The plain account, token and audit stores as beans, over the database the CLI opened. */
+/** The plain account, token and audit stores as beans, taken from the server's {@link Mamori}. */
 @Configuration
 public class SecurityBeans {
 
     /** Where secret.key lives unless MAMORI_SECRET_KEY is set (set by MamoriWebApplication). */
     public static final String DATA_DIR_PROPERTY = "mamori.data-dir";
 
+    /** Mamori's own audit log: the server's sign-ins and the use cases write through the same one. */
     @Bean
-    AuditLog auditLog(Database database) {
-        return new AuditLog(database.dataSource());
+    AuditLog auditLog(Mamori mamori) {
+        return mamori.audit();
     }
 
     @Bean
@@ -30,13 +32,18 @@ public class SecurityBeans {
     }
 
     @Bean
-    UserStore userStore(Database database, AuditLog auditLog, SecretBox secretBox) {
-        return new UserStore(database.dataSource(), auditLog, secretBox);
+    Accounts accounts(Mamori mamori, SecretBox secretBox) {
+        return Accounts.withSecrets(mamori, secretBox);
     }
 
     @Bean
-    ApiTokenStore apiTokenStore(Database database, AuditLog auditLog) {
-        return new ApiTokenStore(database.dataSource(), auditLog);
+    UserStore userStore(Accounts accounts) {
+        return accounts.users();
+    }
+
+    @Bean
+    ApiTokenStore apiTokenStore(Accounts accounts) {
+        return accounts.tokens();
     }
 
     @Bean

@@ -117,6 +117,18 @@ class LayeringTest {
     }
 
     @Test
+    void frontEndsDoNotConstructAnyRepositoryOrStoreEvenAtTheSecurityEdge() {
+        noClasses().that().resideInAnyPackage("jp.mamori.cli..", "jp.mamori.web..")
+                .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.base.DescribedPredicate.describe("a constructor of a jp.mamori *Repository or *Store",
+                                t -> t.getOwner().getPackageName().startsWith("jp.mamori.")
+                                        && t.getOwner().getSimpleName().matches(".*(Repository|Store)"))))
+                .because("a store built by a front end is a second copy with its own audit log and settings: accounts and "
+                        + "tokens, too, come from the composition root (Mamori, and security.Accounts over it), built once (issue 11)")
+                .check(MAIN);
+    }
+
+    @Test
     void theBenchmarkIsNotPartOfTheProduct() {
         // The benchmark measures the core's parts one by one on purpose; it lives in src/bench/java,
         // compiled with the tests and shipped as target/mamori-bench.jar (ADR 0019).
