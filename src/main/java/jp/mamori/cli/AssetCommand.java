@@ -42,7 +42,7 @@ public class AssetCommand {
 
         @Override
         Integer run(Mamori m, Organization o) {
-            var sys = m.inventory().requireSystem(o.id(), system);
+            var sys = m.inventory().systems().require(o.id(), system);
             Asset a = BadInputException.wrap(() -> m.createAsset().run(CliActor.of(null), o.id(), sys.id(), new InventoryRepository.NewAsset(code, name,
                     assetKind, vendorName, product, version, cpe, assetExposure, boundary, maintainer)));
             System.out.println("資産を登録しました / created asset " + a.code() + " " + a.name());
@@ -57,7 +57,7 @@ public class AssetCommand {
         @Override
         List<Asset> read(Mamori m, Organization o) {
             InventoryRepository repo = m.inventory();
-            return system == null ? repo.listAssets(o.id()) : repo.listAssets(o.id(), repo.requireSystem(o.id(), system).id());
+            return system == null ? repo.listAssets(o.id()) : repo.listAssets(o.id(), repo.systems().require(o.id(), system).id());
         }
 
         @Override
@@ -75,7 +75,7 @@ public class AssetCommand {
 
         @Override
         Asset read(Mamori m, Organization o) {
-            return m.inventory().findAsset(o.id(), code)
+            return m.inventory().assets().find(o.id(), code)
                     .orElseThrow(() -> new BadInputException("資産が見つかりません / no asset with code '" + code + "'"));
         }
 

@@ -64,7 +64,7 @@ public class FindingsCommand {
                 Database d = m.database();
                 InventoryRepository repo = m.inventory();
                 Organization o = org.resolve(repo);
-                Long assetId = assetCode == null ? null : RemediationContext.guard(() -> repo.findAsset(o.id(), assetCode)
+                Long assetId = assetCode == null ? null : RemediationContext.guard(() -> repo.assets().find(o.id(), assetCode)
                         .orElseThrow(() -> new BadInputException("資産が見つかりません / no asset '" + assetCode + "'"))).id();
                 FindingQuery q = m.findings();
                 LocalDate today = m.today();

@@ -102,7 +102,7 @@ public class OrgCommand {
                 Database d = m.database();
                 InventoryRepository repo = m.inventory();
                 Organization o = repo.findOrganization(code).orElseThrow(() -> new BadInputException("no organisation with code '" + code + "'"));
-                var systems = repo.listSystems(o.id());
+                var systems = repo.systems().list(o.id());
                 var assets = repo.listAssets(o.id());
                 if (format == OutputFormat.json) {
                     System.out.println(Json.pretty(java.util.Map.of("organization", o, "systems", systems.size(), "assets", assets.size())));

@@ -127,7 +127,7 @@ public class SbomCommand {
         public Integer call() {
             try (Mamori m = db.mamori()) {
                 Organization o = org.resolve(m.inventory());
-                Asset asset = m.inventory().requireAsset(o.id(), assetCode);
+                Asset asset = m.inventory().assets().require(o.id(), assetCode);
                 if (!java.nio.file.Files.isRegularFile(file)) throw new BadInputException(file + ": ファイルがありません / no such file");
                 AddSbom.Result r = m.addSbom().run(CliActor.of(null), o.id(), asset.id(),
                         new AddSbom.Input(file, file.getFileName().toString(), assetVersion, confirm, strict));
@@ -193,7 +193,7 @@ public class SbomCommand {
         public Integer call() {
             try (Mamori m = db.mamori()) {
                 Organization o = org.resolve(m.inventory());
-                Asset asset = m.inventory().requireAsset(o.id(), assetCode);
+                Asset asset = m.inventory().assets().require(o.id(), assetCode);
                 jp.mamori.app.inventory.ConfirmIdentifier.Result r = m.confirmIdentifier().run(CliActor.of(by), o.id(),
                         new jp.mamori.app.inventory.ConfirmIdentifier.Input(asset.id(), ref, reject
                                 ? jp.mamori.app.inventory.ConfirmIdentifier.Verdict.REJECT : jp.mamori.app.inventory.ConfirmIdentifier.Verdict.CONFIRM,
@@ -227,7 +227,7 @@ public class SbomCommand {
                 Database d = m.database();
                 InventoryRepository repo = m.inventory();
                 Organization o = org.resolve(repo);
-                Asset asset = repo.requireAsset(o.id(), assetCode);
+                Asset asset = repo.assets().require(o.id(), assetCode);
                 var history = m.sboms().history(o.id(), asset.id());
                 if (format == OutputFormat.json) {
                     System.out.println(Json.pretty(history));
@@ -316,7 +316,7 @@ public class SbomCommand {
                     Database d = m.database();
                     InventoryRepository repo = m.inventory();
                     Organization o = org.resolve(repo);
-                    Asset asset = repo.requireAsset(o.id(), assetCode);
+                    Asset asset = repo.assets().require(o.id(), assetCode);
                     SbomStore store = m.sboms();
                     var history = store.history(o.id(), asset.id());
                     if (history.size() < 2) throw new BadInputException("資産 " + assetCode + " のSBOMが2件未満です / fewer than two SBOMs for this asset");

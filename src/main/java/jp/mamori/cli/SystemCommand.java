@@ -50,7 +50,7 @@ public class SystemCommand {
     static class ListSystems extends OrganizationReport<List<ItSystem>> {
         @Override
         List<ItSystem> read(Mamori m, Organization o) {
-            return m.inventory().listSystems(o.id());
+            return m.inventory().systems().list(o.id());
         }
 
         @Override
@@ -69,7 +69,7 @@ public class SystemCommand {
 
         @Override
         Shown read(Mamori m, Organization o) {
-            ItSystem s = m.inventory().findSystem(o.id(), code)
+            ItSystem s = m.inventory().systems().find(o.id(), code)
                     .orElseThrow(() -> new BadInputException("情報システムが見つかりません / no system with code '" + code + "'"));
             return new Shown(s, m.inventory().listAssets(o.id(), s.id()));
         }

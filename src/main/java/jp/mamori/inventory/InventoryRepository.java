@@ -19,9 +19,22 @@ import jp.mamori.identifiers.IndexKeys;
 public final class InventoryRepository {
 
     private final DataSource dataSource;
+    private final TenantRows<ItSystem> systems;
+    private final TenantRows<Asset> assets;
 
     public InventoryRepository(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.systems = new TenantRows<>(dataSource, "SELECT s.id, s.code, s.name, s.segment, s.confidentiality, s.integrity, "
+                + "s.availability, s.owner, s.sbom_tier FROM it_system s", "s", "s.code", "system",
+                (c, orgId, rs) -> new ItSystem(rs.getLong(1), orgId, rs.getString(2), rs.getString(3), Segment.parse(rs.getString(4)),
+                        new Importance(rs.getString(5), rs.getString(6), rs.getString(7)), rs.getString(8),
+                        rs.getString(9), systemVendors(c, rs.getLong(1))));
+        this.assets = new TenantRows<>(dataSource, "SELECT a.id, a.system_id, a.code, a.name, a.kind, a.vendor_name, a.product, "
+                + "a.version, a.cpe, a.exposure, a.internet_boundary, v.name FROM asset a LEFT JOIN vendor v ON v.id = a.vendor_id",
+                "a", "a.internet_boundary DESC, a.code", "asset",
+                (c, orgId, rs) -> new Asset(rs.getLong(1), orgId, rs.getLong(2), rs.getString(3), rs.getString(4),
+                        AssetKind.parse(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9), Exposure.parse(rs.getString(10)), rs.getBoolean(11), rs.getString(12)));
     }
 
     // ---- organisations
@@ -144,7 +157,7 @@ public final class InventoryRepository {
 
     public ItSystem createSystem(long orgId, String code, String name, Segment segment, Importance importance,
                                  String owner, String sbomTier, List<String> vendors) {
-        if (findSystem(orgId, code).isPresent()) throw new InventoryException("system '" + code + "' already exists");
+        if (systems.find(orgId, code).isPresent()) throw new InventoryException("system '" + code + "' already exists");
         long id = withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO it_system (organization_id, code, name, segment, confidentiality, "
                     + "integrity, availability, owner, sbom_tier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -171,45 +184,12 @@ public final class InventoryRepository {
                 }
             });
         }
-        return findSystem(orgId, code).orElseThrow();
+        return systems.find(orgId, code).orElseThrow();
     }
 
-    public Optional<ItSystem> findSystem(long orgId, String code) {
-        List<ItSystem> l = querySystems(orgId, "AND s.code = ?", code.trim());
-        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
-    }
-
-    public ItSystem requireSystem(long orgId, String code) {
-        return findSystem(orgId, code).orElseThrow(() -> new InventoryException("no system with code '" + code + "' in this organisation"));
-    }
-
-    public Optional<ItSystem> systemById(long orgId, long id) {
-        List<ItSystem> l = querySystems(orgId, "AND s.id = ?", id);
-        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
-    }
-
-    public List<ItSystem> listSystems(long orgId) {
-        return querySystems(orgId, "", null);
-    }
-
-    private List<ItSystem> querySystems(long orgId, String where, Object param) {
-        return withConnection(c -> {
-            List<ItSystem> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.code, s.name, s.segment, s.confidentiality, s.integrity, "
-                    + "s.availability, s.owner, s.sbom_tier FROM it_system s WHERE s.organization_id = ? " + where + " ORDER BY s.code")) {
-                ps.setLong(1, orgId);
-                if (param != null) ps.setObject(2, param);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long id = rs.getLong(1);
-                        out.add(new ItSystem(id, orgId, rs.getString(2), rs.getString(3), Segment.parse(rs.getString(4)),
-                                new Importance(rs.getString(5), rs.getString(6), rs.getString(7)), rs.getString(8),
-                                rs.getString(9), systemVendors(c, id)));
-                    }
-                }
-            }
-            return out;
-        });
+    /** The organisation's information systems: by code, by id, all. */
+    public TenantRows<ItSystem> systems() {
+        return systems;
     }
 
     private static List<String> systemVendors(Connection c, long systemId) throws SQLException {
@@ -250,54 +230,44 @@ public final class InventoryRepository {
         String cpe = CpeNames.validate(a.cpe());
         Long vendorId = a.maintainer() == null || a.maintainer().isBlank() ? null : ensureVendor(orgId, a.maintainer());
         withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE asset SET system_id = ?, name = ?, kind = ?, vendor_name = ?, product = ?, "
-                    + "version = ?, cpe = ?, cpe_key = ?, exposure = ?, internet_boundary = ?, vendor_id = ? WHERE organization_id = ? AND id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE asset SET system_id = ?, " + ASSET_FIELDS.replace(",", " = ?,")
+                    + " = ?, vendor_id = ? WHERE organization_id = ? AND id = ?")) {
                 ps.setLong(1, systemId);
-                ps.setString(2, a.name().trim());
-                ps.setString(3, a.kind().key());
-                ps.setString(4, a.vendorName());
-                ps.setString(5, a.product());
-                ps.setString(6, a.version());
-                ps.setString(7, cpe);
-                ps.setString(8, IndexKeys.cpeKey(cpe));
-                ps.setString(9, a.exposure().key());
-                ps.setBoolean(10, a.internetBoundary());
-                ps.setObject(11, vendorId);
-                ps.setLong(12, orgId);
-                ps.setLong(13, assetId);
+                int next = bindAssetFields(ps, 2, a, cpe);
+                ps.setObject(next, vendorId);
+                ps.setLong(next + 1, orgId);
+                ps.setLong(next + 2, assetId);
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /** The columns an asset's description fills, in the order {@link #bindAssetFields} binds them. */
+    private static final String ASSET_FIELDS = "name, kind, vendor_name, product, version, cpe, cpe_key, exposure, internet_boundary";
+
+    /** Binds {@link #ASSET_FIELDS} from {@code first}; returns the next parameter index. */
+    private static int bindAssetFields(PreparedStatement ps, int first, NewAsset a, String cpe) throws SQLException {
+        int i = first;
+        ps.setString(i++, a.name().trim());
+        ps.setString(i++, a.kind().key());
+        ps.setString(i++, a.vendorName());
+        ps.setString(i++, a.product());
+        ps.setString(i++, a.version());
+        ps.setString(i++, cpe);
+        ps.setString(i++, IndexKeys.cpeKey(cpe));
+        ps.setString(i++, a.exposure().key());
+        ps.setBoolean(i++, a.internetBoundary());
+        return i;
     }
 
     public record NewAsset(String code, String name, AssetKind kind, String vendorName, String product, String version,
                            String cpe, Exposure exposure, boolean internetBoundary, String maintainer) { }
 
     public Asset createAsset(long orgId, long systemId, NewAsset a) {
-        if (systemById(orgId, systemId).isEmpty()) throw new InventoryException("no such system in this organisation");
-        if (findAsset(orgId, a.code()).isPresent()) throw new InventoryException("asset '" + a.code() + "' already exists");
-        String cpe = CpeNames.validate(a.cpe());
-        Long vendorId = a.maintainer() == null || a.maintainer().isBlank() ? null : ensureVendor(orgId, a.maintainer());
-        withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO asset (organization_id, system_id, code, name, kind, vendor_name, "
-                    + "product, version, cpe, cpe_key, exposure, internet_boundary, vendor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setLong(1, orgId);
-                ps.setLong(2, systemId);
-                ps.setString(3, a.code().trim());
-                ps.setString(4, a.name().trim());
-                ps.setString(5, a.kind().key());
-                ps.setString(6, a.vendorName());
-                ps.setString(7, a.product());
-                ps.setString(8, a.version());
-                ps.setString(9, cpe);
-                ps.setString(10, IndexKeys.cpeKey(cpe));
-                ps.setString(11, a.exposure().key());
-                ps.setBoolean(12, a.internetBoundary());
-                ps.setObject(13, vendorId);
-                return ps.executeUpdate();
-            }
-        });
-        return findAsset(orgId, a.code()).orElseThrow();
+        if (systems.byId(orgId, systemId).isEmpty()) throw new InventoryException("no such system in this organisation");
+        if (assets.find(orgId, a.code()).isPresent()) throw new InventoryException("asset '" + a.code() + "' already exists");
+        createAssets(orgId, List.of(Map.entry(systemId, a)));
+        return assets.find(orgId, a.code()).orElseThrow();
     }
 
     /**
@@ -307,7 +277,7 @@ public final class InventoryRepository {
     public void createAssets(long orgId, List<Map.Entry<Long, NewAsset>> assets) {
         if (assets.isEmpty()) return;
         java.util.Set<Long> systems = new java.util.HashSet<>();
-        for (ItSystem s : listSystems(orgId)) systems.add(s.id());
+        for (ItSystem s : this.systems.list(orgId)) systems.add(s.id());
         Map<String, Long> vendors = new java.util.HashMap<>();
         withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT name, id FROM vendor WHERE organization_id = ?")) {
@@ -332,25 +302,15 @@ public final class InventoryRepository {
         withConnection(c -> {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO asset (organization_id, system_id, code, name, kind, vendor_name, "
-                    + "product, version, cpe, cpe_key, exposure, internet_boundary, vendor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO asset (organization_id, system_id, code, " + ASSET_FIELDS
+                    + ", vendor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int n = 0;
                 for (Object[] r : rows) {
                     NewAsset a = (NewAsset) r[1];
-                    String cpe = (String) r[2];
                     ps.setLong(1, orgId);
                     ps.setLong(2, (Long) r[0]);
                     ps.setString(3, a.code().trim());
-                    ps.setString(4, a.name().trim());
-                    ps.setString(5, a.kind().key());
-                    ps.setString(6, a.vendorName());
-                    ps.setString(7, a.product());
-                    ps.setString(8, a.version());
-                    ps.setString(9, cpe);
-                    ps.setString(10, IndexKeys.cpeKey(cpe));
-                    ps.setString(11, a.exposure().key());
-                    ps.setBoolean(12, a.internetBoundary());
-                    ps.setObject(13, r[3]);
+                    ps.setObject(bindAssetFields(ps, 4, a, (String) r[2]), r[3]);
                     ps.addBatch();
                     if (++n % 1000 == 0) ps.executeBatch();
                 }
@@ -366,46 +326,17 @@ public final class InventoryRepository {
         });
     }
 
-    public Optional<Asset> findAsset(long orgId, String code) {
-        List<Asset> l = queryAssets(orgId, "AND a.code = ?", code.trim());
-        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
-    }
-
-    public Asset requireAsset(long orgId, String code) {
-        return findAsset(orgId, code).orElseThrow(() -> new InventoryException("no asset with code '" + code + "' in this organisation"));
-    }
-
-    public Optional<Asset> assetById(long orgId, long id) {
-        List<Asset> l = queryAssets(orgId, "AND a.id = ?", id);
-        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    /** The organisation's assets: by code, by id, all (boundary devices first). */
+    public TenantRows<Asset> assets() {
+        return assets;
     }
 
     public List<Asset> listAssets(long orgId) {
-        return queryAssets(orgId, "", null);
+        return assets.list(orgId);
     }
 
     public List<Asset> listAssets(long orgId, long systemId) {
-        return queryAssets(orgId, "AND a.system_id = ?", systemId);
-    }
-
-    private List<Asset> queryAssets(long orgId, String where, Object param) {
-        return withConnection(c -> {
-            List<Asset> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.system_id, a.code, a.name, a.kind, a.vendor_name, a.product, "
-                    + "a.version, a.cpe, a.exposure, a.internet_boundary, v.name FROM asset a LEFT JOIN vendor v ON v.id = a.vendor_id "
-                    + "WHERE a.organization_id = ? " + where + " ORDER BY a.internet_boundary DESC, a.code")) {
-                ps.setLong(1, orgId);
-                if (param != null) ps.setObject(2, param);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Asset(rs.getLong(1), orgId, rs.getLong(2), rs.getString(3), rs.getString(4),
-                                AssetKind.parse(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                                rs.getString(9), Exposure.parse(rs.getString(10)), rs.getBoolean(11), rs.getString(12)));
-                    }
-                }
-            }
-            return out;
-        });
+        return assets.where(orgId, "AND a.system_id = ?", systemId);
     }
 
     // ---- plumbing

@@ -69,8 +69,8 @@ public final class InventoryAssessment {
 
     /** Matches the current SBOM of an asset and the asset's own CPE; closes what no longer matches. */
     public FindingRecorder.Result assessAsset(long orgId, long assetId, String actor) {
-        Asset asset = inventory.assetById(orgId, assetId).orElseThrow(() -> new InventoryException("no such asset"));
-        ItSystem system = inventory.systemById(orgId, asset.systemId()).orElseThrow();
+        Asset asset = inventory.assets().byId(orgId, assetId).orElseThrow(() -> new InventoryException("no such asset"));
+        ItSystem system = inventory.systems().byId(orgId, asset.systemId()).orElseThrow();
         Assessor assessor = newAssessor();
         AssetContext ctx = context(asset, system);
         FindingRecorder recorder = new FindingRecorder(database, clock);
@@ -138,8 +138,8 @@ public final class InventoryAssessment {
         FindingRecorder.Result total = new FindingRecorder.Result(0, 0, 0, 0, 0);
         for (Map.Entry<Long, List<StoredComponent>> e : byAsset.entrySet()) {
             StoredComponent first = e.getValue().get(0);
-            Asset asset = inventory.assetById(first.orgId, e.getKey()).orElseThrow();
-            ItSystem system = inventory.systemById(first.orgId, asset.systemId()).orElseThrow();
+            Asset asset = inventory.assets().byId(first.orgId, e.getKey()).orElseThrow();
+            ItSystem system = inventory.systems().byId(first.orgId, asset.systemId()).orElseThrow();
             AssetContext ctx = context(asset, system);
             Platform platform = platform(asset, platforms.getOrDefault(asset.id(), List.of()));
             List<TargetFindings> targets = withOverrides(assessor, asset.id(), ctx, assessComponents(assessor, e.getValue(), ctx, platform, asset));
@@ -149,8 +149,8 @@ public final class InventoryAssessment {
                     new CloseScope.Identities(identities), actor));
         }
         for (DeviceRef d : devices) {
-            Asset asset = inventory.assetById(d.orgId(), d.assetId()).orElseThrow();
-            ItSystem system = inventory.systemById(d.orgId(), asset.systemId()).orElseThrow();
+            Asset asset = inventory.assets().byId(d.orgId(), d.assetId()).orElseThrow();
+            ItSystem system = inventory.systems().byId(d.orgId(), asset.systemId()).orElseThrow();
             Platform platform = platform(asset, platforms.getOrDefault(asset.id(), List.of()));
             AssetContext ctx = context(asset, system);
             total = sum(total, recorder.record(d.orgId(), system.id(), asset.id(), asset.internetBoundary(),

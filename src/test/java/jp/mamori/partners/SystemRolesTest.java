@@ -238,7 +238,7 @@ class SystemRolesTest {
             assertThat(count(w.db(), "SELECT COUNT(*) FROM ir_drill")).isZero();
             assertThat(count(w.db(), "SELECT COUNT(*) FROM audit_event")).as("nothing audited for what was refused").isEqualTo(audit);
             // the other organisation's system is not touched by a direct store call with our organisation either
-            long kokuho = w.m().inventory().requireSystem(w.other().id(), "kokuho").id();
+            long kokuho = w.m().inventory().systems().require(w.other().id(), "kokuho").id();
             assertThatThrownBy(() -> w.db().inUnitOfWork(c -> w.m().roles().assignSystem(c, org, kokuho, Phase.DETECT, Party.CSIRT, "R", null)))
                     .hasMessageContaining("情報システムが見つかりません");
             assertThat(count(w.db(), "SELECT COUNT(*) FROM system_role_assignment")).isZero();

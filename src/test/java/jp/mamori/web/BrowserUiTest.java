@@ -103,7 +103,7 @@ class BrowserUiTest {
     @Test
     @Order(2)
     void anUploadedSbomIsMatchedAtOnceAndHostileNamesAreShownAsText() throws Exception {
-        long assetId = site.mamori.inventory().requireAsset(org.id(), "bunsho-ap-01").id();
+        long assetId = site.mamori.inventory().assets().require(org.id(), "bunsho-ap-01").id();
         Path dir = Files.createTempDirectory("mamori-upload-");
         Path file = dir.resolve(HOSTILE_FILE);
         try (var in = BrowserUiTest.class.getResourceAsStream("/web/hostile.cdx.json")) {
@@ -158,7 +158,7 @@ class BrowserUiTest {
         assertThat(assets).contains("vpn-gw-01", "fw-01", "mail-relay-01").doesNotContain("juki-ap-01", "bunsho-ap-01", "shinsei-web-01");
         assertThat(driver.findElements(By.cssSelector("#assets tbody tr"))).hasSize(3);
         assertThat(driver.findElement(By.cssSelector("nav.main-nav")).getText()).doesNotContain("情報システム", "監査ログ", "利用者と役割");
-        long juki = site.mamori.inventory().requireAsset(org.id(), "juki-ap-01").id();
+        long juki = site.mamori.inventory().assets().require(org.id(), "juki-ap-01").id();
         site.open("/assets/" + juki);
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("エラー");
         site.open("/findings?state=all&candidates=any");

@@ -32,11 +32,11 @@ record DetectionContext(DetectionPolicy policy, DetectionEngine.Device device, L
         DetectionEngine.Device device = DetectionEngine.Device.NONE;
         Long systemId = null;
         if (assetCode != null) {
-            Asset asset = m.inventory().findAsset(orgId, assetCode)
+            Asset asset = m.inventory().assets().find(orgId, assetCode)
                     .orElseThrow(() -> new InvalidInputException("資産が見つかりません / no asset '" + assetCode + "'"));
             systemId = asset.systemId();
             boolean confidential = false;
-            for (ItSystem s : m.inventory().listSystems(orgId)) {
+            for (ItSystem s : m.inventory().systems().list(orgId)) {
                 if (s.id() == asset.systemId() && s.importance() != null) {
                     String c = s.importance().confidentiality();
                     confidential = "3A".equals(c) || "3B".equals(c);

@@ -48,7 +48,7 @@ public final class ListenSyslog implements AutoCloseable {
         OrganisationRules.Settings settings = rules.settings(orgCode);
         if (settings == null) throw new InvalidInputException("組織が見つかりません / no organisation '" + orgCode + "'");
         if (assetCode != null && mamori.inventory().listOrganizations().stream().filter(o -> o.code().equals(orgCode))
-                .noneMatch(o -> mamori.inventory().findAsset(o.id(), assetCode).isPresent())) {
+                .noneMatch(o -> mamori.inventory().assets().find(o.id(), assetCode).isPresent())) {
             throw new InvalidInputException("資産が見つかりません / no asset '" + assetCode + "'");
         }
         this.device = rules.device(orgCode, assetCode);

@@ -107,8 +107,8 @@ public final class AddSbom {
                         if (!rs.next()) throw new InventoryException("資産が見つかりません / no such asset");
                     }
                 }
-                Asset asset = mamori.inventory().assetById(orgId, assetId).orElseThrow(() -> new InventoryException("資産が見つかりません / no such asset"));
-                ItSystem system = mamori.inventory().systemById(orgId, asset.systemId()).orElseThrow();
+                Asset asset = mamori.inventory().assets().byId(orgId, assetId).orElseThrow(() -> new InventoryException("資産が見つかりません / no such asset"));
+                ItSystem system = mamori.inventory().systems().byId(orgId, asset.systemId()).orElseThrow();
                 List<UrgentOpen> wouldClose = wouldClose(orgId, assetId, doc);
                 boolean hold = !wouldClose.isEmpty() && !officer;
                 StoredSbom stored = hold

@@ -32,7 +32,7 @@ public final class ShareConfiguration {
         LocalDate today = mamori.today();
         LocalDate on = sharedOn == null ? today : sharedOn;
         if (on.isAfter(today)) throw new PartnersException("共有日が未来です / the share date is in the future: " + on);
-        ConfigurationPackage pack = ConfigurationPackage.build(org, on, v, mamori.inventory().listSystems(orgId), mamori.inventory().listAssets(orgId),
+        ConfigurationPackage pack = ConfigurationPackage.build(org, on, v, mamori.inventory().systems().list(orgId), mamori.inventory().listAssets(orgId),
                 mamori.coverage().assets(orgId), mamori.vendors().list(orgId));
         return mamori.database().inUnitOfWork(c -> {
             ConfigShare s = mamori.shares().record(c, orgId, v.id(), on, recipient == null || recipient.isBlank() ? v.contactPerson() == null ? v.name()

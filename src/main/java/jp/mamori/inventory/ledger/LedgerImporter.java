@@ -72,7 +72,7 @@ public final class LedgerImporter {
             created = true;
         }
         Map<String, ItSystem> systems = new HashMap<>();
-        for (ItSystem s : repo.listSystems(org.id())) systems.put(s.code(), s);
+        for (ItSystem s : repo.systems().list(org.id())) systems.put(s.code(), s);
         Map<String, Asset> assets = new HashMap<>();
         for (Asset a : repo.listAssets(org.id())) assets.put(a.code(), a);
         Set<String> touched = new LinkedHashSet<>();

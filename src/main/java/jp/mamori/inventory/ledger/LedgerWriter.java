@@ -22,7 +22,7 @@ public final class LedgerWriter {
         ObjectNode root = m.createObjectNode();
         root.putObject("organization").put("code", org.code()).put("name", org.name());
         ArrayNode systems = root.putArray("systems");
-        for (ItSystem s : repo.listSystems(org.id())) {
+        for (ItSystem s : repo.systems().list(org.id())) {
             ObjectNode n = systems.addObject();
             n.put("code", s.code()).put("name", s.name()).put("segment", s.segment().key())
                     .put("confidentiality", s.importance().confidentiality()).put("integrity", s.importance().integrity())
@@ -54,7 +54,7 @@ public final class LedgerWriter {
         StringBuilder sb = new StringBuilder("\uFEFF");
         sb.append(String.join(",", List.of("団体コード", "団体名", "システムコード", "システム名", "ネットワーク", "機密性", "完全性", "可用性",
                 "所管", "保守事業者", "資産コード", "資産名", "種別", "製造元", "製品", "版", "CPE", "公開範囲", "境界", "資産の保守事業者"))).append("\r\n");
-        for (ItSystem s : repo.listSystems(org.id())) {
+        for (ItSystem s : repo.systems().list(org.id())) {
             for (Asset a : repo.listAssets(org.id(), s.id())) {
                 sb.append(String.join(",", List.of(q(org.code()), q(org.name()), q(s.code()), q(s.name()), q(s.segment().key()),
                         q(s.importance().confidentiality()), q(s.importance().integrity()), q(s.importance().availability()), q(s.owner()),

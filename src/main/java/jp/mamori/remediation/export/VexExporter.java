@@ -61,7 +61,7 @@ public final class VexExporter {
     private Subject subject(long orgId, String assetCode) {
         InventoryRepository repo = new InventoryRepository(database.dataSource());
         Organization org = repo.organizationById(orgId).orElseThrow();
-        Asset asset = repo.findAsset(orgId, assetCode).orElseThrow(() -> new WorkflowException("資産 '" + assetCode + "' が見つかりません",
+        Asset asset = repo.assets().find(orgId, assetCode).orElseThrow(() -> new WorkflowException("資産 '" + assetCode + "' が見つかりません",
                 "no asset '" + assetCode + "'"));
         return new Subject(org, asset);
     }

@@ -24,7 +24,7 @@ public record IncidentPage(IncidentRow incident, List<DetectionRow> timeline, Ma
     static IncidentPage load(DetectionWeb web, long orgId, IncidentRow r) {
         Mamori m = web.mamori();
         Map<String, Long> assets = new LinkedHashMap<>();
-        for (String code : r.assets()) assets.put(code, m.inventory().findAsset(orgId, code).map(Asset::id).orElse(null));
+        for (String code : r.assets()) assets.put(code, m.inventory().assets().find(orgId, code).map(Asset::id).orElse(null));
         List<Contact> contacts = m.partners().contacts(orgId, m.today());
         return new IncidentPage(r, web.timeline(orgId, r.id()), assets, DetectionViews.checklist(r), web.history(orgId, r.id()), contacts);
     }

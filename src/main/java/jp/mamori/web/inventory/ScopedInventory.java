@@ -59,19 +59,19 @@ public class ScopedInventory {
 
     public List<ItSystem> systems(AccessScope scope, long orgId) {
         Set<Long> ids = ids("SELECT s.id FROM it_system s WHERE s.organization_id = ? AND ", scope.readFilter(SYSTEM), orgId, null);
-        return inventory.listSystems(orgId).stream().filter(s -> ids.contains(s.id())).toList();
+        return inventory.systems().list(orgId).stream().filter(s -> ids.contains(s.id())).toList();
     }
 
     public ItSystem system(AccessScope scope, long orgId, long systemId) {
         Set<Long> ids = ids("SELECT s.id FROM it_system s WHERE s.organization_id = ? AND s.id = ? AND ", scope.readFilter(SYSTEM), orgId, systemId);
         if (!ids.contains(systemId)) throw new NotFoundException("no such system");
-        return inventory.systemById(orgId, systemId).orElseThrow(() -> new NotFoundException("no such system"));
+        return inventory.systems().byId(orgId, systemId).orElseThrow(() -> new NotFoundException("no such system"));
     }
 
     /** Names of the organisation's systems, for labels next to assets the caller may see. */
     public Map<Long, ItSystem> systemsById(long orgId) {
         Map<Long, ItSystem> out = new HashMap<>();
-        for (ItSystem s : inventory.listSystems(orgId)) out.put(s.id(), s);
+        for (ItSystem s : inventory.systems().list(orgId)) out.put(s.id(), s);
         return out;
     }
 
@@ -90,7 +90,7 @@ public class ScopedInventory {
         if (!ids("SELECT a.id FROM asset a WHERE a.organization_id = ? AND a.id = ? AND ", scope.readFilter(ASSET), orgId, assetId).contains(assetId)) {
             throw new NotFoundException("no such asset");
         }
-        return inventory.assetById(orgId, assetId).orElseThrow(() -> new NotFoundException("no such asset"));
+        return inventory.assets().byId(orgId, assetId).orElseThrow(() -> new NotFoundException("no such asset"));
     }
 
     public boolean canWriteAsset(AccessScope scope, long orgId, long assetId) {

@@ -274,7 +274,7 @@ public class PartnersFormsController {
         model.addAttribute("kinds", ContractKind.values());
         model.addAttribute("statuses", ContractStatus.values());
         model.addAttribute("vendors", web.mamori().vendors().list(o.id()));
-        model.addAttribute("systems", web.mamori().inventory().listSystems(o.id()));
+        model.addAttribute("systems", web.mamori().inventory().systems().list(o.id()));
         model.addAttribute("assets", web.mamori().inventory().listAssets(o.id()));
         return "partners/contract-form";
     }

@@ -41,7 +41,7 @@ class LedgerTest {
             assertThat(r.assetsCreated()).isEqualTo(3);
             Organization org = repo.requireOrganization("131016");
             assertThat(repo.listAssets(org.id()).get(0).code()).as("boundary devices first").isEqualTo("vpn-gw-01");
-            assertThat(repo.requireAsset(org.id(), "vpn-gw-01").internetBoundary()).isTrue();
+            assertThat(repo.assets().require(org.id(), "vpn-gw-01").internetBoundary()).isTrue();
 
             Path yaml = dir.resolve("daicho.yaml");
             Files.writeString(yaml, LedgerWriter.yaml(repo, org), StandardCharsets.UTF_8);
@@ -52,7 +52,7 @@ class LedgerTest {
                     .replace("13.1-49.13:*", "13.1-49.15:*");
             Files.writeString(yaml, changed);
             assertThat(new LedgerImporter(repo).apply(LedgerReader.read(yaml)).assetsUpdated()).isEqualTo(1);
-            assertThat(repo.requireAsset(org.id(), "vpn-gw-01").version()).isEqualTo("13.1-49.15");
+            assertThat(repo.assets().require(org.id(), "vpn-gw-01").version()).isEqualTo("13.1-49.15");
         }
     }
 
