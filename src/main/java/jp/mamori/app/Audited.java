@@ -59,6 +59,7 @@ public final class Audited {
     public static final String INCIDENT_OPENED = "incident.opened";
     public static final String INCIDENT_STATE_CHANGED = "incident.state_changed";
     public static final String DETECTION_ALLOW_ADDED = "detection.allow_added";
+    public static final String DETECTION_ALLOW_REMOVED = "detection.allow_removed";
     public static final String DETECTION_DESKTOPS_IMPORTED = "detection.desktops_imported";
 
     /** Records an entry in the caller's transaction. */

@@ -152,6 +152,8 @@ class AuthorizationMatrixTest {
         /** An incident per target (issue 15): a hijacked session of the target's staff account, and its detection. */
         final Map<Target, Long> incident = new EnumMap<>(Target.class);
         final Map<Target, Long> detection = new EnumMap<>(Target.class);
+        /** An allow-list entry per target (issue 15 configuration), its note carrying the marker. */
+        final Map<Target, Long> allow = new EnumMap<>(Target.class);
         final Map<Role, String> secrets = new EnumMap<>(Role.class);
         final Map<Role, String> tokens = new EnumMap<>(Role.class);
         final Map<Role, String> usernames = new EnumMap<>(Role.class);
@@ -233,6 +235,9 @@ class AuthorizationMatrixTest {
                     new jp.mamori.app.detection.ImportLogs.Options(null, null, null, "code-" + t.name().toLowerCase()));
             f.incident.put(t, mamori.detections().incidents(org).stream().filter(i -> i.userKey().equals(user)).findFirst().orElseThrow().id());
             f.detection.put(t, mamori.detections().detections(org, null, 100).stream().filter(d -> user.equals(d.user())).findFirst().orElseThrow().id());
+            String range = "192.0.2." + (8 * t.ordinal()) + "/29";
+            mamori.detectionLists().addAllow(jp.mamori.app.Actor.system("setup"), org, "egress", range, marker(t) + "-egress");
+            f.allow.put(t, mamori.detections().allowRows(org).stream().filter(r -> r.entry().value().equals(range)).findFirst().orElseThrow().id());
         }
 
         UserStore users = new UserStore(f.db.dataSource(), audit, SecretBox.load(f.dataDir, System.getenv()), new BCryptPasswordEncoder(4), clock);
@@ -787,12 +792,76 @@ class AuthorizationMatrixTest {
                 }
             }
         }
+        allowList(f, role, c, api, tally, who);
         if (!api) {
             HttpResponse<String> dash = c.get("/");
             boolean card = dash.body().contains("id=\"incident-card\"");
             if (reader) tally.allow(who + "/ incident card", dash, dash.statusCode() == 200 && card);
             else tally.deny(who + "/ incident card", dash, dash.statusCode() == 200, card);
         }
+    }
+
+    /**
+     * The detection allow-list (issue 15 configuration): read by the organisation's readers of
+     * detections, added to and removed from by the security officer and the administrator (an auditor
+     * 403, anyone else 404); another organisation's entry is never listed nor removed (404, still there).
+     */
+    private static void allowList(Fixture f, Role role, HttpSessionClient c, boolean api, Tally tally, String who) throws Exception {
+        String p = (api ? "/api/v1" : "") + "/detection/allow";
+        boolean reader = readsDetections(role, Target.A1);
+        boolean writer = reader && officer(role);
+        int refusal = reader ? 403 : 404;
+        HttpResponse<String> list = c.get(p);
+        for (Target t : Target.values()) {
+            boolean shown = list.body().contains(marker(t) + "-egress");
+            String w = who + p + " [" + t + "]";
+            if (reader && t != Target.B1) tally.allow(w, list, list.statusCode() == 200 && shown);
+            else tally.deny(w, list, reader ? list.statusCode() == 200 : refused(list), shown);
+        }
+        // an entry added and removed again (so that every role's run finds the same list)
+        String range = "198.18." + (role.ordinal() * 10 + (api ? 1 : 2)) + ".0/24";
+        if (!api) c.get(p);
+        HttpResponse<String> add = api ? c.sendJson("POST", p, "{\"kind\": \"cgnat\", \"value\": \"" + range + "\", \"note\": \"matrix\"}")
+                : c.postForm(p, Map.of("kind", "cgnat", "value", range, "note", "matrix"));
+        java.util.Optional<jp.mamori.detection.store.DetectionStore.AllowRow> added = allowRow(f, f.orgA, range);
+        if (writer) {
+            tally.allow(who + "POST " + p, add, added.isPresent() && (api ? add.statusCode() == 201 : add.statusCode() == 302
+                    && p.equals(HttpSessionClient.location(add))));
+            if (added.isPresent()) {
+                String remove = p + "/" + added.get().id() + "/remove";
+                if (!api) c.get(p);
+                HttpResponse<String> rm = api ? c.sendJson("POST", remove, "{}") : c.postForm(remove, Map.of());
+                tally.allow(who + "POST " + remove, rm, (api ? rm.statusCode() == 200 : rm.statusCode() == 302) && allowRow(f, f.orgA, range).isEmpty());
+            }
+        } else {
+            tally.deny(who + "POST " + p, add, writeRefused(role, api, add, refusal), added.isPresent() || add.statusCode() / 100 == 2);
+        }
+        // removing an entry by id: the own organisation's for its officer, never another organisation's
+        for (Target t : List.of(Target.A2, Target.B1)) {
+            long org = t == Target.B1 ? f.orgB : f.orgA;
+            jp.mamori.detection.store.DetectionStore.AllowRow row = allowRowById(f, org, f.allow.get(t)).orElseThrow();
+            String remove = p + "/" + row.id() + "/remove";
+            if (!api) c.get(p);
+            HttpResponse<String> rm = api ? c.sendJson("POST", remove, "{}") : c.postForm(remove, Map.of());
+            boolean gone = allowRowById(f, org, row.id()).isEmpty();
+            String w = who + "POST " + remove + " [" + t + "]";
+            if (writer && t != Target.B1) {
+                tally.allow(w, rm, gone && (api ? rm.statusCode() == 200 : rm.statusCode() == 302));
+                // put back for the next run, with a new id
+                f.db.inTransaction(x -> new jp.mamori.detection.store.DetectionStore(f.db.dataSource()).addAllow(x, org, List.of(row.entry()), "setup", Instant.now()));
+                f.allow.put(t, allowRow(f, org, row.entry().value()).orElseThrow().id());
+            } else {
+                tally.deny(w, rm, writeRefused(role, api, rm, t == Target.B1 && writer ? 404 : refusal), gone || rm.body().contains(marker(t)));
+            }
+        }
+    }
+
+    private static java.util.Optional<jp.mamori.detection.store.DetectionStore.AllowRow> allowRow(Fixture f, long org, String value) {
+        return new jp.mamori.detection.store.DetectionStore(f.db.dataSource()).allowRows(org).stream().filter(r -> r.entry().value().equals(value)).findFirst();
+    }
+
+    private static java.util.Optional<jp.mamori.detection.store.DetectionStore.AllowRow> allowRowById(Fixture f, long org, long id) {
+        return new jp.mamori.detection.store.DetectionStore(f.db.dataSource()).allowRows(org).stream().filter(r -> r.id() == id).findFirst();
     }
 
     static final String UNTIL = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(30).toString();
@@ -1052,7 +1121,7 @@ class AuthorizationMatrixTest {
         }
         urls.addAll(List.of("/findings", "/assets", "/systems", "/users", "/audit", "/feeds", "/vulnerabilities/" + CVE,
                 "/partners", "/partners/contracts/K-A1", "/partners/readiness", "/partners/contact", "/detections", "/incidents",
-                "/incidents/" + f.incident.get(Target.A1), "/detections/" + f.detection.get(Target.A1), "/grants"));
+                "/incidents/" + f.incident.get(Target.A1), "/detections/" + f.detection.get(Target.A1), "/grants", "/detection/allow"));
         for (String u : urls) {
             HttpResponse<String> r = api.get("/api/v1" + u);
             tally.deny("anonymous api " + u, r, r.statusCode() == 401, r.body().contains("MX") || r.body().contains("-staff"));

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.mamori.detection.rules.Evidence;
+import jp.mamori.detection.store.DetectionStore.AllowRow;
 import jp.mamori.detection.store.DetectionStore.DetectionRow;
 import jp.mamori.detection.store.DetectionStore.IncidentRow;
 
@@ -29,6 +30,18 @@ public final class DetectionViews {
     /** {@code 2026-11-24 13:05:00} in Asia/Tokyo, for tables and pages. */
     public static String local(Instant t) {
         return t == null ? "" : SHORT.format(t.atZone(TOKYO));
+    }
+
+    /** An allow-list entry ({@code detection allow list --format json} and {@code GET /api/v1/detection/allow}). */
+    public static Map<String, Object> allow(AllowRow r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("kind", r.entry().kind().key());
+        m.put("value", r.entry().value());
+        m.put("note", r.entry().note());
+        m.put("addedBy", r.createdBy());
+        m.put("addedAt", time(r.createdAt()));
+        return m;
     }
 
     public static Map<String, Object> detection(DetectionRow r) {

@@ -37,6 +37,27 @@ public final class ManageDetectionLists {
         return storeAllow(actor, orgId, List.of(e), "value=" + e.kind().key() + ":" + e.value());
     }
 
+    /**
+     * "Remove from the allow-list": the entry of this organisation with that kind and value (written
+     * as when it was added: {@code *.example.jp} is {@code example.jp}). One that is not listed is
+     * refused and nothing is written; a removal is audited like an addition.
+     */
+    public AllowEntry removeAllow(Actor actor, long orgId, String kind, String value) {
+        AllowEntry e;
+        try {
+            e = new AllowEntry(AllowKind.fromKey(kind), value, null);
+        } catch (IllegalArgumentException ex) {
+            throw new InvalidInputException(ex.getMessage(), ex);
+        }
+        return mamori.database().inTransaction(c -> {
+            if (mamori.detections().removeAllow(c, orgId, e.kind(), e.value()) == 0) {
+                throw new InvalidInputException("許可リストにありません / not on the allow-list: " + e.kind().key() + " " + e.value());
+            }
+            Audited.record(mamori, c, actor, orgId, Audited.DETECTION_ALLOW_REMOVED, "detection:allow", "value=" + e.kind().key() + ":" + e.value());
+            return e;
+        });
+    }
+
     public int importAllow(Actor actor, long orgId, Path file) {
         List<AllowEntry> entries = read(file, in -> ListFiles.allowList(file.getFileName().toString(), in));
         return storeAllow(actor, orgId, entries, "file=" + AuditDetail.quote(file.getFileName()) + " entries=" + entries.size());

@@ -411,6 +411,25 @@ public final class DetectionStore {
                 rs -> new AllowEntry(AllowKind.fromKey(rs.getString(1)), rs.getString(2), rs.getString(3)), orgId);
     }
 
+    /** An allow-list entry as the officer manages it: its id (for the page's remove button), who added it and when. */
+    public record AllowRow(long id, AllowEntry entry, Instant createdAt, String createdBy) { }
+
+    public List<AllowRow> allowRows(long orgId) {
+        return query("SELECT id, kind, entry_value, note, created_at, created_by FROM detection_allow WHERE organization_id = ? ORDER BY kind, entry_value",
+                rs -> new AllowRow(rs.getLong(1), new AllowEntry(AllowKind.fromKey(rs.getString(2)), rs.getString(3), rs.getString(4)),
+                        instant(rs, 5), rs.getString(6)), orgId);
+    }
+
+    /** Removes one entry of the organisation (never another's: the organisation is part of the key); returns how many rows went. */
+    public int removeAllow(Connection c, long orgId, AllowKind kind, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM detection_allow WHERE organization_id = ? AND kind = ? AND entry_value = ?")) {
+            ps.setLong(1, orgId);
+            ps.setString(2, kind.key());
+            ps.setString(3, value);
+            return ps.executeUpdate();
+        }
+    }
+
     /** Adds entries not yet listed; returns how many were new. */
     public int addAllow(Connection c, long orgId, List<AllowEntry> entries, String by, Instant at) throws SQLException {
         int added = 0;
