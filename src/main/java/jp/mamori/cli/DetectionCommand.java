@@ -3,19 +3,21 @@ package jp.mamori.cli;
 import java.nio.file.Path;
 import java.util.List;
 import jp.mamori.app.Mamori;
+import jp.mamori.app.detection.DetectionViews;
 import jp.mamori.detection.rules.AllowEntry;
+import jp.mamori.detection.store.DetectionStore.AllowRow;
 import jp.mamori.inventory.Organization;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code mamori detection allow add|import|list} and {@code mamori detection desktops import}. */
+/** {@code mamori detection allow add|remove|import|list} and {@code mamori detection desktops import}. */
 @Command(name = "detection", mixinStandardHelpOptions = true, description = {"検知の設定（許可リスト・仮想デスクトップ）", "Detection settings: allow-list, VDI desktops."},
         subcommands = {DetectionCommand.Allow.class, DetectionCommand.Desktops.class})
 public class DetectionCommand {
 
     @Command(name = "allow", mixinStandardHelpOptions = true, description = "許可リスト / allow-list",
-            subcommands = {Allow.Add.class, Allow.Import.class, Allow.ListAllow.class})
+            subcommands = {Allow.Add.class, Allow.Remove.class, Allow.Import.class, Allow.ListAllow.class})
     static class Allow {
         @Command(name = "add", mixinStandardHelpOptions = true, description = "1 件追加 / add one entry")
         static class Add extends OrganizationCommand {
@@ -28,6 +30,20 @@ public class DetectionCommand {
             Integer run(Mamori m, Organization o) {
                 int n = m.detectionLists().addAllow(CliActor.of(by), o.id(), kind, value, note);
                 System.out.println(n == 0 ? "登録済みです / already listed" : "追加しました / added: " + kind + " " + value);
+                return ExitCode.OK;
+            }
+        }
+
+        @Command(name = "remove", mixinStandardHelpOptions = true, description = "1 件削除 / remove one entry")
+        static class Remove extends OrganizationCommand {
+            @Option(names = "--kind", required = true, paramLabel = "K", description = "egress | cgnat | trusted-proxy | sanctioned-domain | storage-domain") String kind;
+            @Option(names = "--by", paramLabel = "NAME") String by;
+            @Parameters(paramLabel = "VALUE", description = "登録した CIDR またはドメイン / the CIDR range or domain as listed") String value;
+
+            @Override
+            Integer run(Mamori m, Organization o) {
+                AllowEntry e = m.detectionLists().removeAllow(CliActor.of(by), o.id(), kind, value);
+                System.out.println("削除しました / removed: " + e.kind().key() + " " + e.value());
                 return ExitCode.OK;
             }
         }
@@ -46,16 +62,25 @@ public class DetectionCommand {
         }
 
         @Command(name = "list", mixinStandardHelpOptions = true, description = "一覧 / list")
-        static class ListAllow extends OrganizationReport<List<AllowEntry>> {
+        static class ListAllow extends OrganizationReport<List<AllowRow>> {
             @Override
-            List<AllowEntry> read(Mamori m, Organization o) {
-                return m.detections().allowList(o.id());
+            List<AllowRow> read(Mamori m, Organization o) {
+                return m.detections().allowRows(o.id());
+            }
+
+            /** The objects of {@code GET /api/v1/detection/allow}. */
+            @Override
+            Object json(List<AllowRow> rows) {
+                return rows.stream().map(DetectionViews::allow).toList();
             }
 
             @Override
-            void print(Mamori m, Organization o, List<AllowEntry> entries) {
-                TextTable t = new TextTable("種別", "値", "説明", "メモ");
-                for (AllowEntry e : entries) t.row(e.kind().key(), e.value(), e.kind().ja(), e.note() == null ? "" : e.note());
+            void print(Mamori m, Organization o, List<AllowRow> rows) {
+                TextTable t = new TextTable("種別", "値", "説明", "メモ", "登録者", "登録日時");
+                for (AllowRow r : rows) {
+                    AllowEntry e = r.entry();
+                    t.row(e.kind().key(), e.value(), e.kind().ja(), e.note() == null ? "" : e.note(), r.createdBy(), DetectionViews.local(r.createdAt()));
+                }
                 System.out.print(t);
             }
         }
