@@ -29,7 +29,7 @@ public class LogsCommand {
     static class Import implements Callable<Integer> {
         @Mixin DatabaseOptions db = new DatabaseOptions();
         @Mixin OrgOption org = new OrgOption();
-        @Option(names = "--source", paramLabel = "S", description = "netscaler | access | pulse | fortigate | globalprotect | squid | zscaler | zeek-http | csv") String source;
+        @Option(names = "--source", paramLabel = "S", description = LogSource.KEYS) String source;
         @Option(names = "--asset", paramLabel = "CODE", description = "ログを出した機器の資産コード / asset code of the device that wrote the log") String asset;
         @Option(names = "--format-string", paramLabel = "F", description = "Squid logformat / Apache LogFormat の書式 / format string") String formatString;
         @Option(names = "--tz", paramLabel = "ZONE", description = "時刻の地域 / time zone of the log (default Asia/Tokyo)") String tz;
@@ -116,7 +116,7 @@ public class LogsCommand {
         @Mixin OrgOption org = new OrgOption();
         @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT") String bootstrap;
         @Option(names = "--topic", required = true, paramLabel = "T") String topic;
-        @Option(names = "--source", required = true, paramLabel = "S", description = "netscaler | access | squid | zscaler | zeek-http | csv") String source;
+        @Option(names = "--source", required = true, paramLabel = "S", description = LogSource.KEYS) String source;
         @Option(names = "--asset", paramLabel = "CODE", description = "ログを出した機器の資産コード / asset code of the device that wrote the log") String asset;
         @Option(names = "--format-string", paramLabel = "F", description = "Squid logformat / Apache LogFormat の書式 / format string") String formatString;
         @Parameters(arity = "1..*", paramLabel = "PATH") List<Path> paths;
@@ -150,7 +150,7 @@ public class LogsCommand {
         @Option(names = "--tcp", description = "TCP で受信（既定は UDP） / TCP instead of UDP") boolean tcp;
         @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1", description = "待ち受けるアドレス / address (default: ${DEFAULT-VALUE})") String bind;
         @Option(names = "--asset", paramLabel = "CODE", description = "送信元機器の資産コード / asset code of the sending device") String asset;
-        @Option(names = "--source", paramLabel = "S", defaultValue = "netscaler", description = "ログ形式 / format (default: ${DEFAULT-VALUE})") String source;
+        @Option(names = "--source", paramLabel = "S", defaultValue = "netscaler", description = {"ログ形式 / format (default: ${DEFAULT-VALUE})", LogSource.KEYS}) String source;
         @Option(names = "--tz", paramLabel = "ZONE", description = "時刻の地域 / time zone (default Asia/Tokyo)") String tz;
         @Option(names = "--rate", paramLabel = "N", defaultValue = "20000", description = "1秒あたりの上限件数 / at most N messages a second (default: ${DEFAULT-VALUE})") int rate;
         @Option(names = "--for", paramLabel = "SECONDS", description = "この秒数で終了 / stop after this many seconds") Integer seconds;

@@ -22,7 +22,7 @@ public final class LogFormats {
         for (int i = 0; i < votes.length; i++) if (votes[i] > 0 && (best < 0 || votes[i] > votes[best])) best = i;
         if (best < 0) {
             throw new LogFileException("ログの形式を先頭の行から判別できません。形式を指定してください / cannot tell the log format from its first lines: choose the format "
-                    + "(netscaler | access | pulse | fortigate | globalprotect | squid | zscaler | zeek-http | csv)");
+                    + "(" + LogSource.KEYS + ")");
         }
         return LogSource.values()[best];
     }

@@ -14,6 +14,13 @@ public enum LogSource {
     ZEEK_HTTP("zeek-http", false, "Zeek http.log"),
     CSV("csv", false, "CSV/ELFF (header mapping)");
 
+    /**
+     * Every key, as the CLI's help, the refusal of an unknown format and the "cannot tell" error print
+     * it. A constant so that picocli's annotations can name it; {@code LogSourceTest} holds it to the
+     * enum, so a new format cannot be left out of one of them.
+     */
+    public static final String KEYS = "netscaler | access | pulse | fortigate | globalprotect | squid | zscaler | zeek-http | csv";
+
     private final String key;
     private final boolean gateway;
     private final String label;
@@ -34,7 +41,6 @@ public enum LogSource {
         for (LogSource s : values()) if (s.key.equals(k)) return s;
         if (k.equals("citrix") || k.equals("ns")) return NETSCALER;
         if (k.equals("zeek")) return ZEEK_HTTP;
-        throw new IllegalArgumentException("未対応のログ形式です / unknown log source '" + key
-                + "' (netscaler | access | pulse | fortigate | globalprotect | squid | zscaler | zeek-http | csv)");
+        throw new IllegalArgumentException("未対応のログ形式です / unknown log source '" + key + "' (" + KEYS + ")");
     }
 }
