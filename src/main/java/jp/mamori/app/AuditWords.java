@@ -61,6 +61,7 @@ public final class AuditWords {
             e("incident.state_changed", "インシデントの状態を変更", "Incident state changed"),
             e("detection.allow_added", "検知の許可リストに追加", "Detection allow-list entry added"),
             e("detection.allow_removed", "検知の許可リストから削除", "Detection allow-list entry removed"),
+            e("detection.policy_changed", "検知のしきい値を変更", "Detection thresholds changed"),
             e("detection.desktops_imported", "仮想デスクトップ一覧を取り込み", "Desktops imported"),
             e("auth.sign_in", "サインイン", "Signed in"),
             e("auth.password_ok", "パスワード確認（二要素待ち）", "Password accepted (second factor next)"),

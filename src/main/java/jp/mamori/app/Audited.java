@@ -60,6 +60,8 @@ public final class Audited {
     public static final String INCIDENT_STATE_CHANGED = "incident.state_changed";
     public static final String DETECTION_ALLOW_ADDED = "detection.allow_added";
     public static final String DETECTION_ALLOW_REMOVED = "detection.allow_removed";
+    /** An organisation's own detection thresholds and windows changed (or set back to the policy file's). */
+    public static final String DETECTION_POLICY_CHANGED = "detection.policy_changed";
     public static final String DETECTION_DESKTOPS_IMPORTED = "detection.desktops_imported";
 
     /** Records an entry in the caller's transaction. */

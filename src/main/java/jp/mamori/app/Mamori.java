@@ -194,9 +194,12 @@ public final class Mamori implements AutoCloseable {
     /** The detection rules' thresholds and windows: the policy file's, else the defaults (issue 15). */
     public DetectionPolicy.Thresholds detectionThresholds() { return detectionSettings().thresholds(); }
 
-    /** One organisation's detection policy: its allow-list (store) and the policy file's thresholds, zone and entries. */
+    /**
+     * One organisation's detection policy: its allow-list (store) and the policy file's entries, the
+     * organisation's own thresholds and windows where it set them, else the file's (or the defaults), and the file's zone.
+     */
     public DetectionPolicy detectionPolicy(long orgId) {
-        return detectionSettings().policy(detections.allowList(orgId));
+        return detectionSettings().policy(detections.allowList(orgId), detections.thresholds(orgId));
     }
 
     private DetectionPolicyYaml.Settings detectionSettings;
@@ -300,6 +303,7 @@ public final class Mamori implements AutoCloseable {
     public ImportLogs importLogs() { return new ImportLogs(this); }
     public jp.mamori.app.detection.StreamDetections streamDetections() { return new jp.mamori.app.detection.StreamDetections(this); }
     public ManageDetectionLists detectionLists() { return new ManageDetectionLists(this); }
+    public jp.mamori.app.detection.ManageDetectionPolicy detectionPolicyEdits() { return new jp.mamori.app.detection.ManageDetectionPolicy(this); }
     public ChangeIncidentState changeIncidentState() { return new ChangeIncidentState(this); }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import jp.mamori.app.Mamori;
 import jp.mamori.app.detection.DetectionViews;
+import jp.mamori.app.detection.ManageDetectionPolicy;
 import jp.mamori.detection.rules.AllowEntry;
 import jp.mamori.detection.store.DetectionStore.AllowRow;
 import jp.mamori.inventory.Organization;
@@ -11,9 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code mamori detection allow add|remove|import|list} and {@code mamori detection desktops import}. */
+/** {@code mamori detection allow add|remove|import|list}, {@code mamori detection policy show|set} and {@code mamori detection desktops import}. */
 @Command(name = "detection", mixinStandardHelpOptions = true, description = {"検知の設定（許可リスト・仮想デスクトップ）", "Detection settings: allow-list, VDI desktops."},
-        subcommands = {DetectionCommand.Allow.class, DetectionCommand.Desktops.class})
+        subcommands = {DetectionCommand.Allow.class, DetectionCommand.Policy.class, DetectionCommand.Desktops.class})
 public class DetectionCommand {
 
     @Command(name = "allow", mixinStandardHelpOptions = true, description = "許可リスト / allow-list",
@@ -82,6 +83,49 @@ public class DetectionCommand {
                     t.row(e.kind().key(), e.value(), e.kind().ja(), e.note() == null ? "" : e.note(), r.createdBy(), DetectionViews.local(r.createdAt()));
                 }
                 System.out.print(t);
+            }
+        }
+    }
+
+    @Command(name = "policy", mixinStandardHelpOptions = true, description = "しきい値・時間窓（団体ごと） / the organisation's thresholds and windows",
+            subcommands = {Policy.Show.class, Policy.Set.class})
+    static class Policy {
+        @Command(name = "show", mixinStandardHelpOptions = true, description = "表示 / show")
+        static class Show extends OrganizationReport<List<ManageDetectionPolicy.Row>> {
+            @Override
+            List<ManageDetectionPolicy.Row> read(Mamori m, Organization o) {
+                return m.detectionPolicyEdits().show(o.id());
+            }
+
+            /** The objects of {@code GET /api/v1/detection/policy}. */
+            @Override
+            Object json(List<ManageDetectionPolicy.Row> rows) {
+                return ManageDetectionPolicy.json(rows);
+            }
+
+            @Override
+            void print(Mamori m, Organization o, List<ManageDetectionPolicy.Row> rows) {
+                TextTable t = new TextTable("項目", "値", "設定元", "ポリシーファイル・既定");
+                for (ManageDetectionPolicy.Row r : rows) {
+                    t.row(r.setting().key(), r.text(), r.own() ? "団体 / organization" : "ファイル・既定 / file", r.fileText());
+                }
+                System.out.print(t);
+            }
+        }
+
+        @Command(name = "set", mixinStandardHelpOptions = true,
+                description = {"1 項目を変更（default でポリシーファイルの値に戻す） / change one setting (default: the policy file's value again)",
+                        "upload-bytes-per-hour 50MB | upload-requests-per-hour 20 | concurrent-window 30m | session-idle 1h | incident-window 48h"})
+        static class Set extends OrganizationCommand {
+            @Option(names = "--by", paramLabel = "NAME") String by;
+            @Parameters(index = "0", paramLabel = "KEY") String key;
+            @Parameters(index = "1", paramLabel = "VALUE") String value;
+
+            @Override
+            Integer run(Mamori m, Organization o) {
+                List<String> changed = m.detectionPolicyEdits().set(CliActor.of(by), o.id(), java.util.Map.of(key, value));
+                System.out.println(changed.isEmpty() ? "変更はありません / unchanged" : "変更しました / changed: " + String.join(" ", changed));
+                return ExitCode.OK;
             }
         }
     }

@@ -74,6 +74,45 @@ class DetectionAllowCliTest {
         assertThat(auditCount(data)).isEqualTo(audit + 2);
     }
 
+    /** {@code mamori detection policy show|set}: the organisation's own value over the default, table and JSON alike; a bad value exit 2 and nothing written. */
+    @Test
+    void thePolicyIsShownAndSetPerOrganisationAndABadValueWritesNothing() throws Exception {
+        Path data = Files.createTempDirectory("mamori-policy-cli-");
+        InProcessCli cli = new InProcessCli(data);
+        assertThat(cli.onData("org", "create", "--code", "012033", "--name", "A市").rc()).isZero();
+        assertThat(cli.onData("org", "create", "--code", "012041", "--name", "B町").rc()).isZero();
+        JsonNode shown = cli.json("detection", "policy", "show", "--org", "012033");
+        assertThat(shown.findValuesAsText("key")).containsExactly("upload-bytes-per-hour", "upload-requests-per-hour", "concurrent-window", "session-idle",
+                "incident-window");
+        assertThat(shown.findValuesAsText("source")).containsOnly("file");
+
+        int audit = auditCount(data);
+        InProcessCli.Run bad = cli.onData("detection", "policy", "set", "--org", "012033", "concurrent-window", "0m");
+        assertThat(bad.rc()).isEqualTo(2);
+        assertThat(bad.err()).contains("concurrent-window: 1m から 1d までにしてください / must be from 1m to 1d");
+        InProcessCli.Run unknown = cli.onData("detection", "policy", "set", "--org", "012033", "idle", "1h");
+        assertThat(unknown.rc()).isEqualTo(2);
+        assertThat(unknown.err()).contains("設定項目が不正です", "session-idle");
+        assertThat(auditCount(data)).isEqualTo(audit);
+
+        InProcessCli.Run set = cli.onData("detection", "policy", "set", "--org", "012033", "concurrent-window", "30m", "--by", "tanaka");
+        assertThat(set.rc()).as(set.err()).isZero();
+        assertThat(set.out()).contains("変更しました / changed: concurrent-window=default→30m");
+        JsonNode a = cli.json("detection", "policy", "show", "--org", "012033").get(2);
+        assertThat(a.path("text").asText()).isEqualTo("30m");
+        assertThat(a.path("source").asText()).isEqualTo("organization");
+        assertThat(a.path("fileText").asText()).isEqualTo("15m");
+        assertThat(cli.json("detection", "policy", "show", "--org", "012041").get(2).path("text").asText()).as("B keeps the default").isEqualTo("15m");
+        assertThat(cli.table("detection", "policy", "show", "--org", "012033")).contains("concurrent-window", "30m", "団体 / organization");
+        AuditEvent e = audit(data).get(0);
+        assertThat(e.action()).isEqualTo("detection.policy_changed");
+        assertThat(e.actor()).isEqualTo("tanaka");
+        assertThat(e.detail()).contains("concurrent-window=default→30m", "via=cli");
+
+        assertThat(cli.onData("detection", "policy", "set", "--org", "012033", "concurrent-window", "default").rc()).isZero();
+        assertThat(cli.json("detection", "policy", "show", "--org", "012033").get(2).path("source").asText()).isEqualTo("file");
+    }
+
     private static List<AuditEvent> audit(Path data) {
         try (Database db = Database.open(DatabaseSettings.embedded(data))) {
             return new AuditLog(db.dataSource()).list(null, true, null, 100_000);

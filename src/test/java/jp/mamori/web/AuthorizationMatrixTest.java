@@ -793,6 +793,7 @@ class AuthorizationMatrixTest {
             }
         }
         allowList(f, role, c, api, tally, who);
+        thresholds(f, role, c, api, tally, who);
         if (!api) {
             HttpResponse<String> dash = c.get("/");
             boolean card = dash.body().contains("id=\"incident-card\"");
@@ -852,6 +853,34 @@ class AuthorizationMatrixTest {
                 f.allow.put(t, allowRow(f, org, row.entry().value()).orElseThrow().id());
             } else {
                 tally.deny(w, rm, writeRefused(role, api, rm, t == Target.B1 && writer ? 404 : refusal), gone || rm.body().contains(marker(t)));
+            }
+        }
+    }
+
+    /**
+     * The organisation's own thresholds (issue 15): read by the readers of detections, set by the
+     * security officer and the administrator (an auditor 403, anyone else 404), and never another
+     * organisation's (asking for B changes the caller's own organisation or nothing).
+     */
+    private static void thresholds(Fixture f, Role role, HttpSessionClient c, boolean api, Tally tally, String who) throws Exception {
+        String p = (api ? "/api/v1" : "") + "/detection/policy";
+        boolean reader = readsDetections(role, Target.A1);
+        boolean writer = reader && officer(role);
+        HttpResponse<String> r = c.get(p);
+        if (reader) tally.allow(who + p, r, r.statusCode() == 200 && r.body().contains("session-idle"));
+        else tally.deny(who + p, r, refused(r), r.body().contains("session-idle"));
+        jp.mamori.detection.store.DetectionStore store = new jp.mamori.detection.store.DetectionStore(f.db.dataSource());
+        for (String value : List.of("3h", "default")) {
+            if (!api) c.get(p);
+            String url = p + (role == Role.ADMIN ? "" : "?org=" + f.orgB);
+            HttpResponse<String> set = api ? c.sendJson("PUT", url, "{\"session-idle\": \"" + value + "\"}") : c.postForm(url, Map.of("session-idle", value));
+            boolean inA = store.thresholds(f.orgA).containsKey(jp.mamori.detection.rules.PolicySetting.SESSION_IDLE);
+            boolean bChanged = !store.thresholds(f.orgB).isEmpty();
+            String w = who + (api ? "PUT " : "POST ") + url + " " + value;
+            if (writer) {
+                tally.allow(w, set, !bChanged && inA == value.equals("3h") && (api ? set.statusCode() == 200 : set.statusCode() == 302));
+            } else {
+                tally.deny(w, set, writeRefused(role, api, set, reader ? 403 : 404), bChanged || inA || set.statusCode() / 100 == 2);
             }
         }
     }
@@ -1121,7 +1150,7 @@ class AuthorizationMatrixTest {
         }
         urls.addAll(List.of("/findings", "/assets", "/systems", "/users", "/audit", "/feeds", "/vulnerabilities/" + CVE,
                 "/partners", "/partners/contracts/K-A1", "/partners/readiness", "/partners/contact", "/detections", "/incidents",
-                "/incidents/" + f.incident.get(Target.A1), "/detections/" + f.detection.get(Target.A1), "/grants", "/detection/allow"));
+                "/incidents/" + f.incident.get(Target.A1), "/detections/" + f.detection.get(Target.A1), "/grants", "/detection/allow", "/detection/policy"));
         for (String u : urls) {
             HttpResponse<String> r = api.get("/api/v1" + u);
             tally.deny("anonymous api " + u, r, r.statusCode() == 401, r.body().contains("MX") || r.body().contains("-staff"));

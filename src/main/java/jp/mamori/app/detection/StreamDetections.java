@@ -65,7 +65,7 @@ public final class StreamDetections implements OrganisationRules {
         Optional<Org> o = mamori.inventory().findOrganization(code).map(Organization::id).map(id -> {
             DetectionPolicy policy = mamori.detectionPolicy(id);
             List<DetectionEngine.Desktop> desktops = mamori.detections().desktops(id);
-            return new Org(id, new Settings(policy, desktops, Objects.hash(policy.entries(), desktops)));
+            return new Org(id, new Settings(policy, desktops, Objects.hash(policy.entries(), policy.thresholds(), desktops)));
         });
         orgs.put(code, new Cached<>(o, now.plus(REFRESH)));
         return o;

@@ -18,10 +18,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The detection policy file ({@code DATA/detection.yaml} or {@code MAMORI_DETECTION_POLICY}): the
@@ -68,6 +65,13 @@ public final class DetectionPolicyYaml {
             all.addAll(allow);
             return new DetectionPolicy(all, thresholds, zone);
         }
+
+        /** The policy of one organisation: its own entries and the file's, its own thresholds in place of the file's. */
+        public DetectionPolicy policy(List<AllowEntry> organisation, java.util.Map<PolicySetting, Long> own) {
+            List<AllowEntry> all = new ArrayList<>(organisation);
+            all.addAll(allow);
+            return new DetectionPolicy(all, PolicySetting.apply(thresholds, own), zone);
+        }
     }
 
     /** The file is not a valid detection policy; the message names the file and the key. */
@@ -79,8 +83,6 @@ public final class DetectionPolicyYaml {
 
     private static final Set<String> KEYS = Set.of("upload-bytes-per-hour", "upload-requests-per-hour", "concurrent-window", "session-idle",
             "working-hours", "incident-window", "time-zone", "egress", "cgnat", "trusted-proxy", "sanctioned-domain", "storage-domain");
-    private static final Pattern SIZE = Pattern.compile("(?i)^\\s*(\\d{1,15})\\s*(b|kb|kib|mb|mib|gb|gib)?\\s*$");
-    private static final Pattern DURATION = Pattern.compile("(?i)^\\s*(\\d{1,9})\\s*(s|m|min|h|d)\\s*$");
 
     public static Settings load(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
@@ -120,15 +122,11 @@ public final class DetectionPolicyYaml {
             }
         }
         DetectionPolicy.Thresholds d = DetectionPolicy.Thresholds.defaults();
-        long bytesPerHour = root.has("upload-bytes-per-hour") ? size(name, "upload-bytes-per-hour", root.get("upload-bytes-per-hour")) : d.uploadBytesPerHour();
-        int requests = root.has("upload-requests-per-hour") ? count(name, "upload-requests-per-hour", root.get("upload-requests-per-hour"), 1, 1_000_000)
-                : d.uploadRequestsPerHour();
-        Duration concurrent = root.has("concurrent-window")
-                ? duration(name, "concurrent-window", root.get("concurrent-window"), Duration.ofMinutes(1), Duration.ofHours(24)) : d.concurrentWindow();
-        Duration idle = root.has("session-idle")
-                ? duration(name, "session-idle", root.get("session-idle"), Duration.ofMinutes(5), Duration.ofDays(7)) : d.sessionIdle();
-        Duration incident = root.has("incident-window")
-                ? duration(name, "incident-window", root.get("incident-window"), Duration.ofHours(1), Duration.ofDays(30)) : d.incidentWindow();
+        long bytesPerHour = setting(name, root, PolicySetting.UPLOAD_BYTES_PER_HOUR, d);
+        int requests = (int) setting(name, root, PolicySetting.UPLOAD_REQUESTS_PER_HOUR, d);
+        Duration concurrent = Duration.ofSeconds(setting(name, root, PolicySetting.CONCURRENT_WINDOW, d));
+        Duration idle = Duration.ofSeconds(setting(name, root, PolicySetting.SESSION_IDLE, d));
+        Duration incident = Duration.ofSeconds(setting(name, root, PolicySetting.INCIDENT_WINDOW, d));
         int start = d.workStartHour(), end = d.workEndHour();
         if (root.has("working-hours")) {
             JsonNode w = root.get("working-hours");
@@ -171,22 +169,15 @@ public final class DetectionPolicyYaml {
         return new Settings(new DetectionPolicy.Thresholds(bytesPerHour, requests, concurrent, idle, start, end, incident), zone, allow);
     }
 
-    private static long size(String name, String key, JsonNode v) {
-        String s = v.isIntegralNumber() ? v.asText() : v.isTextual() ? v.asText() : null;
-        Matcher m = s == null ? null : SIZE.matcher(s);
-        if (m == null || !m.matches()) {
-            throw error(name, key, "バイト数か 100MB のようなサイズを書いてください（B, KB, MB, GB）", "expected a number of bytes or a size such as 100MB (B, KB, MB, GB)");
+    /** A threshold or window the organisations may also set for themselves: read as they are ({@link PolicySetting}). */
+    private static long setting(String name, JsonNode root, PolicySetting p, DetectionPolicy.Thresholds defaults) {
+        JsonNode v = root.get(p.key());
+        if (v == null) return p.of(defaults);
+        try {
+            return p.parse(v.isIntegralNumber() || v.isTextual() ? v.asText() : null);
+        } catch (IllegalArgumentException e) {
+            throw new PolicyFileException(name + ": " + p.key() + ": " + e.getMessage());
         }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
-        long mult = switch (unit) {
-            case "kb", "kib" -> 1024L;
-            case "mb", "mib" -> 1024L * 1024;
-            case "gb", "gib" -> 1024L * 1024 * 1024;
-            default -> 1L;
-        };
-        if (n <= 0 || n > Long.MAX_VALUE / mult) throw error(name, key, "1 バイト以上の妥当な大きさにしてください", "must be a positive size");
-        return n * mult;
     }
 
     private static int count(String name, String key, JsonNode v, int min, int max) {
@@ -194,30 +185,6 @@ public final class DetectionPolicyYaml {
             throw error(name, key, min + " から " + max + " までの整数を書いてください", "expected a whole number from " + min + " to " + max);
         }
         return v.asInt();
-    }
-
-    private static Duration duration(String name, String key, JsonNode v, Duration min, Duration max) {
-        Matcher m = v.isTextual() ? DURATION.matcher(v.asText()) : null;
-        if (m == null || !m.matches()) {
-            throw error(name, key, "15m、2h、1d のような長さを書いてください（s, m, h, d）", "expected a duration such as 15m, 2h or 1d (s, m, h, d)");
-        }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2).toLowerCase(Locale.ROOT)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m", "min" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
-        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-            throw error(name, key, text(min) + " から " + text(max) + " までにしてください", "must be from " + text(min) + " to " + text(max));
-        }
-        return d;
-    }
-
-    private static String text(Duration d) {
-        if (d.toDays() > 0 && d.equals(Duration.ofDays(d.toDays()))) return d.toDays() + "d";
-        if (d.toHours() > 0 && d.equals(Duration.ofHours(d.toHours()))) return d.toHours() + "h";
-        return d.toMinutes() + "m";
     }
 
     private static PolicyFileException error(String name, String key, String ja, String en) {

@@ -30,6 +30,7 @@ import jp.mamori.detection.rules.Category;
 import jp.mamori.detection.rules.Detection;
 import jp.mamori.detection.rules.DetectionEngine;
 import jp.mamori.detection.rules.Evidence;
+import jp.mamori.detection.rules.PolicySetting;
 import jp.mamori.detection.rules.Severity;
 
 /**
@@ -454,6 +455,40 @@ public final class DetectionStore {
             }
         }
         return added;
+    }
+
+    // --- the organisation's own thresholds -------------------------------------------------------------
+
+    /** What the organisation set for itself (the rest comes from the policy file or the defaults). */
+    public Map<PolicySetting, Long> thresholds(long orgId) {
+        Map<PolicySetting, Long> out = new java.util.EnumMap<>(PolicySetting.class);
+        for (Object[] r : query("SELECT setting_key, setting_value FROM detection_threshold WHERE organization_id = ?",
+                rs -> new Object[] {rs.getString(1), rs.getLong(2)}, orgId)) {
+            try {
+                out.put(PolicySetting.fromKey((String) r[0]), (Long) r[1]);
+            } catch (IllegalArgumentException e) {
+                // a setting a newer version wrote and this one does not know: the file's value holds
+            }
+        }
+        return out;
+    }
+
+    /** Sets (value not null) or clears (null: the file's value again) one of the organisation's thresholds. */
+    public void setThreshold(Connection c, long orgId, PolicySetting p, Long value, String by, Instant at) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM detection_threshold WHERE organization_id = ? AND setting_key = ?")) {
+            del.setLong(1, orgId);
+            del.setString(2, p.key());
+            del.executeUpdate();
+        }
+        if (value == null) return;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO detection_threshold (organization_id, setting_key, setting_value, updated_at, updated_by) VALUES (?,?,?,?,?)")) {
+            ps.setLong(1, orgId);
+            ps.setString(2, p.key());
+            ps.setLong(3, value);
+            setTime(ps, 4, at);
+            ps.setString(5, clip(by, 100));
+            ps.executeUpdate();
+        }
     }
 
     public List<DetectionEngine.Desktop> desktops(long orgId) {
