@@ -1,15 +1,13 @@
 package jp.mamori.advisory.csaf;
 
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import jp.mamori.advisory.FeedFormatException;
 import jp.mamori.advisory.FeedParser;
 import jp.mamori.advisory.FeedSink;
 import jp.mamori.advisory.Source;
+import jp.mamori.advisory.json.JsonFeedRun;
 import jp.mamori.advisory.json.InvalidField;
 import jp.mamori.advisory.json.JsonStream;
 
@@ -30,13 +28,10 @@ public final class CsafParser implements FeedParser {
 
     @Override
     public void parse(InputStream in, String name, FeedSink sink) throws IOException, FeedFormatException {
-        JsonStream.parse(in, name, js -> new Run(js, name, sink).read());
+        JsonStream.parse(in, name, js -> new Run(js, sink).read());
     }
 
-    private static final class Run {
-        private final JsonStream js;
-        private final String name;
-        private final FeedSink sink;
+    private static final class Run extends JsonFeedRun {
         private JsonNode documentNode;
         private JsonStream.Mark documentMark;
         private JsonNode treeNode;
@@ -44,57 +39,37 @@ public final class CsafParser implements FeedParser {
         private CsafVulnerabilityMapper mapper;
         private CsafVexMapper vex;
         private CsafDocument doc;
-        private final List<Pending> pending = new ArrayList<>();
 
-        private record Pending(JsonNode node, int index, JsonStream.Mark mark) { }
-
-        Run(JsonStream js, String name, FeedSink sink) {
-            this.js = js;
-            this.name = name;
-            this.sink = sink;
+        Run(JsonStream js, FeedSink sink) {
+            super(js, sink, "a CSAF document", "vulnerabilities", "vulnerability");
         }
 
-        void read() throws FeedFormatException {
-            js.expectRootObject("a CSAF document");
-            while (js.next() == JsonToken.FIELD_NAME) {
-                String field = js.fieldName();
-                js.next();
-                switch (field) {
-                    case "document" -> {
-                        documentMark = js.mark();
-                        documentNode = js.readTree();
-                    }
-                    case "product_tree" -> {
-                        treeNode = js.readTree();
-                        treeSeen = true;
-                    }
-                    case "vulnerabilities" -> vulnerabilities();
-                    default -> js.skipValue();
+        @Override
+        protected void header(String field) throws FeedFormatException {
+            switch (field) {
+                case "document" -> {
+                    documentMark = js.mark();
+                    documentNode = js.readTree();
                 }
+                case "product_tree" -> {
+                    treeNode = js.readTree();
+                    treeSeen = true;
+                }
+                default -> js.skipValue();
             }
-            js.expectEnd();
+        }
+
+        @Override
+        protected boolean headerKnown(JsonNode vulnerability) {
+            return documentNode != null && treeSeen;
+        }
+
+        @Override
+        protected void headerComplete() throws FeedFormatException {
             if (documentNode == null) {
                 throw new FeedFormatException(name, "/document", "not a CSAF document: no \"document\" object");
             }
             ready();
-            for (Pending p : pending) emit(p.node(), p.index(), p.mark());
-        }
-
-        private void vulnerabilities() throws FeedFormatException {
-            if (js.current() != JsonToken.START_ARRAY) throw js.error("\"vulnerabilities\" must be an array");
-            int index = 0;
-            while (js.next() != JsonToken.END_ARRAY) {
-                JsonStream.Mark mark = js.mark();
-                JsonNode v = js.readTree();
-                if (!v.isObject()) throw mark.error(name, "", "a vulnerability must be an object");
-                if (documentNode != null && treeSeen) {
-                    ready();
-                    emit(v, index, mark);
-                } else {
-                    pending.add(new Pending(v, index, mark));
-                }
-                index++;
-            }
         }
 
         private void ready() throws FeedFormatException {
@@ -112,16 +87,13 @@ public final class CsafParser implements FeedParser {
             treeNode = null;
         }
 
-        private void emit(JsonNode v, int index, JsonStream.Mark mark) throws FeedFormatException {
-            try {
+        @Override
+        protected void emit(JsonNode v, int index, JsonStream.Mark mark) throws FeedFormatException {
+            ready();
+            mark.map(name, () -> {
                 sink.advisory(mapper.map(v, index));
-                if (vex != null) {
-                    String vulnId = mapper.vulnId(v, index);
-                    vex.map(v, vulnId).forEach(sink::vex);
-                }
-            } catch (InvalidField e) {
-                throw mark.error(name, e.pointer(), e.getMessage());
-            }
+                if (vex != null) vex.map(v, mapper.vulnId(v, index)).forEach(sink::vex);
+            });
         }
     }
 }

@@ -102,6 +102,47 @@ public final class JsonStream implements AutoCloseable {
         }
     }
 
+    /** One field of an object: the stream stands on its value, which the handler reads or skips. */
+    @FunctionalInterface
+    public interface Field {
+        void read(String field) throws FeedFormatException;
+    }
+
+    /** One element of an array, read as a tree; {@code mark} is where it starts. */
+    @FunctionalInterface
+    public interface Element {
+        void read(JsonNode element, int index, Mark mark) throws FeedFormatException;
+    }
+
+    /**
+     * Reads a document that must be one object, field by field in the order written, then checks
+     * that nothing follows it — the walk every feed document makes.
+     */
+    public void readRootObject(String what, Field field) throws FeedFormatException {
+        expectRootObject(what);
+        while (next() == JsonToken.FIELD_NAME) {
+            String f = fieldName();
+            next();
+            field.read(f);
+        }
+        expectEnd();
+    }
+
+    /**
+     * The array at the current token, one element at a time, so memory follows the largest
+     * element; an element that is not an object is refused as "a {@code noun} must be an object".
+     */
+    public void eachObject(String arrayField, String noun, Element element) throws FeedFormatException {
+        if (current() != JsonToken.START_ARRAY) throw error("\"" + arrayField + "\" must be an array");
+        int index = 0;
+        while (next() != JsonToken.END_ARRAY) {
+            Mark mark = mark();
+            JsonNode v = readTree();
+            if (!v.isObject()) throw mark.error(name, "", "a " + noun + " must be an object");
+            element.read(v, index++, mark);
+        }
+    }
+
     /** Reads the value at the current token (object, array or scalar) as a tree. */
     public JsonNode readTree() throws FeedFormatException {
         try {
@@ -178,6 +219,15 @@ public final class JsonStream implements AutoCloseable {
     public record Mark(String line, String pointer) {
         public FeedFormatException error(String file, String relativePointer, String message) {
             return new FeedFormatException(file, line + " at " + pointer + relativePointer, message);
+        }
+
+        /** Maps this record: a field the mapper finds wrong ({@link InvalidField}) is reported at this record. */
+        public void map(String file, Runnable mapping) throws FeedFormatException {
+            try {
+                mapping.run();
+            } catch (InvalidField e) {
+                throw error(file, e.pointer(), e.getMessage());
+            }
         }
     }
 }

@@ -1,11 +1,9 @@
 package jp.mamori.advisory.jvn;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import javax.xml.stream.XMLStreamConstants;
 import jp.mamori.advisory.FeedFormatException;
 import jp.mamori.advisory.FeedSink;
-import jp.mamori.advisory.support.FeedDates;
 import jp.mamori.advisory.xml.XmlCursor;
 
 /**
@@ -13,20 +11,15 @@ import jp.mamori.advisory.xml.XmlCursor;
  * responses, the JVNDB RSS feeds and the yearly {@code jvndb_YYYY.rdf} files. Each {@code item}
  * is read and emitted on its own; the cursor stands on the root {@code rdf:RDF} start tag.
  */
-final class JvnRssReader {
-    private final XmlCursor x;
-    private final FeedSink sink;
+final class JvnRssReader extends JvnXmlRecords {
 
     JvnRssReader(XmlCursor x, FeedSink sink) {
-        this.x = x;
-        this.sink = sink;
+        super(x, sink, "item");
     }
 
-    void read() throws FeedFormatException {
-        JvnXmlReader.eachRecord(x, sink, "item", this::item);
-    }
-
-    private void item() throws FeedFormatException {
+    /** One {@code item}. */
+    @Override
+    void record() throws FeedFormatException {
         String start = x.location();
         JvnEntry e = new JvnEntry();
         e.link = x.attr("about");
@@ -40,7 +33,7 @@ final class JvnRssReader {
                 case "references" -> reference(e);
                 case "cpe" -> cpe(e);
                 case "cvss" -> {
-                    e.addCvss(x.attr("version"), blank(x.attr("vector")), score(x.attr("score")));
+                    e.addCvss(x.attr("version"), blank(x.attr("vector")), score(blank(x.attr("score"))));
                     x.skip();
                 }
                 case "date" -> dcDate = date(x.text());
@@ -71,23 +64,6 @@ final class JvnRssReader {
         if (cpe == null) return;
         e.cpes.add(cpe);
         e.products.add(new JvnEntry.Product(cpe, vendor, product, null));
-    }
-
-    private Instant date(String s) throws FeedFormatException {
-        try {
-            return FeedDates.parse(s, FeedDates.JST);
-        } catch (DateTimeException ex) {
-            throw x.error("not a date: '" + s + "'");
-        }
-    }
-
-    private Double score(String s) throws FeedFormatException {
-        if (s == null || s.isBlank()) return null;
-        try {
-            return Double.valueOf(s.trim());
-        } catch (NumberFormatException ex) {
-            throw x.error("CVSS score is not a number: '" + s + "'");
-        }
     }
 
     private static String blank(String s) {

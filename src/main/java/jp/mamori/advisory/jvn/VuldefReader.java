@@ -1,6 +1,5 @@
 package jp.mamori.advisory.jvn;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,27 +7,21 @@ import javax.xml.stream.XMLStreamConstants;
 import jp.mamori.advisory.FeedFormatException;
 import jp.mamori.advisory.FeedSink;
 import jp.mamori.advisory.Remediation;
-import jp.mamori.advisory.support.FeedDates;
 import jp.mamori.advisory.xml.XmlCursor;
 
 /**
  * VULDEF 3.2 ({@code getVulnDetailInfo} responses and the JVNDB detail feed): each
  * {@code Vulinfo} is read and emitted on its own. The cursor stands on the root start tag.
  */
-final class VuldefReader {
-    private final XmlCursor x;
-    private final FeedSink sink;
+final class VuldefReader extends JvnXmlRecords {
 
     VuldefReader(XmlCursor x, FeedSink sink) {
-        this.x = x;
-        this.sink = sink;
+        super(x, sink, "Vulinfo");
     }
 
-    void read() throws FeedFormatException {
-        JvnXmlReader.eachRecord(x, sink, "Vulinfo", this::vulinfo);
-    }
-
-    private void vulinfo() throws FeedFormatException {
+    /** One {@code Vulinfo}. */
+    @Override
+    void record() throws FeedFormatException {
         String start = x.location();
         JvnEntry e = new JvnEntry();
         Instant datePublic = null;
@@ -159,23 +152,6 @@ final class VuldefReader {
             }
             if ("advisory".equals(type)) e.noteId(id);
             e.reference(url, name);
-        }
-    }
-
-    private Instant date(String s) throws FeedFormatException {
-        try {
-            return FeedDates.parse(s, FeedDates.JST);
-        } catch (DateTimeException ex) {
-            throw x.error("not a date: '" + s + "'");
-        }
-    }
-
-    private Double score(String s) throws FeedFormatException {
-        if (s == null) return null;
-        try {
-            return Double.valueOf(s.trim());
-        } catch (NumberFormatException ex) {
-            throw x.error("CVSS score is not a number: '" + s + "'");
         }
     }
 

@@ -18,6 +18,7 @@ final class CdxJsonReader {
     private final JsonStream js;
     private final String name;
     private final CdxVexEmitter out;
+    private String bomFormat;
 
     CdxJsonReader(JsonStream js, String name, CdxVexEmitter out) {
         this.js = js;
@@ -26,11 +27,7 @@ final class CdxJsonReader {
     }
 
     void read() throws FeedFormatException {
-        js.expectRootObject("a CycloneDX document");
-        String bomFormat = null;
-        while (js.next() == JsonToken.FIELD_NAME) {
-            String field = js.fieldName();
-            js.next();
+        js.readRootObject("a CycloneDX document", field -> {
             switch (field) {
                 case "bomFormat" -> {
                     bomFormat = JsonFields.text(js.readTree());
@@ -44,8 +41,7 @@ final class CdxJsonReader {
                 case "vulnerabilities" -> vulnerabilities();
                 default -> js.skipValue();
             }
-        }
-        js.expectEnd();
+        });
         if (bomFormat == null) {
             throw new FeedFormatException(name, "/bomFormat", "not a CycloneDX document: no bomFormat");
         }

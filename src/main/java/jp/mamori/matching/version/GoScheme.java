@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code v1.2.0}. Go toolchain names ({@code go1.21.3}, {@code go1.20}, {@code go1.21rc2}) are
  * accepted so that the standard library ({@code stdlib}) can be matched.
  */
-public final class GoScheme extends ParsingScheme<SemanticVersion> {
+public final class GoScheme extends SemverSpelling {
 
     public static final GoScheme INSTANCE = new GoScheme();
 
@@ -19,35 +19,18 @@ public final class GoScheme extends ParsingScheme<SemanticVersion> {
     private static final Pattern TOOLCHAIN = Pattern.compile(
             "go(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:\\.(0|[1-9]\\d*))?(?:(rc|beta)(\\d+))?");
 
-    private GoScheme() { }
-
-    @Override
-    public String id() {
-        return "go";
+    private GoScheme() {
+        super("go");
     }
 
     @Override
-    protected SemanticVersion parseOrNull(String version) {
-        return parse(version);
-    }
-
-    @Override
-    protected int compareParsed(SemanticVersion a, SemanticVersion b) {
-        return a.compareTo(b);
-    }
-
-    private static SemanticVersion parse(String version) {
-        if (version == null) return null;
-        String s = version.trim();
+    String toSemver(String s) {
         Matcher toolchain = TOOLCHAIN.matcher(s);
-        if (toolchain.matches()) return SemanticVersion.parse(fromToolchain(toolchain));
+        if (toolchain.matches()) return fromToolchain(toolchain);
         if (s.startsWith("v")) s = s.substring(1);
         Matcher shorthand = SHORTHAND.matcher(s);
-        if (shorthand.matches()) {
-            return SemanticVersion.parse(shorthand.group(1) + "."
-                    + (shorthand.group(2) == null ? "0" : shorthand.group(2)) + ".0");
-        }
-        return SemanticVersion.parse(s);
+        if (shorthand.matches()) return shorthand.group(1) + "." + (shorthand.group(2) == null ? "0" : shorthand.group(2)) + ".0";
+        return s;
     }
 
     /** go1.21rc2 is the second release candidate of 1.21.0; go1.20 is 1.20.0. */

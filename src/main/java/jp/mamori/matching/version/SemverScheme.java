@@ -6,32 +6,18 @@ package jp.mamori.matching.version;
  * metadata is ignored. Like npm's loose parsing, a leading {@code v} or {@code =} and surrounding
  * spaces are tolerated; partial versions ({@code 1.2}) and leading zeros are not valid.
  */
-public final class SemverScheme extends ParsingScheme<SemanticVersion> {
+public final class SemverScheme extends SemverSpelling {
 
     public static final SemverScheme INSTANCE = new SemverScheme();
 
-    private SemverScheme() { }
-
-    @Override
-    public String id() {
-        return "semver";
+    private SemverScheme() {
+        super("semver");
     }
 
     @Override
-    protected SemanticVersion parseOrNull(String version) {
-        return parse(version);
-    }
-
-    @Override
-    protected int compareParsed(SemanticVersion a, SemanticVersion b) {
-        return a.compareTo(b);
-    }
-
-    private static SemanticVersion parse(String version) {
-        if (version == null) return null;
-        String s = version.trim();
+    String toSemver(String s) {
         if (s.startsWith("=")) s = s.substring(1).trim();
         if (s.startsWith("v") || s.startsWith("V")) s = s.substring(1);
-        return SemanticVersion.parse(s);
+        return s;
     }
 }
