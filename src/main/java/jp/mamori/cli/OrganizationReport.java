@@ -15,12 +15,17 @@ abstract class OrganizationReport<T> extends OrganizationCommand {
     @Override
     final Integer run(Mamori m, Organization o) {
         T shown = read(m, o);
+        write(shown);
         if (format == OutputFormat.json) System.out.println(Json.pretty(json(shown)));
         else print(m, o, shown);
         return ExitCode.OK;
     }
 
+    /** Reads what is shown, and only reads: no file is written here. */
     abstract T read(Mamori m, Organization o);
+
+    /** Files the command writes from what it read (an {@code --xlsx}), before the output; none unless a command asks. */
+    void write(T shown) { }
 
     /** What the JSON output holds; the read value itself unless a command shapes it. */
     Object json(T shown) {

@@ -45,9 +45,12 @@ public class ReadinessCommand {
 
         @Override
         ReadinessReport read(Mamori m, Organization o) {
-            ReadinessReport r = m.partners().readiness(o.id(), o.code(), o.name(), m.today());
+            return m.partners().readiness(o.id(), o.code(), o.name(), m.today());
+        }
+
+        @Override
+        void write(ReadinessReport r) {
             if (xlsx != null) PartnersCli.write(xlsx, ReadinessWorkbook.write(r, null));
-            return r;
         }
 
         @Override

@@ -116,6 +116,21 @@ class OrganizationCommandsTest {
     }
 
     @Test
+    void theReadinessReportIsAlsoWrittenAsAWorkbookWhenAsked() throws Exception {
+        Path xlsx = data.resolve("readiness-today.xlsx");
+        assertThat(table("readiness", "show", "--xlsx", xlsx.toString())).contains("【準備状況レポート / readiness report】", "written: " + xlsx);
+        String org = json("readiness", "show").path("organizationName").asText();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+            StringBuilder cells = new StringBuilder();
+            wb.getSheetAt(0).forEach(row -> row.forEach(cell -> cells.append(cell.toString()).append('\n')));
+            assertThat(cells).contains(org);
+        }
+        Path fromJson = data.resolve("readiness-json.xlsx");
+        json("readiness", "show", "--xlsx", fromJson.toString());
+        assertThat(fromJson).exists().isNotEmptyFile();
+    }
+
+    @Test
     void aWrongArgumentIsRefusedInJapaneseFirstAndNothingIsWritten() throws Exception {
         int before = auditCount();
         InProcessCli.Run phase = run("roles", "set", "no-such-phase", "csirt", "R");
