@@ -1,11 +1,14 @@
 package jp.mamori.matching;
 
 import java.util.List;
+import jp.mamori.advisory.Advisory;
 import jp.mamori.advisory.Source;
 import jp.mamori.matching.version.VersionScheme;
 
 /**
- * One vulnerability that applies to one target, with its evidence.
+ * One vulnerability that applies to one target, with its evidence. Made by the engine through the
+ * factories named for how it matched (in a package range, in a CPE configuration, a CPE candidate);
+ * the record's own constructor is the one place every field is set.
  *
  * @param by         the kind of identifier that was used (purl or CPE)
  * @param source     the knowledge-base source whose statement matched
@@ -34,15 +37,27 @@ public record Match(String vulnId, MatchedBy by, Source source, String documentI
         runningOn = runningOn == null ? List.of() : List.copyOf(runningOn);
     }
 
-    public Match(String vulnId, MatchedBy by, Source source, String documentId, String criterion, VersionScheme scheme,
-                 String identifier, Confidence confidence, List<String> fixedIn, List<String> alsoBy, String note,
-                 List<String> runningOn) {
-        this(vulnId, by, source, documentId, criterion, scheme, identifier, confidence, fixedIn, alsoBy, note, runningOn, false);
+    /**
+     * A package version inside an affected range of {@code a}: compared by {@code scheme}, so of
+     * high confidence. The other statements and suggestion are added by the engine's reduction.
+     */
+    public static Match inPackageRange(Advisory a, String criterion, VersionScheme scheme, String identifier, List<String> fixedIn,
+                                       String note) {
+        return new Match(a.vulnId(), MatchedBy.PURL, a.source(), a.documentId(), criterion, scheme, identifier, Confidence.HIGH,
+                fixedIn, List.of(), note, List.of(), false);
     }
 
-    public Match(String vulnId, MatchedBy by, Source source, String documentId, String criterion, VersionScheme scheme,
-                 String identifier, Confidence confidence, List<String> fixedIn, List<String> alsoBy, String note) {
-        this(vulnId, by, source, documentId, criterion, scheme, identifier, confidence, fixedIn, alsoBy, note, List.of());
+    /** A CPE that satisfies a configuration of {@code a}, with what satisfied each "running on" entry. */
+    public static Match inCpeConfiguration(Advisory a, String criterion, VersionScheme scheme, String identifier, Confidence confidence,
+                                           List<String> fixedIn, List<String> runningOn) {
+        return new Match(a.vulnId(), MatchedBy.CPE, a.source(), a.documentId(), criterion, scheme, identifier, confidence,
+                fixedIn, List.of(), null, runningOn, false);
+    }
+
+    /** A CPE that only resembles one {@code a} names (no version compared): a low-confidence candidate, {@code reason} saying why. */
+    public static Match cpeCandidate(Advisory a, String namedCpe, String identifier, String reason) {
+        return new Match(a.vulnId(), MatchedBy.CPE, a.source(), a.documentId(), namedCpe, null, identifier, Confidence.LOW,
+                List.of(), List.of(), reason, List.of(), false);
     }
 
     /** "purl/osv": the identifier kind and the source, as reports and the stored evidence name them. */

@@ -61,8 +61,8 @@ public final class MatchEngine {
                 if (!PurlKey.fromOsv(p.ecosystem(), p.name()).lookupKey().equals(wanted)) continue;
                 RangeMatch r = OsvRangeEvaluator.evaluate(p, key.version());
                 if (r.affected()) {
-                    out.add(new Match(a.vulnId(), MatchedBy.PURL, a.source(), a.documentId(), r.criterion(), r.scheme(),
-                            key.ecosystem() + "/" + displayName + "@" + key.version(), Confidence.HIGH, r.fixedIn(), List.of(), r.note()));
+                    out.add(Match.inPackageRange(a, r.criterion(), r.scheme(), key.ecosystem() + "/" + displayName + "@" + key.version(),
+                            r.fixedIn(), r.note()));
                 }
             }
         }
@@ -79,15 +79,13 @@ public final class MatchEngine {
                 Optional<CpeMatchResult> r = CpeApplicability.evaluateFor(cfg, cpe, parts);
                 if (r.isPresent()) {
                     CpeMatchResult m = r.get();
-                    out.add(new Match(a.vulnId(), MatchedBy.CPE, a.source(), a.documentId(), m.criterion(), m.scheme(),
-                            cpe.toString(), confidenceOf(m.match()), m.fixedIn(), List.of(), null,
+                    out.add(Match.inCpeConfiguration(a, m.criterion(), m.scheme(), cpe.toString(), confidenceOf(m.match()), m.fixedIn(),
                             RunningOnEvidence.describe(m.runningOn(), cpe, platform)));
                 }
             }
             for (String name : a.cpeNames()) {
                 Optional<CpeCandidate> c = CpeApplicability.candidate(name, cpe);
-                c.ifPresent(cand -> out.add(new Match(a.vulnId(), MatchedBy.CPE, a.source(), a.documentId(), cand.cpe(), null,
-                        cpe.toString(), Confidence.LOW, List.of(), List.of(), cand.reason())));
+                c.ifPresent(cand -> out.add(Match.cpeCandidate(a, cand.cpe(), cpe.toString(), cand.reason())));
             }
         }
         return out;
