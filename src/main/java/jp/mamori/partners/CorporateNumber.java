@@ -20,8 +20,8 @@ public final class CorporateNumber {
         }
         int check = checkDigit(v.substring(1));
         if (v.charAt(0) - '0' != check) {
-            throw new PartnersException("法人番号のチェックデジットが一致しません / corporate number check digit mismatch: '" + value
-                    + "' (expected " + check + ")");
+            throw new PartnersException("法人番号のチェックデジットが一致しません: '" + value + "'（先頭の数字は " + check + " のはずです） / corporate number check digit mismatch: '"
+                    + value + "' (expected " + check + ")");
         }
         return v;
     }

@@ -112,21 +112,10 @@ class MessageBundlesTest {
         assertThat(missing).isEmpty();
     }
 
-    /**
-     * Known and not yet done: these partners pages (issue 14) are still written with literal
-     * "日本語 / English" text; the role matrix, the contact list and the vendor list are in the bundles
-     * and held to the rule, as is every other template.
-     */
-    static final java.util.Set<String> NOT_YET = java.util.Set.of("contract-form.html", "contract.html", "index.html", "readiness.html", "vendor-form.html")
-            .stream().map(n -> "partners" + java.io.File.separator + n).collect(java.util.stream.Collectors.toUnmodifiableSet());
-
     @Test
     void noLiteralEnglishInTheTemplates() throws Exception {
         List<String> found = new ArrayList<>();
-        for (Path t : templates()) {
-            if (NOT_YET.contains(TEMPLATES.relativize(t).toString())) continue;
-            found.addAll(literalEnglish(t));
-        }
+        for (Path t : templates()) found.addAll(literalEnglish(t));  // every template: none is exempt
         assertThat(found).as("literal English a user would read: put it in the bundles (th:text=\"#{…}\")").isEmpty();
     }
 

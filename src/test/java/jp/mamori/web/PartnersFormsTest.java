@@ -65,8 +65,9 @@ class PartnersFormsTest {
             HttpResponse<String> bad = c.postForm("/partners/vendors", Map.of("name", "丙セキュリティ株式会社", "corporateNumber", "6000012050002",
                     "email", "not-mail", "callOrder", "一番", "kind", "ir"));
             assertThat(bad.statusCode()).isEqualTo(400);
-            assertThat(bad.body()).contains("法人番号のチェックデジットが一致しません", "expected 7", "メールアドレスが不正です", "連絡順は数字です")
-                    .as("what was entered is shown again").contains("value=\"丙セキュリティ株式会社\"");
+            assertThat(bad.body()).contains("法人番号のチェックデジットが一致しません", "先頭の数字は 7 のはずです", "メールアドレスが不正です", "連絡順は数字です")
+                    .as("what was entered is shown again").contains("value=\"丙セキュリティ株式会社\"")
+                    .as("the Japanese page shows the Japanese half only").doesNotContain("check digit mismatch");
             assertThat(m.vendors().find(org, "丙セキュリティ株式会社")).as("nothing stored").isEmpty();
             assertThat(count(m, org)).isEqualTo(auditBefore);
 
@@ -125,7 +126,7 @@ class PartnersFormsTest {
                     Map.entry("vendor", "乙社"), Map.entry("kind", "maintenance"), Map.entry("status", "active"), Map.entry("startsOn", "2026-13-01"),
                     Map.entry("patchCapPerYear", "年4回")));
             assertThat(badDates.statusCode()).isEqualTo(400);
-            assertThat(badDates.body()).contains("開始日 / starts は YYYY-MM-DD", "パッチ上限は回数", "契約コードは英数字");
+            assertThat(badDates.body()).contains("開始日 は YYYY-MM-DD", "パッチ上限は回数", "契約コードは英数字");
             HttpResponse<String> unknown = c.postPairs("/partners/contracts", List.of(Map.entry("code", "K-WEB"), Map.entry("title", "Web保守"),
                     Map.entry("vendor", "乙社"), Map.entry("kind", "maintenance"), Map.entry("status", "active"), Map.entry("assets", "no-such-asset"),
                     Map.entry("systems", "B1")));

@@ -34,12 +34,12 @@ public final class SaveContract {
         List<Long> systemIds = new ArrayList<>();
         for (String code : in.systems() == null ? List.<String>of() : in.systems()) {
             ItSystem s = mamori.inventory().systems().find(orgId, code.strip()).orElse(null);
-            if (s == null) problems.add("情報システムが見つかりません / no system '" + code + "'"); else systemIds.add(s.id());
+            if (s == null) problems.add("情報システムが見つかりません: '" + code + "' / no system '" + code + "'"); else systemIds.add(s.id());
         }
         List<Long> assetIds = new ArrayList<>();
         for (String code : in.assets() == null ? List.<String>of() : in.assets()) {
             Asset a = mamori.inventory().assets().find(orgId, code.strip()).orElse(null);
-            if (a == null) problems.add("資産が見つかりません / no asset '" + code + "'"); else assetIds.add(a.id());
+            if (a == null) problems.add("資産が見つかりません: '" + code + "' / no asset '" + code + "'"); else assetIds.add(a.id());
         }
         if (!problems.isEmpty()) throw new PartnersException("契約 " + in.code(), problems);
         ContractStore.Input input = new ContractStore.Input(in.code(), in.title(), v.id(), in.kind(), in.status(), in.startsOn(), in.endsOn(),

@@ -110,7 +110,7 @@ public class PartnersFormsController {
         Vendor v = vendor(o, id);
         try {
             byte[] bytes = file == null || file.isEmpty() ? null : bounded(file);
-            Vendor saved = web.mamori().recordNda().run(web.actor(scope, false), o.id(), v.name(), date(signed, "締結日 / signed"), date(expires, "期限 / expires"),
+            Vendor saved = web.mamori().recordNda().run(web.actor(scope, false), o.id(), v.name(), date(signed, "締結日", "signed"), date(expires, "期限", "expires"),
                     file == null ? null : file.getOriginalFilename(), bytes);
             redirect.addFlashAttribute("done", "NDA を記録しました / NDA recorded: " + saved.name() + " " + saved.ndaState(web.mamori().today())
                     + (saved.ndaSha256() == null ? "" : " SHA-256 " + saved.ndaSha256()));
@@ -142,7 +142,7 @@ public class PartnersFormsController {
         String name = fixedName != null ? fixedName : f.get("name");
         VendorKind kind = parse(problems, () -> blank(f.get("kind")) == null ? null : VendorKind.parse(f.get("kind")));
         ServiceCategory cat = parse(problems, () -> blank(f.get("serviceCategory")) == null ? null : ServiceCategory.parse(f.get("serviceCategory")));
-        LocalDate until = parse(problems, () -> date(f.get("registrationValidUntil"), "登録の有効期限 / registration valid until"));
+        LocalDate until = parse(problems, () -> date(f.get("registrationValidUntil"), "登録の有効期限", "registration valid until"));
         Integer order = parse(problems, () -> {
             String s = blank(f.get("callOrder"));
             if (s == null) return null;
@@ -283,9 +283,9 @@ public class PartnersFormsController {
         List<String> problems = new ArrayList<>();
         ContractKind kind = parse(problems, () -> ContractKind.parse(f.get("kind")));
         ContractStatus status = parse(problems, () -> ContractStatus.parse(f.get("status")));
-        LocalDate starts = parse(problems, () -> date(f.get("startsOn"), "開始日 / starts"));
-        LocalDate ends = parse(problems, () -> date(f.get("endsOn"), "終了日 / ends"));
-        LocalDate renewal = parse(problems, () -> date(f.get("renewalOn"), "更新日 / renewal"));
+        LocalDate starts = parse(problems, () -> date(f.get("startsOn"), "開始日", "starts"));
+        LocalDate ends = parse(problems, () -> date(f.get("endsOn"), "終了日", "ends"));
+        LocalDate renewal = parse(problems, () -> date(f.get("renewalOn"), "更新日", "renewal"));
         Integer cap = parse(problems, () -> {
             String s = blank(f.get("patchCapPerYear"));
             if (s == null) return null;
@@ -345,12 +345,13 @@ public class PartnersFormsController {
         return p;
     }
 
-    static LocalDate date(String s, String field) {
+    /** The field named in each language, so the page shows one language only ("日本語 / English" is split by Fmt.said). */
+    static LocalDate date(String s, String fieldJa, String fieldEn) {
         if (s == null || s.isBlank()) return null;
         try {
             return LocalDate.parse(s.strip());
         } catch (DateTimeParseException e) {
-            throw new PartnersException(field + " は YYYY-MM-DD で入力してください / " + field + " must be YYYY-MM-DD: '" + s + "'");
+            throw new PartnersException(fieldJa + " は YYYY-MM-DD で入力してください: '" + s + "' / " + fieldEn + " must be YYYY-MM-DD: '" + s + "'");
         }
     }
 
