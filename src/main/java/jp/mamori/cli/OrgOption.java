@@ -14,6 +14,12 @@ public class OrgOption {
     @Option(names = "--org", paramLabel = "CODE", description = "団体コード / organisation code (optional when there is only one, or a default is set)")
     String code;
 
+    /** An optional {@code --org CODE} of a command over the whole instance: its id, null when not given, refused when unknown. */
+    static Long idOf(InventoryRepository repo, String code) {
+        return code == null ? null : repo.findOrganization(code).map(Organization::id)
+                .orElseThrow(() -> new BadInputException("団体が見つかりません / no organisation with code '" + code + "'"));
+    }
+
     public Organization resolve(InventoryRepository repo) {
         if (code != null) {
             return repo.findOrganization(code).orElseThrow(() -> new BadInputException("団体が見つかりません / no organisation with code '" + code + "'"));

@@ -16,9 +16,7 @@ abstract class OrganizationReport<T> extends OrganizationCommand {
     final Integer run(Mamori m, Organization o) {
         T shown = read(m, o);
         write(shown);
-        if (format == OutputFormat.json) System.out.println(Json.pretty(json(shown)));
-        else print(m, o, shown);
-        return ExitCode.OK;
+        return format.show(json(shown), () -> print(m, o, shown));
     }
 
     /** Reads what is shown, and only reads: no file is written here. */

@@ -90,4 +90,25 @@ class UserCommandsTest {
         assertThat(listNoOrg.rc()).isEqualTo(2);
         assertThat(listNoOrg.err()).contains("団体が見つかりません");
     }
+
+    @Test
+    void organisationsAreListedShownAndTheirSettingsChangedWithWrongValuesRefused() throws Exception {
+        JsonNode orgs = cli.json("org", "list");
+        assertThat(orgs.findValuesAsText("code")).contains("011002");
+        assertThat(cli.table("org", "list")).contains("011002", "試験市");
+        assertThat(cli.json("org", "show", "011002").path("organization").path("name").asText()).isEqualTo("試験市");
+        assertThat(cli.table("org", "show", "011002")).contains("団体: 試験市 (011002", "情報システム: 0");
+
+        InProcessCli.Run taken = cli.onData("org", "create", "--code", "011002", "--name", "二つ目");
+        assertThat(taken.rc()).isEqualTo(2);
+        assertThat(taken.err()).contains("already exists");
+
+        InProcessCli.Run wrong = cli.onData("org", "settings", "--org", "011002", "--sbom-strict", "maybe");
+        assertThat(wrong.rc()).isEqualTo(2);
+        assertThat(wrong.err()).contains("--sbom-strict は on か off です");
+        assertThat(cli.table("org", "settings", "--org", "011002")).contains("[--sbom-strict off]");
+        assertThat(cli.table("org", "settings", "--org", "011002", "--sbom-strict", "on")).contains("[--sbom-strict on]");
+        assertThat(auditActions()).contains("organization.settings_changed");
+        assertThat(cli.table("org", "settings", "--org", "011002", "--sbom-strict", "off")).contains("[--sbom-strict off]");
+    }
 }
