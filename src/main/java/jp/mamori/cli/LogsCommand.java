@@ -154,6 +154,8 @@ public class LogsCommand {
         @Option(names = "--tz", paramLabel = "ZONE", description = "時刻の地域 / time zone (default Asia/Tokyo)") String tz;
         @Option(names = "--rate", paramLabel = "N", defaultValue = "20000", description = "1秒あたりの上限件数 / at most N messages a second (default: ${DEFAULT-VALUE})") int rate;
         @Option(names = "--for", paramLabel = "SECONDS", description = "この秒数で終了 / stop after this many seconds") Integer seconds;
+        @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "30",
+                description = "この秒数なにも送らない TCP 接続を閉じる / close a TCP connection silent this long (1–3600, default: ${DEFAULT-VALUE})") int idleTimeout;
 
         @Override
         public Integer call() throws Exception {
@@ -166,11 +168,12 @@ public class LogsCommand {
                 throw new BadInputException(e.getMessage());
             }
             if (port < 0 || port > 65535 || rate < 1) throw new BadInputException("--syslog-port は 0〜65535、--rate は 1 以上 / bad port or rate");
+            if (idleTimeout < 1 || idleTimeout > 3600) throw new BadInputException("--idle-timeout は 1〜3600 秒 / --idle-timeout must be 1 to 3600 seconds");
             try (Mamori m = db.mamori()) {
                 Organization o = org.resolve(m.inventory());
                 var base = jp.mamori.detection.listen.SyslogReceiver.Options.of(bind, port, tcp);
                 var options = new jp.mamori.detection.listen.SyslogReceiver.Options(base.bind(), port, tcp, base.maxMessage(), base.queue(), rate,
-                        base.maxConnections());
+                        base.maxConnections(), idleTimeout * 1000);
                 jp.mamori.app.detection.ListenSyslog listen = new jp.mamori.app.detection.ListenSyslog(m, o.code(), asset, s, zone, options);
                 java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
                 java.util.concurrent.CountDownLatch stored = new java.util.concurrent.CountDownLatch(1);
@@ -192,6 +195,7 @@ public class LogsCommand {
                 System.out.println("受信 / received " + st.network().received() + ", 読めた行 / parsed " + st.parsed() + ", 読めない行 / rejected " + st.rejected()
                         + ", 長すぎ / too long " + st.network().tooLong() + ", 不正な文字 / invalid " + st.network().invalid()
                         + ", 上限超過で破棄 / dropped (rate " + st.network().droppedRate() + ", buffer " + st.network().droppedFull() + ")"
+                        + ", 接続拒否 / connections refused " + st.network().refusedConnections() + ", 無通信で切断 / idle closed " + st.network().idleClosed()
                         + ", 検知 / detections " + st.detectionsStored());
                 stored.countDown();
                 if (seconds != null) Runtime.getRuntime().removeShutdownHook(hook);

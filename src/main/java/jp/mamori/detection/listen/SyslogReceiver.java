@@ -37,20 +37,35 @@ public final class SyslogReceiver implements AutoCloseable {
         default void idle() { }
     }
 
-    public record Options(String bind, int port, boolean tcp, int maxMessage, int queue, int perSecond, int maxConnections) {
+    /**
+     * The bounds. {@code idleTimeoutMillis}: a TCP connection that sends nothing this long is closed
+     * and its slot freed (a relay reconnects; 32 idle senders would otherwise hold the listener).
+     */
+    public record Options(String bind, int port, boolean tcp, int maxMessage, int queue, int perSecond, int maxConnections, int idleTimeoutMillis) {
+        /** 30 seconds: a syslog relay sends far more often than that, or reconnects when it has something to say. */
+        public static final int IDLE_TIMEOUT_MILLIS = 30_000;
+
+        public Options {
+            if (idleTimeoutMillis < 1) throw new IllegalArgumentException("idle timeout must be positive");
+        }
+
+        public Options(String bind, int port, boolean tcp, int maxMessage, int queue, int perSecond, int maxConnections) {
+            this(bind, port, tcp, maxMessage, queue, perSecond, maxConnections, IDLE_TIMEOUT_MILLIS);
+        }
+
         public static Options of(String bind, int port, boolean tcp) {
             return new Options(bind == null ? "127.0.0.1" : bind, port, tcp, 64 * 1024, 10_000, 20_000, 32);
         }
     }
 
-    /** What the receiver counted. */
-    public record Stats(long received, long tooLong, long invalid, long droppedFull, long droppedRate, long refusedConnections) { }
+    /** What the receiver counted ({@code idleClosed}: TCP connections closed for sending nothing within the idle timeout). */
+    public record Stats(long received, long tooLong, long invalid, long droppedFull, long droppedRate, long refusedConnections, long idleClosed) { }
 
     private final Options options;
     private final Consumer consumer;
     private final BlockingQueue<String> queue;
     private final AtomicLong received = new AtomicLong(), tooLong = new AtomicLong(), invalid = new AtomicLong(), full = new AtomicLong(),
-            rate = new AtomicLong(), refused = new AtomicLong(), seq = new AtomicLong();
+            rate = new AtomicLong(), refused = new AtomicLong(), idleClosed = new AtomicLong(), seq = new AtomicLong();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean running = true;
     private DatagramSocket udp;
@@ -86,7 +101,7 @@ public final class SyslogReceiver implements AutoCloseable {
     }
 
     public Stats stats() {
-        return new Stats(received.get(), tooLong.get(), invalid.get(), full.get(), rate.get(), refused.get());
+        return new Stats(received.get(), tooLong.get(), invalid.get(), full.get(), rate.get(), refused.get(), idleClosed.get());
     }
 
     /** Messages taken from the network and not yet handed to the consumer. */
@@ -130,10 +145,13 @@ public final class SyslogReceiver implements AutoCloseable {
             }
             Thread t = new Thread(() -> {
                 try (s) {
-                    s.setSoTimeout(300_000);
+                    s.setSoTimeout(options.idleTimeoutMillis());
                     readStream(new BufferedInputStream(s.getInputStream(), 1 << 16));
+                } catch (java.net.SocketTimeoutException idle) {
+                    // silent for the idle timeout: closed, so that idle senders cannot hold every slot; what it sent is kept
+                    idleClosed.incrementAndGet();
                 } catch (IOException ignored) {
-                    // the sender went away or idled out; what it sent is kept
+                    // the sender went away; what it sent is kept
                 } finally {
                     connections.decrementAndGet();
                 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code logs listen} over TCP against hostile senders, on 127.0.0.1: a line that never ends, a frame
- * longer than allowed, a sender that dribbles a byte at a time, and more connections than allowed.
- * Each is bounded and counted, and the other senders are still heard.
+ * longer than allowed, a sender that dribbles a byte at a time, more connections than allowed, and
+ * senders that connect and then say nothing. Each is bounded and counted, and the other senders are still heard.
  */
 class SyslogReceiverHostileTest {
 
@@ -81,6 +81,47 @@ class SyslogReceiverHostileTest {
             await(() -> got.size() == 2);
             assertThat(got).containsExactly("<134>fast sender", "<134>slow sender done");
         }
+    }
+
+    /**
+     * The slowloris shape with every slot: two senders connect, say one thing and fall silent. After
+     * the idle timeout (here 300 ms) the receiver closes them, counts them and frees their slots, so
+     * a third sender is heard — without it, idle senders would hold the listener until they left.
+     */
+    @Test
+    void sendersThatFallSilentAreClosedAfterTheIdleTimeoutAndTheirSlotsGoToOthers() throws Exception {
+        List<String> got = new CopyOnWriteArrayList<>();
+        SyslogReceiver.Options o = new SyslogReceiver.Options("127.0.0.1", 0, true, MAX, 100, 10_000, 2, 300);
+        try (SyslogReceiver r = new SyslogReceiver(o, (seq, text) -> got.add(text)); Socket a = connect(r); Socket b = connect(r)) {
+            a.getOutputStream().write("<134>a then silence\n".getBytes(StandardCharsets.US_ASCII));
+            b.getOutputStream().write("<134>b then silence\n".getBytes(StandardCharsets.US_ASCII));
+            await(() -> got.size() == 2);
+            for (Socket idle : List.of(a, b)) {
+                int read;
+                try {
+                    read = idle.getInputStream().read();
+                } catch (java.net.SocketException e) {
+                    read = -1;
+                }
+                assertThat(read).as("closed by the receiver after the idle timeout").isEqualTo(-1);
+            }
+            await(() -> r.stats().idleClosed() == 2);
+            assertThat(r.stats().refusedConnections()).isZero();
+            try (Socket c = connect(r)) {
+                c.getOutputStream().write("<134>c in a freed slot\n".getBytes(StandardCharsets.US_ASCII));
+                c.getOutputStream().flush();
+                await(() -> got.contains("<134>c in a freed slot"));
+            }
+            assertThat(r.stats().refusedConnections()).as("c was not refused").isZero();
+            assertThat(got).containsExactlyInAnyOrder("<134>a then silence", "<134>b then silence", "<134>c in a freed slot");
+        }
+    }
+
+    @Test
+    void anIdleTimeoutMustBePositive() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SyslogReceiver.Options("127.0.0.1", 0, true, MAX, 100, 10_000, 2, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(SyslogReceiver.Options.of(null, 0, true).idleTimeoutMillis()).as("the default, as documented").isEqualTo(30_000);
     }
 
     @Test
