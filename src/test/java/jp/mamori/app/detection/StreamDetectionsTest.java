@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The batch import and the Kafka Streams topology store the same detections and incidents on the
  * same logs (H2 and PostgreSQL): one organisation imports the day's files, its twin gets the same
- * lines through the topology (TopologyTestDriver: the real topology and stores, no broker).
+ * lines through the topology (TopologyTestDriver: the real topology over in-memory stores, no broker; see LogTopic).
  */
 class StreamDetectionsTest {
 

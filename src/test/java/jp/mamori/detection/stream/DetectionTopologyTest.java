@@ -94,13 +94,19 @@ class DetectionTopologyTest {
         return l;
     }
 
-    TopologyTestDriver driver(Rules rules) {
+    /**
+     * {@code persistent}: RocksDB stores, as in production. The driver commits and flushes every store after
+     * every record — on RocksDB a memtable flush per line — so the cases that send a whole generated day use
+     * in-memory stores (the same contents and key order, still changelogged); the cases on a few lines keep
+     * RocksDB, and KafkaStreamsEndToEndTest runs RocksDB on a real broker.
+     */
+    TopologyTestDriver driver(Rules rules, boolean persistent) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "mamori-detection-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-        return new TopologyTestDriver(DetectionTopology.build(TOPIC, rules, DetectionTopology.DEFAULT_GRACE, new DetectionTopology.Counters()), p,
-                NOW);
+        return new TopologyTestDriver(DetectionTopology.build(TOPIC, rules, DetectionTopology.DEFAULT_GRACE, new DetectionTopology.Counters(), persistent),
+                p, NOW);
     }
 
     /** Sends a file's lines as `mamori logs publish` does: split by BoundedLines, numbered, one second of record time apart. */
@@ -134,7 +140,7 @@ class DetectionTopologyTest {
         SyntheticLogs.Day day = SyntheticLogs.demo(LocalDate.of(2026, 11, 24), 40, true, 7L);
         List<Detection> expected = batch(day);
         Rules rules = new Rules();
-        try (TopologyTestDriver d = driver(rules)) {
+        try (TopologyTestDriver d = driver(rules, false)) {
             TestInputTopic<String, String> in = input(d);
             long[] clock = {0};
             publish(in, "999001|vpn-gw-01|netscaler|ns.log", null, day.gateway(), clock);
@@ -164,7 +170,7 @@ class DetectionTopologyTest {
         SyntheticLogs.Day day = SyntheticLogs.demo(LocalDate.of(2026, 11, 24), 20, true, 7L);
         List<Detection> expected = batch(day);
         Rules rules = new Rules();
-        try (TopologyTestDriver d = driver(rules)) {
+        try (TopologyTestDriver d = driver(rules, false)) {
             TestInputTopic<String, String> in = input(d);
             long[] clock = {0};
             // the same day under two organisations, interleaved line by line through one topic
@@ -194,7 +200,7 @@ class DetectionTopologyTest {
     @Test
     void theRulesStateLivesInTheStoresNotInTheEngine() throws Exception {
         Rules rules = new Rules();
-        try (TopologyTestDriver d = driver(rules)) {
+        try (TopologyTestDriver d = driver(rules, true)) {
             TestInputTopic<String, String> in = input(d);
             long[] clock = {0};
             String key = "999001|vpn-gw-01|netscaler|ns.log";
