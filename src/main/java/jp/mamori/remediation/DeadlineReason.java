@@ -111,6 +111,33 @@ public record DeadlineReason(Kind kind, LocalDate due, Integer policyDays, Local
         };
     }
 
+    /**
+     * The basis in a few words, for a list row beside the date (dashboard, findings list): 「方針: 検出日+30日」,
+     * 「判断で設定したパッチ期限（sec-officer）」, 「CISA KEV期限」; null when there is no deadline. The same kind and
+     * facts as {@link #basisJa()}, so the row and the finding page cannot disagree.
+     */
+    public String shortJa() {
+        return switch (kind) {
+            case POLICY -> policyDays == null ? "方針の日数" : "方針: " + (fromFirstDetection ? "検出日" : "優先度上昇日") + "+" + policyDays + "日";
+            case KEV -> "CISA KEV期限";
+            case DECISION -> "判断で設定した" + actionDateJa() + (decidedBy == null ? "" : "（" + decidedBy + "）");
+            case NONE -> null;
+        };
+    }
+
+    public String shortEn() {
+        return switch (kind) {
+            case POLICY -> policyDays == null ? "policy days" : "policy: " + (fromFirstDetection ? "detection" : "outcome rose") + " + " + policyDays + " days";
+            case KEV -> "CISA KEV due date";
+            case DECISION -> actionDateEn() + " set by decision" + (decidedBy == null ? "" : " (" + decidedBy + ")");
+            case NONE -> null;
+        };
+    }
+
+    public String shortText(boolean english) {
+        return english ? shortEn() : shortJa();
+    }
+
     /** The KEV fact beside the deadline: 「CISA KEV期限 2023-11-08 は検出前に経過（参考）」, or null. */
     public String kevFactJa() {
         return kevPassedBeforeDetection && kevDueDate != null ? "CISA KEV期限 " + kevDueDate + " は検出前に経過（参考）" : null;

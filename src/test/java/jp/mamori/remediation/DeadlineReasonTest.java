@@ -86,6 +86,23 @@ class DeadlineReasonTest {
         assertThat(DeadlineReason.of(d, DETECTED).ja()).isEqualTo(DeadlineReason.of(row(FindingState.NEW, DETECTED.plusDays(7)), GATEWAY_EVIDENCE, null).ja());
     }
 
+    /** The list rows' few words come from the same kind and facts as the finding page's basis. */
+    @Test
+    void aListRowSaysTheBasisInAFewWordsForEachKind() {
+        DeadlineReason policy = DeadlineReason.of(row(FindingState.NEW, DETECTED.plusDays(7)), GATEWAY_EVIDENCE, null);
+        assertThat(policy.shortJa()).isEqualTo("方針: 検出日+7日");
+        assertThat(policy.shortEn()).isEqualTo("policy: detection + 7 days");
+        String rose = "{\"dueBasis\": \"policy\", \"duePolicyDays\": 7, \"dueFrom\": \"2026-12-05\", \"kev\": null}";
+        assertThat(DeadlineReason.of(row(FindingState.NEW, LocalDate.parse("2026-12-12")), rose, null).shortJa()).isEqualTo("方針: 優先度上昇日+7日");
+        String kev = "{\"dueBasis\": \"kev\", \"duePolicyDays\": 30, \"dueFrom\": \"2026-12-01\", \"kev\": {\"dueDate\": \"2026-12-20\"}}";
+        assertThat(DeadlineReason.of(row(FindingState.NEW, LocalDate.parse("2026-12-20")), kev, null).shortJa()).isEqualTo("CISA KEV期限");
+        LocalDate patchBy = LocalDate.parse("2026-12-13");
+        DeadlineReason decided = DeadlineReason.of(row(FindingState.MITIGATION_PLANNED, patchBy), GATEWAY_EVIDENCE, decision(DecisionAction.MITIGATE, patchBy));
+        assertThat(decided.shortJa()).isEqualTo("判断で設定したパッチ期限（sec-officer）");
+        assertThat(decided.shortEn()).isEqualTo("patch-by date set by decision (sec-officer)");
+        assertThat(DeadlineReason.of(row(FindingState.FIXED, null), GATEWAY_EVIDENCE, null).shortJa()).as("no deadline, nothing beside it").isNull();
+    }
+
     @Test
     void theNextActionFollowsTheStateAndTheChecklist() {
         LocalDate d = LocalDate.parse("2026-12-13");

@@ -59,6 +59,8 @@ class OfficerMorningBrowserTest {
         LocalDate shownDue = LocalDate.parse(top.findElement(By.cssSelector(".due time")).getAttribute("datetime"));
         assertThat(shownDue).as("a deadline the municipality can act on").isAfterOrEqualTo(today);
         assertThat(top.findElement(By.cssSelector(".due")).getAttribute("class")).doesNotContain("overdue");
+        assertThat(top.findElement(By.cssSelector(".due-basis")).getText()).as("the row says why the date is what it is")
+                .isEqualTo("判断で設定したパッチ期限（mamori-demo）");
         site.screenshot("officer-1-dashboard.png");
         cardsEqualTheirLists();
 
@@ -100,17 +102,22 @@ class OfficerMorningBrowserTest {
         WebElement listed = gatewayRow(By.cssSelector("#findings tbody tr"));
         assertThat(listed.getText()).contains("回避策計画中");
         assertThat(listed.findElement(By.cssSelector(".due time")).getAttribute("datetime")).isEqualTo(patchBy.toString());
+        assertThat(listed.findElement(By.cssSelector(".due-basis")).getText()).as("the list row gives the basis the finding page gives")
+                .isEqualTo("判断で設定したパッチ期限（sec-officer）");
+        assertThat(listed.findElement(By.cssSelector(".due-basis")).getAttribute("title")).startsWith(patchBy + "：対応判断のパッチ期限（sec-officer が " + today);
         site.open(findingPath);
         driver.findElement(By.cssSelector("section.summary a[href^='/assets/']")).click();
         site.waitUp().until(d -> site.path().startsWith("/assets/"));
         WebElement onAsset = gatewayRow(By.cssSelector("#asset-open-findings tbody tr"));
         assertThat(onAsset.getText()).contains("回避策計画中");
         assertThat(onAsset.findElement(By.cssSelector(".due time")).getAttribute("datetime")).isEqualTo(patchBy.toString());
+        assertThat(onAsset.findElement(By.cssSelector(".due-basis")).getText()).isEqualTo("判断で設定したパッチ期限（sec-officer）");
         assertThat(driver.findElement(By.id("af-h")).isDisplayed()).isTrue();
         site.screenshot("officer-3-asset.png");
         site.open("/");
         assertThat(driver.findElement(By.cssSelector("#urgent tbody tr.main-row")).getText())
-                .as("while its checklist is open the gateway keeps its place on top").contains(GATEWAY_CVE).contains("回避策計画中");
+                .as("while its checklist is open the gateway keeps its place on top").contains(GATEWAY_CVE).contains("回避策計画中")
+                .contains("判断で設定したパッチ期限（sec-officer）");
         cardsEqualTheirLists();
 
         // 4. the checklist: every item done, one form at a time (each submit reloads the page)

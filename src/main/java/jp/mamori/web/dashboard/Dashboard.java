@@ -40,7 +40,8 @@ public class Dashboard {
     }
 
     public record View(Worklist.Summary summary, Map<String, Long> counts, long overdue, long boundaryAct, List<FindingRow> urgent,
-                       long urgentTotal, Map<Long, String> explanations, Instant feedsUpdated) {
+                       long urgentTotal, Map<Long, String> explanations, Map<Long, jp.mamori.remediation.DeadlineReason> reasons,
+                       Instant feedsUpdated) {
 
         /** The query string of the list a card links to. */
         public String link(String card) {
@@ -60,6 +61,6 @@ public class Dashboard {
         Instant feeds = FeedStatus.read(mamori.database().dataSource()).stream().map(FeedStatus.Row::lastUpdate)
                 .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null);
         return new View(summary, summary.byOutcome(), summary.overdue(), summary.boundaryAct(), urgent, summary.act() + summary.attend(),
-                views.explanations(urgent, locale), feeds);
+                views.explanations(urgent, locale), views.deadlineReasons(orgId, urgent), feeds);
     }
 }

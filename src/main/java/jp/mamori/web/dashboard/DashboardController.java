@@ -95,6 +95,16 @@ public class DashboardController {
         out.put("urgent", v.urgent().stream().map(f -> {
             Map<String, Object> m = FindingJson.row(f, fmt.today());
             m.put("explanation", v.explanations().get(f.id()));
+            jp.mamori.remediation.DeadlineReason dr = v.reasons().get(f.id());
+            if (dr != null) {
+                Map<String, Object> reason = new LinkedHashMap<>();
+                reason.put("kind", dr.kind().key());
+                reason.put("ja", dr.ja());
+                reason.put("en", dr.en());
+                reason.put("shortJa", dr.shortJa());
+                reason.put("shortEn", dr.shortEn());
+                m.put("deadlineReason", reason);
+            }
             m.put("contractFlags", flags.getOrDefault(f.assetCode(), java.util.List.of()));
             return m;
         }).toList());

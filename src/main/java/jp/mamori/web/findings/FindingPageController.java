@@ -53,6 +53,7 @@ public class FindingPageController {
         model.addAttribute("result", result);
         model.addAttribute("req", r);
         model.addAttribute("explanations", views.explanations(result.items(), locale));
+        model.addAttribute("reasons", views.deadlineReasons(org.id(), result.items()));
         model.addAttribute("systems", inventory.systems(scope, org.id()));
         model.addAttribute("assets", inventory.assets(scope, org.id()));
         model.addAttribute("query", queryString(request));

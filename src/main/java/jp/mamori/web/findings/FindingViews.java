@@ -208,6 +208,15 @@ public class FindingViews {
         return out;
     }
 
+    /** Why each row's deadline in force is what it is ({@link jp.mamori.remediation.DeadlineReasons}), for the rows shown. */
+    public Map<Long, jp.mamori.remediation.DeadlineReason> deadlineReasons(long orgId, List<FindingRow> rows) {
+        try (Connection c = dataSource.getConnection()) {
+            return jp.mamori.remediation.DeadlineReasons.of(c, orgId, rows);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read findings: " + e.getMessage(), e);
+        }
+    }
+
     static Map<String, Object> parse(String json) {
         if (json == null || json.isBlank()) return Map.of();
         try {

@@ -32,7 +32,11 @@ public class InventoryPageController {
 
     private final IdentifierConfirmation identifiers;
 
-    public InventoryPageController(ScopedInventory inventory, Tenancy tenancy, SbomUpload upload, IdentifierConfirmation identifiers) {
+    private final javax.sql.DataSource dataSource;
+
+    public InventoryPageController(ScopedInventory inventory, Tenancy tenancy, SbomUpload upload, IdentifierConfirmation identifiers,
+                                   jp.mamori.app.Mamori mamori) {
+        this.dataSource = mamori.database().dataSource();
         this.inventory = inventory;
         this.tenancy = tenancy;
         this.upload = upload;
@@ -83,7 +87,13 @@ public class InventoryPageController {
         model.addAttribute("systemVisible", scope.canReadSystem(orgId, asset.systemId()));
         model.addAttribute("sboms", history);
         model.addAttribute("counts", inventory.openFindingCounts(orgId).getOrDefault(id, Map.of()));
-        model.addAttribute("openFindings", inventory.openFindings(orgId, id, ASSET_FINDINGS));
+        List<jp.mamori.remediation.FindingRow> open = inventory.openFindings(orgId, id, ASSET_FINDINGS);
+        model.addAttribute("openFindings", open);
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            model.addAttribute("reasons", jp.mamori.remediation.DeadlineReasons.of(c, orgId, open));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read findings: " + e.getMessage(), e);
+        }
         model.addAttribute("canUpload", inventory.canWriteAsset(scope, orgId, id));
         model.addAttribute("held", history.stream().filter(SbomStore.StoredSbom::held).toList());
         model.addAttribute("canConfirm", scope.role() == jp.mamori.security.Role.SECURITY_OFFICER && !scope.readOnly());
