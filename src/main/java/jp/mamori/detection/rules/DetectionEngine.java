@@ -146,8 +146,13 @@ public final class DetectionEngine {
 
     static final class UserState {
         final List<String> sessionKeys = new ArrayList<>(2);
-        /** Addresses that took over a session of this user, and the session. */
-        final Map<String, String> hijackers = new HashMap<>(1);
+        /** Addresses that took over a session of this user, and the session; shared and empty until one does (most users never). */
+        Map<String, String> hijackers = java.util.Collections.emptyMap();
+
+        void hijack(String ip, String session) {
+            if (hijackers.isEmpty()) hijackers = new HashMap<>(2);
+            hijackers.put(ip, session);
+        }
     }
 
     static final class Upload {
@@ -230,6 +235,21 @@ public final class DetectionEngine {
         return ip;
     }
 
+    /**
+     * One copy of each user agent for all the sessions that carry it: a gateway sees a few dozen
+     * client versions across a million sessions, and each session kept its own ~100-byte copy (P5 heap).
+     * Bounded, so that a log of made-up agents cannot grow it.
+     */
+    private final Map<String, String> agents = new HashMap<>();
+
+    private String agent(String ua) {
+        if (ua == null) return null;
+        String known = agents.get(ua);
+        if (known != null) return known;
+        if (agents.size() < 4096) agents.put(ua, ua);
+        return ua;
+    }
+
     private static String key(Device d, String session) {
         return (d.assetCode() == null ? "" : d.assetCode()) + "|" + session;
     }
@@ -256,7 +276,7 @@ public final class DetectionEngine {
         }
         if (e.sessionId() != null) {
             String k = key(device, e.sessionId());
-            Session s = new Session(user, ip, e.userAgent(), e.at(), file, e.line(), e.text());
+            Session s = new Session(user, ip, agent(e.userAgent()), e.at(), file, e.line(), e.text());
             sessions.put(k, s);
             if (!us.sessionKeys.contains(k)) us.sessionKeys.add(k);
         }
@@ -279,7 +299,7 @@ public final class DetectionEngine {
         String user = Addresses.userKey(e.user());
         if (s == null) {
             Instant start = fileStart.get(file);
-            s = new Session(user, ip, e.userAgent(), e.at(), null, 0, null);
+            s = new Session(user, ip, agent(e.userAgent()), e.at(), null, 0, null);
             sessions.put(k, s);
             if (user != null) users.computeIfAbsent(user, u -> new UserState()).sessionKeys.add(k);
             if (start != null && e.at().isAfter(start.plus(policy.thresholds().sessionIdle()))) {
@@ -301,7 +321,7 @@ public final class DetectionEngine {
         if (!policy.sameClient(s.loginIp, ip) && (s.flagged == null || !s.flagged.contains(ip))) {
             if (s.flagged == null) s.flagged = new java.util.HashSet<>(2);
             s.flagged.add(ip);
-            if (u != null) users.computeIfAbsent(u, x -> new UserState()).hijackers.put(ip, e.sessionId());
+            if (u != null) users.computeIfAbsent(u, x -> new UserState()).hijack(ip, e.sessionId());
             List<Evidence> ev = new ArrayList<>();
             if (s.loginEvidence() != null) ev.add(s.loginEvidence());
             ev.add(evidence(file, e));

@@ -96,7 +96,7 @@ public final class StateCodec {
                     DetectionEngine.UserState u = new DetectionEngine.UserState();
                     u.sessionKeys.addAll(strings(in));
                     int n = in.readInt();
-                    for (int i = 0; i < n; i++) u.hijackers.put(str(in), str(in));
+                    for (int i = 0; i < n; i++) u.hijack(str(in), str(in));
                     return u;
                 }
                 case DESKTOP: return new DetectionEngine.Desktop(str(in), str(in), str(in), in.readBoolean(), str(in));
