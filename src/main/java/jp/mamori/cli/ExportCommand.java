@@ -7,16 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.Callable;
-import jp.mamori.inventory.InventoryRepository;
 import jp.mamori.inventory.Organization;
-import jp.mamori.persistence.Database;
 import jp.mamori.remediation.FindingQuery;
 import jp.mamori.remediation.FindingState;
 import jp.mamori.remediation.export.FindingExporter;
 import jp.mamori.remediation.export.VexExporter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,63 +27,57 @@ public class ExportCommand {
 
     @Command(name = "findings", mixinStandardHelpOptions = true,
             description = "検出・対応判断・回避策を Excel (.xlsx) または CSV に出力 / findings, decisions and mitigations to .xlsx or CSV")
-    static class Findings implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class Findings extends OrganizationCommand {
         @Option(names = "--format", required = true, description = "xlsx | csv") TableFormat format;
         @Option(names = "--state", split = ",", paramLabel = "S", description = "状態で絞り込み / only these states") List<String> states;
         @Option(names = "--lang", defaultValue = "ja", description = "ja | en: 検出シートの見出し・説明・期限の根拠の言語 / language of the findings sheet's headers, explanation and deadline basis")
         String lang;
         @Parameters(paramLabel = "FILE") Path file;
 
+        private List<FindingState> st;
+
         @Override
-        public Integer call() throws IOException {
-            List<FindingState> st = states == null ? null : states.stream().map(FindingsCommand::state).toList();
-            try (Mamori m = db.mamori()) {
-                Database d = m.database();
-                Organization o = org.resolve(m.inventory());
-                FindingExporter exporter = m.findingExporter();
-                FindingQuery.Filter filter = new FindingQuery.Filter(st, null, null, null, null, null, null, null);
-                boolean english = switch (lang.strip().toLowerCase(java.util.Locale.ROOT)) {
-                    case "ja" -> false;
-                    case "en" -> true;
-                    default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                            "--lang は ja か en です / --lang must be ja or en: " + lang);
-                };
-                int n = write(file, out -> format == TableFormat.xlsx ? exporter.writeXlsx(o.id(), filter, out, english)
-                        : exporter.writeCsv(o.id(), filter, out, english));
-                System.out.println(file + " に検出 " + n + " 件を出力しました / wrote " + n + " findings to " + file);
-                return ExitCode.OK;
-            }
+        void check() {
+            st = states == null ? null : states.stream().map(FindingsCommand::state).toList();
+        }
+
+        @Override
+        Integer run(Mamori m, Organization o) throws IOException {
+            FindingExporter exporter = m.findingExporter();
+            FindingQuery.Filter filter = new FindingQuery.Filter(st, null, null, null, null, null, null, null);
+            boolean english = switch (lang.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "ja" -> false;
+                case "en" -> true;
+                default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--lang は ja か en です / --lang must be ja or en: " + lang);
+            };
+            int n = write(file, out -> format == TableFormat.xlsx ? exporter.writeXlsx(o.id(), filter, out, english)
+                    : exporter.writeCsv(o.id(), filter, out, english));
+            System.out.println(file + " に検出 " + n + " 件を出力しました / wrote " + n + " findings to " + file);
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "vex", mixinStandardHelpOptions = true,
             description = "資産の対応判断を VEX (CycloneDX / OpenVEX) で出力 / the organisation's decisions on one asset as VEX")
-    static class Vex implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class Vex extends OrganizationCommand {
         @Option(names = "--asset", required = true, paramLabel = "CODE", description = "資産コード / asset code") String asset;
         @Option(names = "--format", required = true, description = "cyclonedx | openvex") VexFormat format;
         @Parameters(paramLabel = "FILE") Path file;
 
         @Override
-        public Integer call() throws IOException {
-            try (Mamori m = db.mamori()) {
-                Database d = m.database();
-                Organization o = org.resolve(m.inventory());
-                RemediationContext ctx = new RemediationContext(m);
-                VexExporter exporter = m.vexExporter();
-                VexExporter.Document doc = RemediationContext.guard(() -> format == VexFormat.openvex
-                        ? exporter.openVex(o.id(), asset) : exporter.cycloneDx(o.id(), asset));
-                write(file, out -> {
-                    out.write(doc.json().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    return doc.statements();
-                });
-                System.out.println(file + " に " + doc.statements() + " 件の VEX ステートメントを出力しました / wrote " + doc.statements()
-                        + " VEX statement(s) (" + format + ") to " + file);
-                return ExitCode.OK;
-            }
+        Integer run(Mamori m, Organization o) throws IOException {
+            RemediationContext ctx = new RemediationContext(m);
+            VexExporter exporter = m.vexExporter();
+            VexExporter.Document doc = RemediationContext.guard(() -> format == VexFormat.openvex
+                    ? exporter.openVex(o.id(), asset) : exporter.cycloneDx(o.id(), asset));
+            write(file, out -> {
+                out.write(doc.json().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return doc.statements();
+            });
+            System.out.println(file + " に " + doc.statements() + " 件の VEX ステートメントを出力しました / wrote " + doc.statements()
+                    + " VEX statement(s) (" + format + ") to " + file);
+            return ExitCode.OK;
         }
     }
 

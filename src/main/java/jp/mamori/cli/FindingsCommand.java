@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import jp.mamori.persistence.StoredJson;
 import jp.mamori.inventory.InventoryRepository;
 import jp.mamori.inventory.Organization;
@@ -29,7 +28,6 @@ import jp.mamori.remediation.mitigation.Mitigation;
 import jp.mamori.remediation.mitigation.MitigationItem;
 import jp.mamori.remediation.schedule.Deadlines;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,9 +39,7 @@ public class FindingsCommand {
     @Command(name = "list", mixinStandardHelpOptions = true, description = {"検出の一覧（優先順） / findings, most urgent first",
             "  既定は未対応（パッチ未適用のすべての状態）・確定した一致のみ。ダッシュボードの各件数と同じ行です。",
             "  Default: every state still owing a patch, confirmed matches only: the rows the dashboard's cards count."})
-    static class ListFindings implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class ListFindings extends OrganizationCommand {
         @Option(names = "--state", split = ",", paramLabel = "S", description = {
                 "open（既定：未対応）| closed（完了）| all、または状態 / open (default: still owing a patch) | closed | all, or states:",
                 "new, triaged, patch_scheduled, mitigation_planned, mitigated, risk_accepted, not_affected, false_positive, fixed"}) List<String> states;
@@ -55,47 +51,51 @@ public class FindingsCommand {
         @Option(names = "--limit", defaultValue = "200", description = "最大件数 / at most N (default: ${DEFAULT-VALUE})") int limit;
         @Option(names = "--format", defaultValue = "table", description = "table | json") OutputFormat format;
 
+        private List<FindingState> st;
+        private String out;
+
         @Override
-        public Integer call() {
+        void check() {
             if (limit < 1) throw new BadInputException("--limit は 1 以上です / --limit must be at least 1");
-            List<FindingState> st = states(states);
-            String out = outcome == null ? null : outcome(outcome);
-            try (Mamori m = db.mamori()) {
-                Database d = m.database();
-                InventoryRepository repo = m.inventory();
-                Organization o = org.resolve(repo);
-                Long assetId = assetCode == null ? null : RemediationContext.guard(() -> repo.assets().find(o.id(), assetCode)
-                        .orElseThrow(() -> new BadInputException("資産が見つかりません / no asset '" + assetCode + "'"))).id();
-                FindingQuery q = m.findings();
-                LocalDate today = m.today();
-                FindingQuery.Filter f = new FindingQuery.Filter(st, out, null, assetId, candidates, null, null, null);
-                FindingQuery.Search search = new FindingQuery.Search(null, null, boundary ? Boolean.TRUE : null, overdue ? today : null);
-                List<FindingRow> rows = q.list(o.id(), f, search, FindingQuery.Sort.PRIORITY, false, limit, 0);
-                long total = q.count(o.id(), f, search);
-                Map<Long, StoredDecision> decisions = FindingsCommand.decisions(d, o.id());
-                if (format == OutputFormat.json) {
-                    List<Object> items = new ArrayList<>();
-                    for (FindingRow r : rows) items.add(json(r, decisions.get(r.id()), today));
-                    Map<String, Object> doc = new LinkedHashMap<>();
-                    doc.put("schema", "mamori.findings/1");
-                    doc.put("organization", o.code());
-                    doc.put("total", total);
-                    doc.put("findings", items);
-                    System.out.println(Json.pretty(doc));
-                    return ExitCode.OK;
-                }
-                TextTable t = new TextTable("ID", "対応", "期限", "状態", "脆弱性", "資産", "コンポーネント", "版", "判断", "期限・見直し日");
-                for (FindingRow r : rows) {
-                    StoredDecision dec = decisions.get(r.id());
-                    boolean late = overdue(r, dec, today);
-                    t.row(r.id(), Labels.outcome(r.outcome()) + (r.suggested() ? " [推定]" : r.candidate() ? " [候補]" : ""), (r.due() == null ? "-" : r.due()) + (late ? " 期限超過" : ""),
-                            FindingState.fromKey(r.state()).ja(), r.vulnId(), r.assetCode(), r.componentName(), r.componentVersion(),
-                            dec == null ? "" : dec.action().ja(), dec == null || dec.until() == null ? "" : dec.until());
-                }
-                System.out.print(t);
-                System.out.println(rows.size() + " / " + total + " 件 / findings");
+            st = states(states);
+            out = outcome == null ? null : outcome(outcome);
+        }
+
+        @Override
+        Integer run(Mamori m, Organization o) {
+            Database d = m.database();
+            InventoryRepository repo = m.inventory();
+            Long assetId = assetCode == null ? null : RemediationContext.guard(() -> repo.assets().find(o.id(), assetCode)
+                    .orElseThrow(() -> new BadInputException("資産が見つかりません / no asset '" + assetCode + "'"))).id();
+            FindingQuery q = m.findings();
+            LocalDate today = m.today();
+            FindingQuery.Filter f = new FindingQuery.Filter(st, out, null, assetId, candidates, null, null, null);
+            FindingQuery.Search search = new FindingQuery.Search(null, null, boundary ? Boolean.TRUE : null, overdue ? today : null);
+            List<FindingRow> rows = q.list(o.id(), f, search, FindingQuery.Sort.PRIORITY, false, limit, 0);
+            long total = q.count(o.id(), f, search);
+            Map<Long, StoredDecision> decisions = FindingsCommand.decisions(d, o.id());
+            if (format == OutputFormat.json) {
+                List<Object> items = new ArrayList<>();
+                for (FindingRow r : rows) items.add(json(r, decisions.get(r.id()), today));
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("schema", "mamori.findings/1");
+                doc.put("organization", o.code());
+                doc.put("total", total);
+                doc.put("findings", items);
+                System.out.println(Json.pretty(doc));
                 return ExitCode.OK;
             }
+            TextTable t = new TextTable("ID", "対応", "期限", "状態", "脆弱性", "資産", "コンポーネント", "版", "判断", "期限・見直し日");
+            for (FindingRow r : rows) {
+                StoredDecision dec = decisions.get(r.id());
+                boolean late = overdue(r, dec, today);
+                t.row(r.id(), Labels.outcome(r.outcome()) + (r.suggested() ? " [推定]" : r.candidate() ? " [候補]" : ""), (r.due() == null ? "-" : r.due()) + (late ? " 期限超過" : ""),
+                        FindingState.fromKey(r.state()).ja(), r.vulnId(), r.assetCode(), r.componentName(), r.componentVersion(),
+                        dec == null ? "" : dec.action().ja(), dec == null || dec.until() == null ? "" : dec.until());
+            }
+            System.out.print(t);
+            System.out.println(rows.size() + " / " + total + " 件 / findings");
+            return ExitCode.OK;
         }
 
         /** open (default), closed, all, or a list of states. */
@@ -115,41 +115,36 @@ public class FindingsCommand {
 
     @Command(name = "summary", mixinStandardHelpOptions = true, description = {
             "未対応の検出の件数（ダッシュボードの各件数と同じ） / counts of the findings still owing a patch, as the dashboard shows them"})
-    static class Summary implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class Summary extends OrganizationCommand {
         @Option(names = "--format", defaultValue = "table", description = "table | json") OutputFormat format;
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                LocalDate today = m.today();
-                Worklist.Summary s = m.worklist().summary(o.id(), today);
-                if (format == OutputFormat.json) {
-                    Map<String, Object> counts = new LinkedHashMap<>();
-                    counts.put("act", s.act());
-                    counts.put("attend", s.attend());
-                    counts.put("trackStar", s.trackStar());
-                    counts.put("track", s.track());
-                    counts.put("overdue", s.overdue());
-                    counts.put("boundaryAct", s.boundaryAct());
-                    counts.put("open", s.open());
-                    counts.put("candidates", s.candidates());
-                    Map<String, Object> doc = new LinkedHashMap<>();
-                    doc.put("schema", "mamori.findings.summary/1");
-                    doc.put("organization", o.code());
-                    doc.put("today", today.toString());
-                    doc.put("counts", counts);
-                    System.out.println(Json.pretty(doc));
-                    return ExitCode.OK;
-                }
-                System.out.println("【" + o.name() + "】未対応の検出 / findings still owing a patch（" + today + " Asia/Tokyo）");
-                TextTable t = new TextTable("項目", "件数", "一覧を見る / list them");
-                for (Worklist.Card c : Worklist.Card.values()) t.row(label(c), s.get(c), command(c));
-                System.out.print(t);
+        Integer run(Mamori m, Organization o) {
+            LocalDate today = m.today();
+            Worklist.Summary s = m.worklist().summary(o.id(), today);
+            if (format == OutputFormat.json) {
+                Map<String, Object> counts = new LinkedHashMap<>();
+                counts.put("act", s.act());
+                counts.put("attend", s.attend());
+                counts.put("trackStar", s.trackStar());
+                counts.put("track", s.track());
+                counts.put("overdue", s.overdue());
+                counts.put("boundaryAct", s.boundaryAct());
+                counts.put("open", s.open());
+                counts.put("candidates", s.candidates());
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("schema", "mamori.findings.summary/1");
+                doc.put("organization", o.code());
+                doc.put("today", today.toString());
+                doc.put("counts", counts);
+                System.out.println(Json.pretty(doc));
                 return ExitCode.OK;
             }
+            System.out.println("【" + o.name() + "】未対応の検出 / findings still owing a patch（" + today + " Asia/Tokyo）");
+            TextTable t = new TextTable("項目", "件数", "一覧を見る / list them");
+            for (Worklist.Card c : Worklist.Card.values()) t.row(label(c), s.get(c), command(c));
+            System.out.print(t);
+            return ExitCode.OK;
         }
 
         static String label(Worklist.Card c) {
@@ -173,45 +168,38 @@ public class FindingsCommand {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "検出の詳細（根拠・履歴・判断・回避策） / one finding with evidence, history, decisions, mitigations")
-    static class Show implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class Show extends OrganizationCommand {
         @Parameters(paramLabel = "ID", description = "検出ID / finding id") long id;
         @Option(names = "--format", defaultValue = "text", description = "text | json") OutputFormat format;
 
         @Override
-        public Integer call() throws Exception {
-            try (Mamori m = db.mamori()) {
-                Database d = m.database();
-                InventoryRepository repo = m.inventory();
-                Organization o = org.resolve(repo);
-                RemediationContext ctx = new RemediationContext(m);
-                FindingRow r = RemediationContext.guard(() -> m.findings().find(o.id(), id)
-                        .orElseThrow(() -> new NoSuchFindingException(id)));
-                FindingHistory h = m.findingHistory();
-                JsonNode evidence = StoredJson.MAPPER.readTree(h.evidence(o.id(), id).orElse("{}"));
-                List<StoredDecision> decisions = h.decisions(o.id(), id);
-                List<Mitigation> mitigations = ctx.mitigations.list(o.id(), id);
-                List<MitigationItem> suggestions = mitigations.isEmpty() ? ctx.mitigations.suggest(o.id(), id) : List.of();
-                List<FindingHistory.Event> events = h.events(o.id(), id);
-                StoredDecision current = decisions.stream().filter(StoredDecision::current).reduce((a, b) -> b).orElse(null);
-                FindingSummary summary = FindingSummary.of(r, evidence.toString(), current, mitigations);
-                if (format == OutputFormat.json) {
-                    Map<String, Object> doc = new LinkedHashMap<>();
-                    doc.put("finding", json(r, current, ctx.today()));
-                    doc.put("deadlineReason", Map.of("kind", summary.deadline().kind().key(), "ja", summary.deadline().ja(), "en", summary.deadline().en()));
-                    doc.put("nextAction", Map.of("ja", summary.next().ja(), "en", summary.next().en()));
-                    doc.put("evidence", evidence);
-                    doc.put("decisions", decisions);
-                    doc.put("mitigations", mitigations);
-                    doc.put("suggestedMitigations", suggestions);
-                    doc.put("history", events);
-                    System.out.println(Json.pretty(doc));
-                    return ExitCode.OK;
-                }
-                print(r, evidence, current, decisions, mitigations, suggestions, events, ctx.today(), summary);
+        Integer run(Mamori m, Organization o) throws Exception {
+            RemediationContext ctx = new RemediationContext(m);
+            FindingRow r = RemediationContext.guard(() -> m.findings().find(o.id(), id)
+                    .orElseThrow(() -> new NoSuchFindingException(id)));
+            FindingHistory h = m.findingHistory();
+            JsonNode evidence = StoredJson.MAPPER.readTree(h.evidence(o.id(), id).orElse("{}"));
+            List<StoredDecision> decisions = h.decisions(o.id(), id);
+            List<Mitigation> mitigations = ctx.mitigations.list(o.id(), id);
+            List<MitigationItem> suggestions = mitigations.isEmpty() ? ctx.mitigations.suggest(o.id(), id) : List.of();
+            List<FindingHistory.Event> events = h.events(o.id(), id);
+            StoredDecision current = decisions.stream().filter(StoredDecision::current).reduce((a, b) -> b).orElse(null);
+            FindingSummary summary = FindingSummary.of(r, evidence.toString(), current, mitigations);
+            if (format == OutputFormat.json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("finding", json(r, current, ctx.today()));
+                doc.put("deadlineReason", Map.of("kind", summary.deadline().kind().key(), "ja", summary.deadline().ja(), "en", summary.deadline().en()));
+                doc.put("nextAction", Map.of("ja", summary.next().ja(), "en", summary.next().en()));
+                doc.put("evidence", evidence);
+                doc.put("decisions", decisions);
+                doc.put("mitigations", mitigations);
+                doc.put("suggestedMitigations", suggestions);
+                doc.put("history", events);
+                System.out.println(Json.pretty(doc));
                 return ExitCode.OK;
             }
+            print(r, evidence, current, decisions, mitigations, suggestions, events, ctx.today(), summary);
+            return ExitCode.OK;
         }
 
         private static void print(FindingRow r, JsonNode ev, StoredDecision current, List<StoredDecision> decisions, List<Mitigation> mitigations,
@@ -275,9 +263,7 @@ public class FindingsCommand {
             "  patch: パッチ適用（--until パッチ期限）  mitigate: 回避策（--until 見直し・パッチ期限）",
             "  accept: リスク受容（--until 受容期限、--approver 情報セキュリティ担当）  not-affected: 影響なし（--justification）",
             "  false-positive: 誤検出  triage: 確認済み  reopen: 再検討"})
-    static class Decide implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class Decide extends OrganizationCommand {
         @Parameters(paramLabel = "ID", description = "検出ID / finding id") long id;
         @Option(names = "--action", required = true, description = "patch | mitigate | accept | not-affected | false-positive | triage | reopen") String action;
         @Option(names = "--reason", required = true, description = "理由 / why") String reason;
@@ -289,47 +275,49 @@ public class FindingsCommand {
         @Option(names = "--same-product", description = "同じ製品の全資産の同じ脆弱性にも適用 / apply to every asset with the same product") boolean sameProduct;
         @Option(names = "--yes", description = "確認なしで適用 / confirm (with --same-product)") boolean yes;
 
+        private DecisionAction a;
+        private VexJustification j;
+        private LocalDate date;
+
         @Override
-        public Integer call() {
-            DecisionAction a = RemediationContext.guard(() -> DecisionAction.fromKey(action));
-            VexJustification j = justification == null ? null : RemediationContext.guard(() -> VexJustification.fromKey(justification));
-            LocalDate date = RemediationContext.date(until, "--until");
+        void check() {
+            a = RemediationContext.guard(() -> DecisionAction.fromKey(action));
+            j = justification == null ? null : RemediationContext.guard(() -> VexJustification.fromKey(justification));
+            date = RemediationContext.date(until, "--until");
             if (yes && !sameProduct) throw new BadInputException("--yes は --same-product と一緒に使います / --yes goes with --same-product");
-            try (Mamori m = db.mamori()) {
-                Database d = m.database();
-                Organization o = org.resolve(m.inventory());
-                RemediationContext ctx = new RemediationContext(m);
-                jp.mamori.app.Actor actor = CliActor.of(by);
-                Decision decision = new Decision(a, reason, actor.name(), approver, date, evidence, j);
-                if (!sameProduct) {
-                    var r = RemediationContext.guard(() -> m.decideFinding().run(actor, o.id(), id, decision));
-                    printResult(r.decision());
-                    RemediationContext.report(r.notifications());
-                } else {
-                    SameProduct.Result r = RemediationContext.guard(() -> m.decideFinding().sameProduct(actor, o.id(), id, decision, yes));
-                    TextTable t = new TextTable("ID", "資産", "コンポーネント", "版", "状態", "適用");
-                    for (SameProduct.Candidate c : r.candidates()) {
-                        t.row(c.findingId(), c.assetCode(), c.componentName(), c.componentVersion(), c.state().ja(), c.allowed() ? "○" : "×（状態により対象外）");
-                    }
-                    System.out.print(t);
-                    if (!r.applied()) {
-                        System.out.println("同じ製品の " + r.candidates().size() + " 件が対象です。記録するには --yes を付けて再実行してください。");
-                        System.out.println(r.candidates().size() + " finding(s) concerned; nothing recorded yet: run again with --yes to apply.");
-                        return ExitCode.OK;
-                    }
-                    r.results().forEach(FindingsCommand::printResult);
+        }
+
+        @Override
+        Integer run(Mamori m, Organization o) {
+            RemediationContext ctx = new RemediationContext(m);
+            jp.mamori.app.Actor actor = CliActor.of(by);
+            Decision decision = new Decision(a, reason, actor.name(), approver, date, evidence, j);
+            if (!sameProduct) {
+                var r = RemediationContext.guard(() -> m.decideFinding().run(actor, o.id(), id, decision));
+                printResult(r.decision());
+                RemediationContext.report(r.notifications());
+            } else {
+                SameProduct.Result r = RemediationContext.guard(() -> m.decideFinding().sameProduct(actor, o.id(), id, decision, yes));
+                TextTable t = new TextTable("ID", "資産", "コンポーネント", "版", "状態", "適用");
+                for (SameProduct.Candidate c : r.candidates()) {
+                    t.row(c.findingId(), c.assetCode(), c.componentName(), c.componentVersion(), c.state().ja(), c.allowed() ? "○" : "×（状態により対象外）");
                 }
-                return ExitCode.OK;
+                System.out.print(t);
+                if (!r.applied()) {
+                    System.out.println("同じ製品の " + r.candidates().size() + " 件が対象です。記録するには --yes を付けて再実行してください。");
+                    System.out.println(r.candidates().size() + " finding(s) concerned; nothing recorded yet: run again with --yes to apply.");
+                    return ExitCode.OK;
+                }
+                r.results().forEach(FindingsCommand::printResult);
             }
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "override", mixinStandardHelpOptions = true, description = {
             "SSVCの入力を検出ごとに上書きします（理由を記録） / override one SSVC input of a finding, with a reason",
             "  --input exploitation|automatable|technical-impact|exposure|mission|human-impact"})
-    static class OverrideInput implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class OverrideInput extends OrganizationCommand {
         @Parameters(paramLabel = "ID", description = "検出ID / finding id") long id;
         @Option(names = "--input", required = true) String input;
         @Option(names = "--value", required = true, description = "e.g. active | poc | none; yes | no; total | partial; open | controlled | small; low | medium | high") String value;
@@ -337,51 +325,43 @@ public class FindingsCommand {
         @Option(names = "--by", paramLabel = "USER", description = "判断者 / who (default: MAMORI_USER or the OS user)") String by;
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Organization o2 = org.resolve(m.inventory());
-                var r = RemediationContext.guard(() -> m.overrideSsvcInput().run(CliActor.of(by), o2.id(), id, input, value, reason));
-                System.out.println("上書きを記録しました / override recorded: 検出 #" + id + " " + input + " = " + value
-                        + " → " + Labels.outcome(r.finding().outcome()) + "、期限 " + r.finding().due());
-                return ExitCode.OK;
-            }
+        Integer run(Mamori m, Organization o2) {
+            var r = RemediationContext.guard(() -> m.overrideSsvcInput().run(CliActor.of(by), o2.id(), id, input, value, reason));
+            System.out.println("上書きを記録しました / override recorded: 検出 #" + id + " " + input + " = " + value
+                    + " → " + Labels.outcome(r.finding().outcome()) + "、期限 " + r.finding().due());
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "approve", mixinStandardHelpOptions = true, description = {
             "承認待ちのリスク受容を承認します（指名された情報セキュリティ担当のみ） / approve a pending risk acceptance (the named security officer only)",
             "  承認待ちの一覧は ID を省略 / without ID: list the pending ones"})
-    static class Approve implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class Approve extends OrganizationCommand {
         @Parameters(paramLabel = "ID", arity = "0..1", description = "承認依頼ID / acceptance request id") Long id;
         @Option(names = "--by", paramLabel = "USER", description = "承認者 / who approves (default: MAMORI_USER or the OS user); must be the named approver") String by;
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                if (id == null) {
-                    TextTable t = new TextTable("ID", "検出", "記録者", "承認者", "受容期限", "理由");
-                    for (var r : m.acceptanceRequests().pending(o.id(), null)) {
-                        t.row(r.id(), r.findingId(), r.requestedBy(), r.approver(), r.until(), r.reason());
-                    }
-                    System.out.print(t);
-                    return ExitCode.OK;
+        Integer run(Mamori m, Organization o) {
+            if (id == null) {
+                TextTable t = new TextTable("ID", "検出", "記録者", "承認者", "受容期限", "理由");
+                for (var r : m.acceptanceRequests().pending(o.id(), null)) {
+                    t.row(r.id(), r.findingId(), r.requestedBy(), r.approver(), r.until(), r.reason());
                 }
-                jp.mamori.app.Actor actor = CliActor.of(by);
-                var r = RemediationContext.guard(() -> {
-                    try {
-                        return m.approveAcceptance().run(actor, o.id(), id);
-                    } catch (jp.mamori.remediation.FindingWorkflow.NoSuchAcceptanceRequestException e) {
-                        throw new IllegalArgumentException("承認依頼 #" + id + " はありません / no acceptance request #" + id + " in " + o.code(), e);
-                    }
-                });
-                System.out.println("リスク受容を承認しました / risk acceptance approved: 依頼 #" + id + "（承認者 " + actor.name() + "）");
-                printResult(r.decision());
-                RemediationContext.report(r.notifications());
+                System.out.print(t);
                 return ExitCode.OK;
             }
+            jp.mamori.app.Actor actor = CliActor.of(by);
+            var r = RemediationContext.guard(() -> {
+                try {
+                    return m.approveAcceptance().run(actor, o.id(), id);
+                } catch (jp.mamori.remediation.FindingWorkflow.NoSuchAcceptanceRequestException e) {
+                    throw new IllegalArgumentException("承認依頼 #" + id + " はありません / no acceptance request #" + id + " in " + o.code(), e);
+                }
+            });
+            System.out.println("リスク受容を承認しました / risk acceptance approved: 依頼 #" + id + "（承認者 " + actor.name() + "）");
+            printResult(r.decision());
+            RemediationContext.report(r.notifications());
+            return ExitCode.OK;
         }
     }
 

@@ -14,7 +14,7 @@ abstract class InstanceCommand implements Callable<Integer> {
     @Mixin DatabaseOptions db = new DatabaseOptions();
 
     @Override
-    public final Integer call() {
+    public final Integer call() throws Exception {
         check();
         try (Mamori m = db.mamori()) {
             return run(m);
@@ -24,5 +24,6 @@ abstract class InstanceCommand implements Callable<Integer> {
     /** Parses and validates the arguments that need no database, so a typo never opens one. */
     void check() { }
 
-    abstract Integer run(Mamori m);
+    /** May throw what the work throws (a file it cannot write): the main loop reports it (exit 3). */
+    abstract Integer run(Mamori m) throws Exception;
 }

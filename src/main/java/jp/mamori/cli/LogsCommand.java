@@ -26,9 +26,7 @@ public class LogsCommand {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"ログを取り込み、不正アクセスと持ち出しを検知します（.gz 可、形式は自動判別）。",
                     "Imports logs (.gz accepted, format detected when not given) and runs every detection rule."})
-    static class Import implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class Import extends OrganizationCommand {
         @Option(names = "--source", paramLabel = "S", description = LogSource.KEYS) String source;
         @Option(names = "--asset", paramLabel = "CODE", description = "ログを出した機器の資産コード / asset code of the device that wrote the log") String asset;
         @Option(names = "--format-string", paramLabel = "F", description = "Squid logformat / Apache LogFormat の書式 / format string") String formatString;
@@ -36,24 +34,25 @@ public class LogsCommand {
         @Option(names = "--by", paramLabel = "NAME", description = "実施者 / who does this (audit)") String by;
         @Parameters(arity = "1..*", paramLabel = "PATH") List<Path> paths;
 
+        private LogSource s;
+        private ZoneId zone;
+
         @Override
-        public Integer call() {
-            LogSource s;
-            ZoneId zone;
+        void check() {
             try {
                 s = source == null ? null : LogSource.fromKey(source);
                 zone = tz == null ? null : ZoneId.of(tz);
             } catch (IllegalArgumentException | DateTimeException e) {
                 throw new BadInputException(e.getMessage());
             }
+        }
+
+        @Override
+        Integer run(Mamori m, Organization o) {
             List<ImportLogs.Input> inputs = new ArrayList<>();
             for (Path p : paths) inputs.add(new ImportLogs.Input(p, p.getFileName().toString()));
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                ImportLogs.Result r = m.importLogs().run(CliActor.of(by), o.id(), inputs, new ImportLogs.Options(s, formatString, zone, asset));
-                print(r);
-                return ExitCode.OK;
-            }
+            print(m.importLogs().run(CliActor.of(by), o.id(), inputs, new ImportLogs.Options(s, formatString, zone, asset)));
+            return ExitCode.OK;
         }
 
         static void print(ImportLogs.Result r) {
@@ -111,9 +110,7 @@ public class LogsCommand {
     @Command(name = "publish", mixinStandardHelpOptions = true,
             description = {"ログのファイルを Kafka のトピックに送ります（`logs stream` が読む形式、最後に入力の終わり）。",
                     "Puts log files on a Kafka topic in the form `logs stream` reads, then the end of the input."})
-    static class Publish implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class Publish extends OrganizationCommand {
         @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT") String bootstrap;
         @Option(names = "--topic", required = true, paramLabel = "T") String topic;
         @Option(names = "--source", required = true, paramLabel = "S", description = LogSource.KEYS) String source;
@@ -121,31 +118,31 @@ public class LogsCommand {
         @Option(names = "--format-string", paramLabel = "F", description = "Squid logformat / Apache LogFormat の書式 / format string") String formatString;
         @Parameters(arity = "1..*", paramLabel = "PATH") List<Path> paths;
 
+        private LogSource s;
+
         @Override
-        public Integer call() {
-            LogSource s;
+        void check() {
             try {
                 s = LogSource.fromKey(source);
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(e.getMessage());
             }
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                List<StreamDetections.Publish> files = new ArrayList<>();
-                for (Path p : paths) files.add(new StreamDetections.Publish(p, p.getFileName().toString(), asset, s, formatString));
-                long n = m.streamDetections().publish(bootstrap, topic, o.code(), files);
-                System.out.println(n + " 行を " + topic + " に送りました / lines sent to " + topic);
-                return ExitCode.OK;
-            }
+        }
+
+        @Override
+        Integer run(Mamori m, Organization o) {
+            List<StreamDetections.Publish> files = new ArrayList<>();
+            for (Path p : paths) files.add(new StreamDetections.Publish(p, p.getFileName().toString(), asset, s, formatString));
+            long n = m.streamDetections().publish(bootstrap, topic, o.code(), files);
+            System.out.println(n + " 行を " + topic + " に送りました / lines sent to " + topic);
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "listen", mixinStandardHelpOptions = true,
             description = {"ゲートウェイの syslog（RFC 3164/5424、UDP または TCP）を受信して検知します。既定では 127.0.0.1 のみで待ち受けます。Ctrl-C で終了。",
                     "Receives the gateway's syslog (RFC 3164/5424 over UDP or TCP) and runs every rule; bound to 127.0.0.1 unless --bind. Ctrl-C stops."})
-    static class Listen implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class Listen extends OrganizationCommand {
         @Option(names = "--syslog-port", required = true, paramLabel = "N", description = "待ち受けポート / port") int port;
         @Option(names = "--tcp", description = "TCP で受信（既定は UDP） / TCP instead of UDP") boolean tcp;
         @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1", description = "待ち受けるアドレス / address (default: ${DEFAULT-VALUE})") String bind;
@@ -157,10 +154,11 @@ public class LogsCommand {
         @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "30",
                 description = "この秒数なにも送らない TCP 接続を閉じる / close a TCP connection silent this long (1–3600, default: ${DEFAULT-VALUE})") int idleTimeout;
 
+        private LogSource s;
+        private ZoneId zone;
+
         @Override
-        public Integer call() throws Exception {
-            LogSource s;
-            ZoneId zone;
+        void check() {
             try {
                 s = LogSource.fromKey(source);
                 zone = tz == null ? null : ZoneId.of(tz);
@@ -169,38 +167,39 @@ public class LogsCommand {
             }
             if (port < 0 || port > 65535 || rate < 1) throw new BadInputException("--syslog-port は 0〜65535、--rate は 1 以上 / bad port or rate");
             if (idleTimeout < 1 || idleTimeout > 3600) throw new BadInputException("--idle-timeout は 1〜3600 秒 / --idle-timeout must be 1 to 3600 seconds");
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                var base = jp.mamori.detection.listen.SyslogReceiver.Options.of(bind, port, tcp);
-                var options = new jp.mamori.detection.listen.SyslogReceiver.Options(base.bind(), port, tcp, base.maxMessage(), base.queue(), rate,
-                        base.maxConnections(), idleTimeout * 1000);
-                jp.mamori.app.detection.ListenSyslog listen = new jp.mamori.app.detection.ListenSyslog(m, o.code(), asset, s, zone, options);
-                java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
-                java.util.concurrent.CountDownLatch stored = new java.util.concurrent.CountDownLatch(1);
-                // Ctrl-C: the hook lets the main thread store what was received before the JVM goes
-                Thread hook = new Thread(() -> {
-                    stop.countDown();
-                    try {
-                        stored.await(30, java.util.concurrent.TimeUnit.SECONDS);
-                    } catch (InterruptedException ignored) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-                Runtime.getRuntime().addShutdownHook(hook);
-                System.out.println("syslog を待ち受けています / listening on " + bind + ":" + listen.port() + (tcp ? "/tcp" : "/udp")
-                        + (asset == null ? "" : " (機器 / device " + asset + ")"));
-                if (seconds == null) stop.await(); else stop.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
-                listen.close();
-                var st = listen.stats();
-                System.out.println("受信 / received " + st.network().received() + ", 読めた行 / parsed " + st.parsed() + ", 読めない行 / rejected " + st.rejected()
-                        + ", 長すぎ / too long " + st.network().tooLong() + ", 不正な文字 / invalid " + st.network().invalid()
-                        + ", 上限超過で破棄 / dropped (rate " + st.network().droppedRate() + ", buffer " + st.network().droppedFull() + ")"
-                        + ", 接続拒否 / connections refused " + st.network().refusedConnections() + ", 無通信で切断 / idle closed " + st.network().idleClosed()
-                        + ", 検知 / detections " + st.detectionsStored());
-                stored.countDown();
-                if (seconds != null) Runtime.getRuntime().removeShutdownHook(hook);
-                return ExitCode.OK;
-            }
+        }
+
+        @Override
+        Integer run(Mamori m, Organization o) throws Exception {
+            var base = jp.mamori.detection.listen.SyslogReceiver.Options.of(bind, port, tcp);
+            var options = new jp.mamori.detection.listen.SyslogReceiver.Options(base.bind(), port, tcp, base.maxMessage(), base.queue(), rate,
+                    base.maxConnections(), idleTimeout * 1000);
+            jp.mamori.app.detection.ListenSyslog listen = new jp.mamori.app.detection.ListenSyslog(m, o.code(), asset, s, zone, options);
+            java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch stored = new java.util.concurrent.CountDownLatch(1);
+            // Ctrl-C: the hook lets the main thread store what was received before the JVM goes
+            Thread hook = new Thread(() -> {
+                stop.countDown();
+                try {
+                    stored.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            System.out.println("syslog を待ち受けています / listening on " + bind + ":" + listen.port() + (tcp ? "/tcp" : "/udp")
+                    + (asset == null ? "" : " (機器 / device " + asset + ")"));
+            if (seconds == null) stop.await(); else stop.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+            listen.close();
+            var st = listen.stats();
+            System.out.println("受信 / received " + st.network().received() + ", 読めた行 / parsed " + st.parsed() + ", 読めない行 / rejected " + st.rejected()
+                    + ", 長すぎ / too long " + st.network().tooLong() + ", 不正な文字 / invalid " + st.network().invalid()
+                    + ", 上限超過で破棄 / dropped (rate " + st.network().droppedRate() + ", buffer " + st.network().droppedFull() + ")"
+                    + ", 接続拒否 / connections refused " + st.network().refusedConnections() + ", 無通信で切断 / idle closed " + st.network().idleClosed()
+                    + ", 検知 / detections " + st.detectionsStored());
+            stored.countDown();
+            if (seconds != null) Runtime.getRuntime().removeShutdownHook(hook);
+            return ExitCode.OK;
         }
     }
 }

@@ -13,9 +13,9 @@ abstract class OrganizationCommand extends InstanceCommand {
     @Mixin OrgOption org = new OrgOption();
 
     @Override
-    final Integer run(Mamori m) {
+    final Integer run(Mamori m) throws Exception {
         return run(m, org.resolve(m.inventory()));
     }
 
-    abstract Integer run(Mamori m, Organization o);
+    abstract Integer run(Mamori m, Organization o) throws Exception;
 }

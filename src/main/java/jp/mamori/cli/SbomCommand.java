@@ -20,6 +20,7 @@ import jp.mamori.inventory.InventoryRepository;
 import jp.mamori.inventory.ItSystem;
 import jp.mamori.inventory.Organization;
 import jp.mamori.inventory.SbomStore;
+import jp.mamori.inventory.SbomStore.StoredSbom;
 import jp.mamori.inventory.KnowledgeBaseCpeSuggester;
 import jp.mamori.inventory.sbom.Component;
 import jp.mamori.inventory.sbom.CpeSuggester;
@@ -110,9 +111,7 @@ public class SbomCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "資産にSBOMを登録し、照合します / attach an SBOM to an asset and match it")
-    static class Add implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class Add extends OrganizationCommand {
         @Option(names = "--asset", required = true, description = "資産コード / asset code") String assetCode;
         @Option(names = "--asset-version", description = "このSBOMが対象とする資産の版 / asset version the SBOM describes") String assetVersion;
         @Parameters(paramLabel = "FILE", description = "CycloneDX (JSON/XML), SPDX (JSON/tag-value), or a vendor table (CSV/.xlsx)") Path file;
@@ -124,11 +123,14 @@ public class SbomCommand {
                 + "refuse the SBOM for any schema problem (default: import it with warnings when it can be read safely)") boolean strict;
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                Asset asset = m.inventory().assets().require(o.id(), assetCode);
-                if (!java.nio.file.Files.isRegularFile(file)) throw new BadInputException(file + ": ファイルがありません / no such file");
+        void check() {
+            if (!java.nio.file.Files.isRegularFile(file)) throw new BadInputException(file + ": ファイルがありません / no such file");
+        }
+
+        @Override
+        Integer run(Mamori m, Organization o) {
+            Asset asset = m.inventory().assets().require(o.id(), assetCode);
+            try {
                 AddSbom.Result r = m.addSbom().run(CliActor.of(null), o.id(), asset.id(),
                         new AddSbom.Input(file, file.getFileName().toString(), assetVersion, confirm, strict));
                 SbomDocument doc = r.document();
@@ -158,29 +160,22 @@ public class SbomCommand {
 
     @Command(name = "confirm", mixinStandardHelpOptions = true,
             description = "確認待ちのSBOMを現行にし、削除されたコンポーネントの検出を解消します / make a held SBOM current and close what it drops")
-    static class Confirm implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class Confirm extends OrganizationCommand {
         @Parameters(paramLabel = "SBOM_ID") long sbomId;
         @Option(names = "--by", paramLabel = "USER", description = "確認者 / who confirms") String by;
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                FindingRecorder.Result f = m.addSbom().confirm(CliActor.of(by), o.id(), sbomId);
-                System.out.println("SBOM #" + sbomId + " を現行にしました / is now current: 検出 解消 " + f.closed() + "、新規 " + f.detected());
-                return ExitCode.OK;
-            }
+        Integer run(Mamori m, Organization o) {
+            FindingRecorder.Result f = m.addSbom().confirm(CliActor.of(by), o.id(), sbomId);
+            System.out.println("SBOM #" + sbomId + " を現行にしました / is now current: 検出 解消 " + f.closed() + "、新規 " + f.detected());
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "confirm-id", mixinStandardHelpOptions = true,
             description = {"Mamoriが推定したベンダー表の行の識別子（purl/CPE）を確認・訂正・却下します。同じサプライヤ・名称の行にも適用されます",
                     "confirm, correct or reject the identifier Mamori suggested for a vendor-table row; applies to every row of the same supplier and name"})
-    static class ConfirmId implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class ConfirmId extends OrganizationCommand {
         @Option(names = "--asset", required = true, description = "資産コード / asset code") String assetCode;
         @Option(names = "--component", required = true, paramLabel = "REF", description = "行の参照（row-3 など） / the row's reference (such as row-3)")
         String ref;
@@ -190,57 +185,42 @@ public class SbomCommand {
         @Option(names = "--by", paramLabel = "USER", description = "確認者 / who confirms") String by;
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Organization o = org.resolve(m.inventory());
-                Asset asset = m.inventory().assets().require(o.id(), assetCode);
-                jp.mamori.app.inventory.ConfirmIdentifier.Result r = m.confirmIdentifier().run(CliActor.of(by), o.id(),
-                        new jp.mamori.app.inventory.ConfirmIdentifier.Input(asset.id(), ref, reject
-                                ? jp.mamori.app.inventory.ConfirmIdentifier.Verdict.REJECT : jp.mamori.app.inventory.ConfirmIdentifier.Verdict.CONFIRM,
-                                purl, cpe));
-                String what = ref + " " + r.name() + (r.supplier() == null ? "" : "（" + r.supplier() + "）");
-                if (r.confirmed()) {
-                    System.out.println("識別子を確認しました / identifier confirmed: " + what
-                            + (r.purl() == null ? "" : "  purl " + r.purl()) + (r.cpe() == null ? "" : "  CPE " + r.cpe()));
-                } else {
-                    System.out.println("推定した識別子を却下しました（この行は照合しません） / suggested identifier rejected (the row is not matched): " + what);
-                }
-                System.out.println("同じサプライヤ・名称の行に適用し、資産 " + r.assets().size() + " 件を再照合しました / applied to the rows of the same supplier and name; "
-                        + r.assets().size() + " asset(s) matched again");
-                FindingRecorder.Result f = r.findings();
-                System.out.println("検出 / findings: 新規 " + f.detected() + "、再発 " + f.reopened() + "、更新 " + f.updated() + "、解消 " + f.closed());
-                return ExitCode.OK;
+        Integer run(Mamori m, Organization o) {
+            Asset asset = m.inventory().assets().require(o.id(), assetCode);
+            jp.mamori.app.inventory.ConfirmIdentifier.Result r = m.confirmIdentifier().run(CliActor.of(by), o.id(),
+                    new jp.mamori.app.inventory.ConfirmIdentifier.Input(asset.id(), ref, reject
+                            ? jp.mamori.app.inventory.ConfirmIdentifier.Verdict.REJECT : jp.mamori.app.inventory.ConfirmIdentifier.Verdict.CONFIRM,
+                            purl, cpe));
+            String what = ref + " " + r.name() + (r.supplier() == null ? "" : "（" + r.supplier() + "）");
+            if (r.confirmed()) {
+                System.out.println("識別子を確認しました / identifier confirmed: " + what
+                        + (r.purl() == null ? "" : "  purl " + r.purl()) + (r.cpe() == null ? "" : "  CPE " + r.cpe()));
+            } else {
+                System.out.println("推定した識別子を却下しました（この行は照合しません） / suggested identifier rejected (the row is not matched): " + what);
             }
+            System.out.println("同じサプライヤ・名称の行に適用し、資産 " + r.assets().size() + " 件を再照合しました / applied to the rows of the same supplier and name; "
+                    + r.assets().size() + " asset(s) matched again");
+            FindingRecorder.Result f = r.findings();
+            System.out.println("検出 / findings: 新規 " + f.detected() + "、再発 " + f.reopened() + "、更新 " + f.updated() + "、解消 " + f.closed());
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "資産のSBOM履歴 / SBOM history of an asset")
-    static class ListSboms implements Callable<Integer> {
-        @Mixin DatabaseOptions db = new DatabaseOptions();
-        @Mixin OrgOption org = new OrgOption();
+    static class ListSboms extends OrganizationReport<List<StoredSbom>> {
         @Option(names = "--asset", required = true) String assetCode;
-        @Option(names = "--format", defaultValue = "table") OutputFormat format;
 
         @Override
-        public Integer call() {
-            try (Mamori m = db.mamori()) {
-                Database d = m.database();
-                InventoryRepository repo = m.inventory();
-                Organization o = org.resolve(repo);
-                Asset asset = repo.assets().require(o.id(), assetCode);
-                var history = m.sboms().history(o.id(), asset.id());
-                if (format == OutputFormat.json) {
-                    System.out.println(Json.pretty(history));
-                } else {
-                    TextTable t = new TextTable("ID", "登録日時", "形式", "版", "ファイル", "コンポーネント数", "注意", "現行");
-                    history.forEach(s -> t.row(s.id(), s.uploadedAt(), s.format() + " " + s.specVersion(), s.assetVersion(), s.fileName(),
-                            s.componentCount(), s.warningCount() == 0 ? "" : s.warningCount(), s.current() ? "○" : ""));
-                    System.out.print(t);
-                }
-                return ExitCode.OK;
-            } catch (InventoryException e) {
-                throw new BadInputException(e.getMessage(), e);
-            }
+        List<StoredSbom> read(Mamori m, Organization o) {
+            return m.sboms().history(o.id(), m.inventory().assets().require(o.id(), assetCode).id());
+        }
+
+        @Override
+        void print(Mamori m, Organization o, List<StoredSbom> history) {
+            TextTable t = new TextTable("ID", "登録日時", "形式", "版", "ファイル", "コンポーネント数", "注意", "現行");
+            history.forEach(s -> t.row(s.id(), s.uploadedAt(), s.format() + " " + s.specVersion(), s.assetVersion(), s.fileName(),
+                    s.componentCount(), s.warningCount() == 0 ? "" : s.warningCount(), s.current() ? "○" : ""));
+            System.out.print(t);
         }
     }
 

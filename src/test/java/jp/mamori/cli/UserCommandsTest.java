@@ -111,4 +111,22 @@ class UserCommandsTest {
         assertThat(auditActions()).contains("organization.settings_changed");
         assertThat(cli.table("org", "settings", "--org", "011002", "--sbom-strict", "off")).contains("[--sbom-strict off]");
     }
+
+    @Test
+    void aValueRefusedByTheCommandsCheckNeverOpensADatabase() throws Exception {
+        java.nio.file.Path fresh = Files.createTempDirectory("mamori-no-db-").resolve("data");
+        String[][] refused = {
+                {"logs", "import", "--source", "no-such-format", "access.log"},
+                {"findings", "list", "--limit", "0"},
+                {"user", "create", "--username", "x", "--role", "EMPEROR"},
+                {"org", "settings", "--sbom-strict", "maybe"},
+                {"sbom", "add", "--asset", "a", "no-such-file.json"}};
+        for (String[] args : refused) {
+            String[] withData = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--data", fresh.toString()))
+                    .toArray(String[]::new);
+            InProcessCli.Run r = InProcessCli.run(withData);
+            assertThat(r.rc()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
+            assertThat(fresh).as("no database for " + String.join(" ", args)).doesNotExist();
+        }
+    }
 }
