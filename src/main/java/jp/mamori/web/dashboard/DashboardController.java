@@ -9,6 +9,7 @@ import jp.mamori.partners.AssetFlag;
 import jp.mamori.security.AccessScope;
 import jp.mamori.web.findings.FindingJson;
 import jp.mamori.web.support.Fmt;
+import jp.mamori.web.support.OrganizationRef;
 import jp.mamori.web.support.PageController;
 import jp.mamori.web.support.Tenancy;
 import org.springframework.stereotype.Controller;
@@ -73,42 +74,15 @@ public class DashboardController {
 
     @GetMapping("/api/v1/dashboard")
     @ResponseBody
-    public Map<String, Object> api(AccessScope scope, HttpServletRequest request, Locale locale) {
+    public DashboardJson api(AccessScope scope, HttpServletRequest request, Locale locale) {
         Organization org = tenancy.require(scope, request);
         Dashboard.View v = dashboard.build(scope, org.id(), fmt.today(), locale);
         Map<String, java.util.List<AssetFlag>> flags = partnerFlags(org, v);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("organization", Map.of("id", org.id(), "code", org.code(), "name", org.name()));
-        out.put("today", fmt.today().toString());
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("act", v.counts().get("act"));
-        counts.put("attend", v.counts().get("attend"));
-        counts.put("trackStar", v.counts().get("track-star"));
-        counts.put("track", v.counts().get("track"));
-        counts.put("overdue", v.overdue());
-        counts.put("boundaryAct", v.boundaryAct());
-        counts.put("open", v.summary().open());
-        counts.put("candidates", v.summary().candidates());
-        Long incidents = openIncidents(scope, org);
-        if (incidents != null) counts.put("openIncidents", incidents);
-        out.put("counts", counts);
-        out.put("urgent", v.urgent().stream().map(f -> {
-            Map<String, Object> m = FindingJson.row(f, fmt.today());
-            m.put("explanation", v.explanations().get(f.id()));
-            jp.mamori.remediation.DeadlineReason dr = v.reasons().get(f.id());
-            if (dr != null) {
-                Map<String, Object> reason = new LinkedHashMap<>();
-                reason.put("kind", dr.kind().key());
-                reason.put("ja", dr.ja());
-                reason.put("en", dr.en());
-                reason.put("shortJa", dr.shortJa());
-                reason.put("shortEn", dr.shortEn());
-                m.put("deadlineReason", reason);
-            }
-            m.put("contractFlags", flags.getOrDefault(f.assetCode(), java.util.List.of()));
-            return m;
-        }).toList());
-        out.put("feedsUpdated", v.feedsUpdated() == null ? null : v.feedsUpdated().toString());
-        return out;
+        DashboardJson.Counts counts = new DashboardJson.Counts(v.counts().get("act"), v.counts().get("attend"), v.counts().get("track-star"),
+                v.counts().get("track"), v.overdue(), v.boundaryAct(), v.summary().open(), v.summary().candidates(), openIncidents(scope, org));
+        return new DashboardJson(OrganizationRef.of(org), fmt.today().toString(), counts,
+                v.urgent().stream().map(f -> new DashboardJson.Urgent(FindingJson.row(f, fmt.today()), v.explanations().get(f.id()),
+                        DashboardJson.ShortReason.of(v.reasons().get(f.id())), flags.getOrDefault(f.assetCode(), java.util.List.of()))).toList(),
+                v.feedsUpdated() == null ? null : v.feedsUpdated().toString());
     }
 }

@@ -1,12 +1,13 @@
 package jp.mamori.web.findings;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import jp.mamori.inventory.Organization;
 import jp.mamori.security.AccessScope;
 import jp.mamori.web.support.Fmt;
+import jp.mamori.web.support.OrganizationRef;
 import jp.mamori.web.support.Tenancy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +35,12 @@ public class FindingApiController {
         this.decisions = decisions;
     }
 
+    /** One page of findings with where it stands in the whole list. */
+    @JsonPropertyOrder({"organization", "total", "page", "size", "pages", "sort", "items"})
+    public record ListJson(OrganizationRef organization, long total, int page, int size, int pages, String sort, List<FindingJson> items) { }
+
     @GetMapping("/findings")
-    public Map<String, Object> list(@RequestParam(required = false) String state, @RequestParam(required = false) String outcome,
+    public ListJson list(@RequestParam(required = false) String state, @RequestParam(required = false) String outcome,
                                     @RequestParam(required = false) Long system, @RequestParam(required = false) Long asset,
                                     @RequestParam(required = false) String q, @RequestParam(required = false) String severity,
                                     @RequestParam(required = false) String boundary, @RequestParam(required = false) String overdue,
@@ -46,54 +51,16 @@ public class FindingApiController {
         Organization org = tenancy.require(scope, request);
         FindingViews.ListRequest r = FindingParams.of(state, outcome, system, asset, q, severity, boundary, overdue, candidates, vuln, sort, dir, page, size);
         FindingViews.ListResult result = views.list(scope, org.id(), r, fmt.today());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("organization", Map.of("id", org.id(), "code", org.code(), "name", org.name()));
-        out.put("total", result.total());
-        out.put("page", result.page());
-        out.put("size", result.size());
-        out.put("pages", result.pages());
-        out.put("sort", r.sortOrder().key());
-        out.put("items", result.items().stream().map(f -> FindingJson.row(f, fmt.today())).toList());
-        return out;
+        return new ListJson(OrganizationRef.of(org), result.total(), result.page(), result.size(), result.pages(), r.sortOrder().key(),
+                result.items().stream().map(f -> FindingJson.row(f, fmt.today())).toList());
     }
 
     @GetMapping("/findings/{id}")
-    public Map<String, Object> detail(@PathVariable("id") long id, AccessScope scope, Locale locale) {
+    public FindingDetailJson detail(@PathVariable("id") long id, AccessScope scope, Locale locale) {
         FindingViews.Detail d = views.detail(scope, id);
-        Map<String, Object> out = FindingJson.row(d.row(), fmt.today());
-        out.put("evidence", d.evidence());
-        out.put("cvssAll", d.allCvss());
-        out.put("lastSeen", d.lastSeen());
-        out.put("closedAt", d.closedAt());
-        out.put("history", d.history());
-        out.put("attackTraces", FindingPageController.tracesJson(FindingPageController.traces(mamori, d)));
-        out.putAll(summaryJson(FindingPageController.summary(mamori, d)));
         // ===== REMEDIATION WORKFLOW: filled by a FindingDecisions bean (see FindingDecisions) =====
         FindingDecisions panel = decisions.getIfAvailable();
-        out.put("decision", panel == null ? null : panel.describe(scope, d.row().organizationId(), id));
-        return out;
-    }
-
-    /** The page's top summary as JSON: deadlineReason (kind, due, basis and the KEV fact in both languages) and nextAction. */
-    static Map<String, Object> summaryJson(jp.mamori.remediation.FindingSummary s) {
-        jp.mamori.remediation.DeadlineReason r = s.deadline();
-        Map<String, Object> reason = new java.util.LinkedHashMap<>();
-        reason.put("kind", r.kind().key());
-        reason.put("due", r.due() == null ? null : r.due().toString());
-        reason.put("ja", r.ja());
-        reason.put("en", r.en());
-        reason.put("basisJa", r.basisJa());
-        reason.put("basisEn", r.basisEn());
-        reason.put("policyDays", r.policyDays());
-        reason.put("countedFrom", r.countedFrom() == null ? null : r.countedFrom().toString());
-        reason.put("kevDueDate", r.kevDueDate() == null ? null : r.kevDueDate().toString());
-        reason.put("kevPassedBeforeDetection", r.kevPassedBeforeDetection());
-        reason.put("setBy", r.decidedBy());
-        reason.put("decisionReason", r.decisionReason());
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        out.put("stateJa", s.state().ja());
-        out.put("deadlineReason", reason);
-        out.put("nextAction", Map.of("ja", s.next().ja(), "en", s.next().en()));
-        return out;
+        return FindingDetailJson.of(FindingJson.row(d.row(), fmt.today()), d, FindingPageController.traces(mamori, d),
+                FindingPageController.summary(mamori, d), panel == null ? null : panel.describe(scope, d.row().organizationId(), id));
     }
 }

@@ -1,46 +1,36 @@
 package jp.mamori.web.findings;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import jp.mamori.remediation.FindingRow;
 
-/** The JSON shape of a finding row (stable names; fields may be added). */
-public final class FindingJson {
-    private FindingJson() { }
+/**
+ * The JSON shape of a finding row (stable names and order; fields may be added), as the findings, dashboard and
+ * vulnerability APIs answer it. The CLI's {@code findings list --json} has its own, older shape (cvss, asset.boundary,
+ * the current decision), so the two are not one record.
+ */
+@JsonPropertyOrder({"id", "vulnId", "outcome", "due", "overdue", "state", "severity", "cvssScore", "exploitation", "system",
+        "asset", "component", "fixedIn", "match", "priority", "firstSeen"})
+public record FindingJson(long id, String vulnId, String outcome, String due, boolean overdue, String state, String severity,
+                          Double cvssScore, String exploitation, SystemRef system, AssetRef asset, ComponentRef component,
+                          String fixedIn, MatchRef match, int priority, String firstSeen) {
 
-    public static Map<String, Object> row(FindingRow f, LocalDate today) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", f.id());
-        m.put("vulnId", f.vulnId());
-        m.put("outcome", f.outcome());
-        m.put("due", f.due() == null ? null : f.due().toString());
-        m.put("overdue", f.overdue(today));
-        m.put("state", f.state());
-        m.put("severity", f.severity());
-        m.put("cvssScore", f.cvssScore());
-        m.put("exploitation", f.exploitation());
-        m.put("system", Map.of("id", f.systemId(), "name", f.systemName()));
-        Map<String, Object> asset = new LinkedHashMap<>();
-        asset.put("id", f.assetId());
-        asset.put("code", f.assetCode());
-        asset.put("name", f.assetName());
-        asset.put("internetBoundary", f.boundary());
-        m.put("asset", asset);
-        Map<String, Object> component = new LinkedHashMap<>();
-        component.put("name", f.componentName());
-        component.put("version", f.componentVersion());
-        m.put("component", component);
-        m.put("fixedIn", f.fixedIn());
-        Map<String, Object> match = new LinkedHashMap<>();
-        match.put("by", f.matchBy());
-        match.put("source", f.matchSource());
-        match.put("criterion", f.criterion());
-        match.put("confidence", f.confidence());
-        match.put("candidate", f.candidate());
-        m.put("match", match);
-        m.put("priority", f.priority());
-        m.put("firstSeen", f.firstSeen() == null ? null : f.firstSeen().toString());
-        return m;
+    public record SystemRef(long id, String name) { }
+
+    @JsonPropertyOrder({"id", "code", "name", "internetBoundary"})
+    public record AssetRef(long id, String code, String name, boolean internetBoundary) { }
+
+    public record ComponentRef(String name, String version) { }
+
+    @JsonPropertyOrder({"by", "source", "criterion", "confidence", "candidate"})
+    public record MatchRef(String by, String source, String criterion, String confidence, boolean candidate) { }
+
+    public static FindingJson row(FindingRow f, LocalDate today) {
+        return new FindingJson(f.id(), f.vulnId(), f.outcome(), f.due() == null ? null : f.due().toString(), f.overdue(today),
+                f.state(), f.severity(), f.cvssScore(), f.exploitation(), new SystemRef(f.systemId(), f.systemName()),
+                new AssetRef(f.assetId(), f.assetCode(), f.assetName(), f.boundary()),
+                new ComponentRef(f.componentName(), f.componentVersion()), f.fixedIn(),
+                new MatchRef(f.matchBy(), f.matchSource(), f.criterion(), f.confidence(), f.candidate()),
+                f.priority(), f.firstSeen() == null ? null : f.firstSeen().toString());
     }
 }

@@ -68,20 +68,6 @@ public class FindingPageController {
     }
 
     /** The same as JSON for {@code GET /api/v1/findings/{id}} (detections by id; their detail is for the detections' readers). */
-    static Map<String, Object> tracesJson(jp.mamori.app.detection.AttackTraces t) {
-        if (t == null) return null;
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("status", t.status().key());
-        m.put("statusJa", t.status().ja());
-        m.put("since", jp.mamori.app.detection.DetectionViews.time(t.published()));
-        m.put("coveredFrom", jp.mamori.app.detection.DetectionViews.time(t.coveredFrom()));
-        m.put("coveredTo", jp.mamori.app.detection.DetectionViews.time(t.coveredTo()));
-        m.put("logFiles", t.files());
-        m.put("gap", t.gap());
-        m.put("detections", t.traces().stream().map(x -> x.id()).toList());
-        return m;
-    }
-
     /** State, deadline in force with its basis, next action: one value from the core for the page and the API. */
     static jp.mamori.remediation.FindingSummary summary(jp.mamori.app.Mamori m, FindingViews.Detail d) {
         long org = d.row().organizationId();
