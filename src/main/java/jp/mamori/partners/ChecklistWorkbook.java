@@ -19,9 +19,6 @@ import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddressList;
@@ -58,12 +55,7 @@ public final class ChecklistWorkbook {
         Contract k = view.contract();
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet s = wb.createSheet(SHEET);
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            CellStyle head = wb.createCellStyle();
-            head.setFont(bold);
-            head.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            head.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            CellStyle head = SheetLayout.headStyle(wb);
             head.setBorderBottom(BorderStyle.THIN);
             CellStyle wrap = wb.createCellStyle();
             wrap.setWrapText(true);
@@ -72,11 +64,7 @@ public final class ChecklistWorkbook {
             for (int i = 0; i < m.length; i++) meta.createCell(i).setCellValue(CellText.safe(m[i]));
             s.createRow(1).createCell(0).setCellValue("「回答」欄に 有 / 一部 / 無 / 対象外 を入力し、条項・頁と条項の文言を記入してください。"
                     + " Answer 有 (present) / 一部 (partial) / 無 (absent) / 対象外 (not applicable), with the article and the clause text.");
-            Row h = s.createRow(3);
-            for (int i = 0; i < HEADER.length; i++) {
-                h.createCell(i).setCellValue(HEADER[i]);
-                h.getCell(i).setCellStyle(head);
-            }
+            SheetLayout.header(s, 3, HEADER, head);
             int r = 4;
             for (ContractView.Item it : view.checklist()) {
                 Row row = s.createRow(r++);
@@ -97,8 +85,7 @@ public final class ChecklistWorkbook {
                     new CellRangeAddressList(4, Math.max(4, r - 1), COL_ANSWER, COL_ANSWER));
             dv.setShowErrorBox(true);
             s.addValidationData(dv);
-            int[] widths = {18, 28, 60, 16, 40, 10, 16, 60};
-            for (int i = 0; i < widths.length; i++) s.setColumnWidth(i, widths[i] * 256);
+            SheetLayout.widths(s, 18, 28, 60, 16, 40, 10, 16, 60);
             s.createFreezePane(0, 4);
             wb.write(out);
             return out.toByteArray();

@@ -4,9 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import jp.mamori.remediation.export.CellText;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -19,23 +16,13 @@ public final class ReadinessWorkbook {
     public static byte[] write(ReadinessReport r, ReadinessSnapshot snapshot) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet s = wb.createSheet("準備状況");
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            CellStyle head = wb.createCellStyle();
-            head.setFont(bold);
-            head.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            head.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            CellStyle head = SheetLayout.headStyle(wb);
             CellStyle wrap = wb.createCellStyle();
             wrap.setWrapText(true);
             s.createRow(0).createCell(0).setCellValue(CellText.safe("準備状況レポート " + r.organizationName() + "（" + r.organizationCode() + "） " + r.asOf() + " 時点"));
             s.createRow(1).createCell(0).setCellValue(snapshot == null ? "未発行（現在値） / live, not issued"
                     : "発行 #" + snapshot.id() + " " + snapshot.issuedAt() + " " + CellText.safe(snapshot.issuedBy()) + " SHA-256 " + snapshot.sha256());
-            String[] h = {"状況", "対策", "Countermeasure", "総務省報告書の対策", "根拠 / evidence"};
-            Row hr = s.createRow(3);
-            for (int i = 0; i < h.length; i++) {
-                hr.createCell(i).setCellValue(h[i]);
-                hr.getCell(i).setCellStyle(head);
-            }
+            SheetLayout.header(s, 3, new String[] {"状況", "対策", "Countermeasure", "総務省報告書の対策", "根拠 / evidence"}, head);
             int n = 4;
             for (ReadinessReport.Row row : r.rows()) {
                 Row x = s.createRow(n++);
@@ -47,8 +34,7 @@ public final class ReadinessWorkbook {
                 x.getCell(3).setCellStyle(wrap);
                 x.getCell(4).setCellStyle(wrap);
             }
-            int[] widths = {10, 30, 30, 50, 100};
-            for (int i = 0; i < widths.length; i++) s.setColumnWidth(i, widths[i] * 256);
+            SheetLayout.widths(s, 10, 30, 30, 50, 100);
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
