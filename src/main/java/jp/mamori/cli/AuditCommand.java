@@ -69,7 +69,7 @@ public class AuditCommand {
                     for (AuditEvent e : events) {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("id", e.id());
-                        m.put("at", e.at().toString());
+                        m.put("at", jp.mamori.app.TokyoTime.iso(e.at()));
                         m.put("actor", e.actor());
                         m.put("organization", e.organizationId() == null ? null : codes.get(e.organizationId()));
                         m.put("action", e.action());
@@ -81,7 +81,7 @@ public class AuditCommand {
                     System.out.println(Json.pretty(out));
                 } else {
                     TextTable t = new TextTable("ID", "日時（日本時間）", "実行者", "団体", "操作", "対象", "詳細");
-                    events.forEach(e -> t.row(e.id(), TokyoTime.of(e.at()), e.actor(), e.organizationId() == null ? "" : codes.get(e.organizationId()),
+                    events.forEach(e -> t.row(e.id(), jp.mamori.app.TokyoTime.seconds(e.at()), e.actor(), e.organizationId() == null ? "" : codes.get(e.organizationId()),
                             jp.mamori.app.AuditWords.action(e.action(), false) + " (" + e.action() + ")", e.target(),
                             jp.mamori.app.AuditWords.detail(e.detail(), false)));
                     System.out.print(t);

@@ -139,7 +139,7 @@ public class FeedsCommand {
                     for (FeedStatus.Row r : rows) {
                         t.row(r.source(), String.format("%,d", r.records()),
                                 r.newestData() == null ? "-" : r.newestData().atZone(TOKYO).toLocalDate(),
-                                r.lastUpdate() == null ? "-" : r.lastUpdate().atZone(TOKYO).toLocalDateTime().withNano(0),
+                                jp.mamori.app.TokyoTime.table(r.lastUpdate()),
                                 r.lastError() == null ? "" : r.lastError());
                     }
                     System.out.print(t);

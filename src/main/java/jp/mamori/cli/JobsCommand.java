@@ -181,10 +181,10 @@ public class JobsCommand {
     }
 
     private static String iso(java.time.Instant t) {
-        return t == null ? null : t.atZone(TriagePolicy.TOKYO).toOffsetDateTime().toString();
+        return jp.mamori.app.TokyoTime.iso(t);
     }
 
     private static String jst(java.time.Instant t) {
-        return t == null ? "" : t.atZone(TriagePolicy.TOKYO).toLocalDateTime().withNano(0).toString().replace('T', ' ');
+        return t == null ? "" : jp.mamori.app.TokyoTime.seconds(t);
     }
 }

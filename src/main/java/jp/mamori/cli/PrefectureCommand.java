@@ -69,7 +69,7 @@ public class PrefectureCommand {
         public Integer call() {
             try (Mamori m = db.mamori()) {
                 PrefectureStatus.Grant g = m.prefecture().grant(CliActor.of(by), org, prefecture, days, reason);
-                System.out.println("許可 " + g.id() + " を登録しました（" + jst(g.expiresAt()) + " まで） / grant " + g.id() + " until " + g.expiresAt());
+                System.out.println("許可 " + g.id() + " を登録しました（" + jst(g.expiresAt()) + " まで） / grant " + g.id() + " until " + jst(g.expiresAt()));
                 return ExitCode.OK;
             }
         }
@@ -111,6 +111,6 @@ public class PrefectureCommand {
     }
 
     private static String jst(java.time.Instant t) {
-        return t == null ? "" : t.atZone(TriagePolicy.TOKYO).toLocalDateTime().withNano(0).toString().replace('T', ' ');
+        return t == null ? "" : jp.mamori.app.TokyoTime.table(t);
     }
 }

@@ -62,7 +62,7 @@ final class RemediationContext {
 
     /** A moment as an officer reads it: Tokyo time to the minute. */
     static String dateTime(java.time.Instant at) {
-        return at == null ? "-" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(TriagePolicy.TOKYO));
+        return jp.mamori.app.TokyoTime.table(at);
     }
 
     /** Runs core code, turning its "bad input" into the CLI's (exit code 2). */

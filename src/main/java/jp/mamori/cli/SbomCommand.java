@@ -218,7 +218,7 @@ public class SbomCommand {
         @Override
         void print(Mamori m, Organization o, List<StoredSbom> history) {
             TextTable t = new TextTable("ID", "登録日時", "形式", "版", "ファイル", "コンポーネント数", "注意", "現行");
-            history.forEach(s -> t.row(s.id(), s.uploadedAt(), s.format() + " " + s.specVersion(), s.assetVersion(), s.fileName(),
+            history.forEach(s -> t.row(s.id(), jp.mamori.app.TokyoTime.table(s.uploadedAt()), s.format() + " " + s.specVersion(), s.assetVersion(), s.fileName(),
                     s.componentCount(), s.warningCount() == 0 ? "" : s.warningCount(), s.current() ? "○" : ""));
             System.out.print(t);
         }

@@ -119,7 +119,7 @@ public class UserCommand {
                 m.put("ciso", u.ciso());
                 m.put("vendor", u.vendorName());
                 m.put("systemIds", u.systemIds());
-                m.put("lastLoginAt", u.lastLoginAt() == null ? null : u.lastLoginAt().toString());
+                m.put("lastLoginAt", jp.mamori.app.TokyoTime.iso(u.lastLoginAt()));
                 out.add(m);
             }
             return out;
@@ -133,7 +133,7 @@ public class UserCommand {
                 String scope = u.vendorName() != null ? "vendor=" + u.vendorName() : !u.systemIds().isEmpty() ? "systems=" + u.systemIds()
                         : u.ciso() ? "CISO" : "";
                 t.row(u.username(), u.role().name(), u.organizationId() == null ? "(全体 instance)" : a.orgCodes().get(u.organizationId()),
-                        state, u.totpEnabled() ? "TOTP" : "", u.lastLoginAt(), scope);
+                        state, u.totpEnabled() ? "TOTP" : "", jp.mamori.app.TokyoTime.table(u.lastLoginAt()), scope);
             }
             System.out.print(t);
         }
@@ -205,7 +205,7 @@ public class UserCommand {
                 ApiTokenStore.Issued issued = badInput(() -> tokens(mamori).issue(users(mamori).require(username), name, scopes, days, actor()));
                 ApiToken t = issued.token();
                 System.out.println("APIトークンを発行しました / issued token " + t.id() + " (" + t.name() + ", " + String.join(",", t.scopes())
-                        + ", expires " + t.expiresAt() + ")");
+                        + ", expires " + jp.mamori.app.TokyoTime.table(t.expiresAt()) + ")");
                 System.out.println(issued.secret());
                 System.out.println("この表示は一度だけです。Authorization: Bearer <token> で使用します。 / Shown only once; use as Authorization: Bearer <token>.");
                 return ExitCode.OK;
@@ -223,7 +223,7 @@ public class UserCommand {
                 Instant now = Instant.now();
                 TextTable t = new TextTable("ID", "ユーザー", "名前", "先頭", "範囲", "状態", "期限", "最終使用");
                 list.forEach(k -> t.row(k.id(), k.username(), k.name(), k.prefix() + "…", String.join(",", k.scopes()),
-                        k.status(now).name().toLowerCase(java.util.Locale.ROOT), k.expiresAt(), k.lastUsedAt()));
+                        k.status(now).name().toLowerCase(java.util.Locale.ROOT), jp.mamori.app.TokyoTime.table(k.expiresAt()), jp.mamori.app.TokyoTime.table(k.lastUsedAt())));
                 System.out.print(t);
                 return ExitCode.OK;
             }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import jp.mamori.advisory.CvssScore;
 import jp.mamori.advisory.store.KnowledgeBase;
-import jp.mamori.persistence.StoredJson;
 import jp.mamori.advisory.store.VulnerabilityRecord;
 import jp.mamori.persistence.Database;
 import jp.mamori.triage.cvss.CvssCalculator;
@@ -34,7 +33,7 @@ public class VulnCommand {
                 VulnerabilityRecord r = m.knowledgeBase().find(id)
                         .orElseThrow(() -> new BadInputException("脆弱性が見つかりません / not in the knowledge base: " + id));
                 if (format == OutputFormat.json) {
-                    ObjectNode n = StoredJson.MAPPER.valueToTree(r);
+                    ObjectNode n = Json.tree(r);
                     if (!n.has("kev")) n.putNull("kev");
                     if (!n.has("epss")) n.putNull("epss");
                     System.out.println(Json.pretty(n));
@@ -60,7 +59,7 @@ public class VulnCommand {
         if (!r.aliases().isEmpty()) sb.append("  (").append(String.join(", ", r.aliases())).append(')');
         sb.append('\n');
         if (r.withdrawn()) sb.append("※ 取り下げ済み（Rejected） / withdrawn\n");
-        sb.append("公開: ").append(TokyoTime.of(r.published())).append("   更新: ").append(TokyoTime.of(r.modified())).append('\n');
+        sb.append("公開: ").append(jp.mamori.app.TokyoTime.seconds(r.published())).append("   更新: ").append(jp.mamori.app.TokyoTime.seconds(r.modified())).append('\n');
         readerFirst(r.descriptions()).forEach((lang, text) -> sb.append("概要[").append(lang).append("]: ").append(TextTable.sanitize(text)).append('\n'));
         sb.append("\nCVSS:\n");
         CvssCalculator calc = new CvssCalculator();
@@ -97,7 +96,7 @@ public class VulnCommand {
         }
         for (var n : r.affected().cpeNames()) sb.append("  [").append(n.source()).append("] ").append(n.cpe()).append("（版の情報なし）\n");
         sb.append("\n情報源 / sources:\n");
-        for (var s : r.sources()) sb.append("  ").append(s.source()).append(' ').append(s.documentId()).append(" 更新 ").append(TokyoTime.of(s.modified()))
+        for (var s : r.sources()) sb.append("  ").append(s.source()).append(' ').append(s.documentId()).append(" 更新 ").append(jp.mamori.app.TokyoTime.seconds(s.modified()))
                 .append(s.withdrawn() ? " (withdrawn)" : "").append('\n');
         return sb.toString();
     }

@@ -20,16 +20,14 @@ public final class DetectionViews {
     private DetectionViews() { }
 
     public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     public static String time(Instant t) {
-        return t == null ? null : ISO.format(t.atZone(TOKYO).toOffsetDateTime());
+        return jp.mamori.app.TokyoTime.iso(t);
     }
 
-    /** {@code 2026-11-24 13:05:00} in Asia/Tokyo, for tables and pages. */
+    /** {@code 2026-11-24 13:05:00 +09:00} (Asia/Tokyo, {@link jp.mamori.app.TokyoTime}), for tables. */
     public static String local(Instant t) {
-        return t == null ? "" : SHORT.format(t.atZone(TOKYO));
+        return t == null ? "" : jp.mamori.app.TokyoTime.seconds(t);
     }
 
     /** An allow-list entry ({@code detection allow list --format json} and {@code GET /api/v1/detection/allow}). */
