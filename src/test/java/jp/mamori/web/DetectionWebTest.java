@@ -314,6 +314,6 @@ class DetectionWebTest {
         assertThat(none.path("coveredFrom").asText()).isEqualTo("2026-11-25T09:00:00+09:00");
         assertThat(none.path("coveredTo").asText()).isEqualTo("2026-11-25T12:00:00+09:00");
         assertThat(none.path("logFiles").asInt()).isEqualTo(1);
-        assertThat(officer.get("/findings/" + fid).body()).contains("data-status=\"none\"", "確認した期間：2026-11-25 09:00 JST 〜 2026-11-25 12:00 JST（ログ 1 ファイル）");
+        assertThat(officer.get("/findings/" + fid).body()).contains("data-status=\"none\"", "確認した期間：2026-11-25 09:00 +09:00 〜 2026-11-25 12:00 +09:00（ログ 1 ファイル）");
     }
 }

@@ -6,15 +6,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import jp.mamori.app.TokyoTime;
 import org.springframework.stereotype.Component;
 
 /** Formatting for templates ({@code ${@fmt...}}): dates in Asia/Tokyo, CSS classes for outcomes and severities. */
 @Component("fmt")
 public class Fmt {
 
-    /** Asia/Tokyo with its name on every time shown (issue 12): Japan has no daylight saving, so JST is always +09:00. */
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'JST'").withZone(WebSetup.TOKYO);
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'JST'").withZone(WebSetup.TOKYO);
+    /** Dates as ISO days; times come from {@link TokyoTime}, the CLI's formatter, so a page and a command print the same. */
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
     private final Clock clock;
@@ -27,19 +26,20 @@ public class Fmt {
         return LocalDate.now(clock.withZone(WebSetup.TOKYO));
     }
 
+    /** "2026-12-03 09:15 +09:00", as the CLI prints it. */
     public String dateTime(Instant t) {
-        return t == null ? "-" : DATE_TIME.format(t);
+        return TokyoTime.table(t);
     }
 
     /** To the second, for log timelines (Asia/Tokyo). */
     public String seconds(Instant t) {
-        return t == null ? "-" : SECONDS.format(t);
+        return TokyoTime.seconds(t);
     }
 
     public String dateTime(String iso) {
         if (iso == null || iso.isBlank()) return "-";
         try {
-            return DATE_TIME.format(Instant.parse(iso));
+            return TokyoTime.table(Instant.parse(iso));
         } catch (RuntimeException e) {
             return iso;
         }
