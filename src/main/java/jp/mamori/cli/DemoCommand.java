@@ -62,10 +62,13 @@ public class DemoCommand implements Callable<Integer> {
     /** Who the demo's own actions are attributed to in the audit trail. */
     static final Actor DEMO = Actor.demo("mamori-demo", System.getProperty("user.name"));
 
+    /** The demo's clock: the system's; a test sets another to run the demo on a given day. */
+    Clock clock = Clock.systemUTC();
+
     @Override
     public Integer call() throws IOException {
         Database d = db.open();
-        Mamori m = Mamori.open(d, Clock.systemUTC(), MamoriSettings.of(db.dataDir()));
+        Mamori m = Mamori.open(d, clock, MamoriSettings.of(db.dataDir()));
         Path tmp = Files.createTempDirectory("mamori-demo-");
         try {
             Path feeds = copy(tmp.resolve("feeds"), "feeds", FEEDS);

@@ -48,7 +48,9 @@ final class DemoPartners {
                     "support@atech.example", "03-0000-1199", null, null, null, null));
             m.saveVendor().run(demo, o, new VendorStore.Input(IR_PARTNER, "3120001000001", VendorKind.IR, "フォレンジック担当 鈴木", "06-0000-2222",
                     "ir@eforensic.example", "0120-000-119", ServiceCategory.FORENSICS, "IPA-DF-0123", today.plusYears(1), 1));
-            LocalDate start = LocalDate.of(today.getYear(), 4, 1).isAfter(today) ? LocalDate.of(today.getYear() - 1, 4, 1) : LocalDate.of(today.getYear(), 4, 1);
+            // dated from the demo's own day, so that a demo run on any day shows the same flags: began at the start of
+            // the previous month, ends a year after that (never within FlagRules.EXPIRING_DAYS of the run), renewal two months before
+            LocalDate start = today.minusMonths(1).withDayOfMonth(1);
             m.saveContract().run(demo, o, new SaveContract.Input(GATEWAY_CONTRACT, "テレワークシステム保守業務委託", MAINTAINER, ContractKind.MAINTENANCE,
                     ContractStatus.ACTIVE, start, start.plusYears(1).minusDays(1), start.plusYears(1).minusMonths(2), false, 4, List.of("telework"), List.of()));
             m.answerChecklist().run(demo, o, GATEWAY_CONTRACT, List.of(
