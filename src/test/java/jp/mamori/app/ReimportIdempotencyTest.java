@@ -2,6 +2,9 @@ package jp.mamori.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import jp.mamori.app.feeds.ImportFeeds;
 import jp.mamori.app.inventory.AddSbom;
@@ -23,15 +27,23 @@ import jp.mamori.inventory.Segment;
 import jp.mamori.persistence.Database;
 import jp.mamori.persistence.DatabaseSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 13 defect 3, SPEC §8: re-importing the same directory changes nothing. Our own directory of
  * 400 related OSV records (a PYSEC and a GHSA record per CVE, each naming the other and the CVE, as the
  * PyPI advisory database does) is imported by one JVM and again by another: the order in which a JVM
  * iterates an immutable set is salted per process, which is how the same statement used to hash
- * differently. The second import must report 0 updated, touch no vulnerability and re-match nothing.
+ * differently. The second import must report 0 updated, touch no vulnerability, re-match nothing and
+ * notify nobody: each run sends its notifications to a real SMTP server in the test (GreenMail on
+ * 127.0.0.1), to which a KEV entry for a matched CVE does deliver mail.
  */
 class ReimportIdempotencyTest {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+
+    static final String OFFICER = "officer@c-mura.example";
 
     static final int CVES = 200;
 
@@ -60,8 +72,12 @@ class ReimportIdempotencyTest {
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
         Clock clock = Clock.fixed(Instant.parse("2026-11-26T00:00:00Z"), ZoneOffset.UTC);
+        Map<String, String> env = new TreeMap<>();
+        System.getenv().forEach((k, v) -> {
+            if (k.startsWith("MAMORI_SMTP_")) env.put(k, v);
+        });
         try (Database db = Database.open(DatabaseSettings.embedded(data))) {
-            Mamori mamori = Mamori.open(db, clock, new MamoriSettings(data, Map.of()));
+            Mamori mamori = Mamori.open(db, clock, new MamoriSettings(data, env));
             if (args.length > 2) {
                 InventoryRepository inv = mamori.inventory();
                 long org = inv.createOrganization("012050", "C村", "municipality").id();
@@ -73,12 +89,26 @@ class ReimportIdempotencyTest {
                           {"type": "library", "bom-ref": "p", "name": "mamori-demo-pkg-3", "version": "1.0.0", "purl": "pkg:pypi/mamori-demo-pkg-3@1.0.0"}]}
                         """);
                 mamori.addSbom().run(Actor.system("test"), org, asset, new AddSbom.Input(sbom, "app.cdx.json", null, false));
+                try (var c = db.connection(); var ps = c.prepareStatement("INSERT INTO app_user (username, display_name, password_hash, "
+                        + "role, organization_id, email) VALUES ('sec-officer', '情報セキュリティ担当', 'x', 'SECURITY_OFFICER', ?, ?)")) {
+                    ps.setLong(1, org);
+                    ps.setString(2, OFFICER);
+                    ps.executeUpdate();
+                }
             }
             ImportFeeds.Result r = mamori.importFeeds().run(Actor.system("test"), List.of(Path.of(args[1])), null, null);
             System.out.println("RESULT inserted=" + r.summary().stats().inserted + " updated=" + r.summary().stats().updated
                     + " unchanged=" + r.summary().stats().unchanged + " touched=" + r.summary().touchedVulnerabilities().size()
                     + " detected=" + r.findings().detected() + " findingsUpdated=" + r.findings().updated()
-                    + " failed=" + r.summary().failed());
+                    + " failed=" + r.summary().failed() + " sent=" + r.notifications().messages() + " queued=" + queued(db));
+        }
+    }
+
+    /** Every notification ever queued in this data directory (sent or not). */
+    private static long queued(Database db) throws Exception {
+        try (var c = db.connection(); var st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM notification_event")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -86,7 +116,11 @@ class ReimportIdempotencyTest {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ReimportIdempotencyTest.class.getName(), data.toString(), feeds.toString()));
         if (withInventory) cmd.add("inventory");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(data.resolve("run.log").toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(data.resolve("run.log").toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("MAMORI_"));
+        pb.environment().putAll(Map.of("MAMORI_SMTP_HOST", "127.0.0.1", "MAMORI_SMTP_PORT", String.valueOf(SMTP.getSmtp().getPort()),
+                "MAMORI_SMTP_FROM", "mamori@c-mura.example"));
+        Process p = pb.start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String out = Files.readString(data.resolve("run.log"));
         assertThat(p.exitValue()).as(out).isZero();
@@ -101,10 +135,30 @@ class ReimportIdempotencyTest {
         String first = run(data, feeds, true);
         assertThat(first).contains("inserted=" + 2 * CVES, "updated=0", "touched=" + CVES, "failed=false");
         assertThat(first).as("mamori-demo-pkg-3 1.0.0 is below the fixes of 10 CVEs").contains("detected=10");
+        int mailsAfterFirst = SMTP.getReceivedMessages().length;
+        String queuedAfterFirst = first.replaceAll(".* queued=(\\d+).*", "$1");
         for (int i = 0; i < 2; i++) {
             String again = run(data, feeds, false);
             assertThat(again).contains("inserted=0 updated=0 unchanged=" + 2 * CVES + " touched=0 detected=0 findingsUpdated=0 failed=false");
+            assertThat(again).as("SPEC §8: no notification from a re-import").contains("sent=0 queued=" + queuedAfterFirst);
+            assertThat(SMTP.getReceivedMessages()).as("no e-mail from a re-import").hasSize(mailsAfterFirst);
         }
+
+        // The same runs do notify by e-mail when the data really changes: CVE-2026-10003 (a finding of pkg-3) enters KEV.
+        Path kev = Files.createTempDirectory("mamori-reimport-kev-");
+        Files.writeString(kev.resolve("kev.json"), """
+                {"title": "CISA Catalog of Known Exploited Vulnerabilities", "catalogVersion": "2026.11.25", "count": 1,
+                 "vulnerabilities": [{"cveID": "CVE-2026-10003", "vendorProject": "Mamori", "product": "mamori-demo-pkg-3",
+                   "vulnerabilityName": "Test entry", "dateAdded": "2026-11-25", "shortDescription": "Test entry.",
+                   "requiredAction": "Apply updates.", "dueDate": "2026-12-16", "knownRansomwareCampaignUse": "Unknown", "notes": ""}]}
+                """);
+        String changed = run(data, kev, false);
+        assertThat(changed).contains("findingsUpdated=1").doesNotContain("sent=0");
+        MimeMessage[] mails = SMTP.getReceivedMessages();
+        assertThat(mails).hasSizeGreaterThan(mailsAfterFirst);
+        MimeMessage last = mails[mails.length - 1];
+        assertThat(last.getAllRecipients()[0].toString()).isEqualTo(OFFICER);
+        assertThat((String) last.getContent()).contains("CVE-2026-10003").contains("対応度が上がりました");
     }
 
     /** Rows stored before the canonical order (aliases in another order, another hash) are compared as statements. */
