@@ -38,13 +38,13 @@ import org.junit.jupiter.api.Test;
  * reported on the firmware (the vulnerable entry) and its evidence names the part that satisfied the
  * hardware entry. Firmware alone, or hardware alone, is not a finding.
  */
-class RunningOnPlatformTest {
+public class RunningOnPlatformTest {
 
-    static final String FIRMWARE = "cpe:2.3:o:citrix:application_delivery_controller_firmware:13.0-47.22:*:*:*:*:*:*:*";
-    static final String HARDWARE = "cpe:2.3:h:citrix:application_delivery_controller:-:*:*:*:*:*:*:*";
+    public static final String FIRMWARE = "cpe:2.3:o:citrix:application_delivery_controller_firmware:13.0-47.22:*:*:*:*:*:*:*";
+    public static final String HARDWARE = "cpe:2.3:h:citrix:application_delivery_controller:-:*:*:*:*:*:*:*";
 
     /** Our own NVD API 2.0 response: one record, firmware 13.0 running on the ADC hardware. */
-    static final String NVD = """
+    public static final String NVD = """
             {"resultsPerPage": 1, "startIndex": 0, "totalResults": 1, "format": "NVD_CVE", "version": "2.0",
              "timestamp": "2026-11-20T00:00:00.000",
              "vulnerabilities": [{"cve": {
@@ -63,7 +63,7 @@ class RunningOnPlatformTest {
                "references": [{"url": "https://support.citrix.com/article/CTX267027", "source": "cve@mitre.org"}]}}]}
             """;
 
-    static String sbom(boolean firmware, boolean hardware) {
+    public static String sbom(boolean firmware, boolean hardware) {
         String fw = """
                 {"type": "firmware", "bom-ref": "fw", "name": "ADC firmware", "version": "13.0-47.22", "cpe": "%s"}""".formatted(FIRMWARE);
         String hw = """
