@@ -37,11 +37,12 @@ public final class SbomAssembly {
         }
         List<String> allWarnings = new ArrayList<>(warnings);
         if (!dangling.isEmpty()) {
-            allWarnings.add(dangling.size() + " dependency relation(s) name a component that is not in the document"
-                    + " and were ignored (first: '" + dangling.get(0) + "')");
+            allWarnings.add(SbomWarning.text(null, "文書にないコンポーネントを指す依存関係 " + dangling.size() + " 件を無視しました（最初: '"
+                    + dangling.get(0) + "'）", dangling.size() + " dependency relation(s) name a component that is not in the document"
+                    + " and were ignored (first: '" + dangling.get(0) + "')"));
         }
         if (components.isEmpty()) {
-            allWarnings.add("the document lists no components");
+            allWarnings.add(SbomWarning.text(null, "コンポーネントが1件もありません", "the document lists no components"));
         }
         return new SbomDocument(format, specVersion, serialNumber, name, subject, components,
                 new ArrayList<>(kept), allWarnings);

@@ -10,6 +10,7 @@ import jp.mamori.inventory.Asset;
 import jp.mamori.inventory.ItSystem;
 import jp.mamori.inventory.Organization;
 import jp.mamori.inventory.SbomStore;
+import jp.mamori.inventory.sbom.SbomWarning;
 import jp.mamori.security.AccessScope;
 import jp.mamori.web.support.BadRequestException;
 import jp.mamori.web.support.Tenancy;
@@ -132,10 +133,37 @@ public class InventoryApiController {
         out.put("scope", Map.of("required", r.scope().required().name().toLowerCase(java.util.Locale.ROOT),
                 "achieved", r.scope().achieved().map(t -> t.name().toLowerCase(java.util.Locale.ROOT)).orElse("none"),
                 "meetsRequired", r.scope().meetsRequired()));
-        out.put("warnings", r.warnings());
+        out.put("warningCount", r.warnings().size());
+        out.put("acceptance", acceptance(r.warnings().size()));
+        out.put("warnings", warnings(r.warnings()));
         out.put("held", r.held());
         out.put("wouldClose", r.wouldClose());
         return ResponseEntity.status(HttpStatus.CREATED).body(out);
+    }
+
+    /** "Accepted", or "accepted with N warnings", Japanese first. */
+    static String acceptance(int warnings) {
+        return warnings == 0 ? "受け付けました / accepted"
+                : "注意 " + warnings + " 件付きで受け付けました / accepted with " + warnings + (warnings == 1 ? " warning" : " warnings");
+    }
+
+    /**
+     * Each warning in its parts — {@code place} (JSON pointer or XML line/column; null for the whole document),
+     * {@code ja}, {@code en} — and the line as the SBOM page shows it ({@code text}); at most as many as are stored
+     * with the document ({@code warningCount} counts them all).
+     */
+    static List<Map<String, Object>> warnings(List<String> lines) {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (String line : lines.subList(0, Math.min(lines.size(), SbomStore.STORED_WARNINGS))) {
+            SbomWarning w = SbomWarning.parse(line);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("place", w.place());
+            m.put("ja", w.ja());
+            m.put("en", w.en());
+            m.put("text", line);
+            out.add(m);
+        }
+        return out;
     }
 
     /**

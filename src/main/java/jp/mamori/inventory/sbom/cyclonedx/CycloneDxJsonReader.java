@@ -14,6 +14,7 @@ import java.util.List;
 import jp.mamori.inventory.sbom.SbomDocument;
 import jp.mamori.inventory.sbom.SbomFormatException;
 import jp.mamori.inventory.sbom.SbomLimits;
+import jp.mamori.inventory.sbom.SbomWarning;
 import jp.mamori.inventory.sbom.Strictness;
 import jp.mamori.inventory.sbom.json.JsonInput;
 import org.cyclonedx.Version;
@@ -66,8 +67,12 @@ public final class CycloneDxJsonReader {
             String place = pointer(e.getInstanceLocation());
             // JSON Schema makes "format" an optional assertion; real generators write URLs that are not
             // strict RFC 3987 IRIs. Those fields are informational for Mamori, so this does not reject.
-            if ("format".equals(e.getKeyword())) warnings.add("schema format check at " + place + ": " + e.getMessage());
-            else violations.add(new SchemaErrors.Violation(place, e.getMessage()));
+            if ("format".equals(e.getKeyword())) {
+                warnings.add(SbomWarning.text(place, "値がスキーマの書式（format）検査に適合しません",
+                        "the value fails the schema's format check: " + e.getMessage()));
+            } else {
+                violations.add(new SchemaErrors.Violation(place, e.getMessage()));
+            }
         }
         String v = version.getVersionString();
         if (!violations.isEmpty()) {

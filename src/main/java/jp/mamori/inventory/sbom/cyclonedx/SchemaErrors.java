@@ -2,6 +2,7 @@ package jp.mamori.inventory.sbom.cyclonedx;
 
 import java.util.List;
 import jp.mamori.inventory.sbom.SbomFormatException;
+import jp.mamori.inventory.sbom.SbomWarning;
 
 /** Turns schema violations into one message: the first place, and the first few problems. */
 final class SchemaErrors {
@@ -19,8 +20,8 @@ final class SchemaErrors {
     static List<String> warnings(String specVersion, List<Violation> violations) {
         List<String> out = new java.util.ArrayList<>(violations.size());
         for (Violation v : violations) {
-            out.add((v.place() == null ? "" : v.place() + ": ") + "CycloneDX " + specVersion + " スキーマに適合しません / not valid against the CycloneDX "
-                    + specVersion + " schema: " + v.message());
+            out.add(SbomWarning.text(v.place(), "CycloneDX " + specVersion + " スキーマに適合しません",
+                    "not valid against the CycloneDX " + specVersion + " schema: " + v.message()));
         }
         return out;
     }
