@@ -48,12 +48,17 @@ public class SbomUpload {
         /** What the asset page shows after the redirect: a flash attribute, so serializable (sessions live in the database). */
         public Notice notice() {
             return new Notice(new Notice.Sbom(sbom.id(), sbom.format(), sbom.specVersion(), sbom.componentCount()), findings,
-                    new java.util.ArrayList<>(warnings), withoutIdentifier, new Notice.Scope(scope.required(), scope.achieved().orElse(null)), held, wouldClose);
+                    warnings.size(), new java.util.ArrayList<>(warnings.subList(0, Math.min(warnings.size(), SbomStore.STORED_WARNINGS))),
+                    withoutIdentifier, new Notice.Scope(scope.required(), scope.achieved().orElse(null)), held, wouldClose);
         }
     }
 
-    /** The upload's outcome as the asset page shows it; every field serializable (multi-node sessions, ADR 0016). */
-    public record Notice(Sbom sbom, FindingRecorder.Result findings, java.util.ArrayList<String> warnings, long withoutIdentifier,
+    /**
+     * The upload's outcome as the asset page shows it; every field serializable (multi-node sessions, ADR 0016).
+     * {@code warningCount}: all the document's warnings ("accepted with N warnings"); {@code warnings}: the first
+     * {@link SbomStore#STORED_WARNINGS} of them, as the SBOM page keeps them (the session stays small).
+     */
+    public record Notice(Sbom sbom, FindingRecorder.Result findings, int warningCount, java.util.ArrayList<String> warnings, long withoutIdentifier,
                          Scope scope, boolean held, int wouldClose) implements java.io.Serializable {
         public record Sbom(long id, String format, String specVersion, int componentCount) implements java.io.Serializable { }
 
