@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * The list of log formats a user is shown comes from one place: {@link LogSource#KEYS} names every
  * format the parsers read, in their order, and each command that takes {@code --source} (import,
  * listen, publish) prints all of them in its help, as do the refusal of an unknown format and the
- * "cannot tell the format" error.
+ * "cannot tell the format" error. {@code logs stream} takes no format (each record's key names it):
+ * its help names the broker, the topic and that key, and it refuses to start without a broker or topic.
  */
 class LogSourceHelpTest {
 
@@ -29,6 +30,16 @@ class LogSourceHelpTest {
             for (LogSource s : LogSource.values()) assertThat(flat).as("logs " + command + " --help names " + s.key()).contains(s.key());
             assertThat(flat).as(command).contains("pulse | fortigate | globalprotect");
         }
+        InProcessCli.Run logs = InProcessCli.run("logs", "--help");
+        assertThat(logs.rc()).isZero();
+        assertThat(logs.out()).contains("import", "listen", "stream", "publish");
+        InProcessCli.Run stream = InProcessCli.run("logs", "stream", "--help");
+        assertThat(stream.rc()).isZero();
+        assertThat(stream.out().replaceAll("\\s+", " ")).contains("--bootstrap=HOST:PORT", "--topic=T", "ORG|ASSET|SOURCE[|NAME]",
+                "--application-id=ID", "default: mamori-detection", "--threads=N", "--state-dir=DIR", "Kafka Streams");
+        InProcessCli.Run noBroker = InProcessCli.run("logs", "stream", "--topic", "gateway-logs");
+        assertThat(noBroker.rc()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(noBroker.err()).contains("--bootstrap");
         assertThatThrownBy(() -> LogSource.fromKey("syslog")).hasMessageContaining(LogSource.KEYS);
         assertThatThrownBy(() -> LogFormats.detect(List.of("hello", "world"))).hasMessageContaining(LogSource.KEYS);
     }
