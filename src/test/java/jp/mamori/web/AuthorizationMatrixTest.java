@@ -163,6 +163,10 @@ class AuthorizationMatrixTest {
         long vendorB;
         /** B's grant of details to the prefecture (its reason carries B's marker). */
         long grantB;
+        /** Each contract's checklist as exported (to be filled in and uploaded), and one issued readiness report per organisation. */
+        final Map<Target, byte[]> checklist = new EnumMap<>(Target.class);
+        long reportA;
+        long reportB;
     }
 
     static Fixture fixture(Kind kind) throws Exception {
@@ -222,6 +226,12 @@ class AuthorizationMatrixTest {
         }
         f.vendorA = mamori.vendors().require(f.orgA, "甲社").id();
         f.vendorB = mamori.vendors().require(f.orgB, "甲社").id();
+        for (Target t : Target.values()) {
+            long org = t == Target.B1 ? f.orgB : f.orgA;
+            f.checklist.put(t, jp.mamori.partners.ChecklistWorkbook.write(mamori.partners().view(mamori.contracts().require(org, "K-" + t.name()), mamori.today())));
+        }
+        f.reportA = mamori.issueReadinessReport().run(jp.mamori.app.Actor.system("setup"), f.orgA).snapshot().id();
+        f.reportB = mamori.issueReadinessReport().run(jp.mamori.app.Actor.system("setup"), f.orgB).snapshot().id();
 
         // detection (issue 15): each target's gateway log shows its staff account's session taken over from another address
         for (Target t : Target.values()) {
@@ -629,6 +639,15 @@ class AuthorizationMatrixTest {
                 HttpResponse<String> x = c.get(url + "/checklist.xlsx");
                 if (readsContract(role, t)) tally.allow(who + url + "/checklist.xlsx", x, x.statusCode() == 200);
                 else tally.deny(who + url + "/checklist.xlsx", x, x.statusCode() == 404, x.statusCode() == 200);
+                // the filled-in workbook uploaded back: whoever answers the contract; anyone else stores nothing
+                String article = "xlsx-" + role;
+                c.get("/");
+                HttpResponse<String> up = c.upload(url + "/checklist", "checklist-K-" + t.name() + ".xlsx",
+                        PartnersBrowserTest.fill(f.checklist.get(t), "subcontracting", "有", article, "再委託は事前承認による。"));
+                long stored = clauseRows(f, t, article);
+                String uw = who + "POST " + url + "/checklist [" + t + "]";
+                if (answers(role, t)) tally.allow(uw, up, up.statusCode() == 302 && url.equals(HttpSessionClient.location(up)) && stored == 1);
+                else tally.deny(uw, up, up.statusCode() == (readsContract(role, t) ? 403 : 404), stored > 0 || up.body().contains(marker(t)));
             }
             // answering one item
             if (!api) c.get("/");
@@ -667,6 +686,22 @@ class AuthorizationMatrixTest {
         }
         HttpResponse<String> reports = c.get(api ? p + "/readiness/reports" : "/partners/readiness");
         if (!readsReadiness(role)) tally.deny(who + "readiness reports", reports, refused(reports), reports.body().contains("sha256") || reports.body().contains("MX"));
+        // an issued report by id (page, its .xlsx, the API): the organisation's own for its readers; another organisation's id reads as absent
+        for (long id : new long[] {f.reportA, f.reportB}) {
+            boolean own = id == f.reportA;
+            List<String> urls = api ? List.of(p + "/readiness/reports/" + id) : List.of(p + "/readiness/" + id, p + "/readiness/" + id + ".xlsx");
+            for (String url : urls) {
+                HttpResponse<String> r = c.get(url);
+                boolean xlsx = url.endsWith(".xlsx");
+                String w = who + url + (own ? " [A]" : " [B]");
+                if (readsReadiness(role) && own) {
+                    tally.allow(w, r, r.statusCode() == 200 && (xlsx || r.body().contains(marker(Target.A1)) && !r.body().contains(marker(Target.B1))));
+                } else {
+                    tally.deny(w, r, readsReadiness(role) ? r.statusCode() == 404 : refused(r),
+                            r.statusCode() == 200 || r.body().contains(marker(Target.B1)) || r.body().contains(marker(Target.A1)));
+                }
+            }
+        }
         // the role matrix: read by the organisation's readers, set by the security officer
         HttpResponse<String> roles = c.get(p + "/roles");
         if (readsReadiness(role)) tally.allow(who + p + "/roles", roles, roles.statusCode() == 200);
@@ -1036,6 +1071,23 @@ class AuthorizationMatrixTest {
         return f.db.inTransaction(c -> {
             try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM system_role_assignment WHERE system_id = ?")) {
                 ps.setLong(1, systemId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Checklist rows of the target's contract whose reviewed or proposed article is the given one. */
+    private static long clauseRows(Fixture f, Target t, String article) throws Exception {
+        return f.db.inTransaction(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM contract_clause cc JOIN contract k ON k.id = cc.contract_id"
+                    + " WHERE k.code = ? AND k.organization_id = ? AND (cc.article = ? OR cc.proposed_article = ?)")) {
+                ps.setString(1, "K-" + t.name());
+                ps.setLong(2, t == Target.B1 ? f.orgB : f.orgA);
+                ps.setString(3, article);
+                ps.setString(4, article);
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
