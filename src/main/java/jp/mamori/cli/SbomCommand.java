@@ -41,9 +41,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code mamori sbom add|confirm|confirm-id|list|check|diff}. */
+/** {@code mamori sbom add|confirm|confirm-id|decisions|list|check|diff}. */
 @Command(name = "sbom", mixinStandardHelpOptions = true, description = {"SBOMの登録・確認・比較", "SBOM intake, scope check and diff."},
-        subcommands = {SbomCommand.Add.class, SbomCommand.Confirm.class, SbomCommand.ConfirmId.class, SbomCommand.ListSboms.class,
+        subcommands = {SbomCommand.Add.class, SbomCommand.Confirm.class, SbomCommand.ConfirmId.class, SbomCommand.Decisions.class, SbomCommand.ListSboms.class,
                 SbomCommand.Check.class, SbomCommand.Diff.class})
 public class SbomCommand {
 
@@ -203,6 +203,33 @@ public class SbomCommand {
             FindingRecorder.Result f = r.findings();
             System.out.println("検出 / findings: 新規 " + f.detected() + "、再発 " + f.reopened() + "、更新 " + f.updated() + "、解消 " + f.closed());
             return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "decisions", mixinStandardHelpOptions = true,
+            description = {"この団体の識別子の判断（confirm-id で確認・訂正・却下したもの、新しい順）",
+                    "the organisation's identifier decisions (confirmed, corrected or rejected with confirm-id), latest first"})
+    static class Decisions extends OrganizationReport<List<jp.mamori.inventory.IdentifierConfirmationStore.Listed>> {
+        @Override
+        List<jp.mamori.inventory.IdentifierConfirmationStore.Listed> read(Mamori m, Organization o) {
+            return m.identifierConfirmations().list(o.id());
+        }
+
+        @Override
+        void print(Mamori m, Organization o, List<jp.mamori.inventory.IdentifierConfirmationStore.Listed> decisions) {
+            if (decisions.isEmpty()) {
+                System.out.println("識別子の判断はまだありません / no identifier decisions yet");
+                return;
+            }
+            TextTable t = new TextTable("判断", "サプライヤ", "名称", "識別子", "推定していた識別子", "判断者", "日時");
+            decisions.forEach(d -> t.row(d.confirmed() ? "確認" : "却下", d.supplierKey(), d.nameKey(), identifiers(d.purl(), d.cpe()),
+                    identifiers(d.suggestedPurl(), d.suggestedCpe()), d.decidedBy(), jp.mamori.app.TokyoTime.table(d.decidedAt())));
+            System.out.print(t);
+        }
+
+        private static String identifiers(String purl, String cpe) {
+            if (purl == null && cpe == null) return "-";
+            return purl == null ? cpe : cpe == null ? purl : purl + " " + cpe;
         }
     }
 

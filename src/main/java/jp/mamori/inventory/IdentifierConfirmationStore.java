@@ -105,6 +105,33 @@ public final class IdentifierConfirmationStore {
         }
     }
 
+    /**
+     * A decision as it is listed (CLI {@code sbom decisions}, the SBOM page): what was decided for which supplier/name
+     * key, the identifiers as confirmed (none when rejected), what Mamori had suggested, who decided and when (the same
+     * person and moment as the audit entry {@code sbom.identifier_confirmed} / {@code sbom.identifier_rejected}).
+     */
+    public record Listed(String supplierKey, String nameKey, boolean confirmed, String purl, String cpe,
+                         String suggestedPurl, String suggestedCpe, String decidedBy, Instant decidedAt) { }
+
+    /** The organisation's decisions, the latest first. */
+    public List<Listed> list(long orgId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT supplier_key, name_key, decision, purl, cpe, suggested_purl, suggested_cpe, "
+                     + "decided_by, decided_at FROM identifier_confirmation WHERE organization_id = ? ORDER BY decided_at DESC, id DESC")) {
+            ps.setLong(1, orgId);
+            List<Listed> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Listed(rs.getString(1), rs.getString(2), "confirmed".equals(rs.getString(3)), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new InventoryException("cannot read identifier confirmations: " + e.getMessage(), e);
+        }
+    }
+
     /** Every decision of the organisation, by supplier/name key. */
     public Map<String, Decision> decisions(long orgId) {
         try (Connection c = dataSource.getConnection()) {

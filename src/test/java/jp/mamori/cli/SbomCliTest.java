@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code mamori sbom add / check / confirm-id} as a person reads them (issue 13), on the demo's data in this JVM:
+ * {@code mamori sbom add / check / confirm-id / decisions} as a person reads them (issue 13), on the demo's data in this JVM:
  * what a vendor table's suggested identifiers are and how to confirm them; a schema problem is a warning with
  * its pointer (refused with --strict); a confirmation names the row, the identifiers and the assets matched
  * again, and the next table of the same vendor arrives confirmed; a bad confirmation is refused with the
@@ -52,6 +52,17 @@ class SbomCliTest {
                 + "  purl pkg:maven/org.apache.tomcat.embed/tomcat-embed-core@9.0.80")
                 .contains("資産 1 件を再照合しました / applied to the rows of the same supplier and name; 1 asset(s) matched again")
                 .contains("検出 / findings: 新規 ");
+        InProcessCli.Run decisions = db("sbom", "decisions");
+        assertThat(decisions.rc()).as(decisions.err()).isZero();
+        assertThat(decisions.out()).contains("判断").contains("確認").contains("apache software foundation").contains("apache tomcat")
+                .contains("pkg:maven/org.apache.tomcat.embed/tomcat-embed-core").contains("suzuki");
+        com.fasterxml.jackson.databind.JsonNode listed = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(db("sbom", "decisions", "--format", "json").out());
+        assertThat(listed).singleElement().satisfies(d -> {
+            assertThat(d.path("confirmed").asBoolean()).isTrue();
+            assertThat(d.path("nameKey").asText()).isEqualTo("apache tomcat");
+            assertThat(d.path("decidedBy").asText()).isEqualTo("suzuki");
+        });
         InProcessCli.Run audit = db("audit", "list");
         assertThat(audit.rc()).isZero();
         assertThat(audit.out()).contains("SBOMの識別子を確認").contains("suzuki");

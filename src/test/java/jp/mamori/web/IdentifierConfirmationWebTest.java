@@ -43,7 +43,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * Issue 13 defect 5 on the web: a vendor table's Maven URL gives log4j-core a suggested purl; the finding is a
  * candidate labelled 推定 (not in the default list), the SBOM page shows the row as 推定 with the officer's
  * confirm/reject form (CSRF like every form: without the token nothing changes); confirming makes it a
- * finding of the default list; the API rejects it again (the finding closes).
+ * finding of the default list and the decision is listed on the page (who, when, what was suggested); the API
+ * rejects it again (the finding closes, the listed decision says rejected).
  */
 class IdentifierConfirmationWebTest {
 
@@ -116,6 +117,10 @@ class IdentifierConfirmationWebTest {
                 assertThat(page.get("/sboms/" + sbomId).body()).contains("id=\"id-confirmed\"").contains("確認済み")
                         .contains("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
                 assertThat(origin(db, asset)).isEqualTo("CONFIRMED");
+                String decisions = section(page.get("/sboms/" + sbomId).body(), "id-decisions");
+                assertThat(decisions).as("the organisation's decisions, listed for the officer").contains("この団体の識別子の判断（1件）")
+                        .contains("<td>確認済み</td>").contains("<td>apache software foundation</td>").contains("<td>apache log4j core</td>")
+                        .contains("pkg:maven/org.apache.logging.log4j/log4j-core").contains("<td>officer</td>").contains("+09:00");
                 assertThat(page.get("/findings").body()).as("confirmed: a finding of the default list").contains("CVE-2021-44228");
                 assertThat(count(db, "SELECT COUNT(*) FROM audit_event WHERE action = 'sbom.identifier_confirmed' AND actor = 'officer'"))
                         .isEqualTo(1);
@@ -128,12 +133,21 @@ class IdentifierConfirmationWebTest {
                 assertThat(body.path("verdict").asText()).isEqualTo("rejected");
                 assertThat(body.path("findings").path("closed").asInt()).isEqualTo(1);
                 assertThat(origin(db, asset)).isEqualTo("REJECTED");
+                assertThat(section(page.get("/sboms/" + sbomId).body(), "id-decisions")).as("the later decision replaces the earlier one")
+                        .contains("この団体の識別子の判断（1件）").contains("<td>却下（照合しない）</td>").doesNotContain("<td>確認済み</td>");
                 assertThat(count(db, "SELECT COUNT(*) FROM audit_event WHERE action = 'sbom.identifier_rejected' AND detail LIKE '%via=api%'"))
                         .isEqualTo(1);
             } finally {
                 context.close();
             }
         }
+    }
+
+    /** The markup of the element with this id, up to the end of its section. */
+    private static String section(String html, String id) {
+        int start = html.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("the section " + id).isNotNegative();
+        return html.substring(start, html.indexOf("</section>", start));
     }
 
     private static HttpSessionClient signIn(String base, String secret) throws Exception {

@@ -33,6 +33,15 @@ public class IdentifierConfirmation {
         return scope.role() == Role.SECURITY_OFFICER && !scope.readOnly();
     }
 
+    /**
+     * The organisation's decisions, the latest first, for its security officer (also one signed in read-only): they
+     * are organisation-wide, so a vendor or a system's staff who may see one SBOM does not see them.
+     */
+    public java.util.List<jp.mamori.inventory.IdentifierConfirmationStore.Listed> decisions(AccessScope scope, long orgId) {
+        if (scope.role() != Role.SECURITY_OFFICER) return java.util.List.of();
+        return mamori.identifierConfirmations().list(orgId);
+    }
+
     public ConfirmIdentifier.Result confirm(AccessScope scope, long orgId, SbomStore.StoredSbom sbom, String ref, String verdict,
                                             String purl, String cpe, boolean api) {
         if (!allowed(scope)) {

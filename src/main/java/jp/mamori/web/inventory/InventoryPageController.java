@@ -138,6 +138,8 @@ public class InventoryPageController {
         model.addAttribute("components", inventory.components(scope, orgId, id, Math.max(0, page), 100));
         model.addAttribute("canConfirmId", s.current() && jp.mamori.inventory.sbom.table.VendorTableReader.FORMAT.equals(s.format())
                 && IdentifierConfirmation.allowed(scope) && inventory.canWriteAsset(scope, orgId, s.assetId()));
+        model.addAttribute("idDecisions", jp.mamori.inventory.sbom.table.VendorTableReader.FORMAT.equals(s.format())
+                ? identifiers.decisions(scope, orgId) : List.of());
         return "inventory/sbom";
     }
 
