@@ -41,9 +41,10 @@ public final class AccessScope implements java.io.Serializable {
     private final Long organizationId;
     private final Set<Long> systemIds;
     private final String vendorName;
+    private final Long vendorId;
     private final boolean ciso;
 
-    private AccessScope(long userId, String username, Role role, Long organizationId, Set<Long> systemIds, String vendorName, boolean ciso) {
+    private AccessScope(long userId, String username, Role role, Long organizationId, Set<Long> systemIds, String vendorName, Long vendorId, boolean ciso) {
         this.userId = userId;
         this.username = Objects.requireNonNull(username);
         this.role = Objects.requireNonNull(role);
@@ -57,20 +58,21 @@ public final class AccessScope implements java.io.Serializable {
         if (ciso && role != Role.SECURITY_OFFICER) throw new IllegalArgumentException("only a SECURITY_OFFICER can be the CISO");
         this.organizationId = organizationId;
         this.vendorName = role == Role.VENDOR ? vendorName : null;
+        this.vendorId = role == Role.VENDOR ? vendorId : null;
         this.ciso = ciso;
     }
 
     public static AccessScope of(long userId, String username, Role role, Long organizationId, Set<Long> systemIds, String vendorName, boolean ciso) {
-        return new AccessScope(userId, username, role, organizationId, systemIds, vendorName, ciso);
+        return new AccessScope(userId, username, role, organizationId, systemIds, vendorName, null, ciso);
     }
 
     public static AccessScope of(UserAccount u) {
-        return new AccessScope(u.id(), u.username(), u.role(), u.organizationId(), u.systemIds(), u.vendorName(), u.ciso());
+        return new AccessScope(u.id(), u.username(), u.role(), u.organizationId(), u.systemIds(), u.vendorName(), u.vendorId(), u.ciso());
     }
 
     /** The operator at the server's command line: instance-wide, like ADMIN. */
     public static AccessScope commandLine(String osUser) {
-        return new AccessScope(0, "cli:" + osUser, Role.ADMIN, null, Set.of(), null, false);
+        return new AccessScope(0, "cli:" + osUser, Role.ADMIN, null, Set.of(), null, null, false);
     }
 
     public long userId() { return userId; }
@@ -80,6 +82,8 @@ public final class AccessScope implements java.io.Serializable {
     public Long organizationId() { return organizationId; }
     public Set<Long> systemIds() { return systemIds; }
     public String vendorName() { return vendorName; }
+    /** The vendor record a VENDOR account is bound to (app_user.vendor_id); null for every other role, and for a scope built without one. */
+    public Long vendorId() { return vendorId; }
     public boolean ciso() { return ciso; }
 
     public boolean instanceWide() {

@@ -45,7 +45,7 @@ public final class UserStore {
     public static final String INITIAL_ADMIN = "admin";
 
     private static final String USER_COLUMNS = "id, username, display_name, role, organization_id, enabled, must_change_password, "
-            + "totp_enabled, failed_attempts, locked_until, last_login_at, ciso, vendor_name, created_at";
+            + "totp_enabled, failed_attempts, locked_until, last_login_at, ciso, vendor_name, vendor_id, created_at";
 
     private final DataSource dataSource;
     private final AuditLog audit;
@@ -119,10 +119,10 @@ public final class UserStore {
         String hash = encoder.encode(otp);
         UserAccount created = Jdbc.tx(dataSource, c -> {
             if (findId(c, username).isPresent()) throw new AccountException("ユーザー " + username + " は既に存在します / user '" + username + "' already exists");
-            checkReferences(c, n);
+            Long vendorId = checkReferences(c, n);
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO app_user (username, display_name, password_hash, role, organization_id, "
-                    + "enabled, must_change_password, ciso, vendor_name, created_at) VALUES (?, ?, ?, ?, ?, TRUE, TRUE, ?, ?, ?)",
+                    + "enabled, must_change_password, ciso, vendor_name, vendor_id, created_at) VALUES (?, ?, ?, ?, ?, TRUE, TRUE, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, username);
                 ps.setString(2, n.displayName() == null || n.displayName().isBlank() ? null : n.displayName().trim());
@@ -131,7 +131,8 @@ public final class UserStore {
                 Jdbc.setNullableLong(ps, 5, n.organizationId());
                 ps.setBoolean(6, n.ciso());
                 ps.setString(7, n.role() == Role.VENDOR ? n.vendorName().trim() : null);
-                Jdbc.setInstant(ps, 8, clock.instant());
+                Jdbc.setNullableLong(ps, 8, vendorId);
+                Jdbc.setInstant(ps, 9, clock.instant());
                 ps.executeUpdate();
                 try (ResultSet k = ps.getGeneratedKeys()) {
                     k.next();
@@ -190,7 +191,8 @@ public final class UserStore {
         }
     }
 
-    private static void checkReferences(Connection c, NewUser n) throws SQLException {
+    /** Checks the organisation, systems and vendor the account names; the vendor record's id for a VENDOR, else null. */
+    private static Long checkReferences(Connection c, NewUser n) throws SQLException {
         if (n.organizationId() != null) {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM organization WHERE id = ?")) {
                 ps.setLong(1, n.organizationId());
@@ -209,7 +211,7 @@ public final class UserStore {
             }
         }
         if (n.role() == Role.VENDOR) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM vendor WHERE organization_id = ? AND name = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM vendor WHERE organization_id = ? AND name = ?")) {
                 ps.setLong(1, n.organizationId());
                 ps.setString(2, n.vendorName().trim());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -217,9 +219,11 @@ public final class UserStore {
                         throw new AccountException("事業者 '" + n.vendorName().trim() + "' はこの団体に登録されていません / no vendor '"
                                 + n.vendorName().trim() + "' in the organisation (vendors are registered with `system create --vendor`)");
                     }
+                    return rs.getLong(1);
                 }
             }
         }
+        return null;
     }
 
     private static String describe(UserAccount u) {
@@ -319,12 +323,12 @@ public final class UserStore {
         return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
                 Jdbc.nullableLong(rs, "organization_id"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
                 rs.getBoolean("totp_enabled"), rs.getInt("failed_attempts"), Jdbc.instant(rs, "locked_until"),
-                Jdbc.instant(rs, "last_login_at"), rs.getBoolean("ciso"), rs.getString("vendor_name"), systems, Jdbc.instant(rs, "created_at"));
+                Jdbc.instant(rs, "last_login_at"), rs.getBoolean("ciso"), rs.getString("vendor_name"), Jdbc.nullableLong(rs, "vendor_id"), systems, Jdbc.instant(rs, "created_at"));
     }
 
     private static UserAccount withSystems(UserAccount u, Set<Long> systems) {
         return new UserAccount(u.id(), u.username(), u.displayName(), u.role(), u.organizationId(), u.enabled(), u.mustChangePassword(),
-                u.totpEnabled(), u.failedAttempts(), u.lockedUntil(), u.lastLoginAt(), u.ciso(), u.vendorName(), systems, u.createdAt());
+                u.totpEnabled(), u.failedAttempts(), u.lockedUntil(), u.lastLoginAt(), u.ciso(), u.vendorName(), u.vendorId(), systems, u.createdAt());
     }
 
     // ---- sign-in

@@ -84,7 +84,8 @@ public class PartnersWeb {
 
     public boolean readsContract(AccessScope scope, Organization o, Contract k) {
         if (reader(scope, o.id())) return true;
-        return scope.role() == Role.VENDOR && scope.canReadOrganization(o.id()) && k.vendorName().equals(scope.vendorName());
+        // by the vendor record the account is bound to, not by name: a scope without one sees no contract
+        return scope.role() == Role.VENDOR && scope.canReadOrganization(o.id()) && scope.vendorId() != null && k.vendorId() == scope.vendorId();
     }
 
     public Contract contract(AccessScope scope, Organization o, String code) {
