@@ -9,7 +9,9 @@ import java.util.Map;
 import jp.mamori.inventory.sbom.SbomFormatException;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -61,13 +63,27 @@ final class XlsxTable {
             List<String> cells = new ArrayList<>(last);
             for (int c = 0; c < last; c++) {
                 Cell cell = row.getCell(c);
-                String v = cell == null ? "" : fmt.formatCellValue(cell);
+                String v = cell == null ? "" : text(cell, fmt);
                 if (v.isEmpty()) v = merged.getOrDefault(key(row.getRowNum(), c), "");
                 cells.add(v);
             }
             rows.add(new TableRow(row.getRowNum() + 1, cells));
         }
         return rows;
+    }
+
+    /**
+     * The cell as Excel shows it, except dates: a date typed into Excel is stored with the locale's
+     * short-date format (built-in 14), which Japanese Excel shows as 2027/12/31 but POI renders as
+     * 12/31/27. A date cell is therefore written as ISO 8601 (2027-12-31, with the time when it has one).
+     */
+    static String text(Cell cell, DataFormatter fmt) {
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+            java.time.LocalDateTime t = cell.getLocalDateTimeCellValue();
+            if (t != null) return t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? t.toLocalDate().toString() : t.toString().replace('T', ' ');
+        }
+        return fmt.formatCellValue(cell);
     }
 
     /**
@@ -79,7 +95,7 @@ final class XlsxTable {
         for (CellRangeAddress region : sheet.getMergedRegions()) {
             Row first = sheet.getRow(region.getFirstRow());
             Cell topLeft = first == null ? null : first.getCell(region.getFirstColumn());
-            String v = topLeft == null ? "" : fmt.formatCellValue(topLeft);
+            String v = topLeft == null ? "" : text(topLeft, fmt);
             if (v.isEmpty()) continue;
             int lastCol = Math.min(region.getLastColumn(), MAX_COLUMNS - 1);
             int lastRow = Math.min(region.getLastRow(), sheet.getLastRowNum());
