@@ -1,12 +1,10 @@
 package jp.mamori.advisory.csaf;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
 import jp.mamori.advisory.FeedFormatException;
-import jp.mamori.advisory.FeedParser;
 import jp.mamori.advisory.FeedSink;
 import jp.mamori.advisory.Source;
+import jp.mamori.advisory.json.JsonFeedParser;
 import jp.mamori.advisory.json.JsonFeedRun;
 import jp.mamori.advisory.json.InvalidField;
 import jp.mamori.advisory.json.JsonStream;
@@ -20,15 +18,14 @@ import jp.mamori.advisory.json.JsonStream;
  * them in that order; a document that lists vulnerabilities first has them held until the tree
  * has been read, which is the only case where memory follows the number of vulnerabilities.
  */
-public final class CsafParser implements FeedParser {
-    @Override
-    public Source source() {
-        return Source.CSAF;
+public final class CsafParser extends JsonFeedParser {
+    public CsafParser() {
+        super(Source.CSAF);
     }
 
     @Override
-    public void parse(InputStream in, String name, FeedSink sink) throws IOException, FeedFormatException {
-        JsonStream.parse(in, name, js -> new Run(js, sink).read());
+    protected JsonFeedRun run(JsonStream js, FeedSink sink) {
+        return new Run(js, sink);
     }
 
     private static final class Run extends JsonFeedRun {

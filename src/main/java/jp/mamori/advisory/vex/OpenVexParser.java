@@ -1,14 +1,12 @@
 package jp.mamori.advisory.vex;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.DateTimeException;
 import java.time.Instant;
 import jp.mamori.advisory.FeedFormatException;
-import jp.mamori.advisory.FeedParser;
 import jp.mamori.advisory.FeedSink;
 import jp.mamori.advisory.Source;
+import jp.mamori.advisory.json.JsonFeedParser;
 import jp.mamori.advisory.json.JsonFeedRun;
 import jp.mamori.intake.JsonFields;
 import jp.mamori.advisory.json.JsonStream;
@@ -21,15 +19,14 @@ import jp.mamori.advisory.support.FeedDates;
  * document's {@code @context}/{@code @id}/{@code timestamp} (unusual key order) are held until
  * the header has been read.
  */
-public final class OpenVexParser implements FeedParser {
-    @Override
-    public Source source() {
-        return Source.OPENVEX;
+public final class OpenVexParser extends JsonFeedParser {
+    public OpenVexParser() {
+        super(Source.OPENVEX);
     }
 
     @Override
-    public void parse(InputStream in, String name, FeedSink sink) throws IOException, FeedFormatException {
-        JsonStream.parse(in, name, js -> new Run(js, sink).read());
+    protected JsonFeedRun run(JsonStream js, FeedSink sink) {
+        return new Run(js, sink);
     }
 
     private static final class Run extends JsonFeedRun {
