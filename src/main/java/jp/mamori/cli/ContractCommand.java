@@ -173,16 +173,19 @@ public class ContractCommand {
 
     @Command(name = "import-checklist", mixinStandardHelpOptions = true,
             description = "記入済みチェックリスト（.xlsx）を取り込み（全体を検証、不備があれば何も登録しない） / import a filled-in checklist (all or nothing)")
-    static class ImportChecklist extends OrganizationCommand {
+    static class ImportChecklist extends FileInputCommand {
         @Parameters(index = "0", paramLabel = "CODE") String code;
         @Parameters(index = "1", paramLabel = "FILE.xlsx") Path file;
         @Option(names = "--as-vendor", description = "事業者の回答として（承認待ち） / as the vendor's answers (await approval)") boolean asVendor;
-        @Option(names = "--by", paramLabel = "USER") String by;
-        private byte[] bytes;
 
         @Override
-        void check() {
-            bytes = PartnersCli.read(file, ChecklistWorkbook.MAX_BYTES + 1L);
+        Path file() {
+            return file;
+        }
+
+        @Override
+        long maxBytes() {
+            return ChecklistWorkbook.MAX_BYTES;
         }
 
         @Override
@@ -207,15 +210,18 @@ public class ContractCommand {
     }
 
     @Command(name = "attach", mixinStandardHelpOptions = true, description = "契約書（PDF・Office）を登録 / attach the contract document")
-    static class Attach extends OrganizationCommand {
+    static class Attach extends FileInputCommand {
         @Parameters(index = "0", paramLabel = "CODE") String code;
         @Parameters(index = "1", paramLabel = "FILE") Path file;
-        @Option(names = "--by", paramLabel = "USER") String by;
-        private byte[] bytes;
 
         @Override
-        void check() {
-            bytes = PartnersCli.read(file, ContractDocument.MAX_BYTES + 1L);
+        Path file() {
+            return file;
+        }
+
+        @Override
+        long maxBytes() {
+            return ContractDocument.MAX_BYTES;
         }
 
         @Override

@@ -43,14 +43,17 @@ public class PartnerCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "IR事業者の一覧（CSV・.xlsx）を取り込み（全体を検証、不備があれば何も登録しない） / import the IR partners list (all or nothing)")
-    static class ImportList extends OrganizationCommand {
+    static class ImportList extends FileInputCommand {
         @Parameters(paramLabel = "FILE") Path file;
-        @Option(names = "--by", paramLabel = "USER") String by;
-        private byte[] bytes;
 
         @Override
-        void check() {
-            bytes = PartnersCli.read(file, PartnerList.MAX_BYTES + 1L);
+        Path file() {
+            return file;
+        }
+
+        @Override
+        long maxBytes() {
+            return PartnerList.MAX_BYTES;
         }
 
         @Override
