@@ -12,11 +12,13 @@ public final class Accounts {
     private final UserStore users;
     private final ApiTokenStore tokens;
     private final SecretBox secrets;
+    private final CreateTenant createTenant;
 
     private Accounts(Mamori mamori, SecretBox secrets) {
         this.secrets = secrets;
         this.users = new UserStore(mamori.database().dataSource(), mamori.audit(), secrets);
         this.tokens = new ApiTokenStore(mamori.database().dataSource(), mamori.audit());
+        this.createTenant = new CreateTenant(mamori, users);
     }
 
     /**
@@ -41,5 +43,10 @@ public final class Accounts {
 
     public ApiTokenStore tokens() {
         return tokens;
+    }
+
+    /** An organisation and its first security officer, in one unit of work. */
+    public CreateTenant createTenant() {
+        return createTenant;
     }
 }

@@ -42,6 +42,11 @@ public class SecurityBeans {
     }
 
     @Bean
+    CreateTenant createTenant(Accounts accounts) {
+        return accounts.createTenant();
+    }
+
+    @Bean
     ApiTokenStore apiTokenStore(Accounts accounts) {
         return accounts.tokens();
     }

@@ -6,11 +6,9 @@ import java.util.Map;
 import jp.mamori.app.Actor;
 import jp.mamori.app.InvalidInputException;
 import jp.mamori.app.Mamori;
-import jp.mamori.inventory.InventoryException;
 import jp.mamori.inventory.Organization;
 import jp.mamori.security.AccessScope;
-import jp.mamori.security.Role;
-import jp.mamori.security.UserStore;
+import jp.mamori.security.CreateTenant;
 import jp.mamori.web.support.Access;
 import jp.mamori.web.support.BadRequestException;
 import jp.mamori.web.support.PageController;
@@ -34,11 +32,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 public class AdminOrganizationsController {
 
     private final Mamori mamori;
-    private final UserStore users;
+    private final CreateTenant createTenant;
 
-    public AdminOrganizationsController(Mamori mamori, UserStore users) {
+    public AdminOrganizationsController(Mamori mamori, CreateTenant createTenant) {
         this.mamori = mamori;
-        this.users = users;
+        this.createTenant = createTenant;
     }
 
     public record NewTenant(String code, String name, String kind, String officer) { }
@@ -78,33 +76,19 @@ public class AdminOrganizationsController {
         return ResponseEntity.status(HttpStatus.CREATED).body(createTenant(scope, in));
     }
 
+    /** One use case, one unit of work: a refused step leaves neither the organisation nor its officer (issue 17). */
     private Map<String, Object> createTenant(AccessScope scope, NewTenant in) {
-        if (in == null || blank(in.code()) || blank(in.name()) || blank(in.officer())) {
-            throw new BadRequestException("団体コード、名称、最初の情報セキュリティ担当のユーザー名が必要です / code, name and the first security officer's user name are required");
-        }
-        String kind = blank(in.kind()) ? "municipality" : in.kind().strip();
-        if (!List.of("municipality", "prefecture").contains(kind)) throw new BadRequestException("種別は municipality か prefecture です / kind: municipality | prefecture");
-        if (users.find(in.officer().strip()).isPresent()) throw new BadRequestException("ユーザー名は使用中です / the user name is taken");
-        Organization org;
+        if (in == null) throw new BadRequestException("団体コード、名称、最初の情報セキュリティ担当のユーザー名が必要です / code, name and the first security officer's user name are required");
+        CreateTenant.Created created;
         try {
-            org = mamori.createOrganization().run(Actor.web(scope.username(), false, false), in.code().strip(), in.name().strip(), kind);
-        } catch (InventoryException | InvalidInputException | IllegalArgumentException e) {
+            created = createTenant.run(Actor.web(scope.username(), false, false), in.code(), in.name(), in.kind(), in.officer());
+        } catch (InvalidInputException e) {
             throw new BadRequestException(e.getMessage(), e);
         }
-        UserStore.Created officer;
-        try {
-            officer = users.create(new UserStore.NewUser(in.officer().strip(), null, Role.SECURITY_OFFICER, org.id(), null, null, false), scope.username());
-        } catch (RuntimeException e) {
-            throw new BadRequestException("組織は作成しましたが担当者を作成できません / the organisation was created but not its officer: " + e.getMessage(), e);
-        }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("organization", org);
-        out.put("officer", officer.user().username());
-        out.put("oneTimePassword", officer.oneTimePassword());
+        out.put("organization", created.organization());
+        out.put("officer", created.officer());
+        out.put("oneTimePassword", created.oneTimePassword());
         return out;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }
