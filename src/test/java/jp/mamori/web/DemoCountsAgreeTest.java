@@ -92,7 +92,7 @@ class DemoCountsAgreeTest {
             ConfigurableApplicationContext context = MamoriWebApplication.start(db, "127.0.0.1", 0, dataDir);
             try {
                 String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
-                HttpSessionClient page = signIn(base, secret);
+                HttpSessionClient page = HttpSessionClient.signedIn(base, "sec-officer", PASSWORD, secret);
                 HttpSessionClient api = HttpSessionClient.api(base, token);
 
                 String dashboard = page.get("/").body();
@@ -184,18 +184,6 @@ class DemoCountsAgreeTest {
         };
     }
 
-    private static HttpSessionClient signIn(String base, String secret) throws Exception {
-        HttpSessionClient b = HttpSessionClient.browser(base);
-        b.get("/login");
-        HttpResponse<String> r = b.postForm("/login", Map.of("username", "sec-officer", "password", PASSWORD));
-        assertThat(HttpSessionClient.location(r)).isEqualTo("/login/totp");
-        b.get("/login/totp");
-        long intoStep = Instant.now().getEpochSecond() % Totp.PERIOD;
-        if (intoStep > Totp.PERIOD - 3) Thread.sleep((Totp.PERIOD - intoStep + 1) * 1000L);
-        r = b.postForm("/login/totp", Map.of("code", Totp.code(secret, Totp.step(Instant.now()))));
-        assertThat(HttpSessionClient.location(r)).isEqualTo("/");
-        return b;
-    }
 
     /** Runs a command in this JVM and returns what it printed. */
     private static String cli(String... args) {

@@ -110,6 +110,24 @@ final class HttpSessionClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(all)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * A browser session signed in as a user with TOTP: password, then the current code (waiting for the next step
+     * when the current one is about to end); fails unless the sign-in lands on the dashboard.
+     */
+    static HttpSessionClient signedIn(String base, String username, String password, String totpSecret) throws Exception {
+        HttpSessionClient b = browser(base);
+        b.get("/login");
+        HttpResponse<String> r = b.postForm("/login", Map.of("username", username, "password", password));
+        if (!"/login/totp".equals(location(r))) throw new AssertionError("password sign-in of " + username + " went to " + location(r));
+        b.get("/login/totp");
+        long intoStep = java.time.Instant.now().getEpochSecond() % jp.mamori.security.Totp.PERIOD;
+        if (intoStep > jp.mamori.security.Totp.PERIOD - 3) Thread.sleep((jp.mamori.security.Totp.PERIOD - intoStep + 1) * 1000L);
+        r = b.postForm("/login/totp", Map.of("code", jp.mamori.security.Totp.code(totpSecret,
+                jp.mamori.security.Totp.step(java.time.Instant.now()))));
+        if (!"/".equals(location(r))) throw new AssertionError("TOTP sign-in of " + username + " went to " + location(r));
+        return b;
+    }
+
     static String location(HttpResponse<?> r) {
         return r.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", "")).orElse(null);
     }

@@ -13,31 +13,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import jp.mamori.app.Actor;
 import jp.mamori.app.Mamori;
 import jp.mamori.app.MamoriSettings;
 import jp.mamori.app.inventory.AddSbom;
-import jp.mamori.audit.AuditLog;
 import jp.mamori.inventory.AssetKind;
 import jp.mamori.inventory.Exposure;
 import jp.mamori.inventory.Importance;
 import jp.mamori.inventory.InventoryRepository;
 import jp.mamori.inventory.Segment;
 import jp.mamori.persistence.Database;
-import jp.mamori.security.ApiTokenStore;
-import jp.mamori.security.Role;
-import jp.mamori.security.SecretBox;
-import jp.mamori.security.Totp;
-import jp.mamori.security.UserStore;
 import jp.mamori.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * Issue 13 defect 5 on the web: a vendor table's Maven URL gives log4j-core a suggested purl; the finding is a
@@ -73,19 +64,13 @@ class IdentifierConfirmationWebTest {
             long sbomId = mamori.addSbom().run(Actor.cli("setup", "setup"), org, asset,
                     new AddSbom.Input(Files.writeString(dataDir.resolve("vendor.csv"), TABLE), "vendor.csv", null, false)).sbom().id();
 
-            AuditLog audit = new AuditLog(db.dataSource());
-            UserStore users = new UserStore(db.dataSource(), audit, SecretBox.load(dataDir, Map.of()), new BCryptPasswordEncoder(4), Clock.systemUTC());
-            UserStore.Created created = users.create(new UserStore.NewUser("officer", null, Role.SECURITY_OFFICER, org, Set.of(), null, true), "test");
-            users.changePassword(created.user().id(), created.oneTimePassword(), PASSWORD);
-            String secret = Totp.newSecret();
-            users.enrolTotp(created.user().id(), secret, Totp.code(secret, Totp.step(Instant.now()) - 1));
-            String token = new ApiTokenStore(db.dataSource(), audit).issue(users.findById(created.user().id()).orElseThrow(), "t",
-                    List.of("read", "write"), 1, "test").secret();
+            OfficerAccount officer = OfficerAccount.create(db, dataDir, org, "officer", PASSWORD, List.of("read", "write"));
+            String token = officer.token();
 
             ConfigurableApplicationContext context = MamoriWebApplication.start(db, "127.0.0.1", 0, dataDir);
             try {
                 String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
-                HttpSessionClient page = signIn(base, secret);
+                HttpSessionClient page = officer.signIn(base);
 
                 assertThat(page.get("/findings").body()).as("a candidate is not in the default list").doesNotContain("CVE-2021-44228");
                 String candidates = page.get("/findings?candidates=true").body();
@@ -150,18 +135,6 @@ class IdentifierConfirmationWebTest {
         return html.substring(start, html.indexOf("</section>", start));
     }
 
-    private static HttpSessionClient signIn(String base, String secret) throws Exception {
-        HttpSessionClient b = HttpSessionClient.browser(base);
-        b.get("/login");
-        HttpResponse<String> r = b.postForm("/login", Map.of("username", "officer", "password", PASSWORD));
-        assertThat(HttpSessionClient.location(r)).isEqualTo("/login/totp");
-        b.get("/login/totp");
-        long intoStep = Instant.now().getEpochSecond() % Totp.PERIOD;
-        if (intoStep > Totp.PERIOD - 3) Thread.sleep((Totp.PERIOD - intoStep + 1) * 1000L);
-        r = b.postForm("/login/totp", Map.of("code", Totp.code(secret, Totp.step(Instant.now()))));
-        assertThat(HttpSessionClient.location(r)).isEqualTo("/");
-        return b;
-    }
 
     private static long findingId(Database db, long asset) throws Exception {
         return count(db, "SELECT MAX(id) FROM finding WHERE asset_id = " + asset);

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.mamori.app.Actor;
@@ -22,23 +19,16 @@ import jp.mamori.app.Mamori;
 import jp.mamori.app.MamoriSettings;
 import jp.mamori.app.RunningOnPlatformTest;
 import jp.mamori.app.inventory.AddSbom;
-import jp.mamori.audit.AuditLog;
 import jp.mamori.inventory.AssetKind;
 import jp.mamori.inventory.Exposure;
 import jp.mamori.inventory.Importance;
 import jp.mamori.inventory.InventoryRepository;
 import jp.mamori.inventory.Segment;
 import jp.mamori.persistence.Database;
-import jp.mamori.security.ApiTokenStore;
-import jp.mamori.security.Role;
-import jp.mamori.security.SecretBox;
-import jp.mamori.security.Totp;
-import jp.mamori.security.UserStore;
 import jp.mamori.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * Issue 13 defect 1 on the web: CVE-2019-19781 (our own NVD record: ADC firmware 13.0 AND running on the ADC
@@ -68,19 +58,13 @@ class RunningOnWebTest {
             long onRecord = adc(mamori, org, sys, "adc-02", RunningOnPlatformTest.HARDWARE, RunningOnPlatformTest.sbom(true, false), dataDir);
             long fwOnly = adc(mamori, org, sys, "adc-03", null, RunningOnPlatformTest.sbom(true, false), dataDir);
 
-            AuditLog audit = new AuditLog(db.dataSource());
-            UserStore users = new UserStore(db.dataSource(), audit, SecretBox.load(dataDir, Map.of()), new BCryptPasswordEncoder(4), Clock.systemUTC());
-            UserStore.Created created = users.create(new UserStore.NewUser("officer", null, Role.SECURITY_OFFICER, org, Set.of(), null, true), "test");
-            users.changePassword(created.user().id(), created.oneTimePassword(), PASSWORD);
-            String secret = Totp.newSecret();
-            users.enrolTotp(created.user().id(), secret, Totp.code(secret, Totp.step(Instant.now()) - 1));
-            String token = new ApiTokenStore(db.dataSource(), audit).issue(users.findById(created.user().id()).orElseThrow(), "t",
-                    List.of("read"), 1, "test").secret();
+            OfficerAccount officer = OfficerAccount.create(db, dataDir, org, "officer", PASSWORD, List.of("read"));
+            String token = officer.token();
 
             ConfigurableApplicationContext context = MamoriWebApplication.start(db, "127.0.0.1", 0, dataDir);
             try {
                 String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
-                HttpSessionClient page = signIn(base, secret);
+                HttpSessionClient page = officer.signIn(base);
 
                 // firmware and hardware as two components of the asset's SBOM
                 long f1 = findingOf(db, both);
@@ -128,18 +112,6 @@ class RunningOnWebTest {
                 .map(r -> r.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")).toList();
     }
 
-    private static HttpSessionClient signIn(String base, String secret) throws Exception {
-        HttpSessionClient b = HttpSessionClient.browser(base);
-        b.get("/login");
-        HttpResponse<String> r = b.postForm("/login", Map.of("username", "officer", "password", PASSWORD));
-        assertThat(HttpSessionClient.location(r)).isEqualTo("/login/totp");
-        b.get("/login/totp");
-        long intoStep = Instant.now().getEpochSecond() % Totp.PERIOD;
-        if (intoStep > Totp.PERIOD - 3) Thread.sleep((Totp.PERIOD - intoStep + 1) * 1000L);
-        r = b.postForm("/login/totp", Map.of("code", Totp.code(secret, Totp.step(Instant.now()))));
-        assertThat(HttpSessionClient.location(r)).isEqualTo("/");
-        return b;
-    }
 
     private static long findingOf(Database db, long asset) throws Exception {
         assertThat(count(db, "SELECT COUNT(*) FROM finding WHERE asset_id = " + asset)).as("one finding on asset " + asset).isEqualTo(1);

@@ -9,12 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import jp.mamori.app.Mamori;
 import jp.mamori.app.MamoriSettings;
-import jp.mamori.audit.AuditLog;
 import jp.mamori.inventory.Asset;
 import jp.mamori.inventory.AssetKind;
 import jp.mamori.inventory.Exposure;
@@ -22,16 +20,10 @@ import jp.mamori.inventory.Importance;
 import jp.mamori.inventory.InventoryRepository;
 import jp.mamori.inventory.Segment;
 import jp.mamori.persistence.Database;
-import jp.mamori.security.ApiTokenStore;
-import jp.mamori.security.Role;
-import jp.mamori.security.SecretBox;
-import jp.mamori.security.Totp;
-import jp.mamori.security.UserStore;
 import jp.mamori.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * Issue 13 defect 4 through the REST API: an SBOM accepted with warnings is answered 201 with
@@ -67,17 +59,23 @@ class SbomWarningsApiTest {
              "components": [{"type": "library", "name": "lodash", "version": "4.17.21", "purl": "pkg:npm/lodash@4.17.21"}]}
             """;
 
+    /** G町's counter portal: the asset both tests upload to. */
+    static Asset portal(Mamori mamori) {
+        InventoryRepository inv = mamori.inventory();
+        long org = inv.createOrganization("012070", "G町", "municipality").id();
+        long sys = inv.createSystem(org, "S", "窓口", Segment.LGWAN, new Importance("2", "2", "2"), null, null, List.of()).id();
+        return inv.createAsset(org, sys, new InventoryRepository.NewAsset("portal", "窓口ポータル", AssetKind.SERVER, null, null, null, null,
+                Exposure.CONTROLLED, false, null));
+    }
+
     @Test
     void theUploadResponseListsEachWarningWithItsPlaceInJapaneseAndEnglish() throws Exception {
         Path dataDir = Files.createTempDirectory("mamori-warn-api-");
         try (Database db = Database.open(TestDatabases.h2())) {
             Mamori mamori = Mamori.open(db, Clock.systemUTC(), new MamoriSettings(dataDir, Map.of()));
-            InventoryRepository inv = mamori.inventory();
-            long org = inv.createOrganization("012070", "G町", "municipality").id();
-            long sys = inv.createSystem(org, "S", "窓口", Segment.LGWAN, new Importance("2", "2", "2"), null, null, List.of()).id();
-            Asset asset = inv.createAsset(org, sys, new InventoryRepository.NewAsset("portal", "窓口ポータル", AssetKind.SERVER, null, null, null, null,
-                    Exposure.CONTROLLED, false, null));
-            String token = officerToken(db, dataDir, org);
+            Asset asset = portal(mamori);
+            long org = asset.organizationId();
+            String token = OfficerAccount.create(db, dataDir, org, "officer", PASSWORD, List.of("read", "write")).token();
             ConfigurableApplicationContext context = MamoriWebApplication.start(db, "127.0.0.1", 0, dataDir);
             try {
                 String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -126,16 +124,5 @@ class SbomWarningsApiTest {
                 context.close();
             }
         }
-    }
-
-    private static String officerToken(Database db, Path dataDir, long org) {
-        AuditLog audit = new AuditLog(db.dataSource());
-        UserStore users = new UserStore(db.dataSource(), audit, SecretBox.load(dataDir, Map.of()), new BCryptPasswordEncoder(4), Clock.systemUTC());
-        UserStore.Created created = users.create(new UserStore.NewUser("officer", null, Role.SECURITY_OFFICER, org, null, null, true), "test");
-        users.changePassword(created.user().id(), created.oneTimePassword(), PASSWORD);
-        String secret = Totp.newSecret();
-        users.enrolTotp(created.user().id(), secret, Totp.code(secret, Totp.step(Instant.now()) - 1));
-        return new ApiTokenStore(db.dataSource(), audit).issue(users.findById(created.user().id()).orElseThrow(), "t",
-                List.of("read", "write"), 1, "test").secret();
     }
 }
