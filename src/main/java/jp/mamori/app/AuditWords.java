@@ -86,7 +86,7 @@ public final class AuditWords {
             e("approver", "承認者", "approver"), e("justification", "VEXの根拠", "justification"), e("asset", "資産", "asset"),
             e("vuln", "脆弱性", "vulnerability"), e("same_product_of", "同じ製品の検出", "same product as"),
             e("name", "名称", "name"), e("kind", "種別", "kind"), e("ip", "接続元", "from"), e("user", "利用者", "user"),
-            e("file", "ファイル", "file"), e("files", "ファイル数", "files"), e("documents", "文書数", "documents"),
+            e("file", "ファイル", "file"), e("files", "ファイル", "files"), e("documents", "文書数", "documents"),
             e("failed", "失敗", "failed"), e("touched", "影響した脆弱性", "vulnerabilities touched"),
             e("new", "新規", "new"), e("reopened", "再検出", "reopened"), e("updated", "更新", "updated"), e("closed", "解消", "closed"),
             e("findings", "検出", "findings"), e("status", "状態", "status"), e("owner", "担当", "owner"), e("review", "見直し日", "review"),
@@ -102,7 +102,24 @@ public final class AuditWords {
             e("scopes", "権限", "scopes"), e("role", "役割", "role"), e("component", "コンポーネント", "component"),
             e("components", "コンポーネント数", "components"), e("sbom", "SBOM", "SBOM"), e("version", "版", "version"),
             e("supplier", "サプライヤ", "supplier"), e("purl", "purl", "purl"), e("suggested_purl", "推定purl", "suggested purl"),
-            e("suggested_cpe", "推定CPE", "suggested CPE"), e("assets", "資産数", "assets"));
+            e("suggested_cpe", "推定CPE", "suggested CPE"), e("assets", "資産数", "assets"),
+            e("via", "操作経路", "via"), e("os", "OSアカウント", "OS account"), e("organization", "団体", "organisation"),
+            e("ciso", "CISO", "CISO"), e("cli_default", "CLIの既定の団体", "CLI default organisation"),
+            e("corporate_number", "法人番号", "corporate number"), e("registration", "登録番号", "registration"),
+            e("hotline", "24時間窓口", "24-hour line"), e("next_due", "次回の共有期限", "next share due"),
+            e("ends", "契約終了日", "ends"), e("network_devices", "ネットワーク機器を含む", "covers network devices"),
+            e("patch_cap", "パッチ適用の上限", "patch cap"), e("boundary", "境界機器", "boundary device"),
+            e("warnings", "注意", "warnings"), e("bytes", "バイト数", "bytes"), e("entries", "件数", "entries"),
+            e("known", "既知の検知", "already known"), e("desktops_learned", "学習した仮想デスクトップ", "desktops learned"),
+            e("factors", "認証要素", "factors"), e("next", "次の手順", "next step"), e("sbom_strict", "SBOMの厳格な確認", "strict SBOM check"),
+            e("red", "赤", "red"), e("amber", "黄", "amber"), e("green", "緑", "green"),
+            e("records_new", "新規の記述", "records new"), e("records_updated", "更新した記述", "records updated"),
+            e("records_unchanged", "変更のない記述", "records unchanged"), e("records_older_ignored", "古いため無視した記述", "older records ignored"),
+            e("kev", "KEV", "KEV"), e("epss", "EPSS", "EPSS"), e("vex", "VEX", "VEX"),
+            e("findings_new", "新規の検出", "findings new"), e("findings_reopened", "再検出", "findings reopened"),
+            e("findings_updated", "更新した検出", "findings updated"), e("findings_closed", "解消した検出", "findings closed"),
+            e("systems_new", "新規の情報システム", "systems new"), e("systems_updated", "更新した情報システム", "systems updated"),
+            e("assets_new", "新規の資産", "assets new"), e("assets_updated", "更新した資産", "assets updated"));
 
     private static Map.Entry<String, String[]> e(String key, String ja, String en) {
         return Map.entry(key, new String[] {ja, en});
@@ -123,16 +140,25 @@ public final class AuditWords {
         return ACTIONS.keySet().stream().sorted().toList();
     }
 
-    // a key is a word of lower-case letters and underscores right before "=", at the start or after a space
-    private static final Pattern KEY = Pattern.compile("(?:^|(?<= ))([a-z][a-z_0-9]*)=");
+    // a key is a word of lower-case letters, digits, underscores and hyphens (a checklist item, a feed source)
+    // right before "=", at the start or after a space
+    private static final Pattern KEY = Pattern.compile("(?:^|(?<= ))([a-z][a-z_0-9-]*)=");
     /** Keys whose value is free text to the end (a reason may hold spaces and "="). */
     private static final java.util.Set<String> TO_THE_END = java.util.Set.of("reason", "title", "note");
+    /** Keys whose value is one word; what follows it before the next key is text of its own ("decision:1"). */
+    private static final java.util.Set<String> ONE_WORD = java.util.Set.of("via", "os");
+
+    /** {@link #detail(String, String, boolean)} for an entry whose action is not known. */
+    public static String detail(String detail, boolean english) {
+        return detail(null, detail, english);
+    }
 
     /**
-     * "action=mitigate reason=…" → "判断: mitigate、理由: …"; text before the first key stays in front.
-     * A value in double quotes (see {@link jp.mamori.audit.AuditDetail}) is one value, whatever it holds.
+     * "via=cli action=mitigate reason=…" → "操作経路: コマンド（CLI）、判断: 回避策を適用、理由: …"; text before
+     * the first key stays in front. A value in double quotes (see {@link jp.mamori.audit.AuditDetail}) is
+     * one value, whatever it holds. In Japanese the stored values are read too ({@link AuditValues}).
      */
-    public static String detail(String detail, boolean english) {
+    public static String detail(String action, String detail, boolean english) {
         if (detail == null || detail.isBlank()) return detail;
         List<String[]> fields = fields(detail);
         if (fields.size() == 1) return detail;
@@ -141,11 +167,40 @@ public final class AuditWords {
         for (int i = 1; i < fields.size(); i++) {
             String key = fields.get(i)[0];
             String value = fields.get(i)[1];
-            String[] label = KEYS.get(key);
-            if (!out.isEmpty()) out.append(i == 1 ? " " : sep);
-            out.append(label == null ? key : label[english ? 1 : 0]).append(": ").append(value.isEmpty() ? "-" : english ? value : value(key, value));
+            boolean afterText = fields.get(i - 1)[0] == null;
+            if (!out.isEmpty()) out.append(afterText || key == null ? " " : sep);
+            if (key == null) {
+                out.append(value);
+                continue;
+            }
+            out.append(label(action, key, english)).append(": ")
+                    .append(value.isEmpty() ? "-" : english ? value : AuditValues.ja(action, key, value));
         }
         return english ? out.toString().replace("->", "→") : states(out.toString());
+    }
+
+    /** A key's label: a checklist item by its title, a feed source by its name, else {@link #KEYS}; the key itself when none. */
+    static String label(String action, String key, boolean english) {
+        if (action != null && action.startsWith("contract.checklist")) {
+            jp.mamori.partners.ClauseItem item = AuditValues.clause(key);
+            if (item != null) return english ? item.titleEn() : item.titleJa();
+        }
+        if (action != null && action.startsWith("feeds.synced")) {
+            jp.mamori.advisory.Source s = AuditValues.source(key);
+            if (s != null) return english ? s.nameEn() : s.nameJa();
+        }
+        String[] l = KEYS.get(key);
+        return l == null ? key : l[english ? 1 : 0];
+    }
+
+    /** The keys of a detail that have no label (a test keeps this empty for every action Mamori writes). */
+    public static List<String> unlabelledKeys(String action, String detail) {
+        List<String> keys = new ArrayList<>();
+        if (detail == null) return keys;
+        for (String[] f : fields(detail)) {
+            if (f[0] != null && label(action, f[0], false).equals(f[0]) && !KEYS.containsKey(f[0])) keys.add(f[0]);
+        }
+        return keys;
     }
 
     /** The text before the first key (key null), then each key with its value, in order. */
@@ -169,6 +224,16 @@ public final class AuditWords {
                 if (!m.find(Math.min(i + 1, detail.length()))) break;
                 continue;
             }
+            if (ONE_WORD.contains(key)) {
+                int end = detail.indexOf(' ', at);
+                if (end < 0) end = detail.length();
+                fields.add(new String[] {key, detail.substring(at, end)});
+                boolean more = m.find(end);
+                String between = detail.substring(end, more ? m.start(1) : detail.length()).strip();
+                if (!between.isEmpty()) fields.add(new String[] {null, between});
+                if (!more) break;
+                continue;
+            }
             if (TO_THE_END.contains(key) || !m.find()) {
                 fields.add(new String[] {key, detail.substring(at).strip()});
                 break;
@@ -176,18 +241,6 @@ public final class AuditWords {
             fields.add(new String[] {key, detail.substring(at, m.start(1)).strip()});
         }
         return fields;
-    }
-
-    /** A decision's action by its Japanese name ("mitigate" → 回避策を実施…); other values as stored. */
-    private static String value(String key, String value) {
-        if (!key.equals("action")) return value;
-        int space = value.indexOf(' ');
-        String head = space < 0 ? value : value.substring(0, space);
-        try {
-            return jp.mamori.remediation.DecisionAction.fromKey(head).ja() + (space < 0 ? "" : value.substring(space));
-        } catch (RuntimeException e) {
-            return value;
-        }
     }
 
     private static final Pattern TRANSITION = Pattern.compile("\\b([a-z_]+)->([a-z_]+)\\b");

@@ -83,7 +83,7 @@ public class AuditCommand {
                     TextTable t = new TextTable("ID", "日時（日本時間）", "実行者", "団体", "操作", "対象", "詳細");
                     events.forEach(e -> t.row(e.id(), jp.mamori.app.TokyoTime.seconds(e.at()), e.actor(), e.organizationId() == null ? "" : codes.get(e.organizationId()),
                             jp.mamori.app.AuditWords.action(e.action(), false) + " (" + e.action() + ")", e.target(),
-                            jp.mamori.app.AuditWords.detail(e.detail(), false)));
+                            jp.mamori.app.AuditWords.detail(e.action(), e.detail(), false)));
                     System.out.print(t);
                 }
                 return ExitCode.OK;

@@ -49,6 +49,12 @@ public final class FindingRecorder {
         public int changes() {
             return detected + reopened + updated + closed;
         }
+
+        /** The counts as audit-detail fields, each key one word so that the audit page can label it. */
+        public String auditFields(boolean withUpdated) {
+            return "findings_new=" + detected + " findings_reopened=" + reopened
+                    + (withUpdated ? " findings_updated=" + updated : "") + " findings_closed=" + closed;
+        }
     }
 
     private final Database database;

@@ -54,6 +54,17 @@ class DemoTwiceTest {
                     .allSatisfy(e -> assertThat(e.actor()).isEqualTo("mamori-demo"));
             assertThat(events).filteredOn(e -> e.action().equals("organization.settings_changed")).singleElement()
                     .satisfies(e -> assertThat(e.detail()).contains("cli_default=999999"));
+            // issue 12.8: the audit page reads every entry the demo writes in words, keys and values
+            assertThat(events).allSatisfy(e -> {
+                assertThat(jp.mamori.app.AuditWords.unlabelledKeys(e.action(), e.detail())).as(e.action() + " " + e.detail()).isEmpty();
+                String ja = jp.mamori.app.AuditWords.detail(e.action(), e.detail(), false);
+                assertThat(ja == null ? "" : ja).as(e.action() + " " + e.detail())
+                        .doesNotContainPattern("(?<![\\w-])(maintenance|active|true|false|present|absent|partial|municipality|prefecture|internet|lgwan"
+                                + "|NETWORK_APPLIANCE|SERVER|OPEN|CONTROLLED|SECURITY_OFFICER|PREFECTURE_OPERATOR|SYSTEM_ADMIN|VENDOR|AUDITOR|ir|via|demo)(?![\\w-])")
+                        .doesNotContain("lines,").doesNotContain("rejected");
+            });
+            assertThat(events).filteredOn(e -> e.action().equals("contract.checklist_answered")).isNotEmpty()
+                    .allSatisfy(e -> assertThat(jp.mamori.app.AuditWords.detail(e.action(), e.detail(), false)).contains("操作経路: デモ").contains(": 有"));
         }
     }
 

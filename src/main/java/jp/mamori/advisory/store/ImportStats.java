@@ -28,6 +28,17 @@ public final class ImportStats {
         return inserted + updated;
     }
 
+    /** The counts as audit-detail fields (records_new=16 records_updated=0 …); zero extras left out. */
+    public String auditFields() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("records_new=").append(inserted).append(" records_updated=").append(updated).append(" records_unchanged=").append(unchanged);
+        if (olderIgnored > 0) sb.append(" records_older_ignored=").append(olderIgnored);
+        if (kev > 0) sb.append(" kev=").append(kev);
+        if (epss > 0) sb.append(" epss=").append(epss);
+        if (vex > 0) sb.append(" vex=").append(vex);
+        return sb.toString();
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

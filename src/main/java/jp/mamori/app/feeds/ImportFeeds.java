@@ -52,8 +52,7 @@ public final class ImportFeeds {
         FindingRecorder.Result findings = mamori.assessment().reassess(s.touchedVulnerabilities(), actor.name());
         Audited.record(mamori, actor, null, Audited.FEEDS_IMPORTED, "feeds",
                 "documents=" + s.documents() + " failed=" + s.failures().size() + " touched=" + s.touchedVulnerabilities().size()
-                        + " " + s.stats() + " findings new=" + findings.detected() + " reopened=" + findings.reopened()
-                        + " updated=" + findings.updated() + " closed=" + findings.closed());
+                        + " " + s.stats().auditFields() + " " + findings.auditFields(true));
         return new Result(s, findings, mamori.followUp().after(findings));
     }
 

@@ -64,7 +64,7 @@ public final class SyncFeeds {
         List<String> outcomes = new ArrayList<>();
         for (SyncSummary.SourceResult r : summary.results()) outcomes.add(r.source().key() + "=" + r.outcome().name().toLowerCase(java.util.Locale.ROOT));
         Audited.record(mamori, actor, null, Audited.FEEDS_SYNCED, "feeds", String.join(" ", outcomes) + " touched=" + touched.size()
-                + " findings new=" + findings.detected() + " reopened=" + findings.reopened() + " updated=" + findings.updated() + " closed=" + findings.closed());
+                + " " + findings.auditFields(true));
         return new Result(summary, findings, mamori.followUp().after(findings));
     }
 }

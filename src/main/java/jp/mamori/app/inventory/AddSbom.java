@@ -123,7 +123,7 @@ public final class AddSbom {
                                 + " components=" + doc.components().size() + " sha256=" + stored.sha256()
                                 + (doc.warnings().isEmpty() ? "" : " warnings=" + doc.warnings().size())
                                 + (hold ? " would_close=" + wouldClose.size()
-                                        : " findings new=" + findings.detected() + " reopened=" + findings.reopened() + " closed=" + findings.closed()));
+                                        : " " + findings.auditFields(false)));
                 return new Result(stored, doc, findings, hold, wouldClose, scope, required, noId, Notifier.Report.NONE);
             });
             Notifier.Report sent = mamori.followUp().after(r.findings());

@@ -115,7 +115,7 @@ public final class ConfirmIdentifier {
                                 + (suggestedPurl == null ? "" : " suggested_purl=" + suggestedPurl)
                                 + (suggestedCpe == null ? "" : " suggested_cpe=" + suggestedCpe)
                                 + " assets=" + assets.size()
-                                + " findings new=" + findings.detected() + " reopened=" + findings.reopened() + " closed=" + findings.closed()
+                                + " " + findings.auditFields(false)
                                 + " supplier=" + AuditDetail.quote(row.supplier()) + " name=" + AuditDetail.quote(row.name()));
                 return new Result(row.supplier(), row.name(), confirm, after.purl(), after.cpe(), assets, findings);
             });

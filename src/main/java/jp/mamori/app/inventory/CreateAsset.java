@@ -24,7 +24,7 @@ public final class CreateAsset {
         return mamori.database().inUnitOfWork(c -> {
             Asset a = mamori.inventory().createAsset(orgId, systemId, in);
             Audited.record(mamori, c, actor, orgId, Audited.ASSET_CREATED, "asset:" + a.code(),
-                    "name=" + AuditDetail.quote(a.name()) + " kind=" + in.kind() + " exposure=" + in.exposure() + (in.internetBoundary() ? " boundary" : "")
+                    "name=" + AuditDetail.quote(a.name()) + " kind=" + in.kind() + " exposure=" + in.exposure() + (in.internetBoundary() ? " boundary=true" : "")
                             + (a.cpe() == null ? "" : " cpe=" + a.cpe()));
             return a;
         });

@@ -50,8 +50,8 @@ public final class ImportLedger {
         int detected = f.detected(), reopened = f.reopened(), updated = f.updated(), unchanged = f.unchanged(), closed = f.closed();
         FindingRecorder.Result findings = new FindingRecorder.Result(detected, reopened, updated, unchanged, closed);
         Audited.record(mamori, actor, org.id(), Audited.LEDGER_IMPORTED, "organization:" + org.code(),
-                "file=" + AuditDetail.quote(file.getFileName()) + " systems new=" + r.systemsCreated() + " updated=" + r.systemsUpdated()
-                        + " assets new=" + r.assetsCreated() + " updated=" + r.assetsUpdated() + " findings new=" + detected);
+                "file=" + AuditDetail.quote(file.getFileName()) + " systems_new=" + r.systemsCreated() + " systems_updated=" + r.systemsUpdated()
+                        + " assets_new=" + r.assetsCreated() + " assets_updated=" + r.assetsUpdated() + " findings_new=" + detected);
         mamori.followUp().after(findings);
         return new Result(org, r, findings);
     }

@@ -55,7 +55,7 @@ public class AuditController {
         if (p != requested) result = audit.search(f.query(), p * PAGE, PAGE);
         boolean english = "en".equals(locale.getLanguage());
         model.addAttribute("events", result.events().stream().map(e -> new Row(e, AuditWords.action(e.action(), english),
-                AuditWords.detail(e.detail(), english))).toList());
+                AuditWords.detail(e.action(), e.detail(), english))).toList());
         model.addAttribute("total", result.total());
         model.addAttribute("page", p);
         model.addAttribute("pages", pages);
