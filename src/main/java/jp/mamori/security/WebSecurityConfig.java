@@ -59,7 +59,8 @@ public class WebSecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, PasswordAuthenticationProvider passwords, UserStore users,
                                             ApiTokenStore tokens, AuditLog audit, SignInRateLimiter limiter, SessionSignIn signIn,
-                                            SecurityContextRepository contextRepository, ApplicationEventPublisher events) throws Exception {
+                                            SecurityContextRepository contextRepository, ApplicationEventPublisher events,
+                                            org.springframework.core.env.Environment env) throws Exception {
         ProviderManager authenticationManager = new ProviderManager(passwords);
         DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
         publisher.setDefaultAuthenticationFailureEvent(
@@ -95,7 +96,8 @@ public class WebSecurityConfig {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
                 .addFilterBefore(new BearerTokenFilter(tokens, users, audit, limiter), LogoutFilter.class)
                 .addFilterBefore(new SignInRateLimitFilter(limiter), UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new AccountStateFilter(users, signIn), AuthorizationFilter.class)
+                .addFilterBefore(new AccountStateFilter(users, signIn,
+                        env.getProperty(AccountStateFilter.LIFETIME_PROPERTY, java.time.Duration.class, AccountStateFilter.ABSOLUTE_LIFETIME)), AuthorizationFilter.class)
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))

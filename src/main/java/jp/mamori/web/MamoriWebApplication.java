@@ -33,6 +33,11 @@ public class MamoriWebApplication {
      * and {@code MAMORI_BASE_URL} (redirects' origin), see {@link EdgeSettings}; a bad value stops the start.
      */
     public static ConfigurableApplicationContext start(Database db, String bind, int port, Path dataDir, Map<String, String> env) {
+        return start(db, bind, port, dataDir, env, Map.of());
+    }
+
+    /** {@code properties}: Spring properties over the defaults (application.properties), e.g. the session timeouts in a test. */
+    static ConfigurableApplicationContext start(Database db, String bind, int port, Path dataDir, Map<String, String> env, Map<String, Object> properties) {
         SpringApplication app = new SpringApplication(MamoriWebApplication.class);
         Map<String, Object> props = new HashMap<>();
         props.put("server.port", port);
@@ -41,7 +46,12 @@ public class MamoriWebApplication {
         props.put(EdgeSettings.BASE_URL_PROPERTY, EdgeSettings.baseUrl(env));
         props.put(SecurityBeans.DATA_DIR_PROPERTY, dataDir.toAbsolutePath().normalize().toString());
         app.setDefaultProperties(props);
-        app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("mamoriDatabase", db));
+        app.addInitializers(ctx -> {
+            ctx.getBeanFactory().registerSingleton("mamoriDatabase", db);
+            if (!properties.isEmpty()) {
+                ctx.getEnvironment().getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("mamori-start", properties));
+            }
+        });
         return app.run();
     }
 
