@@ -79,17 +79,39 @@ public class ReadinessCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "発行済みレポート / issued reports")
-    static class ListReports extends OrganizationCommand {
+    static class ListReports extends OrganizationReport<List<ReadinessSnapshot>> {
         @Override
-        Integer run(Mamori m, Organization o) {
-            List<ReadinessSnapshot> all = m.readinessReports().list(o.id());
+        List<ReadinessSnapshot> read(Mamori m, Organization o) {
+            return m.readinessReports().list(o.id());
+        }
+
+        /** One entry per issued report: what the table shows, the whole report is {@code readiness diff}'s and the web's. */
+        @Override
+        Object json(List<ReadinessSnapshot> all) {
+            List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+            for (ReadinessSnapshot s : all) {
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("id", s.id());
+                m.put("issuedAt", s.issuedAt());
+                m.put("issuedBy", s.issuedBy());
+                m.put("red", s.report().count(Status.RED));
+                m.put("amber", s.report().count(Status.AMBER));
+                m.put("green", s.report().count(Status.GREEN));
+                m.put("sha256", s.sha256());
+                m.put("intact", s.intact());
+                out.add(m);
+            }
+            return out;
+        }
+
+        @Override
+        void print(Mamori m, Organization o, List<ReadinessSnapshot> all) {
             TextTable t = new TextTable("ID", "発行日時", "発行者", "要対応", "要注意", "良好", "SHA-256", "改ざん検査");
             for (ReadinessSnapshot s : all) {
                 t.row(s.id(), RemediationContext.dateTime(s.issuedAt()), s.issuedBy(), s.report().count(Status.RED), s.report().count(Status.AMBER),
                         s.report().count(Status.GREEN), s.sha256(), s.intact() ? "一致" : "不一致");
             }
             System.out.print(t);
-            return ExitCode.OK;
         }
     }
 
