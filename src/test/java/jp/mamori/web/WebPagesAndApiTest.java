@@ -151,8 +151,14 @@ class WebPagesAndApiTest {
         assertThat(icon.statusCode()).isEqualTo(200);
         assertThat(icon.headers().firstValue("Content-Type").orElse("")).containsAnyOf("image/x-icon", "image/vnd.microsoft.icon");
         assertThat(icon.body()).as("an ICO file").startsWith(0, 0, 1, 0);
-        assertThat(HttpSessionClient.browser(base).get("/login").body()).contains("<link rel=\"icon\" href=\"/favicon.ico\"");
+        String login = HttpSessionClient.browser(base).get("/login").body();
+        assertThat(login).contains("<link rel=\"icon\" href=\"/favicon.ico\"").contains("<title>サインイン | Mamori</title>")
+                .contains("<link rel=\"stylesheet\" href=\"/css/mamori.css\">").as("the sign-in page loads no script").doesNotContain("<script");
         assertThat(page.get("/findings").body()).contains("<link rel=\"icon\" href=\"/favicon.ico\"");
+        HttpResponse<String> missing = page.get("/assets/987654");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).as("the error page: the same plain head").contains("<link rel=\"icon\" href=\"/favicon.ico\"")
+                .contains("<title>404 ").contains(" | Mamori</title>").doesNotContain("<script");
     }
 
     @Test
