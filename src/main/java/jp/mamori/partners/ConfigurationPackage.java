@@ -13,7 +13,8 @@ import jp.mamori.inventory.Organization;
 
 /**
  * The configuration package for an IR partner (構成情報): systems with their segment and importance,
- * assets with CPE, exposure and boundary flag, whether a current SBOM is held, and the contacts —
+ * assets with CPE, exposure and boundary flag, whether a current SBOM is held and its summary (format,
+ * version, number of components, SHA-256, upload date), and the contacts —
  * generated from the inventory as canonical JSON, so that the same inventory gives the same SHA-256.
  */
 public record ConfigurationPackage(String fileName, byte[] json, String sha256, byte[] xlsx) {
@@ -23,9 +24,34 @@ public record ConfigurationPackage(String fileName, byte[] json, String sha256, 
         return fileName.replaceFirst("\\.json$", ".xlsx");
     }
 
+    /** The current SBOM of an asset as the package summarises it (never its components). */
+    public record SbomSummary(String format, String specVersion, int components, String sha256, LocalDate uploadedOn) {
+        Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("format", format);
+            m.put("specVersion", specVersion);
+            m.put("components", components);
+            m.put("sha256", sha256);
+            m.put("uploadedOn", uploadedOn == null ? null : uploadedOn.toString());
+            return m;
+        }
+
+        /** The 資産 sheet's SBOM cell: CycloneDX 1.5・120 コンポーネント（2026-11-01）. */
+        String text() {
+            return format + (specVersion == null ? "" : " " + specVersion) + "・" + components + " コンポーネント" + (uploadedOn == null ? "" : "（" + uploadedOn + "）");
+        }
+    }
+
     public static ConfigurationPackage build(Organization org, LocalDate asOf, Vendor recipient, List<ItSystem> systems, List<Asset> assets,
                                              Map<Long, CoveredAsset> facts, List<Vendor> vendors) {
+        return build(org, asOf, recipient, systems, assets, facts, vendors, Map.of());
+    }
+
+    /** {@code sboms}: each asset's current SBOM by asset id (assets without one are absent). */
+    public static ConfigurationPackage build(Organization org, LocalDate asOf, Vendor recipient, List<ItSystem> systems, List<Asset> assets,
+                                             Map<Long, CoveredAsset> facts, List<Vendor> vendors, Map<Long, SbomSummary> sboms) {
         Map<String, Object> root = new LinkedHashMap<>();
+        Map<Map<String, Object>, String> sbomText = new java.util.IdentityHashMap<>();
         root.put("schema", "mamori.configuration/1");
         root.put("organization", Map.of("code", org.code(), "name", org.name()));
         root.put("asOf", asOf.toString());
@@ -54,6 +80,9 @@ public record ConfigurationPackage(String fileName, byte[] json, String sha256, 
                 x.put("maintainer", a.vendor());
                 CoveredAsset f = facts.get(a.id());
                 x.put("currentSbom", f != null && f.hasCurrentSbom());
+                SbomSummary sb = sboms.get(a.id());
+                x.put("sbom", sb == null ? null : sb.json());
+                if (sb != null) sbomText.put(x, sb.text());
                 as.add(x);
             }
             m.put("assets", as);
@@ -79,11 +108,12 @@ public record ConfigurationPackage(String fileName, byte[] json, String sha256, 
             throw new IllegalStateException(e);
         }
         return new ConfigurationPackage("configuration-" + org.code() + "-" + asOf + ".json", json, ContractDocument.sha256(json),
-                workbook(org, asOf, recipient, sys, contacts));
+                workbook(org, asOf, recipient, sys, contacts, sbomText));
     }
 
     @SuppressWarnings("unchecked")
-    private static byte[] workbook(Organization org, LocalDate asOf, Vendor recipient, List<Map<String, Object>> systems, List<Map<String, Object>> contacts) {
+    private static byte[] workbook(Organization org, LocalDate asOf, Vendor recipient, List<Map<String, Object>> systems, List<Map<String, Object>> contacts,
+                                   Map<Map<String, Object>, String> sbomText) {
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
              java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
             org.apache.poi.ss.usermodel.Sheet a = wb.createSheet("資産");
@@ -97,7 +127,7 @@ public record ConfigurationPackage(String fileName, byte[] json, String sha256, 
                     org.apache.poi.ss.usermodel.Row r = a.createRow(n++);
                     Object[] v = {s.get("code"), s.get("name"), s.get("segment"), s.get("importance"), x.get("code"), x.get("name"), x.get("kind"),
                             x.get("product"), x.get("version"), x.get("cpe"), x.get("exposure"), Boolean.TRUE.equals(x.get("internetBoundary")) ? "○" : "",
-                            x.get("maintainer"), Boolean.TRUE.equals(x.get("currentSbom")) ? "あり" : "なし"};
+                            x.get("maintainer"), sbomText.containsKey(x) ? sbomText.get(x) : Boolean.TRUE.equals(x.get("currentSbom")) ? "あり" : "なし"};
                     for (int i = 0; i < v.length; i++) r.createCell(i).setCellValue(jp.mamori.remediation.export.CellText.safe(v[i] == null ? "" : String.valueOf(v[i])));
                 }
             }

@@ -128,6 +128,34 @@ class PartnersContactAndImportTest {
             ShareConfiguration.Result recent = m.shareConfiguration().run(OFFICER, org, "Eフォレンジック株式会社", "鈴木", today.minusDays(10));
             assertThat(recent.share().sha256()).as("the inventory changed, so the package did").isNotEqualTo(old.share().sha256());
 
+            // the package carries each asset's current SBOM as a summary (the fixture's CycloneDX 1.5 with log4j-core), none for the new firewall
+            JsonNode pack = JSON.readTree(recent.pack().json());
+            JsonNode a1 = null;
+            JsonNode fw = null;
+            for (JsonNode sys : pack.path("systems")) for (JsonNode x : sys.path("assets")) {
+                if ("code-a1".equals(x.path("code").asText())) a1 = x;
+                if ("fw-new".equals(x.path("code").asText())) fw = x;
+            }
+            assertThat(a1).as(pack.toString()).isNotNull();
+            assertThat(a1.path("sbom").path("format").asText()).containsIgnoringCase("cyclonedx");
+            assertThat(a1.path("sbom").path("specVersion").asText()).isEqualTo("1.5");
+            assertThat(a1.path("sbom").path("components").asInt()).isEqualTo(1);
+            assertThat(a1.path("sbom").path("sha256").asText()).isEqualTo("0".repeat(64));
+            assertThat(a1.path("sbom").path("uploadedOn").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+            assertThat(fw.path("sbom").isNull()).as("no SBOM for the new firewall").isTrue();
+            assertThat(fw.path("currentSbom").asBoolean()).isFalse();
+            try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(recent.pack().xlsx()))) {
+                boolean seen = false;
+                for (Row r : wb.getSheet("資産")) {
+                    if (r.getCell(4) == null || !"code-a1".equals(r.getCell(4).getStringCellValue())) continue;
+                    assertThat(r.getCell(13).getStringCellValue()).contains("1 コンポーネント").containsIgnoringCase("cyclonedx");
+                    seen = true;
+                }
+                assertThat(seen).isTrue();
+            }
+            ShareConfiguration.Result again = m.shareConfiguration().run(OFFICER, org, "Eフォレンジック株式会社", "鈴木", today.minusDays(10));
+            assertThat(again.share().sha256()).as("the same inventory and SBOMs give the same hash").isEqualTo(recent.share().sha256());
+
             String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
             HttpSessionClient c = AuthorizationMatrixTest.signIn(base, f, Role.SECURITY_OFFICER);
             HttpResponse<String> page = c.get("/partners/contact");

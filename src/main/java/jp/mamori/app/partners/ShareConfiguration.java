@@ -32,8 +32,15 @@ public final class ShareConfiguration {
         LocalDate today = mamori.today();
         LocalDate on = sharedOn == null ? today : sharedOn;
         if (on.isAfter(today)) throw new PartnersException("共有日が未来です / the share date is in the future: " + on);
-        ConfigurationPackage pack = ConfigurationPackage.build(org, on, v, mamori.inventory().systems().list(orgId), mamori.inventory().listAssets(orgId),
-                mamori.coverage().assets(orgId), mamori.vendors().list(orgId));
+        java.util.List<jp.mamori.inventory.Asset> assets = mamori.inventory().listAssets(orgId);
+        java.util.Map<Long, ConfigurationPackage.SbomSummary> sboms = new java.util.HashMap<>();
+        for (jp.mamori.inventory.Asset a : assets) {
+            mamori.sboms().history(orgId, a.id()).stream().filter(x -> x.current() && !x.held()).findFirst().ifPresent(x -> sboms.put(a.id(),
+                    new ConfigurationPackage.SbomSummary(x.format(), x.specVersion(), x.componentCount(), x.sha256(),
+                            x.uploadedAt().atZone(jp.mamori.app.TokyoTime.TOKYO).toLocalDate())));
+        }
+        ConfigurationPackage pack = ConfigurationPackage.build(org, on, v, mamori.inventory().systems().list(orgId), assets,
+                mamori.coverage().assets(orgId), mamori.vendors().list(orgId), sboms);
         return mamori.database().inUnitOfWork(c -> {
             ConfigShare s = mamori.shares().record(c, orgId, v.id(), on, recipient == null || recipient.isBlank() ? v.contactPerson() == null ? v.name()
                     : v.contactPerson() : recipient, pack.sha256(), on.plusDays(ShareStore.SHARE_INTERVAL_DAYS), actor.name(), mamori.clock().instant());
