@@ -90,8 +90,9 @@ public class DemoCommand implements Callable<Integer> {
             DemoRemediation.run(d, org, new RemediationContext(m));
             // after the demo's own decision, so that a second run prints the same table
             printSummary(m, org);
-            DemoPrefecture.print(m);
             DemoPartners.run(m, org);
+            // after the partners, so that the overview's readiness state is the same on every run
+            DemoPrefecture.print(m);
         } finally {
             deleteTree(tmp);
         }

@@ -17,7 +17,6 @@ import jp.mamori.inventory.InventoryRepository.NewAsset;
 import jp.mamori.inventory.ItSystem;
 import jp.mamori.inventory.Organization;
 import jp.mamori.inventory.Segment;
-import jp.mamori.remediation.PrefectureStatus;
 import jp.mamori.security.Role;
 import jp.mamori.security.Accounts;
 import jp.mamori.security.UserStore;
@@ -97,9 +96,10 @@ final class DemoPrefecture {
         if (pref == null) return;
         System.out.println();
         System.out.println("【" + pref.name() + "】参加団体の状況（件数のみ。各団体のダッシュボードと同じ件数。詳細は団体の許可がある場合だけ） — サインイン pref-operator");
-        TextTable t = new TextTable("団体", "名称", "境界装置の直ちに対応(Act)", "境界装置の優先対応を含む", "期限超過", "未対応", "詳細の閲覧許可");
-        for (PrefectureStatus.Row r : m.prefecture().overview(pref.id())) {
-            t.row(r.code(), r.name(), r.boundaryAct(), r.actAttendBoundary(), r.overdue(), r.open(), r.grant() == null ? "なし" : "あり");
+        TextTable t = new TextTable("団体", "名称", "境界装置の直ちに対応(Act)", "境界装置の優先対応を含む", "期限超過", "未対応", "インシデント", "準備状況 要対応/要注意/良好", "詳細の閲覧許可");
+        for (jp.mamori.app.prefecture.Prefecture.Overview r : m.prefecture().overview(pref.id())) {
+            t.row(r.code(), r.name(), r.boundaryAct(), r.actAttendBoundary(), r.overdue(), r.open(), r.openIncidents(),
+                    r.readinessRed() + "/" + r.readinessAmber() + "/" + r.readinessGreen(), r.grant() == null ? "なし" : "あり");
         }
         System.out.print(t);
     }

@@ -46,9 +46,10 @@ public class PrefectureCommand {
         public Integer call() {
             try (Mamori m = db.mamori()) {
                 Organization p = m.inventory().findOrganization(prefecture).orElseThrow(() -> new BadInputException("no organisation with code '" + prefecture + "'"));
-                TextTable t = new TextTable("団体", "名称", "境界 Act", "境界 Act/Attend", "期限超過", "未対応", "詳細の閲覧許可");
-                for (PrefectureStatus.Row r : m.prefecture().overview(p.id())) {
-                    t.row(r.code(), r.name(), r.boundaryAct(), r.actAttendBoundary(), r.overdue(), r.open(), r.grant() == null ? "なし / none" : "〜" + jst(r.grant().expiresAt()));
+                TextTable t = new TextTable("団体", "名称", "境界 Act", "境界 Act/Attend", "期限超過", "未対応", "インシデント", "準備状況 要対応/要注意/良好", "詳細の閲覧許可");
+                for (jp.mamori.app.prefecture.Prefecture.Overview r : m.prefecture().overview(p.id())) {
+                    t.row(r.code(), r.name(), r.boundaryAct(), r.actAttendBoundary(), r.overdue(), r.open(), r.openIncidents(),
+                            r.readinessRed() + "/" + r.readinessAmber() + "/" + r.readinessGreen(), r.grant() == null ? "なし / none" : "〜" + jst(r.grant().expiresAt()));
                 }
                 System.out.print(t);
                 return ExitCode.OK;

@@ -32,7 +32,7 @@ class PrefectureTest {
             long pref = m.inventory().findOrganization("470006").orElseThrow().id();
             p.addMember(admin, "470006", "472018");
             assertThatThrownBy(() -> p.addMember(admin, "470006", "472018")).isInstanceOf(InvalidInputException.class);
-            assertThat(p.overview(pref)).extracting(PrefectureStatus.Row::code).containsExactly("472018");
+            assertThat(p.overview(pref)).extracting(Prefecture.Overview::code).containsExactly("472018");
 
             Actor operator = Actor.web("op", false, false);
             assertThatThrownBy(() -> p.details(operator, pref, a)).isInstanceOf(Prefecture.NotGrantedException.class);

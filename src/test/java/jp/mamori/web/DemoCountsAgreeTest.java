@@ -42,6 +42,8 @@ class DemoCountsAgreeTest {
     static final String PASSWORD = "Demo-Counts-Agree-2026!";
     static final ObjectMapper JSON = new ObjectMapper();
     static final Pattern CARD = Pattern.compile("<a href=\"([^\"]*)\" id=\"card-([a-z-]+)\">\\s*<span class=\"card-n\">(\\d+)</span>");
+    static final Pattern READY = Pattern.compile("要対応 (\\d+) / 要注意 (\\d+) / 良好 (\\d+)");
+    static final Pattern TD = Pattern.compile("<td[^>]*>([^<]*)</td>");
     static final Pattern ROW = Pattern.compile("<th scope=\"row\"><a href=\"/findings/(\\d+)\"");
 
     @Test
@@ -76,6 +78,14 @@ class DemoCountsAgreeTest {
         // the town lets the cloud's operators see its details; 守里市 shares counts only
         cli("prefecture", "grant", "--org", "999998", "--prefecture", "990000", "--days", "7", "--reason", "件数の照合", "--by", "town-officer", "--data", data);
         String prefectureStatus = cli("prefecture", "status", "--prefecture", "990000", "--data", data);
+        // each municipality's own readiness report (red / amber / green), for the overview's readiness state
+        Map<String, List<Long>> readiness = new LinkedHashMap<>();
+        for (String org : List.of("999999", "999998")) {
+            String report = cli("readiness", "show", "--org", org, "--data", data);
+            Matcher r = READY.matcher(report);
+            assertThat(r.find()).as(report).isTrue();
+            readiness.put(org, List.of(Long.parseLong(r.group(1)), Long.parseLong(r.group(2)), Long.parseLong(r.group(3))));
+        }
 
         try (Database db = Database.open(DatabaseSettings.embedded(dataDir))) {
             AuditLog audit = new AuditLog(db.dataSource());
@@ -88,6 +98,10 @@ class DemoCountsAgreeTest {
             ApiTokenStore tokens = new ApiTokenStore(db.dataSource(), audit);
             String token = tokens.issue(users.find("sec-officer").orElseThrow(), "counts", List.of("read"), 1, "test").secret();
             String operatorToken = tokens.issue(users.find("pref-operator").orElseThrow(), "counts", List.of("read"), 1, "test").secret();
+            String operatorSecret = Totp.newSecret();
+            UserAccount operator = users.find("pref-operator").orElseThrow();
+            users.changePassword(operator.id(), users.resetPassword("pref-operator", "test"), PASSWORD);
+            users.enrolTotp(operator.id(), operatorSecret, Totp.code(operatorSecret, Totp.step(Instant.now()) - 1));
             String townToken = tokens.issue(users.find("town-officer").orElseThrow(), "counts", List.of("read"), 1, "test").secret();
             ConfigurableApplicationContext context = MamoriWebApplication.start(db, "127.0.0.1", 0, dataDir);
             try {
@@ -144,6 +158,9 @@ class DemoCountsAgreeTest {
                     assertThat(row.get("boundaryAct").asLong()).as(org + " boundary Act").isEqualTo(counts.get("boundaryAct").asLong()).isPositive();
                     assertThat(row.get("overdue").asLong()).as(org + " overdue").isEqualTo(counts.get("overdue").asLong());
                     assertThat(row.get("open").asLong()).as(org + " open").isEqualTo(counts.get("open").asLong());
+                    assertThat(row.get("openIncidents").asLong()).as(org + " open incidents").isEqualTo(counts.get("openIncidents").asLong());
+                    assertThat(List.of(row.at("/readiness/red").asLong(), row.at("/readiness/amber").asLong(), row.at("/readiness/green").asLong()))
+                            .as(org + " readiness red/amber/green").isEqualTo(readiness.get(org));
                     assertThat(row.get("detailsGrantedUntil").isNull()).as(org + " granted details").isEqualTo(!"999998".equals(org));
                 }
                 // under the town's grant, the operator's detail list holds exactly the rows its overview count says
@@ -155,12 +172,23 @@ class DemoCountsAgreeTest {
                 assertThat(HttpSessionClient.api(base, operatorToken).get("/api/v1/prefecture/organizations/" + overview.get(1).get("id").asLong()
                         + "/findings").statusCode()).as("no grant, no details").isEqualTo(403);
                 assertThat(own.get("999998").get("boundaryAct").asLong()).isEqualTo(townSummary.get("boundaryAct").asLong());
-                // the CLI's status prints the same numbers (code, name, boundary Act, boundary Act/Attend, overdue, open)
+                assertThat(overview.get(1).get("openIncidents").asLong()).as("守里市's demo logs open incidents").isPositive();
+                assertThat(readiness.get("999999").stream().mapToLong(Long::longValue).sum()).as("a readiness report has rows").isPositive();
+                // the CLI's status and the operator's page print the same numbers (code, name, boundary Act, boundary Act/Attend,
+                // overdue, open, open incidents, readiness red/amber/green)
+                String prefecturePage = HttpSessionClient.signedIn(base, "pref-operator", PASSWORD, operatorSecret).get("/prefecture").body();
                 for (JsonNode row : overview) {
+                    String ready = row.at("/readiness/red").asLong() + "/" + row.at("/readiness/amber").asLong() + "/" + row.at("/readiness/green").asLong();
                     String line = prefectureStatus.lines().filter(l -> l.startsWith(row.get("code").asText())).findFirst().orElseThrow();
                     assertThat(line.split("\\s{2,}")).as(line).containsSubsequence(String.valueOf(row.get("boundaryAct").asLong()),
                             String.valueOf(row.get("actAttendOnBoundary").asLong()), String.valueOf(row.get("overdue").asLong()),
-                            String.valueOf(row.get("open").asLong()));
+                            String.valueOf(row.get("open").asLong()), String.valueOf(row.get("openIncidents").asLong()), ready);
+                    int at = prefecturePage.indexOf("(" + row.get("code").asText() + ")</th>");
+                    assertThat(at).as("the page lists " + row.get("code").asText()).isPositive();
+                    List<String> cells = TD.matcher(prefecturePage.substring(at, prefecturePage.indexOf("</tr>", at))).results().map(r -> r.group(1).strip()).toList();
+                    assertThat(cells).as("page row of " + row.get("code").asText()).startsWith(String.valueOf(row.get("boundaryAct").asLong()),
+                            String.valueOf(row.get("actAttendOnBoundary").asLong()), String.valueOf(row.get("overdue").asLong()),
+                            String.valueOf(row.get("open").asLong()), String.valueOf(row.get("openIncidents").asLong()), ready.replace("/", " / "));
                 }
             } finally {
                 context.close();

@@ -43,9 +43,26 @@ public final class Prefecture {
         });
     }
 
+    /**
+     * One served municipality as the operator always sees it, counts only: its dashboard's finding cards
+     * ({@link PrefectureStatus.Row}), its open incidents (the dashboard's 未対応のインシデント, from the same
+     * count) and its incident-readiness state — how many countermeasures of today's readiness report are
+     * 要対応 (red), 要注意 (amber) and 良好 (green), as {@code mamori readiness show} counts them.
+     */
+    public record Overview(long organizationId, String code, String name, long actAttendBoundary, long boundaryAct, long overdue, long open,
+                           long openIncidents, long readinessRed, long readinessAmber, long readinessGreen, PrefectureStatus.Grant grant) { }
+
     /** Counts per served municipality (what the operator always sees). */
-    public List<PrefectureStatus.Row> overview(long prefectureId) {
-        return status.rows(prefectureId, mamori.clock().instant(), LocalDate.now(mamori.clock().withZone(TriagePolicy.TOKYO)));
+    public List<Overview> overview(long prefectureId) {
+        LocalDate today = LocalDate.now(mamori.clock().withZone(TriagePolicy.TOKYO));
+        List<Overview> out = new java.util.ArrayList<>();
+        for (PrefectureStatus.Row r : status.rows(prefectureId, mamori.clock().instant(), today)) {
+            jp.mamori.partners.ReadinessReport ready = mamori.partners().readiness(r.organizationId(), r.code(), r.name(), today);
+            out.add(new Overview(r.organizationId(), r.code(), r.name(), r.actAttendBoundary(), r.boundaryAct(), r.overdue(), r.open(),
+                    mamori.detections().openIncidents(r.organizationId()), ready.count(jp.mamori.partners.Status.RED),
+                    ready.count(jp.mamori.partners.Status.AMBER), ready.count(jp.mamori.partners.Status.GREEN), r.grant()));
+        }
+        return out;
     }
 
     /** The boundary findings of a municipality, only while its grant is in force; else {@link NotGrantedException}. */

@@ -47,7 +47,7 @@ public class PrefectureController {
     public List<Map<String, Object>> api(AccessScope scope) {
         Access.require(scope, scope.prefectureOperator(), "prefecture");
         List<Map<String, Object>> out = new ArrayList<>();
-        for (PrefectureStatus.Row r : mamori.prefecture().overview(scope.organizationId())) {
+        for (Prefecture.Overview r : mamori.prefecture().overview(scope.organizationId())) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", r.organizationId());
             m.put("code", r.code());
@@ -56,6 +56,8 @@ public class PrefectureController {
             m.put("boundaryAct", r.boundaryAct());
             m.put("overdue", r.overdue());
             m.put("open", r.open());
+            m.put("openIncidents", r.openIncidents());
+            m.put("readiness", Map.of("red", r.readinessRed(), "amber", r.readinessAmber(), "green", r.readinessGreen()));
             m.put("detailsGrantedUntil", r.grant() == null ? null : r.grant().expiresAt().toString());
             out.add(m);
         }
