@@ -162,7 +162,8 @@ public final class AuditWords {
         if (detail == null || detail.isBlank()) return detail;
         List<String[]> fields = fields(detail);
         if (fields.size() == 1) return detail;
-        StringBuilder out = new StringBuilder(fields.get(0)[1].strip());
+        String lead = fields.get(0)[1].strip();
+        StringBuilder out = new StringBuilder(english ? lead : record(lead));
         String sep = english ? ", " : "、";
         for (int i = 1; i < fields.size(); i++) {
             String key = fields.get(i)[0];
@@ -170,7 +171,7 @@ public final class AuditWords {
             boolean afterText = fields.get(i - 1)[0] == null;
             if (!out.isEmpty()) out.append(afterText || key == null ? " " : sep);
             if (key == null) {
-                out.append(value);
+                out.append(english ? value : record(value));
                 continue;
             }
             out.append(label(action, key, english)).append(": ")
@@ -241,6 +242,16 @@ public final class AuditWords {
             fields.add(new String[] {key, detail.substring(at, m.start(1)).strip()});
         }
         return fields;
+    }
+
+    private static final Pattern RECORD = Pattern.compile("(decision|sbom|mitigation|drill|incident):(\\d+)");
+    private static final Map<String, String> RECORDS = Map.of(
+            "decision", "判断", "sbom", "SBOM", "mitigation", "回避策の項目", "drill", "訓練", "incident", "インシデント");
+
+    /** "decision:1" (the record an entry made or changed) → 判断 #1. */
+    private static String record(String text) {
+        Matcher m = RECORD.matcher(text);
+        return m.matches() ? RECORDS.get(m.group(1)) + " #" + m.group(2) : text;
     }
 
     private static final Pattern TRANSITION = Pattern.compile("\\b([a-z_]+)->([a-z_]+)\\b");

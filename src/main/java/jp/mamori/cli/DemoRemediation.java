@@ -46,8 +46,7 @@ final class DemoRemediation {
             LocalDate patchBy = ctx.today().plusDays(14);
             String who = DemoCommand.DEMO.name();
             var decided = ctx.mamori.decideFinding().run(DemoCommand.DEMO, org.id(), id, new Decision(DecisionAction.MITIGATE,
-                    "直ちにベンダーの回避策を適用し、全セッションを切断する。" + patchBy + " までにパッチを適用する。"
-                            + " / Mitigate now (vendor workaround, end all sessions); patch by " + patchBy + ".",
+                    "直ちにベンダーの回避策を適用し、全セッションを切断する。" + patchBy + " までにパッチを適用する。",
                     who, null, patchBy, List.of("https://support.citrix.com/article/CTX579459"), null));
             DecisionResult r = decided.decision();
             RemediationContext.report(decided.notifications());

@@ -94,8 +94,14 @@ public final class EvidenceWords {
         part("worst case assumed", "最悪の場合を仮定");
         part("lower value assumed", "低い方の値を仮定");
         part("importance (\\S+) \\((.*)\\), raised one step: exposure open", "重要度 $1（$2）、インターネットに公開のため一段引き上げ");
+        part("importance high", "重要度 高");
+        part("importance medium", "重要度 中");
+        part("importance low", "重要度 低");
         part("importance (\\S+)", "重要度 $1");
         part("from mission (\\S+)", "業務の重要度 $1 から");
+        part("exposure open", "露出度 インターネットに公開");
+        part("exposure controlled", "露出度 内部（到達可能）");
+        part("exposure small", "露出度 限定（隔離）");
         part("exposure (\\S+)", "露出度 $1");
         part("(.*) \\(derived: (\\S+)\\)", "$1（導出値: $2）");
     }

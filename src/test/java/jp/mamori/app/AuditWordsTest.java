@@ -34,7 +34,7 @@ class AuditWordsTest {
     void aDecisionReadsAsLabelledFields() {
         String detail = "decision:5 action=mitigate new->mitigation_planned until=2026-12-20 asset=vpn-gw-01 vuln=CVE-2023-4966"
                 + " reason=セッションを全て終了し、12月20日までに 13.1-49.15 へ更新 (vendor=Aテック)";
-        assertThat(AuditWords.detail(detail, false)).isEqualTo("decision:5 判断: "
+        assertThat(AuditWords.detail(detail, false)).isEqualTo("判断 #5 判断: "
                 + jp.mamori.remediation.DecisionAction.MITIGATE.ja() + " 新規→" + jp.mamori.remediation.FindingState.MITIGATION_PLANNED.ja()
                 + "、期限・見直し日: 2026-12-20、資産: vpn-gw-01、脆弱性: CVE-2023-4966、理由: セッションを全て終了し、12月20日までに 13.1-49.15 へ更新 (vendor=Aテック)");
         assertThat(AuditWords.detail(detail, true)).isEqualTo("decision:5 decision: mitigate new→mitigation_planned, until: 2026-12-20,"
@@ -50,7 +50,7 @@ class AuditWordsTest {
         String hostile = "evil\"> src=x onerror=alert(1).cdx.json";
         String detail = "sbom:7 file=" + jp.mamori.audit.AuditDetail.quote(hostile) + " format=cyclonedx 1.6 components=2";
         assertThat(detail).as("the stored detail quotes it").contains("file=\"evil\\\"> src=x onerror=alert(1).cdx.json\"");
-        assertThat(AuditWords.detail(detail, false)).isEqualTo("sbom:7 ファイル: " + hostile + "、形式: cyclonedx 1.6、コンポーネント数: 2");
+        assertThat(AuditWords.detail(detail, false)).isEqualTo("SBOM #7 ファイル: " + hostile + "、形式: cyclonedx 1.6、コンポーネント数: 2");
         assertThat(AuditWords.detail("name=" + jp.mamori.audit.AuditDetail.quote("Aテック 株式会社") + " kind=ir", true))
                 .isEqualTo("name: Aテック 株式会社, kind: ir");
         assertThat(jp.mamori.audit.AuditDetail.quote("plain.json")).as("a plain word is written as it is").isEqualTo("plain.json");
@@ -64,7 +64,7 @@ class AuditWordsTest {
     @Test
     void theChannelAndTheOsAccountReadInWordsAndTheTextAfterThemStays() {
         String detail = "via=cli os=tanaka decision:3 action=patch until=2027-01-10 asset=fw-01 vuln=CVE-2024-3400 reason=保守日に適用";
-        assertThat(AuditWords.detail("finding.decided", detail, false)).isEqualTo("操作経路: コマンド（CLI）、OSアカウント: tanaka decision:3 判断: "
+        assertThat(AuditWords.detail("finding.decided", detail, false)).isEqualTo("操作経路: コマンド（CLI）、OSアカウント: tanaka 判断 #3 判断: "
                 + jp.mamori.remediation.DecisionAction.PATCH.ja() + "、期限・見直し日: 2027-01-10、資産: fw-01、脆弱性: CVE-2024-3400、理由: 保守日に適用");
         assertThat(AuditWords.detail("finding.decided", detail, true)).isEqualTo("via: cli, OS account: tanaka decision:3 decision: patch,"
                 + " until: 2027-01-10, asset: fw-01, vulnerability: CVE-2024-3400, reason: 保守日に適用");
@@ -72,7 +72,7 @@ class AuditWordsTest {
                 .isEqualTo("操作経路: ウェブ画面、接続元: 192.0.2.10、認証要素: パスワード＋確認コード");
         assertThat(AuditWords.detail("job.queued", "via=system kind=feeds_sync", false)).isEqualTo("操作経路: Mamori（自動処理）、種別: feeds_sync");
         assertThat(AuditWords.detail("sbom.added", "via=demo os=root sbom:8 file=a.json", false))
-                .isEqualTo("操作経路: デモ、OSアカウント: root sbom:8 ファイル: a.json");
+                .isEqualTo("操作経路: デモ、OSアカウント: root SBOM #8 ファイル: a.json");
     }
 
     @Test
@@ -91,7 +91,7 @@ class AuditWordsTest {
         assertThat(AuditWords.detail("user.created", "role=SECURITY_OFFICER organization=2 ciso=true", false))
                 .isEqualTo("役割: 情報セキュリティ担当、団体: 2、CISO: はい");
         assertThat(AuditWords.detail("finding.mitigation_updated", "via=web mitigation:4 status=done", false))
-                .isEqualTo("操作経路: ウェブ画面 mitigation:4 状態: 完了");
+                .isEqualTo("操作経路: ウェブ画面 回避策の項目 #4 状態: 完了");
         assertThat(AuditWords.detail("organization.settings_changed", "via=web sbom_strict=on", false))
                 .isEqualTo("操作経路: ウェブ画面、SBOMの厳格な確認: 有効");
         assertThat(AuditWords.detail("vendor.saved", "via=web name=E社 kind=ir", true)).as("English keeps the stored values")

@@ -20,7 +20,10 @@ class EvidenceWordsTest {
 
     @Test
     void theFixedPhrasesReadInJapanese() {
-        assertThat(EvidenceWords.evidence("exposure open")).isEqualTo("露出度 open");
+        assertThat(EvidenceWords.evidence("exposure open")).isEqualTo("露出度 インターネットに公開");
+        assertThat(EvidenceWords.evidence("exposure controlled")).isEqualTo("露出度 内部（到達可能）");
+        assertThat(EvidenceWords.evidence("importance high")).isEqualTo("重要度 高");
+        assertThat(EvidenceWords.evidence("exposure sideways")).as("a value it does not know stays as written").isEqualTo("露出度 sideways");
         assertThat(EvidenceWords.evidence("CISA KEV dateAdded 2023-10-18, dueDate 2023-11-08, knownRansomwareCampaignUse Known; "
                 + "EPSS 0.96486 (percentile 0.99623, 2024-03-25) >= threshold 0.1"))
                 .isEqualTo("CISA KEV 掲載日 2023-10-18、期限 2023-11-08、ランサムウェアでの悪用 既知。"

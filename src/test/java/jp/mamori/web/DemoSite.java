@@ -150,6 +150,29 @@ final class DemoSite implements AutoCloseable {
         Files.createDirectories(png.getParent());
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), png, StandardCopyOption.REPLACE_EXISTING);
         System.out.println("screenshot: " + png.toAbsolutePath());
+        System.out.println("english on " + name + ": " + new java.util.TreeSet<>(englishWords()));
+    }
+
+    /**
+     * English words a Japanese reader sees on the page: words of four letters or more in the page's text,
+     * leaving out what is data rather than the page's own words — elements marked {@code lang="en"} (a
+     * description that has no Japanese text, a bilingual reason's English half), code and identifiers
+     * ({@code code}, {@code kbd}, {@code samp}, CPE and purl strings, URLs, e-mail addresses, file names) and
+     * the choices of a form's lists (user names).
+     */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> englishWords() {
+        String text = (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const body = document.body.cloneNode(true);"
+                        + "body.querySelectorAll('[lang=en], code, kbd, samp, select, script, style, .sr-only').forEach(e => e.remove());"
+                        + "return body.innerText;");
+        java.util.List<String> words = new java.util.ArrayList<>();
+        for (String token : text.split("[\\s、。（）()「」：,;|\\[\\]]+")) {
+            if (token.matches(".*(cpe:|pkg:|https?:|@|\\.(json|xml|log|csv|spdx|xlsx|gz)).*")) continue;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w.-])[A-Za-z][a-z]{3,}(?![\\w-])").matcher(token);
+            while (m.find()) words.add(m.group());
+        }
+        return words;
     }
 
     @Override

@@ -62,6 +62,7 @@ class OfficerMorningBrowserTest {
         assertThat(top.findElement(By.cssSelector(".due-basis")).getText()).as("the row says why the date is what it is")
                 .isEqualTo("判断で設定したパッチ期限（mamori-demo）");
         site.screenshot("officer-1-dashboard.png");
+        noEnglishOnThePage("officer-1-dashboard.png");
         cardsEqualTheirLists();
 
         // 2. the finding: decide "mitigate now, patch by D"
@@ -75,6 +76,7 @@ class OfficerMorningBrowserTest {
                 .contains("対応判断のパッチ期限（mamori-demo が").contains("CISA KEV期限 2023-11-08 は検出前に経過");
         long fold = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerHeight;");
         site.screenshot("officer-2a-finding-one-screen.png");
+        noEnglishOnThePage("officer-2a-finding-one-screen.png");
         for (String id : List.of("summary-state", "summary-due", "due-basis", "next-action", "why-h", "dec-action", "dec-reason", "dec-until", "dec-submit")) {
             org.openqa.selenium.Rectangle r = driver.findElement(By.id(id)).getRect();
             assertThat(r.getY() + r.getHeight()).as(id + " above the fold (" + fold + " px)").isLessThanOrEqualTo((int) fold);
@@ -96,6 +98,7 @@ class OfficerMorningBrowserTest {
         assertThat(summaryFact("next-action")).startsWith("回避策・確認項目を完了してください（残り ").contains(patchBy + " までにパッチを適用");
         assertThat(driver.findElement(By.id("decision-details")).getAttribute("open")).as("the checklist opens by itself while items are due").isNotNull();
         site.screenshot("officer-2-decided.png");
+        noEnglishOnThePage("officer-2-decided.png");
 
         // 3. still in the default list and on the asset page, labelled, with D as its deadline
         site.open("/findings");
@@ -114,6 +117,7 @@ class OfficerMorningBrowserTest {
         assertThat(onAsset.findElement(By.cssSelector(".due-basis")).getText()).isEqualTo("判断で設定したパッチ期限（sec-officer）");
         assertThat(driver.findElement(By.id("af-h")).isDisplayed()).isTrue();
         site.screenshot("officer-3-asset.png");
+        noEnglishOnThePage("officer-3-asset.png");
         site.open("/");
         assertThat(driver.findElement(By.cssSelector("#urgent tbody tr.main-row")).getText())
                 .as("while its checklist is open the gateway keeps its place on top").contains(GATEWAY_CVE).contains("回避策計画中")
@@ -138,6 +142,7 @@ class OfficerMorningBrowserTest {
         assertThat(summaryFact("next-action")).isEqualTo(patchBy + " までにパッチを適用してください（回避策は適用済み）");
         assertThat(summaryFact("due-basis")).startsWith("対応判断のパッチ期限（sec-officer が " + today + " に設定）");
         site.screenshot("officer-4-checklist-done.png");
+        noEnglishOnThePage("officer-4-checklist-done.png");
 
         // 5. still listed, now mitigated; still on the urgent list; counts still agree
         site.open("/findings");
@@ -146,6 +151,7 @@ class OfficerMorningBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#urgent tbody tr.main-row")).stream().map(WebElement::getText)
                 .filter(t -> t.contains(GATEWAY_CVE) && t.contains(GATEWAY)).toList()).as("the patch is still owed").hasSize(1);
         site.screenshot("officer-5-dashboard-after.png");
+        noEnglishOnThePage("officer-5-dashboard-after.png");
         cardsEqualTheirLists();
 
         // 6. every step in the audit log, as the officer's, and on the audit page
@@ -160,6 +166,23 @@ class OfficerMorningBrowserTest {
         String audit = driver.findElement(By.id("audit")).getText();
         assertThat(audit).contains("finding.decided").contains("finding.mitigation_updated").contains("sec-officer");
         site.screenshot("officer-6-audit.png");
+        noEnglishOnThePage("officer-6-audit.png");
+    }
+
+    /**
+     * Names that are the same in Japanese text: the product and its makers' product names, file formats and
+     * tools as they are spelled, SSVC's own terms (Act, Attend, Track) and the value names SSVC shows beside
+     * their Japanese (悪用確認（active）), the operating-system account that ran the demo, and identifiers the
+     * audit page shows as they were given: the demo's system codes and the log formats' keys.
+     */
+    static final java.util.Set<String> PROPER_NAMES = java.util.Set.of("Mamori", "Citrix", "NetScaler", "Gateway", "FortiGate",
+            "FortiOS", "Fortinet", "Excel", "CycloneDX", "Squid", "Attend", "Track", "active", "none", "public", "partial", "total",
+            "open", "controlled", "small", "high", "medium", "automatable", "yes", "juki", "telework", "netscaler", "squid",
+            System.getProperty("user.name"));
+
+    /** Issue 12: the screenshots of Japanese pages show no English words of the page's own. */
+    private static void noEnglishOnThePage(String shot) {
+        assertThat(site.englishWords()).as("English on the Japanese page of " + shot).allMatch(PROPER_NAMES::contains);
     }
 
     /** Every card's number is the number of rows of the list it links to (all rows on one page). */

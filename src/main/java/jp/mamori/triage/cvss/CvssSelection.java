@@ -129,7 +129,10 @@ public final class CvssSelection {
 
     /** Primary/Secondary means something for NVD only; for a CNA it would just repeat who scored. */
     private static String typeJa(Candidate c) {
-        return showType(c) ? "（" + c.score().type() + "）" : "";
+        if (!showType(c)) return "";
+        // NVD's own words for its own score and a score it republishes from the CNA
+        String t = c.score().type();
+        return "（" + ("Primary".equalsIgnoreCase(t) ? "主評価" : "Secondary".equalsIgnoreCase(t) ? "副評価" : t) + "）";
     }
 
     private static String typeEn(Candidate c) {

@@ -44,7 +44,11 @@ final class EvidenceInJapanese {
     static Map<String, Object> kev(Map<String, Object> kev) {
         Map<String, Object> out = new LinkedHashMap<>(kev);
         if (out.get("ransomware") instanceof String r) out.put("ransomware", EvidenceWords.ransomware(r));
-        if (out.get("requiredAction") instanceof String a) out.put("requiredAction", KevActions.withOriginal(a));
+        // the translation, with CISA's own sentence beside it, marked English on the page
+        if (out.get("requiredAction") instanceof String a && KevActions.ja(a).isPresent()) {
+            out.put("requiredAction", KevActions.ja(a).get());
+            out.put("requiredActionOriginal", a.strip());
+        }
         return out;
     }
 }

@@ -102,6 +102,32 @@ public class Fmt {
         return Bilingual.pick(message, org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 
+    /** Whether a text has Japanese in it; text without is a source's own English, marked {@code lang="en"} on the page. */
+    public boolean isJapanese(String text) {
+        return text != null && text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || Character.UnicodeScript.of(c) == Character.UnicodeScript.HIRAGANA || Character.UnicodeScript.of(c) == Character.UnicodeScript.KATAKANA);
+    }
+
+    // a decision's history line: "回避策を適用 / apply a mitigation: <reason> [2026-12-19] 承認 / approved by tanaka"
+    private static final java.util.regex.Pattern DECISION_EVENT =
+            java.util.regex.Pattern.compile("([^/]*\\P{ASCII}[^/]*?) / ([a-z][a-z -]*): (.*)", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * A finding's history detail in the reader's language. A decision's line keeps the reason as it was
+     * typed (it is the person's own words) and shows the action and "approved by" in one language; any
+     * other line written "日本語 / English" is {@link #said}.
+     */
+    public String historyDetail(String detail) {
+        if (detail == null) return null;
+        boolean en = "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+        java.util.regex.Matcher m = DECISION_EVENT.matcher(detail);
+        if (m.matches()) {
+            String rest = m.group(3).replace(" 承認 / approved by ", en ? " approved by " : " 承認: ");
+            return (en ? m.group(2) : m.group(1)) + ": " + rest;
+        }
+        return said(detail);
+    }
+
     public String bytes(long n) {
         if (n < 1024) return n + " B";
         if (n < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KB", n / 1024.0);

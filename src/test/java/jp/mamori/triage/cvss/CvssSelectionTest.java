@@ -20,7 +20,7 @@ class CvssSelectionTest {
         assertThat(c.baseScore()).isEqualTo(7.5);
         assertThat(c.severity()).isEqualTo(Severity.HIGH);
         assertThat(c.metrics().totalTechnicalImpact()).isFalse();
-        assertThat(c.reasonJa()).contains("NVD（Primary）", "v3.1", "7.5", "NVD → CNA → JVN iPedia → その他");
+        assertThat(c.reasonJa()).contains("NVD（主評価）", "v3.1", "7.5", "NVD → CNA → JVN iPedia → その他");
         assertThat(c.reasonEn()).contains("NVD (Primary)", "7.5", "NVD → CNA → JVN iPedia → others");
         assertThat(c.higherElsewhere()).isEqualTo(CITRIX_4966);
         assertThat(c.higherScore()).isEqualTo(9.4);
