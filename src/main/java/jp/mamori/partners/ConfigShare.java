@@ -3,10 +3,18 @@ package jp.mamori.partners;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A configuration package handed to a partner: when, to whom, its SHA-256, and when the next one is due. */
+/**
+ * A configuration package handed to a partner: when, to whom, its SHA-256, when the next one is due, and the
+ * SHA-256 of the boundary devices it described ({@code boundarySha256}; null for shares recorded before that was kept).
+ */
 public record ConfigShare(long id, long vendorId, String vendorName, LocalDate sharedOn, String recipient, String sha256, LocalDate nextDue,
-                          String recordedBy, Instant recordedAt) {
+                          String recordedBy, Instant recordedAt, String boundarySha256) {
     public boolean overdue(LocalDate today) {
         return nextDue.isBefore(today);
+    }
+
+    /** Whether the boundary devices differ from those shared (never for a share that kept no fingerprint). */
+    public boolean boundaryChanged(String currentBoundarySha256) {
+        return boundarySha256 != null && currentBoundarySha256 != null && !boundarySha256.equals(currentBoundarySha256);
     }
 }

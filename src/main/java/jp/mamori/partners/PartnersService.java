@@ -107,6 +107,6 @@ public final class PartnersService {
         for (Vendor v : ir) shares.last(orgId, v.id()).ifPresent(s -> lastShare.put(v.id(), s));
         List<Flag> flags = flags(orgId, today);
         return Readiness.build(orgCode, orgName, today, assets.values(), views, flags, ir, lastShare, roles.matrix(orgId),
-                roles.systems(orgId));
+                roles.systems(orgId), shares.boundaryFingerprint(orgId));
     }
 }

@@ -24,6 +24,13 @@ public final class Readiness {
     public static ReadinessReport build(String orgCode, String orgName, LocalDate today, Collection<CoveredAsset> assets, List<ContractView> contracts,
                                         List<Flag> flags, List<Vendor> irPartners, Map<Long, ConfigShare> lastShare, RoleMatrix roles,
                                         List<SystemRoles> systems) {
+        return build(orgCode, orgName, today, assets, contracts, flags, irPartners, lastShare, roles, systems, null);
+    }
+
+    /** {@code boundarySha256}: the boundary devices as they are now ({@link ShareStore#boundaryFingerprint}); a share of others is due again. */
+    public static ReadinessReport build(String orgCode, String orgName, LocalDate today, Collection<CoveredAsset> assets, List<ContractView> contracts,
+                                        List<Flag> flags, List<Vendor> irPartners, Map<Long, ConfigShare> lastShare, RoleMatrix roles,
+                                        List<SystemRoles> systems, String boundarySha256) {
         List<ReadinessReport.Row> rows = new ArrayList<>();
         rows.add(boundary(today, assets));
         rows.add(contracts(assets, contracts, flags));
@@ -31,7 +38,7 @@ public final class Readiness {
         rows.add(sbom(assets));
         rows.add(irPartner(today, irPartners));
         rows.add(nda(today, irPartners));
-        rows.add(share(today, irPartners, lastShare));
+        rows.add(share(today, irPartners, lastShare, boundarySha256));
         rows.add(roles(roles));
         rows.add(systemRoles(systems));
         rows.add(drill(today, roles, systems));
@@ -165,7 +172,7 @@ public final class Readiness {
                 "インシデント対応事業者と事前に秘密保持契約を締結しておく", s, ev);
     }
 
-    static ReadinessReport.Row share(LocalDate today, List<Vendor> ir, Map<Long, ConfigShare> last) {
+    static ReadinessReport.Row share(LocalDate today, List<Vendor> ir, Map<Long, ConfigShare> last, String boundarySha256) {
         List<String> ev = new ArrayList<>();
         Status s = ir.isEmpty() ? Status.RED : Status.GREEN;
         for (Vendor v : ir) {
@@ -176,9 +183,11 @@ public final class Readiness {
                 continue;
             }
             long days = java.time.temporal.ChronoUnit.DAYS.between(c.sharedOn(), today);
-            if (c.overdue(today)) s = worse(s, Status.AMBER);
-            ev.add(v.name() + ": 最終共有 " + c.sharedOn() + "（" + days + " 日前、次回期限 " + c.nextDue() + (c.overdue(today) ? "・期限超過" : "")
-                    + "）受領者 " + c.recipient() + "、SHA-256 " + c.sha256().substring(0, 12) + "…");
+            boolean changed = c.boundaryChanged(boundarySha256);
+            if (c.overdue(today) || changed) s = worse(s, Status.AMBER);
+            ev.add(v.name() + ": 最終共有 " + c.sharedOn() + "（" + days + " 日前、次回期限 " + (changed ? "今すぐ（共有後に境界装置が変更されました）" : c.nextDue())
+                    + (c.overdue(today) ? "・期限超過" : "") + "）受領者 " + c.recipient() + "、SHA-256 " + c.sha256().substring(0, 12) + "…"
+                    + (changed ? " / due now: a boundary device changed since the share" : ""));
         }
         if (ir.isEmpty()) ev.add("共有先がいません / no IR partner to share with");
         return new ReadinessReport.Row("config-share", "システム構成情報の定期共有", "Configuration shared regularly",
