@@ -126,4 +126,11 @@ class AuditWordsTest {
         assertThat(AuditWords.unlabelledKeys("feeds.synced", "via=system kev=updated nvd=failed")).isEmpty();
         assertThat(AuditWords.unlabelledKeys("sbom.added", "via=system nvd=updated")).as("a source key is a label only in a feed entry").containsExactly("nvd");
     }
+
+    @Test
+    void theAuditsRoleNamesAreTheRolesOwn() {
+        java.util.Map<String, String> expected = new java.util.HashMap<>();
+        for (jp.mamori.security.Role r : jp.mamori.security.Role.values()) expected.put(r.name(), r.ja());
+        assertThat(AuditValues.ROLES).as("AuditValues.ROLES must name every role as Role does").isEqualTo(expected);
+    }
 }
