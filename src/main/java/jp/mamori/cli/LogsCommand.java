@@ -96,13 +96,27 @@ public class LogsCommand {
                 throw new BadInputException(e.getMessage());
             }
             try (Mamori m = db.mamori(); DetectionStreams s = m.streamDetections().start(settings)) {
-                Runtime.getRuntime().addShutdownHook(new Thread(s::close, "mamori-logs-stream-stop"));
+                // Ctrl-C: the hook stops the topology, then waits for the summary below to be printed before the JVM goes
+                java.util.concurrent.CountDownLatch said = new java.util.concurrent.CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    s.close();
+                    try {
+                        said.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException ignored) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "mamori-logs-stream-stop"));
                 System.out.println("検知を開始しました / detecting on " + topic + " at " + bootstrap + " (application id " + applicationId + ")");
-                s.awaitStop();
-                var c = s.counters();
-                System.out.println("停止しました / stopped: " + c.lines.get() + " 行 / lines, " + c.detections.get() + " 件の検知 / detections, "
-                        + c.rejected.get() + " 行を読めませんでした / rejected");
-                return s.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR ? ExitCode.FAILURE : ExitCode.OK;
+                try {
+                    s.awaitStop();
+                    var c = s.counters();
+                    System.out.println("停止しました / stopped: " + c.lines.get() + " 行 / lines, " + c.detections.get() + " 件の検知 / detections, "
+                            + c.rejected.get() + " 行を読めませんでした / rejected");
+                    System.out.flush();
+                    return s.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR ? ExitCode.FAILURE : ExitCode.OK;
+                } finally {
+                    said.countDown();
+                }
             }
         }
     }
