@@ -72,8 +72,7 @@ final class AuditValues {
 
     /** The feed source a key names ({@code nvd}, {@code cyclonedx-vex}), or null. */
     static jp.mamori.advisory.Source source(String key) {
-        for (jp.mamori.advisory.Source s : jp.mamori.advisory.Source.values()) if (s.key().equals(key)) return s;
-        return null;
+        return jp.mamori.advisory.Source.byKey(key);
     }
 
     private static String kind(String action, String value) {

@@ -18,7 +18,13 @@ public final class EvidenceWords {
     /** The value of an SSVC input, "active" → "悪用確認（active）"; the key stays beside it because SSVC tables use it. */
     public static String value(String input, String key) {
         if (key == null) return null;
-        String ja = switch (input + ":" + key.toLowerCase(Locale.ROOT)) {
+        String ja = name(input, key);
+        return ja == null ? key : ja + "（" + key + "）";
+    }
+
+    /** The Japanese name of an SSVC input's value ("exposure", "open" → インターネットに公開), or null. */
+    private static String name(String input, String key) {
+        return switch (input + ":" + key.toLowerCase(Locale.ROOT)) {
             case "exploitation:active" -> "悪用確認";
             case "exploitation:poc" -> "PoCあり";
             case "exploitation:none" -> "なし";
@@ -35,7 +41,6 @@ public final class EvidenceWords {
             case "humanImpact:very-high" -> "非常に高い";
             default -> null;
         };
-        return ja == null ? key : ja + "（" + key + "）";
     }
 
     /** Where an input came from: "kev+epss" → "CISA KEV＋EPSS", "cvss:nvd v3.1" → "CVSS（nvd v3.1）". */
@@ -73,10 +78,18 @@ public final class EvidenceWords {
     private static final Pattern VECTOR_FACTS = Pattern.compile("^(\\S+) \\((.+)\\)$");
 
     /** Whole parts of the evidence (InputDerivation joins parts with "; "), in order. */
-    private static final Map<Pattern, String> PARTS = new LinkedHashMap<>();
+    private static final Map<Pattern, java.util.function.Function<Matcher, String>> PARTS = new LinkedHashMap<>();
 
     private static void part(String regex, String ja) {
-        PARTS.put(Pattern.compile("^" + regex + "$", Pattern.DOTALL), ja);
+        PARTS.put(Pattern.compile("^" + regex + "$", Pattern.DOTALL), m -> m.replaceFirst(ja));
+    }
+
+    /** "exposure open" → 露出度 インターネットに公開: the value by the same names as {@link #value}, as written when it has none. */
+    private static void valuePart(String phrase, String input, String label) {
+        PARTS.put(Pattern.compile("^" + phrase + " (\\S+)$", Pattern.DOTALL), m -> {
+            String ja = name(input, m.group(1));
+            return label + " " + (ja == null ? m.group(1) : ja);
+        });
     }
 
     static {
@@ -94,15 +107,9 @@ public final class EvidenceWords {
         part("worst case assumed", "最悪の場合を仮定");
         part("lower value assumed", "低い方の値を仮定");
         part("importance (\\S+) \\((.*)\\), raised one step: exposure open", "重要度 $1（$2）、インターネットに公開のため一段引き上げ");
-        part("importance high", "重要度 高");
-        part("importance medium", "重要度 中");
-        part("importance low", "重要度 低");
-        part("importance (\\S+)", "重要度 $1");
+        valuePart("importance", "mission", "重要度");
         part("from mission (\\S+)", "業務の重要度 $1 から");
-        part("exposure open", "露出度 インターネットに公開");
-        part("exposure controlled", "露出度 内部（到達可能）");
-        part("exposure small", "露出度 限定（隔離）");
-        part("exposure (\\S+)", "露出度 $1");
+        valuePart("exposure", "exposure", "露出度");
         part("(.*) \\(derived: (\\S+)\\)", "$1（導出値: $2）");
     }
 
@@ -126,10 +133,10 @@ public final class EvidenceWords {
         for (String piece : evidence.split("; ")) {
             if (!out.isEmpty()) out.append("。");
             String t = piece;
-            for (Map.Entry<Pattern, String> p : PARTS.entrySet()) {
+            for (Map.Entry<Pattern, java.util.function.Function<Matcher, String>> p : PARTS.entrySet()) {
                 Matcher m = p.getKey().matcher(piece);
                 if (m.matches()) {
-                    t = m.replaceFirst(p.getValue());
+                    t = p.getValue().apply(m);
                     break;
                 }
             }

@@ -21,7 +21,7 @@ class EvidenceWordsTest {
     @Test
     void theFixedPhrasesReadInJapanese() {
         assertThat(EvidenceWords.evidence("exposure open")).isEqualTo("露出度 インターネットに公開");
-        assertThat(EvidenceWords.evidence("exposure controlled")).isEqualTo("露出度 内部（到達可能）");
+        assertThat(EvidenceWords.evidence("exposure controlled")).isEqualTo("露出度 限定的に公開");
         assertThat(EvidenceWords.evidence("importance high")).isEqualTo("重要度 高");
         assertThat(EvidenceWords.evidence("exposure sideways")).as("a value it does not know stays as written").isEqualTo("露出度 sideways");
         assertThat(EvidenceWords.evidence("CISA KEV dateAdded 2023-10-18, dueDate 2023-11-08, knownRansomwareCampaignUse Known; "

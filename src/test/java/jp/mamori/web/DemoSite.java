@@ -160,7 +160,8 @@ final class DemoSite implements AutoCloseable {
      * ({@code code}, {@code kbd}, {@code samp}, CPE and purl strings, URLs, e-mail addresses, file names) and
      * the choices of a form's lists (user names).
      */
-    @SuppressWarnings("unchecked")
+    private static final java.util.regex.Pattern ENGLISH_WORD = java.util.regex.Pattern.compile("(?<![\\w.-])[A-Za-z][a-z]{3,}(?![\\w-])");
+
     java.util.List<String> englishWords() {
         String text = (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                 "const body = document.body.cloneNode(true);"
@@ -169,7 +170,7 @@ final class DemoSite implements AutoCloseable {
         java.util.List<String> words = new java.util.ArrayList<>();
         for (String token : text.split("[\\s、。（）()「」：,;|\\[\\]]+")) {
             if (token.matches(".*(cpe:|pkg:|https?:|@|\\.(json|xml|log|csv|spdx|xlsx|gz)).*")) continue;
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w.-])[A-Za-z][a-z]{3,}(?![\\w-])").matcher(token);
+            java.util.regex.Matcher m = ENGLISH_WORD.matcher(token);
             while (m.find()) words.add(m.group());
         }
         return words;
