@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -208,7 +209,21 @@ public final class Database implements AutoCloseable {
 
     /** Runs work in one transaction: all of it is stored, or none. */
     public <T> T inTransaction(SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
+        return inTransaction(dataSource, work, TransactionFailedException::new,
+                e -> new DatabaseUnavailableException("database error: " + e.getMessage(), e));
+    }
+
+    /**
+     * Runs work in one transaction on a connection of {@code ds} and gives the connection back with its
+     * auto-commit as it was. After the rollback, an unchecked failure of the work is thrown as it is, a
+     * checked one as {@code failed} wraps it; a failure of the connection itself (open, roll back, close)
+     * as {@code unavailable} wraps it. The stores that hold only a DataSource (the accounts') use this
+     * too, so that every transaction commits and rolls back the same way; each edge keeps its own
+     * exception types.
+     */
+    public static <T> T inTransaction(DataSource ds, SqlWork<T> work, Function<Exception, RuntimeException> failed,
+                                      Function<SQLException, RuntimeException> unavailable) {
+        try (Connection c = ds.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
@@ -217,12 +232,12 @@ public final class Database implements AutoCloseable {
                 return result;
             } catch (Exception e) {
                 c.rollback();
-                throw e instanceof RuntimeException re ? re : new TransactionFailedException(e);
+                throw e instanceof RuntimeException re ? re : failed.apply(e);
             } finally {
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("database error: " + e.getMessage(), e);
+            throw unavailable.apply(e);
         }
     }
 

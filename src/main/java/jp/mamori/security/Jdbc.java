@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
+import jp.mamori.persistence.Database;
 
 /** Small JDBC helpers shared by the account and token stores. */
 final class Jdbc {
@@ -20,22 +21,11 @@ final class Jdbc {
     }
 
     static <T> T tx(DataSource ds, Work<T> work) {
-        try (Connection c = ds.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("database error: " + e.getMessage(), e);
-        }
+        return Database.inTransaction(ds, work::run, Jdbc::databaseError, Jdbc::databaseError);
+    }
+
+    private static IllegalStateException databaseError(Exception e) {
+        return new IllegalStateException("database error: " + e.getMessage(), e);
     }
 
     static <T> T read(DataSource ds, Work<T> work) {

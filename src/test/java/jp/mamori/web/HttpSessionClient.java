@@ -54,6 +54,11 @@ final class HttpSessionClient {
         return r;
     }
 
+    /** A GET with one more request header. */
+    HttpResponse<String> get(String path, String header, String value) throws IOException, InterruptedException {
+        return http.send(request(path).header(header, value).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> postForm(String path, Map<String, String> form) throws IOException, InterruptedException {
         Map<String, String> f = new LinkedHashMap<>(form);
         if (token == null && csrf != null) f.put("_csrf", csrf);

@@ -176,6 +176,18 @@ class WebPagesAndApiTest {
         assertThat(JSON.readTree(r.body()).path("error").asText()).isEqualTo("bad_request");
         r = api().get("/api/v1/findings/not-a-number");
         assertThat(r.statusCode()).isEqualTo(400);
+        // the list's parameters, bound once for the page and the API: one that does not convert is a bad parameter
+        for (String bad : List.of("system=abc", "asset=1.5", "page=x", "size=many")) {
+            r = api().get("/api/v1/findings?" + bad);
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            assertThat(JSON.readTree(r.body()).path("message").asText()).as(bad).isEqualTo("リクエストの値が不正です / bad request parameter");
+            assertThat(page.get("/findings?" + bad).statusCode()).as(bad).isEqualTo(400);
+        }
+        // ... and only the query binds them: a request header of a parameter's name changes nothing
+        r = api().get("/api/v1/findings?size=1", "Page", "1");
+        assertThat(JSON.readTree(r.body()).path("page").asInt()).isZero();
+        r = api().get("/api/v1/findings", "Size", "1");
+        assertThat(JSON.readTree(r.body()).path("size").asInt()).isEqualTo(50);
         r = api().upload("/api/v1/assets/" + assetId + "/sboms", "broken.cdx.json", "{\"bomFormat\": \"CycloneDX\", ".getBytes(StandardCharsets.UTF_8));
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(r.body()).path("message").asText()).contains("broken.cdx.json");

@@ -10,10 +10,12 @@ import jp.mamori.web.support.Fmt;
 import jp.mamori.web.support.OrganizationRef;
 import jp.mamori.web.support.Tenancy;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/findings}: the same lists and evidence as the pages, as JSON. */
@@ -39,17 +41,15 @@ public class FindingApiController {
     @JsonPropertyOrder({"organization", "total", "page", "size", "pages", "sort", "items"})
     public record ListJson(OrganizationRef organization, long total, int page, int size, int pages, String sort, List<FindingJson> items) { }
 
+    @InitBinder(FindingParams.NAME)
+    void parametersOnly(WebDataBinder binder) {
+        FindingParams.parametersOnly(binder);
+    }
+
     @GetMapping("/findings")
-    public ListJson list(@RequestParam(required = false) String state, @RequestParam(required = false) String outcome,
-                                    @RequestParam(required = false) Long system, @RequestParam(required = false) Long asset,
-                                    @RequestParam(required = false) String q, @RequestParam(required = false) String severity,
-                                    @RequestParam(required = false) String boundary, @RequestParam(required = false) String overdue,
-                                    @RequestParam(required = false) String candidates, @RequestParam(required = false) String vuln,
-                                    @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
-                                    @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-                                    AccessScope scope, HttpServletRequest request) {
+    public ListJson list(@ModelAttribute(FindingParams.NAME) FindingParams params, AccessScope scope, HttpServletRequest request) {
         Organization org = tenancy.require(scope, request);
-        FindingViews.ListRequest r = FindingParams.of(state, outcome, system, asset, q, severity, boundary, overdue, candidates, vuln, sort, dir, page, size);
+        FindingViews.ListRequest r = params.request();
         FindingViews.ListResult result = views.list(scope, org.id(), r, fmt.today());
         return new ListJson(OrganizationRef.of(org), result.total(), result.page(), result.size(), result.pages(), r.sortOrder().key(),
                 result.items().stream().map(f -> FindingJson.row(f, fmt.today())).toList());

@@ -12,9 +12,11 @@ import jp.mamori.web.support.Tenancy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** 検出一覧 and one finding with its evidence. */
 @Controller
@@ -38,17 +40,15 @@ public class FindingPageController {
         this.decisions = decisions;
     }
 
+    @InitBinder(FindingParams.NAME)
+    void parametersOnly(WebDataBinder binder) {
+        FindingParams.parametersOnly(binder);
+    }
+
     @GetMapping("/findings")
-    public String list(@RequestParam(required = false) String state, @RequestParam(required = false) String outcome,
-                       @RequestParam(required = false) Long system, @RequestParam(required = false) Long asset,
-                       @RequestParam(required = false) String q, @RequestParam(required = false) String severity,
-                       @RequestParam(required = false) String boundary, @RequestParam(required = false) String overdue,
-                       @RequestParam(required = false) String candidates, @RequestParam(required = false) String vuln,
-                       @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
-                       @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-                       AccessScope scope, HttpServletRequest request, Locale locale, Model model) {
+    public String list(@ModelAttribute(FindingParams.NAME) FindingParams params, AccessScope scope, HttpServletRequest request, Locale locale, Model model) {
         Organization org = tenancy.require(scope, request);
-        FindingViews.ListRequest r = FindingParams.of(state, outcome, system, asset, q, severity, boundary, overdue, candidates, vuln, sort, dir, page, size);
+        FindingViews.ListRequest r = params.request();
         FindingViews.ListResult result = views.list(scope, org.id(), r, fmt.today());
         model.addAttribute("result", result);
         model.addAttribute("req", r);

@@ -69,7 +69,7 @@ public class WebErrors {
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
             MissingServletRequestPartException.class, MultipartException.class, IllegalArgumentException.class,
-            org.springframework.http.converter.HttpMessageNotReadableException.class})
+            org.springframework.http.converter.HttpMessageNotReadableException.class, org.springframework.validation.BindException.class})
     public ModelAndView badParameter(Exception e, HttpServletRequest request, HttpServletResponse response) {
         if (e instanceof MaxUploadSizeExceededException) {
             return respond(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "too_large", "ファイルが大きすぎます / the file is too large");
