@@ -1,7 +1,7 @@
 package jp.mamori.web.findings;
 
 import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.servlet.mvc.method.annotation.ExtendedServletRequestDataBinder;
+import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
 
 /**
  * The list parameters of {@code /findings} and {@code /api/v1/findings}, every one optional, bound once for
