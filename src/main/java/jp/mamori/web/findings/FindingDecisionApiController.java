@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import jp.mamori.inventory.Asset;
 import jp.mamori.inventory.Organization;
 import jp.mamori.persistence.Database;
@@ -68,47 +66,34 @@ public class FindingDecisionApiController {
 
     /** Body: {@code {"action": "patch", "reason": "...", "until": "2026-12-31", "approver": null, "justification": null, "evidenceLinks": []}}. */
     @PostMapping(path = "/findings/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> decide(@PathVariable("id") long id, @RequestBody RemediationDecisions.DecisionInput body,
-                                                      AccessScope scope) {
+    public ResponseEntity<DecisionView.Recorded> decide(@PathVariable("id") long id, @RequestBody RemediationDecisions.DecisionInput body,
+                                                        AccessScope scope) {
         DecisionResult r = decisions.decide(scope, id, body);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("decisionId", r.decisionId());
-        out.put("findingId", r.findingId());
-        out.put("from", r.from().key());
-        out.put("to", r.to().key());
-        out.put("mitigationsAdded", r.mitigationsAdded());
-        if (r.pending()) out.put("pendingApproval", r.pendingApproval());
-        out.put("decision", decisions.describe(scope, decisions.readable(scope, id).organizationId(), id));
-        return ResponseEntity.status(HttpStatus.CREATED).body(out);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(DecisionView.Recorded.of(r, decisions.describe(scope, decisions.readable(scope, id).organizationId(), id)));
     }
 
     /** Pending risk acceptances of the organisation (those whose findings the caller may see); {@code canApprove} for the named approver. */
     @GetMapping("/approvals")
-    public java.util.List<Map<String, Object>> approvals(AccessScope scope, HttpServletRequest request) {
+    public java.util.List<DecisionView.Approval> approvals(AccessScope scope, HttpServletRequest request) {
         Organization org = tenancy.require(scope, request);
         return decisions.pendingApprovals(scope, org.id());
     }
 
     /** The named security officer approves a pending risk acceptance: the decision is stored, audited as the approver's action. */
     @PostMapping("/approvals/{id}/approve")
-    public Map<String, Object> approve(@PathVariable("id") long id, AccessScope scope) {
+    public DecisionView.Approved approve(@PathVariable("id") long id, AccessScope scope) {
         long orgId = tenancy.ownerOf(scope, "acceptance_request", id);
         DecisionResult r = decisions.approve(scope, orgId, id);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("decisionId", r.decisionId());
-        out.put("findingId", r.findingId());
-        out.put("from", r.from().key());
-        out.put("to", r.to().key());
-        out.put("decision", decisions.describe(scope, orgId, r.findingId()));
-        return out;
+        return DecisionView.Approved.of(r, decisions.describe(scope, orgId, r.findingId()));
     }
 
     /** Body: {@code {"status": "doing", "owner": "...", "reviewDate": "2026-12-31"}}; absent fields stay. */
     @PatchMapping(path = "/findings/{id}/mitigations/{itemId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> updateMitigation(@PathVariable("id") long id, @PathVariable("itemId") long itemId,
-                                                @RequestBody RemediationDecisions.MitigationInput body, AccessScope scope) {
+    public DecisionView.Item updateMitigation(@PathVariable("id") long id, @PathVariable("itemId") long itemId,
+                                              @RequestBody RemediationDecisions.MitigationInput body, AccessScope scope) {
         Mitigation m = decisions.updateMitigation(scope, id, itemId, body);
-        return RemediationDecisions.mitigation(m);
+        return DecisionView.Item.of(m);
     }
 
     /** The findings the caller may see, with decisions and mitigations: .xlsx (three sheets) or CSV (UTF-8 with BOM). */

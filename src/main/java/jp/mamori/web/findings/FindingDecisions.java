@@ -12,8 +12,8 @@ import jp.mamori.security.AccessScope;
  */
 public interface FindingDecisions {
 
-    /** What the API shows under {@code "decision"} for this finding (JSON-able), or null. */
-    Object describe(AccessScope scope, long organizationId, long findingId);
+    /** What the page's panel and the API (under {@code "decision"}) show for this finding. */
+    DecisionView describe(AccessScope scope, long organizationId, long findingId);
 
     /**
      * The Thymeleaf fragment the finding page includes in its decision section, e.g.

@@ -19,7 +19,7 @@ import jp.mamori.remediation.FindingSummary;
         "nextAction", "decision"})
 public record FindingDetailJson(@JsonUnwrapped FindingJson row, Map<String, Object> evidence, List<CvssScore> cvssAll,
                                 Instant lastSeen, Instant closedAt, List<FindingViews.HistoryEvent> history, Traces attackTraces,
-                                String stateJa, Reason deadlineReason, Bilingual nextAction, Object decision) {
+                                String stateJa, Reason deadlineReason, Bilingual nextAction, DecisionView decision) {
 
     /** Whether the attack traces were looked for in the logs, over which period, and which detections were found. */
     @JsonPropertyOrder({"status", "statusJa", "since", "coveredFrom", "coveredTo", "logFiles", "gap", "detections"})
@@ -48,7 +48,7 @@ public record FindingDetailJson(@JsonUnwrapped FindingJson row, Map<String, Obje
     @JsonPropertyOrder({"ja", "en"})
     public record Bilingual(String ja, String en) { }
 
-    static FindingDetailJson of(FindingJson row, FindingViews.Detail d, AttackTraces traces, FindingSummary s, Object decision) {
+    static FindingDetailJson of(FindingJson row, FindingViews.Detail d, AttackTraces traces, FindingSummary s, DecisionView decision) {
         return new FindingDetailJson(row, d.evidence(), d.allCvss(), d.lastSeen(), d.closedAt(), d.history(), Traces.of(traces),
                 s.state().ja(), Reason.of(s.deadline()), new Bilingual(s.next().ja(), s.next().en()), decision);
     }

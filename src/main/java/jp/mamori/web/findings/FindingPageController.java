@@ -130,12 +130,12 @@ public class FindingPageController {
         FindingDecisions panel = decisions.getIfAvailable();
         model.addAttribute("decisionFragment", panel == null ? null : panel.fragment());
         model.addAttribute("decisionFormFragment", panel == null ? null : panel.formFragment());
-        Object decision = panel == null ? null : panel.describe(scope, d.row().organizationId(), id);
+        DecisionView decision = panel == null ? null : panel.describe(scope, d.row().organizationId(), id);
         model.addAttribute("decision", decision);
         jp.mamori.remediation.FindingSummary summary = summary(mamori, d);
         model.addAttribute("summary", summary);
         // the record of decisions and the checklist open by themselves while the officer has items to do or an approval waits
-        boolean approvals = decision instanceof Map<?, ?> dm && dm.get("pendingApprovals") instanceof java.util.List<?> l && !l.isEmpty();
+        boolean approvals = decision != null && !decision.pendingApprovals().isEmpty();
         model.addAttribute("decisionOpen", summary.openMitigationItems() > 0 || approvals
                 || model.containsAttribute("mitigationDone") || model.containsAttribute("mitigationProblem"));
         return "findings/detail";

@@ -166,8 +166,8 @@ public class RemediationDecisions implements FindingDecisions {
     }
 
     /** Pending risk acceptances of the organisation whose findings the caller may see. */
-    public List<Map<String, Object>> pendingApprovals(AccessScope scope, long orgId) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    public List<DecisionView.Approval> pendingApprovals(AccessScope scope, long orgId) {
+        List<DecisionView.Approval> out = new ArrayList<>();
         for (jp.mamori.remediation.AcceptanceRequest r : mamori.acceptanceRequests().pending(orgId, null)) {
             try {
                 readable(scope, r.findingId());
@@ -179,18 +179,9 @@ public class RemediationDecisions implements FindingDecisions {
         return out;
     }
 
-    static Map<String, Object> approval(jp.mamori.remediation.AcceptanceRequest r, AccessScope scope) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("findingId", r.findingId());
-        m.put("requestedBy", r.requestedBy());
-        m.put("approver", r.approver());
-        m.put("reason", r.reason());
-        m.put("until", r.until().toString());
-        m.put("requestedAt", r.requestedAt().toString());
-        m.put("state", r.state());
-        m.put("canApprove", r.pending() && scope.role() == Role.SECURITY_OFFICER && !scope.readOnly() && r.approver().equalsIgnoreCase(scope.username()));
-        return m;
+    static DecisionView.Approval approval(jp.mamori.remediation.AcceptanceRequest r, AccessScope scope) {
+        return DecisionView.Approval.of(r, r.pending() && scope.role() == Role.SECURITY_OFFICER && !scope.readOnly()
+                && r.approver().equalsIgnoreCase(scope.username()));
     }
 
     static Actor actor(AccessScope scope) {
@@ -212,83 +203,34 @@ public class RemediationDecisions implements FindingDecisions {
     }
 
     @Override
-    public Object describe(AccessScope scope, long organizationId, long findingId) {
+    public DecisionView describe(AccessScope scope, long organizationId, long findingId) {
         FindingRow row = readable(scope, findingId);
         if (row.organizationId() != organizationId) throw new NotFoundException("no such finding");
         List<StoredDecision> decisions = history.decisions(organizationId, findingId);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("findingId", findingId);
         FindingState state = FindingState.fromKey(row.state());
-        out.put("state", Map.of("key", state.key(), "ja", state.ja()));
         StoredDecision current = null;
         for (StoredDecision d : decisions) if (d.current()) current = d;
-        out.put("current", current == null ? null : decision(current));
-        List<Map<String, Object>> hist = new ArrayList<>();
-        for (int i = decisions.size() - 1; i >= 0; i--) hist.add(decision(decisions.get(i)));
-        out.put("history", hist);
-        out.put("mitigations", mitigations.list(organizationId, findingId).stream().map(RemediationDecisions::mitigation).toList());
-        out.put("pendingApprovals", mamori.acceptanceRequests().pendingForFinding(organizationId, findingId).stream()
-                .map(r -> approval(r, scope)).toList());
+        List<DecisionView.Decided> hist = new ArrayList<>();
+        for (int i = decisions.size() - 1; i >= 0; i--) hist.add(DecisionView.Decided.of(decisions.get(i)));
         boolean write = canWrite(scope, row);
-        out.put("canWrite", write);
-        out.put("allowedActions", allowedActions(scope, row).stream().map(a -> Map.of("key", a.key(), "ja", a.ja(), "en", a.en(),
-                "needsDate", a.needsDate())).toList());
-        if (write) {
-            out.put("approvers", approvers(organizationId));
-            out.put("justifications", java.util.Arrays.stream(VexJustification.values()).map(j -> Map.of("key", j.key(), "ja", j.ja())).toList());
-            out.put("statuses", java.util.Arrays.stream(MitigationStatus.values()).map(s -> Map.of("key", s.key(), "ja", s.ja())).toList());
-        }
-        return out;
+        return new DecisionView(findingId, new DecisionView.KeyJa(state.key(), state.ja()), current == null ? null : DecisionView.Decided.of(current),
+                hist, mitigations.list(organizationId, findingId).stream().map(DecisionView.Item::of).toList(),
+                mamori.acceptanceRequests().pendingForFinding(organizationId, findingId).stream().map(r -> approval(r, scope)).toList(),
+                write, allowedActions(scope, row).stream().map(DecisionView.Action::of).toList(),
+                write ? approvers(organizationId) : null,
+                write ? java.util.Arrays.stream(VexJustification.values()).map(j -> new DecisionView.KeyJa(j.key(), j.ja())).toList() : null,
+                write ? java.util.Arrays.stream(MitigationStatus.values()).map(s -> new DecisionView.KeyJa(s.key(), s.ja())).toList() : null);
     }
 
-    private List<Map<String, Object>> approvers(long orgId) {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    private List<DecisionView.Approver> approvers(long orgId) {
+        Map<String, DecisionView.Approver> out = new LinkedHashMap<>();
         List<Recipient> all = new ArrayList<>(recipients.securityOfficers(orgId));
         all.addAll(recipients.cisos(orgId));
         for (Recipient r : all) {
             if (!r.securityOfficer()) continue;
-            out.putIfAbsent(r.username(), Map.of("username", r.username(), "label", r.label()));
+            out.putIfAbsent(r.username(), new DecisionView.Approver(r.username(), r.label()));
         }
         return new ArrayList<>(out.values());
-    }
-
-    static Map<String, Object> decision(StoredDecision d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", d.id());
-        m.put("action", d.action().key());
-        m.put("actionJa", d.action().ja());
-        m.put("actionEn", d.action().en());
-        m.put("fromState", d.fromState().key());
-        m.put("toState", d.toState().key());
-        m.put("reason", d.reason());
-        m.put("actor", d.actor());
-        m.put("approver", d.approver());
-        m.put("until", d.until() == null ? null : d.until().toString());
-        m.put("justification", d.justification());
-        m.put("evidenceLinks", d.evidenceLinks());
-        m.put("decidedAt", d.decidedAt().toString());
-        m.put("componentVersion", d.componentVersion());
-        m.put("current", d.current());
-        m.put("supersededAt", d.supersededAt() == null ? null : d.supersededAt().toString());
-        m.put("supersededReason", d.supersededReason());
-        return m;
-    }
-
-    static Map<String, Object> mitigation(Mitigation x) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", x.id());
-        m.put("source", x.source().key());
-        m.put("titleJa", x.titleJa());
-        m.put("titleEn", x.titleEn());
-        m.put("details", x.details());
-        m.put("url", x.url() != null && (x.url().startsWith("https://") || x.url().startsWith("http://")) ? x.url() : null);
-        m.put("status", x.status().key());
-        m.put("statusJa", x.status().ja());
-        m.put("owner", x.owner());
-        m.put("reviewDate", x.reviewDate() == null ? null : x.reviewDate().toString());
-        m.put("updatedAt", x.updatedAt().toString());
-        m.put("updatedBy", x.updatedBy());
-        return m;
     }
 
     private static String blank(String s) {
