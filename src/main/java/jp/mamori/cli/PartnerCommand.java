@@ -129,10 +129,10 @@ public class PartnerCommand {
         @Override
         void print(Mamori m, Organization o, List<Contact> contacts) {
             System.out.println("【インシデント発生時の連絡先 / whom to call】" + o.name());
-            TextTable t = new TextTable("順", "役割", "事業者", "担当", "24時間窓口", "電話", "NDA", "最終構成共有", "備考");
+            TextTable t = new TextTable("順", "役割", "事業者", "担当", "24時間窓口", "電話", "NDA", "最終構成共有", "次回共有", "備考");
             for (Contact c : contacts) {
                 t.row(c.order(), c.role(), c.vendorName(), c.person(), c.hotline() == null ? "なし" : c.hotline(), c.phone(), c.ndaState(),
-                        c.lastShare() == null ? "なし" : c.lastShare(), c.note());
+                        c.lastShare() == null ? "なし" : c.lastShare(), c.shareDueNow() ? c.shareDue() : c.nextShareDue() == null ? "" : c.nextShareDue(), c.note());
             }
             System.out.print(t);
             if (contacts.isEmpty()) System.out.println("連絡先が登録されていません / no contacts recorded: `mamori vendor save NAME --kind ir --hotline ...`");

@@ -9,6 +9,9 @@ import java.time.LocalDate;
  */
 public record ConfigShare(long id, long vendorId, String vendorName, LocalDate sharedOn, String recipient, String sha256, LocalDate nextDue,
                           String recordedBy, Instant recordedAt, String boundarySha256) {
+    /** The next due date when a boundary device changed after the share (the readiness report and the contact list say it alike). */
+    public static final String DUE_NOW_BOUNDARY_CHANGED = "今すぐ（共有後に境界装置が変更されました）";
+
     public boolean overdue(LocalDate today) {
         return nextDue.isBefore(today);
     }
@@ -16,5 +19,12 @@ public record ConfigShare(long id, long vendorId, String vendorName, LocalDate s
     /** Whether the boundary devices differ from those shared (never for a share that kept no fingerprint). */
     public boolean boundaryChanged(String currentBoundarySha256) {
         return boundarySha256 != null && currentBoundarySha256 != null && !boundarySha256.equals(currentBoundarySha256);
+    }
+
+    /** Why the share is due now (Japanese), or null while it is current. */
+    public String dueNow(LocalDate today, String currentBoundarySha256) {
+        if (boundaryChanged(currentBoundarySha256)) return DUE_NOW_BOUNDARY_CHANGED;
+        if (overdue(today)) return "期限超過（次回期限 " + nextDue + "）";
+        return null;
     }
 }

@@ -43,6 +43,7 @@ public final class PartnerList {
     public static List<VendorStore.Input> read(byte[] bytes, String file) {
         String name = file == null ? "partners.csv" : file;
         if (bytes.length > MAX_BYTES) throw new PartnersException(name, List.of("ファイルが大きすぎます（2MBまで） / larger than 2 MB"));
+        NotATable.refuse(bytes, name);
         boolean zip = bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
         if (zip) ChecklistWorkbook.inflatedWithinBounds(bytes, name);
         List<TableRow> rows;

@@ -76,14 +76,13 @@ public final class PartnersService {
         List<Vendor> ir = all.stream().filter(Vendor::ir)
                 .sorted(Comparator.comparing((Vendor v) -> v.callOrder() == null ? Integer.MAX_VALUE : v.callOrder()).thenComparing(Vendor::name)).toList();
         int n = 1;
+        String boundary = shares.boundaryFingerprint(orgId);
         for (Vendor v : ir) {
             Optional<ConfigShare> last = shares.last(orgId, v.id());
             String reg = v.registrationNumber() == null ? "サービスリスト登録なし" : "登録 " + v.registrationNumber()
                     + (v.registrationValidUntil() == null ? "" : "（" + v.registrationValidUntil() + " まで"
                     + (v.registrationValidUntil().isBefore(today) ? "・期限切れ" : "") + "）");
-            out.add(new Contact(n++, "IR事業者" + (v.serviceCategory() == null ? "" : "（" + v.serviceCategory().ja() + "）"), v.name(), v.contactPerson(),
-                    v.phone(), v.hotline(), v.email(), v.ndaState(today), last.map(ConfigShare::sharedOn).orElse(null),
-                    last.map(ConfigShare::sha256).orElse(null), reg));
+            out.add(contact(n++, "IR事業者" + (v.serviceCategory() == null ? "" : "（" + v.serviceCategory().ja() + "）"), v, last.orElse(null), today, boundary, reg));
         }
         Set<String> seen = new HashSet<>();
         for (CoveredAsset a : coverage.assets(orgId).values()) {
@@ -91,10 +90,15 @@ public final class PartnersService {
             Vendor v = all.stream().filter(x -> x.name().equals(a.maintainer())).findFirst().orElse(null);
             if (v == null || v.ir()) continue;
             Optional<ConfigShare> last = shares.last(orgId, v.id());
-            out.add(new Contact(n++, "境界装置の保守事業者", v.name(), v.contactPerson(), v.phone(), v.hotline(), v.email(), v.ndaState(today),
-                    last.map(ConfigShare::sharedOn).orElse(null), last.map(ConfigShare::sha256).orElse(null), "保守対象: " + a.label()));
+            out.add(contact(n++, "境界装置の保守事業者", v, last.orElse(null), today, boundary, "保守対象: " + a.label()));
         }
         return out;
+    }
+
+    private static Contact contact(int order, String role, Vendor v, ConfigShare last, LocalDate today, String boundary, String note) {
+        String due = last == null ? null : last.dueNow(today, boundary);
+        return new Contact(order, role, v.name(), v.contactPerson(), v.phone(), v.hotline(), v.email(), v.ndaState(today),
+                last == null ? null : last.sharedOn(), last == null ? null : last.sha256(), last == null ? null : last.nextDue(), due != null, due, note);
     }
 
     /** The readiness report as of today, from the stored facts. */

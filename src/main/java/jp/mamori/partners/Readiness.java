@@ -185,7 +185,7 @@ public final class Readiness {
             long days = java.time.temporal.ChronoUnit.DAYS.between(c.sharedOn(), today);
             boolean changed = c.boundaryChanged(boundarySha256);
             if (c.overdue(today) || changed) s = worse(s, Status.AMBER);
-            ev.add(v.name() + ": 最終共有 " + c.sharedOn() + "（" + days + " 日前、次回期限 " + (changed ? "今すぐ（共有後に境界装置が変更されました）" : c.nextDue())
+            ev.add(v.name() + ": 最終共有 " + c.sharedOn() + "（" + days + " 日前、次回期限 " + (changed ? ConfigShare.DUE_NOW_BOUNDARY_CHANGED : c.nextDue())
                     + (c.overdue(today) ? "・期限超過" : "") + "）受領者 " + c.recipient() + "、SHA-256 " + c.sha256().substring(0, 12) + "…"
                     + (changed ? " / due now: a boundary device changed since the share" : ""));
         }

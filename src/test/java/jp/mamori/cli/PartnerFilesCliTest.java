@@ -67,4 +67,21 @@ class PartnerFilesCliTest {
         assertThat(checklist.rc()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(checklist.err()).contains("big.csv: ファイルが大きすぎます（2MBまで）");
     }
+
+    @Test
+    void aPdfOrAnotherBinaryGivenAsThePartnersListIsNamedAsNotATable() throws Exception {
+        String before = cli.onData("partner", "list").out();
+        Path pdf = Files.write(data.resolve("サービスリスト.csv"), "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        InProcessCli.Run r = cli.onData("partner", "import", pdf.toString());
+        assertThat(r.rc()).as(r.out()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err()).contains("サービスリスト.csv: 表ではありません（PDF ファイルです）。CSV（UTF-8・Shift_JIS）または .xlsx を指定してください")
+                .doesNotContain("見出し行");
+        Path png = Files.write(data.resolve("list.xlsx"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
+        InProcessCli.Run image = cli.onData("partner", "import", png.toString());
+        assertThat(image.rc()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(image.err()).contains("list.xlsx: 表ではありません（画像ファイルです）");
+        Path binary = Files.write(data.resolve("list.csv"), new byte[] {'a', ',', 'b', 0, 1, 2, 3});
+        assertThat(cli.onData("partner", "import", binary.toString()).err()).contains("表ではありません（バイナリファイルです）");
+        assertThat(cli.onData("partner", "list").out()).as("nothing imported").isEqualTo(before);
+    }
 }

@@ -63,6 +63,8 @@ class AuthorizationMatrixTest {
 
     static final String PASSWORD = "Matrix-Test-Password-2026!";
     static final String CVE = "CVE-2021-44228";
+    /** A vendor of organisation B only: organisation A's callers cannot name it. */
+    static final String ONLY_B = "丁社";
 
     static String marker(Target t) {
         return "MX" + t.name();
@@ -232,6 +234,14 @@ class AuthorizationMatrixTest {
         }
         f.reportA = mamori.issueReadinessReport().run(jp.mamori.app.Actor.system("setup"), f.orgA).snapshot().id();
         f.reportB = mamori.issueReadinessReport().run(jp.mamori.app.Actor.system("setup"), f.orgB).snapshot().id();
+        // a configuration share and a drill per organisation, their recipient and title carrying the marker; a vendor only B has
+        for (Target t : List.of(Target.A1, Target.B1)) {
+            long org = t == Target.B1 ? f.orgB : f.orgA;
+            mamori.shareConfiguration().run(jp.mamori.app.Actor.system("setup"), org, "甲社", marker(t) + "-recipient", null);
+            mamori.recordDrill().run(jp.mamori.app.Actor.system("setup"), org, java.time.LocalDate.of(2026, 10, 1), marker(t) + "-drill", null);
+        }
+        mamori.saveVendor().run(jp.mamori.app.Actor.system("setup"), f.orgB, new jp.mamori.partners.VendorStore.Input(ONLY_B, null,
+                jp.mamori.partners.VendorKind.IR, null, null, null, null, null, null, null, null));
 
         // detection (issue 15): each target's gateway log shows its staff account's session taken over from another address
         for (Target t : Target.values()) {
@@ -635,19 +645,22 @@ class AuthorizationMatrixTest {
         for (Target t : Target.values()) {
             String url = p + "/contracts/K-" + t.name();
             byId(tally, who, c, url, t, readsContract(role, t));
-            if (!api) {
-                HttpResponse<String> x = c.get(url + "/checklist.xlsx");
-                if (readsContract(role, t)) tally.allow(who + url + "/checklist.xlsx", x, x.statusCode() == 200);
-                else tally.deny(who + url + "/checklist.xlsx", x, x.statusCode() == 404, x.statusCode() == 200);
-                // the filled-in workbook uploaded back: whoever answers the contract; anyone else stores nothing
-                String article = "xlsx-" + role;
-                c.get("/");
-                HttpResponse<String> up = c.upload(url + "/checklist", "checklist-K-" + t.name() + ".xlsx",
-                        PartnersBrowserTest.fill(f.checklist.get(t), "subcontracting", "有", article, "再委託は事前承認による。"));
-                long stored = clauseRows(f, t, article);
-                String uw = who + "POST " + url + "/checklist [" + t + "]";
-                if (answers(role, t)) tally.allow(uw, up, up.statusCode() == 302 && url.equals(HttpSessionClient.location(up)) && stored == 1);
-                else tally.deny(uw, up, up.statusCode() == (readsContract(role, t) ? 403 : 404), stored > 0 || up.body().contains(marker(t)));
+            // the checklist workbook (page and API): exported to whoever reads the contract (a vendor its own only)
+            HttpResponse<String> x = c.get(url + "/checklist.xlsx");
+            if (readsContract(role, t)) tally.allow(who + url + "/checklist.xlsx", x, x.statusCode() == 200 && x.body().startsWith("PK"));
+            else tally.deny(who + url + "/checklist.xlsx", x, x.statusCode() == 404, x.statusCode() == 200);
+            // the filled-in workbook uploaded back: whoever answers the contract; anyone else stores nothing
+            String article = "xlsx-" + role + (api ? "-api" : "");
+            if (!api) c.get("/");
+            HttpResponse<String> up = c.upload(url + "/checklist", "checklist-K-" + t.name() + ".xlsx",
+                    PartnersBrowserTest.fill(f.checklist.get(t), "subcontracting", "有", article, "再委託は事前承認による。"));
+            long stored = clauseRows(f, t, article);
+            String uw = who + "POST " + url + "/checklist [" + t + "]";
+            if (answers(role, t)) {
+                tally.allow(uw, up, stored == 1 && (api ? up.statusCode() == 201 && up.body().contains("\"proposed\":" + (role == Role.VENDOR))
+                        : up.statusCode() == 302 && url.equals(HttpSessionClient.location(up))));
+            } else {
+                tally.deny(uw, up, writeRefused(role, api, up, readsContract(role, t) ? 403 : 404), stored > 0 || up.body().contains(marker(t)));
             }
             // answering one item
             if (!api) c.get("/");
@@ -754,6 +767,7 @@ class AuthorizationMatrixTest {
             if (readsReadiness(role)) tally.allow(who + "/partners/readiness.xlsx", x, x.statusCode() == 200);
             else tally.deny(who + "/partners/readiness.xlsx", x, refused(x), x.statusCode() == 200);
         }
+        if (api) irPartnersApi(f, role, c, tally, who);
         // vendors and contracts are registered by the security officer
         if (api) {
             HttpResponse<String> sv = c.sendJson("POST", p + "/vendors", "{\"name\": \"丙社-" + role + "\", \"kind\": \"maintenance\"}");
@@ -771,6 +785,67 @@ class AuthorizationMatrixTest {
         HttpResponse<String> contact = c.get(p + "/contact");
         if (role != Role.VENDOR) tally.allow(who + p + "/contact", contact, contact.statusCode() == 200 && !contact.body().contains("MXB1"));
         else tally.deny(who + p + "/contact", contact, refused(contact), contact.body().contains("甲社"));
+    }
+
+    /**
+     * IR partners through the API (issue 14): the list imported, configuration shares and drills —
+     * read by the organisation's readers, changed by its security officer; another organisation's
+     * shares, drills, vendors and systems are neither shown nor written.
+     */
+    private static void irPartnersApi(Fixture f, Role role, HttpSessionClient c, Tally tally, String who) throws Exception {
+        String p = "/api/v1/partners";
+        int refusal = readsReadiness(role) ? 403 : 404;
+        String name = "IR-" + role + "社";
+        HttpResponse<String> im = c.upload(p + "/import", "partners-" + role + ".csv",
+                ("事業者名,サービス区分,連絡順\n" + name + ",デジタルフォレンジック,9\n").getBytes(StandardCharsets.UTF_8));
+        long inA = rows(f, "SELECT COUNT(*) FROM vendor WHERE organization_id = ? AND name = ?", f.orgA, name);
+        long inB = rows(f, "SELECT COUNT(*) FROM vendor WHERE organization_id = ? AND name = ?", f.orgB, name);
+        if (officer(role)) tally.allow(who + "POST " + p + "/import", im, im.statusCode() == 201 && im.body().contains(name) && inA == 1 && inB == 0);
+        else tally.deny(who + "POST " + p + "/import", im, writeRefused(role, true, im, refusal), im.statusCode() / 100 == 2 || inA + inB > 0);
+
+        HttpResponse<String> sl = c.get(p + "/shares");
+        if (readsReadiness(role)) listCheck(tally, who + p + "/shares", sl, t -> t == Target.A1);
+        else tally.deny(who + p + "/shares", sl, refused(sl), sl.body().contains("MX") || sl.body().contains("sha256"));
+        String recipient = "r-" + role;
+        HttpResponse<String> sh = c.sendJson("POST", p + "/shares", "{\"vendor\": \"乙社\", \"recipient\": \"" + recipient + "\"}");
+        long shared = rows(f, "SELECT COUNT(*) FROM config_share WHERE recipient = ?", recipient);
+        if (officer(role)) tally.allow(who + "POST " + p + "/shares", sh, sh.statusCode() == 201 && sh.body().contains("\"xlsx\"") && shared == 1
+                && !sh.body().contains("MXB1"));
+        else tally.deny(who + "POST " + p + "/shares", sh, writeRefused(role, true, sh, refusal), sh.statusCode() / 100 == 2 || shared > 0);
+        // a vendor only organisation B has cannot be named from A
+        long bShares = rows(f, "SELECT COUNT(*) FROM config_share WHERE organization_id = ?", f.orgB);
+        HttpResponse<String> xb = c.sendJson("POST", p + "/shares", "{\"vendor\": \"" + ONLY_B + "\"}");
+        boolean bWritten = rows(f, "SELECT COUNT(*) FROM config_share WHERE organization_id = ?", f.orgB) != bShares;
+        if (officer(role)) tally.deny(who + "POST " + p + "/shares [B's vendor]", xb, xb.statusCode() == 400 && xb.body().contains("事業者が見つかりません"), bWritten);
+        else tally.deny(who + "POST " + p + "/shares [B's vendor]", xb, writeRefused(role, true, xb, refusal), bWritten || xb.statusCode() / 100 == 2);
+
+        HttpResponse<String> dl = c.get(p + "/drills");
+        if (readsReadiness(role)) listCheck(tally, who + p + "/drills", dl, t -> t == Target.A1);
+        else tally.deny(who + p + "/drills", dl, refused(dl), dl.body().contains("MX"));
+        HttpResponse<String> db = c.get(p + "/drills?system=B1");
+        if (readsReadiness(role)) tally.deny(who + p + "/drills?system=B1", db, db.statusCode() == 400 && db.body().contains("情報システムが見つかりません"), db.body().contains("MXB1"));
+        else tally.deny(who + p + "/drills?system=B1", db, refused(db), db.body().contains("MXB1"));
+        for (Target t : List.of(Target.A2, Target.B1)) {
+            String title = "API訓練-" + role;
+            HttpResponse<String> dr = c.sendJson("POST", p + "/drills", "{\"date\": \"2026-11-01\", \"title\": \"" + title + "\", \"system\": \"" + t.name() + "\"}");
+            boolean drilled = drillRows(f, f.system.get(t), title) > 0;
+            String w = who + "POST " + p + "/drills [" + t + "]";
+            if (officer(role) && t != Target.B1) tally.allow(w, dr, dr.statusCode() == 201 && drilled);
+            else if (officer(role)) tally.deny(w, dr, dr.statusCode() == 400 && dr.body().contains("情報システムが見つかりません"), drilled);
+            else tally.deny(w, dr, writeRefused(role, true, dr, refusal), dr.statusCode() / 100 == 2 || drilled);
+        }
+    }
+
+    private static long rows(Fixture f, String sql, Object... params) throws Exception {
+        return f.db.inTransaction(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
     }
 
     /**

@@ -222,7 +222,7 @@ class PartnersContactAndImportTest {
             hostile.put("truncated", Arrays.copyOf(good, good.length / 2));
             hostile.put("header only", workbook(false, List.of()));
             hostile.put("not a table", "%PDF-1.7\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            Map<String, String> expected = Map.of("truncated", "Excel ブックとして読めません（zip が破損しています）", "header only", "事業者が1件もありません", "not a table", "見出し行（事業者名 …）がありません");
+            Map<String, String> expected = Map.of("truncated", "Excel ブックとして読めません（zip が破損しています）", "header only", "事業者が1件もありません", "not a table", "表ではありません（PDF ファイルです）");
             for (Map.Entry<String, byte[]> h : hostile.entrySet()) {
                 assertThatThrownBy(() -> m.importPartners().run(OFFICER, org, "list.xlsx", h.getValue())).as(h.getKey())
                         .isInstanceOf(PartnersException.class).hasMessageContaining(expected.get(h.getKey()));

@@ -57,6 +57,12 @@ public class WebErrors {
         return respond(request, response, HttpStatus.BAD_REQUEST, "bad_request", e.getMessage());
     }
 
+    /** A partners file or form refused as a whole: under /api/ every problem is listed (each bad row or cell named) and nothing was stored. */
+    @ExceptionHandler(jp.mamori.partners.PartnersException.class)
+    public ModelAndView partners(jp.mamori.partners.PartnersException e, HttpServletRequest request, HttpServletResponse response) {
+        return respond(request, response, HttpStatus.BAD_REQUEST, "bad_request", e.getMessage(), e.problems());
+    }
+
     @ExceptionHandler(PayloadTooLargeException.class)
     public ModelAndView tooLarge(PayloadTooLargeException e, HttpServletRequest request, HttpServletResponse response) {
         return respond(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "too_large", e.getMessage());
@@ -94,11 +100,17 @@ public class WebErrors {
     }
 
     private static ModelAndView respond(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String error, String message) {
+        return respond(request, response, status, error, message, null);
+    }
+
+    private static ModelAndView respond(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String error, String message,
+                                        java.util.List<String> problems) {
         if (api(request)) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", error);
             body.put("status", status.value());
             if (message != null) body.put("message", message);
+            if (problems != null) body.put("problems", problems);
             response.setStatus(status.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
