@@ -1,13 +1,13 @@
 package jp.mamori.web;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 import jp.mamori.app.Mamori;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import jp.mamori.web.support.OrganizationRef;
 import jp.mamori.inventory.InventoryRepository;
-import jp.mamori.persistence.Database;
 import jp.mamori.security.AccountException;
 import jp.mamori.security.ApiToken;
 import jp.mamori.security.ApiTokenStore;
@@ -38,47 +38,60 @@ public class AccountApiController {
         this.inventory = mamori.inventory();
     }
 
+    /** Who is signed in, with what scope and how. */
+    @JsonPropertyOrder({"username", "displayName", "role", "roleJa", "organization", "instanceWide", "ciso", "vendor", "systemIds",
+            "authenticatedBy", "scopes"})
+    public record Me(String username, String displayName, String role, String roleJa, OrganizationRef organization, boolean instanceWide,
+                     boolean ciso, String vendor, List<Long> systemIds, String authenticatedBy, List<String> scopes) { }
+
+    /** An API token as its owner sees it (never its secret). */
+    @JsonPropertyOrder({"id", "name", "prefix", "scopes", "status", "expiresAt", "lastUsedAt", "createdAt"})
+    public record Token(long id, String name, String prefix, List<String> scopes, String status, String expiresAt, String lastUsedAt,
+                        String createdAt) { }
+
+    /** A token just issued: the secret, shown this once. */
+    @JsonPropertyOrder({"id", "name", "prefix", "scopes", "status", "expiresAt", "lastUsedAt", "createdAt", "token", "note"})
+    public record Issued(long id, String name, String prefix, List<String> scopes, String status, String expiresAt, String lastUsedAt,
+                         String createdAt, String token, String note) {
+        static Issued of(Token t, String secret) {
+            return new Issued(t.id(), t.name(), t.prefix(), t.scopes(), t.status(), t.expiresAt(), t.lastUsedAt(), t.createdAt(), secret,
+                    "このトークンは一度だけ表示されます / this token is shown only once");
+        }
+    }
+
+    /** A refused request, as {@link jp.mamori.web.support.WebErrors} writes one. */
+    @JsonPropertyOrder({"error", "message"})
+    public record Refused(String error, String message) { }
+
     @GetMapping("/me")
-    public Map<String, Object> me(MamoriAuthentication me) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("username", me.username());
-        out.put("displayName", me.displayName());
-        out.put("role", me.scope().role().name());
-        out.put("roleJa", me.scope().role().ja());
+    public Me me(MamoriAuthentication me) {
         Long orgId = me.scope().organizationId();
-        out.put("organization", orgId == null ? null : inventory.organizationById(orgId)
-                .map(o -> Map.<String, Object>of("id", o.id(), "code", o.code(), "name", o.name())).orElse(null));
-        out.put("instanceWide", me.scope().instanceWide());
-        out.put("ciso", me.scope().ciso());
-        out.put("vendor", me.scope().vendorName());
-        out.put("systemIds", new ArrayList<>(me.scope().systemIds()));
-        out.put("authenticatedBy", me.via() == MamoriAuthentication.Via.TOKEN ? "token" : "session");
-        out.put("scopes", new ArrayList<>(me.scopes()));
-        return out;
+        return new Me(me.username(), me.displayName(), me.scope().role().name(), me.scope().role().ja(),
+                orgId == null ? null : inventory.organizationById(orgId).map(OrganizationRef::of).orElse(null),
+                me.scope().instanceWide(), me.scope().ciso(), me.scope().vendorName(), new ArrayList<>(me.scope().systemIds()),
+                me.via() == MamoriAuthentication.Via.TOKEN ? "token" : "session", new ArrayList<>(me.scopes()));
     }
 
     /** {"name": "...", "days": 90, "scopes": ["read"]}; answers the token once. Only a signed-in session can create tokens. */
     public record TokenRequest(String name, Integer days, List<String> scopes) { }
 
     @PostMapping("/tokens")
-    public ResponseEntity<Map<String, Object>> create(@RequestBody TokenRequest request, MamoriAuthentication me) {
+    public ResponseEntity<Object> create(@RequestBody TokenRequest request, MamoriAuthentication me) {
         if (me.via() != MamoriAuthentication.Via.SESSION) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "forbidden", "message", "tokens cannot create tokens"));
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Refused("forbidden", "tokens cannot create tokens"));
         }
         try {
             ApiTokenStore.Issued issued = tokens.issue(users.findById(me.userId()).orElseThrow(), request.name(), request.scopes(),
                     request.days() == null ? ApiTokenStore.DEFAULT_DAYS : request.days(), me.username());
-            Map<String, Object> out = describe(issued.token());
-            out.put("token", issued.secret());
-            out.put("note", "このトークンは一度だけ表示されます / this token is shown only once");
+            Issued out = Issued.of(describe(issued.token()), issued.secret());
             return ResponseEntity.status(HttpStatus.CREATED).header("Cache-Control", "no-store").body(out);
         } catch (AccountException e) {
-            return ResponseEntity.badRequest().body(Map.of("error", "bad_request", "message", e.getMessage()));
+            return ResponseEntity.badRequest().body(new Refused("bad_request", e.getMessage()));
         }
     }
 
     @GetMapping("/tokens")
-    public List<Map<String, Object>> list(MamoriAuthentication me) {
+    public List<Token> list(MamoriAuthentication me) {
         return tokens.list(me.userId()).stream().map(AccountApiController::describe).toList();
     }
 
@@ -90,16 +103,8 @@ public class AccountApiController {
         return ResponseEntity.noContent().build();
     }
 
-    private static Map<String, Object> describe(ApiToken t) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", t.id());
-        out.put("name", t.name());
-        out.put("prefix", t.prefix());
-        out.put("scopes", new ArrayList<>(t.scopes()));
-        out.put("status", t.status(Instant.now()).name().toLowerCase(java.util.Locale.ROOT));
-        out.put("expiresAt", t.expiresAt().toString());
-        out.put("lastUsedAt", t.lastUsedAt() == null ? null : t.lastUsedAt().toString());
-        out.put("createdAt", t.createdAt().toString());
-        return out;
+    private static Token describe(ApiToken t) {
+        return new Token(t.id(), t.name(), t.prefix(), new ArrayList<>(t.scopes()), t.status(Instant.now()).name().toLowerCase(java.util.Locale.ROOT),
+                t.expiresAt().toString(), t.lastUsedAt() == null ? null : t.lastUsedAt().toString(), t.createdAt().toString());
     }
 }

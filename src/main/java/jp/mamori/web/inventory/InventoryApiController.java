@@ -3,14 +3,12 @@ package jp.mamori.web.inventory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.mamori.inventory.Asset;
 import jp.mamori.inventory.ItSystem;
 import jp.mamori.inventory.Organization;
 import jp.mamori.inventory.SbomStore;
-import jp.mamori.inventory.sbom.SbomWarning;
 import jp.mamori.security.AccessScope;
 import jp.mamori.web.support.BadRequestException;
 import jp.mamori.web.support.Tenancy;
@@ -51,12 +49,9 @@ public class InventoryApiController {
     }
 
     @GetMapping("/systems/{id}")
-    public Map<String, Object> system(@PathVariable("id") long id, AccessScope scope) {
+    public InventoryJson.SystemDetail system(@PathVariable("id") long id, AccessScope scope) {
         long orgId = tenancy.ownerOf(scope, "it_system", id);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("system", inventory.system(scope, orgId, id));
-        out.put("assets", inventory.assetsOfSystem(scope, orgId, id));
-        return out;
+        return new InventoryJson.SystemDetail(inventory.system(scope, orgId, id), inventory.assetsOfSystem(scope, orgId, id));
     }
 
     @GetMapping("/assets")
@@ -66,13 +61,10 @@ public class InventoryApiController {
     }
 
     @GetMapping("/assets/{id}")
-    public Map<String, Object> asset(@PathVariable("id") long id, AccessScope scope) {
+    public InventoryJson.AssetDetail asset(@PathVariable("id") long id, AccessScope scope) {
         long orgId = tenancy.ownerOf(scope, "asset", id);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("asset", inventory.asset(scope, orgId, id));
-        out.put("openFindings", inventory.openFindingCounts(orgId).getOrDefault(id, Map.of()));
-        out.put("sboms", inventory.sboms(scope, orgId, id));
-        return out;
+        Asset asset = inventory.asset(scope, orgId, id);
+        return new InventoryJson.AssetDetail(asset, inventory.openFindingCounts(orgId).getOrDefault(id, Map.of()), inventory.sboms(scope, orgId, id));
     }
 
     @GetMapping("/assets/{id}/sboms")
@@ -86,7 +78,7 @@ public class InventoryApiController {
      * declared length are checked before the multipart body is parsed (parts are resolved lazily).
      */
     @PostMapping(path = "/assets/{id}/sboms", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public ResponseEntity<Map<String, Object>> uploadMultipart(@PathVariable("id") long id, AccessScope scope,
+    public ResponseEntity<InventoryJson.Uploaded> uploadMultipart(@PathVariable("id") long id, AccessScope scope,
                                                                HttpServletRequest request) throws IOException {
         long orgId = tenancy.ownerOf(scope, "asset", id);
         upload.requireWritable(scope, orgId, id);
@@ -111,7 +103,7 @@ public class InventoryApiController {
     @PostMapping(path = "/assets/{id}/sboms", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_XML_VALUE,
             MediaType.TEXT_XML_VALUE, MediaType.TEXT_PLAIN_VALUE, "text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE,
             "application/vnd.cyclonedx+json", "application/vnd.cyclonedx+xml", "application/spdx+json"})
-    public ResponseEntity<Map<String, Object>> uploadBody(@PathVariable("id") long id,
+    public ResponseEntity<InventoryJson.Uploaded> uploadBody(@PathVariable("id") long id,
                                                           @RequestParam(name = "fileName", required = false) String fileName,
                                                           @RequestParam(name = "assetVersion", required = false) String assetVersion,
                                                           @RequestParam(name = "confirm", defaultValue = "false") boolean confirm,
@@ -125,20 +117,8 @@ public class InventoryApiController {
         }
     }
 
-    private static ResponseEntity<Map<String, Object>> created(SbomUpload.Result r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("sbom", r.sbom());
-        out.put("findings", r.findings());
-        out.put("componentsWithoutIdentifier", r.withoutIdentifier());
-        out.put("scope", Map.of("required", r.scope().required().name().toLowerCase(java.util.Locale.ROOT),
-                "achieved", r.scope().achieved().map(t -> t.name().toLowerCase(java.util.Locale.ROOT)).orElse("none"),
-                "meetsRequired", r.scope().meetsRequired()));
-        out.put("warningCount", r.warnings().size());
-        out.put("acceptance", acceptance(r.warnings().size()));
-        out.put("warnings", warnings(r.warnings()));
-        out.put("held", r.held());
-        out.put("wouldClose", r.wouldClose());
-        return ResponseEntity.status(HttpStatus.CREATED).body(out);
+    private static ResponseEntity<InventoryJson.Uploaded> created(SbomUpload.Result r) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(InventoryJson.Uploaded.of(r));
     }
 
     /** "Accepted", or "accepted with N warnings", Japanese first. */
@@ -152,18 +132,8 @@ public class InventoryApiController {
      * {@code ja}, {@code en} — and the line as the SBOM page shows it ({@code text}); at most as many as are stored
      * with the document ({@code warningCount} counts them all).
      */
-    static List<Map<String, Object>> warnings(List<String> lines) {
-        List<Map<String, Object>> out = new java.util.ArrayList<>();
-        for (String line : lines.subList(0, Math.min(lines.size(), SbomStore.STORED_WARNINGS))) {
-            SbomWarning w = SbomWarning.parse(line);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("place", w.place());
-            m.put("ja", w.ja());
-            m.put("en", w.en());
-            m.put("text", line);
-            out.add(m);
-        }
-        return out;
+    static List<InventoryJson.Warning> warnings(List<String> lines) {
+        return lines.subList(0, Math.min(lines.size(), SbomStore.STORED_WARNINGS)).stream().map(InventoryJson.Warning::of).toList();
     }
 
     /**
@@ -171,14 +141,11 @@ public class InventoryApiController {
      * findings: it becomes the asset's current SBOM and what it drops is closed as fixed.
      */
     @org.springframework.web.bind.annotation.PostMapping("/sboms/{id}/confirm")
-    public Map<String, Object> confirm(@PathVariable("id") long id, AccessScope scope) {
+    public InventoryJson.Confirmed confirm(@PathVariable("id") long id, AccessScope scope) {
         long orgId = tenancy.ownerOf(scope, "sbom_document", id);
         SbomStore.StoredSbom s = inventory.sbom(scope, orgId, id);
         jp.mamori.remediation.FindingRecorder.Result r = upload.confirm(scope, orgId, s);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("sbom", inventory.sbom(scope, orgId, id));
-        out.put("findings", r);
-        return out;
+        return new InventoryJson.Confirmed(inventory.sbom(scope, orgId, id), r);
     }
 
     /** A confirmation's body: {@code verdict} confirm | reject, optional corrected {@code purl} / {@code cpe}. */
@@ -189,35 +156,22 @@ public class InventoryApiController {
      * asset's current SBOM (issue 13 defect 5); the same use case as {@code mamori sbom confirm-id} and the SBOM page.
      */
     @PostMapping("/sboms/{id}/components/{ref}/confirm-id")
-    public Map<String, Object> confirmId(@PathVariable("id") long id, @PathVariable("ref") String ref,
+    public InventoryJson.IdentifierConfirmed confirmId(@PathVariable("id") long id, @PathVariable("ref") String ref,
                                          @org.springframework.web.bind.annotation.RequestBody(required = false) ConfirmIdBody body, AccessScope scope) {
         long orgId = tenancy.ownerOf(scope, "sbom_document", id);
         SbomStore.StoredSbom s = inventory.sbom(scope, orgId, id);
         ConfirmIdBody b = body == null ? new ConfirmIdBody(null, null, null) : body;
         jp.mamori.app.inventory.ConfirmIdentifier.Result r = identifiers.confirm(scope, orgId, s, ref, b.verdict(), b.purl(), b.cpe(), true);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("component", ref);
-        out.put("supplier", r.supplier());
-        out.put("name", r.name());
-        out.put("verdict", r.confirmed() ? "confirmed" : "rejected");
-        out.put("purl", r.purl());
-        out.put("cpe", r.cpe());
-        out.put("assets", r.assets().size());
-        out.put("findings", r.findings());
-        return out;
+        return new InventoryJson.IdentifierConfirmed(ref, r.supplier(), r.name(), r.confirmed() ? "confirmed" : "rejected", r.purl(), r.cpe(),
+                r.assets().size(), r.findings());
     }
 
     @GetMapping("/sboms/{id}")
-    public Map<String, Object> sbom(@PathVariable("id") long id, @RequestParam(name = "page", defaultValue = "0") int page,
+    public InventoryJson.SbomPage sbom(@PathVariable("id") long id, @RequestParam(name = "page", defaultValue = "0") int page,
                                     @RequestParam(name = "size", defaultValue = "100") int size, AccessScope scope) {
         long orgId = tenancy.ownerOf(scope, "sbom_document", id);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("sbom", inventory.sbom(scope, orgId, id));
+        SbomStore.StoredSbom sbom = inventory.sbom(scope, orgId, id);
         ScopedInventory.Page<ScopedInventory.Component> p = inventory.components(scope, orgId, id, Math.max(0, page), Math.max(1, Math.min(size, 1000)));
-        out.put("total", p.total());
-        out.put("page", p.page());
-        out.put("size", p.size());
-        out.put("components", p.items());
-        return out;
+        return new InventoryJson.SbomPage(sbom, p.total(), p.page(), p.size(), p.items());
     }
 }
