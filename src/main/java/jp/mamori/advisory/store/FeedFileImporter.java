@@ -70,6 +70,43 @@ public final class FeedFileImporter {
      * @param bundle true for {@code --source bundle}
      */
     public Summary importPaths(List<Path> paths, Source source, boolean bundle) throws IOException {
+        // A run stopped while it had them dropped left them missing: built before anything is written.
+        DeferredIndexes.restore(database);
+        boolean deferred = deferIndexesFromBytes >= 0 && DeferredIndexes.empty(database) && size(paths) >= deferIndexesFromBytes;
+        if (deferred) DeferredIndexes.drop(database);
+        try {
+            return importAll(paths, source, bundle);
+        } finally {
+            if (deferred) DeferredIndexes.restore(database);
+        }
+    }
+
+    /**
+     * A first import of at least this many bytes builds the secondary indexes after loading (ADR 0023);
+     * below it the drop and rebuild would cost more than they save. Negative: never.
+     */
+    FeedFileImporter deferIndexesFrom(long bytes) {
+        this.deferIndexesFromBytes = bytes;
+        return this;
+    }
+
+    private long deferIndexesFromBytes = 64L << 20;
+
+    private static long size(List<Path> paths) throws IOException {
+        long total = 0;
+        for (Path p : paths) {
+            if (Files.isRegularFile(p)) {
+                total += Files.size(p);
+            } else if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    total += walk.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+                }
+            }
+        }
+        return total;
+    }
+
+    private Summary importAll(List<Path> paths, Source source, boolean bundle) throws IOException {
         Run run = new Run();
         for (Path p : paths) {
             if (!Files.exists(p)) {

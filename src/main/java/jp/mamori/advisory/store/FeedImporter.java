@@ -29,9 +29,17 @@ public final class FeedImporter {
     private final Database database;
     private final Clock clock;
 
+    /** Whether statements and keys are written in bulk (the default; false only to compare with the row-by-row writes). */
+    private final boolean bulk;
+
     public FeedImporter(Database database, Clock clock) {
+        this(database, clock, true);
+    }
+
+    FeedImporter(Database database, Clock clock, boolean bulk) {
         this.database = database;
         this.clock = clock;
+        this.bulk = bulk;
     }
 
     /**
@@ -46,7 +54,7 @@ public final class FeedImporter {
         Instant now = clock.instant();
         try {
             return database.inTransaction(c -> {
-                try (KnowledgeBaseWriter writer = new KnowledgeBaseWriter(c, SqlDialect.of(database.settings()), now, progress)) {
+                try (KnowledgeBaseWriter writer = new KnowledgeBaseWriter(c, SqlDialect.of(database.settings()), now, progress, bulk)) {
                     // Parsed on a second thread while this one stores (one transaction, document order).
                     OverlappedParse.parse(parser, in, name, writer);
                     writer.flush();
