@@ -69,6 +69,8 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--dir", description = "work directory (default: a new temporary directory)") Path dir;
     @Option(names = "--pg-url", description = "PostgreSQL JDBC URL for P4 (default: MAMORI_BENCH_PG_URL or jdbc:postgresql://127.0.0.1:5432/test)") String pgUrl;
     @Option(names = "--pg-user", defaultValue = "postgres") String pgUser;
+    @Option(names = "--p3-db", split = ",", defaultValue = "h2,postgres",
+            description = "P3: the databases to import into, h2 and/or postgres (default: ${DEFAULT-VALUE}; P1 and P2 read the H2 one)") List<String> p3Db;
 
     private final Figures figures = new Figures();
 
@@ -116,26 +118,55 @@ public class BenchCommand implements Callable<Integer> {
         }
         parseOnly(files);
         long parse = parseOnly(files);
-        deleteTree(kbDir);
-        try (Database db = Database.open(DatabaseSettings.embedded(kbDir)); HeapSampler heap = new HeapSampler()) {
+        if (p3Db.contains("h2")) {
+            deleteTree(kbDir);
+            try (Database db = Database.open(DatabaseSettings.embedded(kbDir))) {
+                p3Import(db, feeds, parse, "", "");
+            }
+        }
+        if (p3Db.contains("postgres")) {
+            String url = pgUrl != null ? pgUrl : System.getenv().getOrDefault("MAMORI_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+            String schema = "bench_p3";
+            try (Connection c = java.sql.DriverManager.getConnection(url, pgUser, ""); var st = c.createStatement()) {
+                st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                st.execute("CREATE SCHEMA " + schema);
+            } catch (java.sql.SQLException e) {
+                System.out.println("P3 (PostgreSQL) skipped: PostgreSQL not reachable at " + url + " (" + e.getMessage() + ")");
+                return;
+            }
+            String sep = url.contains("?") ? "&" : "?";
+            try (Database db = Database.open(new DatabaseSettings(url + sep + "currentSchema=" + schema, pgUser, ""))) {
+                p3Import(db, feeds, parse, " (PostgreSQL)", " (PostgreSQL)");
+            } finally {
+                try (Connection c = java.sql.DriverManager.getConnection(url, pgUser, ""); var st = c.createStatement()) {
+                    st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                }
+            }
+        }
+    }
+
+    /** The NVD import against the parse-only time, then the OSV import, into an empty knowledge base. */
+    private void p3Import(Database db, Path feeds, long parse, String label, String figure) throws Exception {
+        try (HeapSampler heap = new HeapSampler()) {
             long t0 = System.nanoTime();
             FeedFileImporter.Summary s = new FeedFileImporter(db, Clock.systemUTC(), null).importPaths(List.of(feeds.resolve("nvd")), null, false);
             long nvd = System.nanoTime() - t0;
             long peak = heap.peakBytes();
             long criteria = count(db, "advisory_cpe_key");
-            System.out.printf(Locale.ROOT, "P3 import: %,d NVD records in %.1f s (%,.0f records/s), %,d statements, %,d CPE index keys; peak heap %d MB%n",
-                    cves, nvd / 1e9, cves / (nvd / 1e9), s.stats().inserted, criteria, peak >> 20);
-            System.out.printf(Locale.ROOT, "P3 parse only (Jackson streaming, same bytes): %.1f s — ratio import/parse speed = %.3f (target >= 0.5); "
-                    + "time target <= 120 s: %s; heap target <= 1024 MB: %s%n", parse / 1e9, (double) parse / nvd,
+            System.out.printf(Locale.ROOT, "P3 import%s: %,d NVD records in %.1f s (%,.0f records/s), %,d statements, %,d CPE index keys; peak heap %d MB%n",
+                    label, cves, nvd / 1e9, cves / (nvd / 1e9), s.stats().inserted, criteria, peak >> 20);
+            System.out.printf(Locale.ROOT, "P3 parse only (Jackson streaming, same bytes): %.1f s — ratio import/parse speed%s = %.3f (target >= 0.5); "
+                    + "time target <= 120 s: %s; heap target <= 1024 MB: %s%n", parse / 1e9, label, (double) parse / nvd,
                     nvd / 1e9 <= 120 ? "met" : "NOT met", (peak >> 20) <= 1024 ? "met" : "NOT met");
             String scale = String.format(Locale.ROOT, "%,d NVD records", cves);
-            figures.add("P3 import time (NVD records)", Figures.Goal.AT_MOST, 120.0 * cves / 300_000, nvd / 1e9, "s",
+            figures.add("P3 import time (NVD records)" + figure, Figures.Goal.AT_MOST, 120.0 * cves / 300_000, nvd / 1e9, "s",
                     scale + (cves == 300_000 ? "" : "; target scaled from 120 s for 300k"));
-            figures.add("P3 import heap", Figures.Goal.AT_MOST, 1024, peak >> 20, "MB", scale);
-            figures.add("P3 import speed / parse-only speed", Figures.Goal.AT_LEAST, 0.5, (double) parse / nvd, "", "parse only " + String.format(Locale.ROOT, "%.2f s", parse / 1e9));
+            figures.add("P3 import heap" + figure, Figures.Goal.AT_MOST, 1024, peak >> 20, "MB", scale);
+            figures.add("P3 import speed / parse-only speed" + figure, Figures.Goal.AT_LEAST, 0.5, (double) parse / nvd, "",
+                    "parse only " + String.format(Locale.ROOT, "%.2f s", parse / 1e9));
             long t1 = System.nanoTime();
             FeedFileImporter.Summary o = new FeedFileImporter(db, Clock.systemUTC(), null).importPaths(List.of(feeds.resolve("osv")), null, false);
-            System.out.printf(Locale.ROOT, "    OSV: %,d package advisories in %.1f s%n", o.stats().inserted, secs(t1));
+            System.out.printf(Locale.ROOT, "    OSV%s: %,d package advisories in %.1f s%n", label, o.stats().inserted, secs(t1));
         }
     }
 
