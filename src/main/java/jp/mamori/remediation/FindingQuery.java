@@ -20,9 +20,18 @@ public final class FindingQuery {
     /** The states that still owe a patch, in the enum's order. */
     public static final List<FindingState> OPEN_STATES = java.util.Arrays.stream(FindingState.values()).filter(FindingState::isOpen).toList();
 
-    /** Filters; null means "any". {@code systemIds} restricts to assigned systems (least privilege). */
+    /**
+     * Filters; null means "any". {@code systemIds} restricts to assigned systems (least privilege);
+     * {@code vendorId} to the assets of one vendor record, {@code vendor} (by name) only when no record is given.
+     */
     public record Filter(List<FindingState> states, String outcome, Long systemId, Long assetId, Boolean candidates,
-                         List<Long> systemIds, String vendor, String vulnId) {
+                         List<Long> systemIds, String vendor, String vulnId, Long vendorId) {
+
+        public Filter(List<FindingState> states, String outcome, Long systemId, Long assetId, Boolean candidates, List<Long> systemIds,
+                      String vendor, String vulnId) {
+            this(states, outcome, systemId, assetId, candidates, systemIds, vendor, vulnId, null);
+        }
+
         /**
          * Every finding whose patch is still owed ({@link FindingState#isOpen()}): new, triaged, patch scheduled,
          * mitigation planned, mitigated. The default of every list, the asset page and the dashboard.
@@ -221,7 +230,7 @@ public final class FindingQuery {
     public Map<String, Long> countsByOutcome(long orgId, Filter scope) {
         Map<String, Long> out = new java.util.LinkedHashMap<>();
         for (String o : List.of("act", "attend", "track-star", "track")) {
-            Filter f = new Filter(Filter.open().states(), o, scope.systemId(), scope.assetId(), false, scope.systemIds(), scope.vendor(), null);
+            Filter f = new Filter(Filter.open().states(), o, scope.systemId(), scope.assetId(), false, scope.systemIds(), scope.vendor(), null, scope.vendorId());
             out.put(o, count(orgId, f));
         }
         return out;
@@ -272,7 +281,10 @@ public final class FindingQuery {
                 params.addAll(f.systemIds());
             }
         }
-        if (f.vendor() != null) {
+        if (f.vendorId() != null) {
+            w.append(" AND a.vendor_id = ?");
+            params.add(f.vendorId());
+        } else if (f.vendor() != null) {
             w.append(" AND v.name = ?");
             params.add(f.vendor());
         }

@@ -66,6 +66,11 @@ public final class AccessScope implements java.io.Serializable {
         return new AccessScope(userId, username, role, organizationId, systemIds, vendorName, null, ciso);
     }
 
+    /** A vendor's account bound to its vendor record ({@code vendorId}; null: an account never bound, matched by {@code vendorName}). */
+    public static AccessScope vendor(long userId, String username, long organizationId, String vendorName, Long vendorId) {
+        return new AccessScope(userId, username, Role.VENDOR, organizationId, Set.of(), vendorName, vendorId, false);
+    }
+
     public static AccessScope of(UserAccount u) {
         return new AccessScope(u.id(), u.username(), u.role(), u.organizationId(), u.systemIds(), u.vendorName(), u.vendorId(), u.ciso());
     }
@@ -144,16 +149,26 @@ public final class AccessScope implements java.io.Serializable {
         };
     }
 
-    /** An asset (and its SBOMs and findings); {@code vendorOfAsset}: the asset's vendor name, or null. */
-    public boolean canReadAsset(long orgId, long systemId, String vendorOfAsset) {
-        if (role == Role.VENDOR) return ownOrg(orgId) && vendorOfAsset != null && vendorOfAsset.equals(vendorName);
+    /**
+     * An asset (and its SBOMs and findings); {@code assetVendorId} / {@code assetVendorName}: the record and
+     * the name of the asset's vendor (asset.vendor_id and that vendor's name), or null.
+     */
+    public boolean canReadAsset(long orgId, long systemId, Long assetVendorId, String assetVendorName) {
+        if (role == Role.VENDOR) return ownOrg(orgId) && ownVendor(assetVendorId, assetVendorName);
         return canReadSystem(orgId, systemId);
     }
 
     /** Change an asset or record work on it (a vendor records patch work on its own assets). */
-    public boolean canWriteAsset(long orgId, long systemId, String vendorOfAsset) {
-        if (role == Role.VENDOR) return ownOrg(orgId) && vendorOfAsset != null && vendorOfAsset.equals(vendorName);
+    public boolean canWriteAsset(long orgId, long systemId, Long assetVendorId, String assetVendorName) {
+        if (role == Role.VENDOR) return ownOrg(orgId) && ownVendor(assetVendorId, assetVendorName);
         return canWriteSystem(orgId, systemId);
+    }
+
+    private boolean ownVendor(Long assetVendorId, String assetVendorName) {
+        // bound to its record (V33): the record decides, never a name — a renamed vendor, or another now called as it was, stays apart
+        if (vendorId != null) return assetVendorId != null && assetVendorId.equals(vendorId);
+        // an account never bound (no vendor record of its name when it was migrated): by name, as before the binding
+        return assetVendorName != null && assetVendorName.equals(vendorName);
     }
 
     /** Create and disable accounts of the organisation (null: instance-level accounts, ADMIN only). */
@@ -189,8 +204,8 @@ public final class AccessScope implements java.io.Serializable {
 
     /**
      * The columns of a query that carry tenant, system and vendor; null where the table has none.
-     * {@code assetVendorId}: a column holding {@code asset.vendor_id} (vendor is matched by name
-     * through the vendor table).
+     * {@code assetVendorId}: a column holding {@code asset.vendor_id}, matched against the vendor record
+     * the account is bound to (by name through the vendor table only for an account never bound).
      */
     public record Columns(String organizationId, String systemId, String assetVendorId) {
         public Columns {
@@ -267,6 +282,9 @@ public final class AccessScope implements java.io.Serializable {
             }
             case VENDOR: {
                 if (c.assetVendorId() == null) return NOTHING;
+                if (vendorId != null) {
+                    return new SqlFilter("(" + c.organizationId() + " = ? AND " + c.assetVendorId() + " = ?)", List.of(organizationId, vendorId));
+                }
                 return new SqlFilter("(" + c.organizationId() + " = ? AND " + c.assetVendorId()
                         + " IN (SELECT scope_v.id FROM vendor scope_v WHERE scope_v.organization_id = ? AND scope_v.name = ?))",
                         List.of(organizationId, organizationId, vendorName));
@@ -280,6 +298,7 @@ public final class AccessScope implements java.io.Serializable {
     public String toString() {
         return "AccessScope[" + username + " " + role + (organizationId == null ? " instance-wide" : " org=" + organizationId)
                 + (systemIds.isEmpty() ? "" : " systems=" + systemIds) + (vendorName == null ? "" : " vendor=" + vendorName)
+                + (vendorId == null ? "" : " vendor_id=" + vendorId)
                 + (ciso ? " CISO" : "") + "]";
     }
 }

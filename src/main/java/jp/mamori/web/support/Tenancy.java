@@ -124,7 +124,9 @@ public class Tenancy {
             }
             default -> systemIds = List.of();
         }
-        return new FindingQuery.Filter(f.states(), f.outcome(), f.systemId(), f.assetId(), f.candidates(), systemIds, vendor, f.vulnId());
+        // a vendor bound to its record is matched by the record, not by a name another vendor could carry
+        return new FindingQuery.Filter(f.states(), f.outcome(), f.systemId(), f.assetId(), f.candidates(), systemIds, vendor, f.vulnId(),
+                scope.role() == jp.mamori.security.Role.VENDOR ? scope.vendorId() : null);
     }
 
     public static long parseId(String s) {
