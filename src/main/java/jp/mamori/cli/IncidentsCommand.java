@@ -1,8 +1,8 @@
 package jp.mamori.cli;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
-import java.util.Map;
 import jp.mamori.app.Mamori;
 import jp.mamori.app.detection.DetectionViews;
 import jp.mamori.detection.rules.Evidence;
@@ -59,12 +59,14 @@ public class IncidentsCommand {
             return new Shown(r, m.detections().timeline(o.id(), id));
         }
 
+        /** The incident's fields, then its timeline and checklist. */
+        @JsonPropertyOrder({"incident", "timeline", "checklist"})
+        record Doc(@JsonUnwrapped DetectionViews.Incident incident, List<DetectionViews.Detection> timeline, List<DetectionViews.Bilingual> checklist) { }
+
         @Override
         Object json(Shown shown) {
-            Map<String, Object> doc = new LinkedHashMap<>(DetectionViews.incident(shown.incident()));
-            doc.put("timeline", shown.timeline().stream().map(DetectionViews::detection).toList());
-            doc.put("checklist", DetectionViews.checklist(shown.incident()).stream().map(c -> Map.of("ja", c[0], "en", c[1])).toList());
-            return doc;
+            return new Doc(DetectionViews.incident(shown.incident()), shown.timeline().stream().map(DetectionViews::detection).toList(),
+                    DetectionViews.checklistJson(shown.incident()));
         }
 
         @Override

@@ -1,12 +1,10 @@
 package jp.mamori.app.detection;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import jp.mamori.detection.rules.Evidence;
 import jp.mamori.detection.store.DetectionStore.AllowRow;
 import jp.mamori.detection.store.DetectionStore.DetectionRow;
@@ -31,63 +29,50 @@ public final class DetectionViews {
     }
 
     /** An allow-list entry ({@code detection allow list --format json} and {@code GET /api/v1/detection/allow}). */
-    public static Map<String, Object> allow(AllowRow r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("kind", r.entry().kind().key());
-        m.put("value", r.entry().value());
-        m.put("note", r.entry().note());
-        m.put("addedBy", r.createdBy());
-        m.put("addedAt", time(r.createdAt()));
-        return m;
+    @JsonPropertyOrder({"id", "kind", "value", "note", "addedBy", "addedAt"})
+    public record Allow(long id, String kind, String value, String note, String addedBy, String addedAt) { }
+
+    /** Japanese and English side by side. */
+    @JsonPropertyOrder({"ja", "en"})
+    public record Bilingual(String ja, String en) { }
+
+    /** One detection with the log lines it rests on. */
+    @JsonPropertyOrder({"id", "category", "rule", "severity", "severityJa", "at", "asset", "user", "sessionId", "sourceIps", "destination",
+            "bytesOut", "vulnerability", "finding", "summary", "evidence", "incident"})
+    public record Detection(long id, String category, String rule, String severity, String severityJa, String at, String asset, String user,
+                            String sessionId, List<String> sourceIps, String destination, Long bytesOut, String vulnerability, Long finding,
+                            Bilingual summary, List<EvidenceLine> evidence, Long incident) { }
+
+    @JsonPropertyOrder({"file", "line", "text"})
+    public record EvidenceLine(String file, long line, String text) { }
+
+    /** An incident: the detections of one user grouped, with what they touched. */
+    @JsonPropertyOrder({"id", "users", "detections", "assets", "findings", "vulnerabilities", "sourceIps", "sessions", "categories", "severity",
+            "state", "opened", "last"})
+    public record Incident(long id, List<String> users, int detections, List<String> assets, List<Long> findings, List<String> vulnerabilities,
+                           List<String> sourceIps, List<String> sessions, List<String> categories, String severity, String state, String opened,
+                           String last) { }
+
+    public static Allow allow(AllowRow r) {
+        return new Allow(r.id(), r.entry().kind().key(), r.entry().value(), r.entry().note(), r.createdBy(), time(r.createdAt()));
     }
 
-    public static Map<String, Object> detection(DetectionRow r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("category", r.category().key());
-        m.put("rule", r.rule());
-        m.put("severity", r.severity().key());
-        m.put("severityJa", r.severity().ja());
-        m.put("at", time(r.at()));
-        m.put("asset", r.assetCode());
-        m.put("user", r.user());
-        m.put("sessionId", r.sessionId());
-        m.put("sourceIps", r.sourceIps());
-        m.put("destination", r.destination());
-        m.put("bytesOut", r.bytesOut());
-        m.put("vulnerability", r.vulnId());
-        m.put("finding", r.findingId());
-        m.put("summary", Map.of("ja", r.summaryJa(), "en", r.summaryEn()));
-        List<Map<String, Object>> ev = new ArrayList<>();
-        for (Evidence e : r.evidence()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("file", e.file());
-            x.put("line", e.line());
-            x.put("text", e.text());
-            ev.add(x);
-        }
-        m.put("evidence", ev);
-        m.put("incident", r.incidentId());
-        return m;
+    public static Detection detection(DetectionRow r) {
+        List<EvidenceLine> ev = new ArrayList<>();
+        for (Evidence e : r.evidence()) ev.add(new EvidenceLine(e.file(), e.line(), e.text()));
+        return new Detection(r.id(), r.category().key(), r.rule(), r.severity().key(), r.severity().ja(), time(r.at()), r.assetCode(), r.user(),
+                r.sessionId(), r.sourceIps(), r.destination(), r.bytesOut(), r.vulnId(), r.findingId(), new Bilingual(r.summaryJa(), r.summaryEn()),
+                ev, r.incidentId());
     }
 
-    public static Map<String, Object> incident(IncidentRow r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("users", List.of(r.userKey()));
-        m.put("detections", r.detections());
-        m.put("assets", r.assets());
-        m.put("findings", r.findings());
-        m.put("vulnerabilities", r.vulns());
-        m.put("sourceIps", r.sourceIps());
-        m.put("sessions", r.sessions());
-        m.put("categories", r.categories());
-        m.put("severity", r.severity().key());
-        m.put("state", r.state().key());
-        m.put("opened", time(r.opened()));
-        m.put("last", time(r.last()));
-        return m;
+    public static Incident incident(IncidentRow r) {
+        return new Incident(r.id(), List.of(r.userKey()), r.detections(), r.assets(), r.findings(), r.vulns(), r.sourceIps(), r.sessions(),
+                r.categories(), r.severity().key(), r.state().key(), time(r.opened()), time(r.last()));
+    }
+
+    /** The checklist as the JSON documents give it. */
+    public static List<Bilingual> checklistJson(IncidentRow r) {
+        return checklist(r).stream().map(c -> new Bilingual(c[0], c[1])).toList();
     }
 
     /** The boundary device's post-compromise checklist (Japanese first). */

@@ -1,5 +1,6 @@
 package jp.mamori.app.detection;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,18 +91,12 @@ public final class ManageDetectionPolicy {
     }
 
     /** The JSON of {@code detection policy show --format json} and {@code GET /api/v1/detection/policy}. */
-    public static List<Map<String, Object>> json(List<Row> rows) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Row r : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("key", r.setting().key());
-            m.put("value", r.value());
-            m.put("text", r.text());
-            m.put("source", r.own() ? "organization" : "file");
-            m.put("fileValue", r.fileValue());
-            m.put("fileText", r.fileText());
-            out.add(m);
-        }
-        return out;
+    /** A setting as the JSON documents give it: its value in force and the file's, in seconds and as written. */
+    @JsonPropertyOrder({"key", "value", "text", "source", "fileValue", "fileText"})
+    public record Setting(String key, long value, String text, String source, long fileValue, String fileText) { }
+
+    public static List<Setting> json(List<Row> rows) {
+        return rows.stream().map(r -> new Setting(r.setting().key(), r.value(), r.text(), r.own() ? "organization" : "file", r.fileValue(),
+                r.fileText())).toList();
     }
 }

@@ -1,8 +1,8 @@
 package jp.mamori.web.detection;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,16 +90,14 @@ public class AllowListController {
 
     @GetMapping("/api/v1/detection/allow")
     @ResponseBody
-    public List<Map<String, Object>> apiList(AccessScope scope, HttpServletRequest request) {
+    public List<DetectionViews.Allow> apiList(AccessScope scope, HttpServletRequest request) {
         Organization o = web.requireReader(scope, request);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (AllowRow r : web.mamori().detections().allowRows(o.id())) out.add(json(r));
-        return out;
+        return web.mamori().detections().allowRows(o.id()).stream().map(DetectionViews::allow).toList();
     }
 
     @PostMapping("/api/v1/detection/allow")
     @ResponseBody
-    public ResponseEntity<Map<String, Object>> apiAdd(@RequestBody(required = false) EntryJson in, AccessScope scope, HttpServletRequest request) {
+    public ResponseEntity<DetectionViews.Allow> apiAdd(@RequestBody(required = false) EntryJson in, AccessScope scope, HttpServletRequest request) {
         Organization o = writable(scope, request);
         if (in == null) throw new BadRequestException("内容がありません / send {\"kind\": …, \"value\": …}");
         int n;
@@ -111,18 +109,24 @@ public class AllowListController {
         AllowEntry e = new AllowEntry(AllowKind.fromKey(in.kind()), in.value(), null);
         AllowRow row = web.mamori().detections().allowRows(o.id()).stream()
                 .filter(r -> r.entry().kind() == e.kind() && r.entry().value().equals(e.value())).findFirst().orElseThrow();
-        return ResponseEntity.status(n == 0 ? HttpStatus.OK : HttpStatus.CREATED).body(json(row));
+        return ResponseEntity.status(n == 0 ? HttpStatus.OK : HttpStatus.CREATED).body(DetectionViews.allow(row));
     }
 
     @PostMapping("/api/v1/detection/allow/{id}/remove")
     @ResponseBody
-    public Map<String, Object> apiRemove(@PathVariable("id") long id, AccessScope scope, HttpServletRequest request) {
+    public Removed apiRemove(@PathVariable("id") long id, AccessScope scope, HttpServletRequest request) {
         Organization o = writable(scope, request);
         AllowRow r = own(o, id);
         remove(scope, o, r.entry(), true);
-        Map<String, Object> out = json(r);
-        out.put("removed", true);
-        return out;
+        return Removed.of(DetectionViews.allow(r));
+    }
+
+    /** The entry removed, with {@code "removed": true}. */
+    @JsonPropertyOrder({"id", "kind", "value", "note", "addedBy", "addedAt", "removed"})
+    public record Removed(long id, String kind, String value, String note, String addedBy, String addedAt, boolean removed) {
+        static Removed of(DetectionViews.Allow a) {
+            return new Removed(a.id(), a.kind(), a.value(), a.note(), a.addedBy(), a.addedAt(), true);
+        }
     }
 
     // ---- helpers
@@ -147,10 +151,6 @@ public class AllowListController {
     private AllowRow own(Organization o, long id) {
         return web.mamori().detections().allowRows(o.id()).stream().filter(r -> r.id() == id).findFirst()
                 .orElseThrow(() -> new NotFoundException("no such allow-list entry"));
-    }
-
-    static Map<String, Object> json(AllowRow r) {
-        return DetectionViews.allow(r);
     }
 
     private String render(Model model, AccessScope scope, Organization o, String problem, Map<String, String> echo) {

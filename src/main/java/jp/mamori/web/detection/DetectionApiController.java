@@ -1,10 +1,8 @@
 package jp.mamori.web.detection;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import jp.mamori.app.detection.DetectionViews;
 import jp.mamori.detection.export.TimelineWorkbook;
 import jp.mamori.detection.store.DetectionStore.DetectionRow;
@@ -37,30 +35,25 @@ public class DetectionApiController {
     }
 
     @GetMapping("/api/v1/detections")
-    public List<Map<String, Object>> detections(@RequestParam(required = false) String since, AccessScope scope, HttpServletRequest request) {
+    public List<DetectionViews.Detection> detections(@RequestParam(required = false) String since, AccessScope scope, HttpServletRequest request) {
         Organization o = web.requireReader(scope, request);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (DetectionRow r : web.mamori().detections().detections(o.id(), DetectionPageController.since(since), DetectionWeb.LIST_LIMIT)) {
-            out.add(DetectionViews.detection(r));
-        }
-        return out;
+        return web.mamori().detections().detections(o.id(), DetectionPageController.since(since), DetectionWeb.LIST_LIMIT).stream()
+                .map(DetectionViews::detection).toList();
     }
 
     @GetMapping("/api/v1/detections/{id}")
-    public Map<String, Object> detection(@PathVariable("id") String id, AccessScope scope, HttpServletRequest request) {
+    public DetectionViews.Detection detection(@PathVariable("id") String id, AccessScope scope, HttpServletRequest request) {
         return DetectionViews.detection(web.detection(scope, request, Tenancy.parseId(id)));
     }
 
     @GetMapping("/api/v1/incidents")
-    public List<Map<String, Object>> incidents(AccessScope scope, HttpServletRequest request) {
+    public List<DetectionViews.Incident> incidents(AccessScope scope, HttpServletRequest request) {
         Organization o = web.requireReader(scope, request);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (IncidentRow r : web.mamori().detections().incidents(o.id())) out.add(DetectionViews.incident(r));
-        return out;
+        return web.mamori().detections().incidents(o.id()).stream().map(DetectionViews::incident).toList();
     }
 
     @GetMapping("/api/v1/incidents/{id}")
-    public Map<String, Object> incident(@PathVariable("id") String id, AccessScope scope, HttpServletRequest request) {
+    public IncidentPage.Json incident(@PathVariable("id") String id, AccessScope scope, HttpServletRequest request) {
         long iid = Tenancy.parseId(id);
         IncidentRow r = web.incident(scope, request, iid);
         return IncidentPage.load(web, web.incidentOrg(scope, request, iid), r).json();
@@ -69,8 +62,12 @@ public class DetectionApiController {
     /** {@code {"state": "contained", "note": "..."}}. */
     public record StateJson(String state, String note) { }
 
+    /** An incident's state change: from and to. */
+    @JsonPropertyOrder({"id", "from", "to"})
+    public record StateChanged(long id, String from, String to) { }
+
     @PostMapping("/api/v1/incidents/{id}/state")
-    public Map<String, Object> state(@PathVariable("id") String id, @RequestBody(required = false) StateJson body, AccessScope scope,
+    public StateChanged state(@PathVariable("id") String id, @RequestBody(required = false) StateJson body, AccessScope scope,
                                      HttpServletRequest request) {
         long iid = Tenancy.parseId(id);
         IncidentRow r = web.incident(scope, request, iid);
@@ -79,11 +76,7 @@ public class DetectionApiController {
         if (body == null || body.state() == null) throw new BadRequestException("状態を指定してください / send {\"state\": \"open|contained|closed\"}");
         IncidentState to = IncidentState.fromKey(body.state());
         IncidentState from = web.mamori().changeIncidentState().run(web.actor(scope, true), org, r.id(), to.key(), body.note());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", r.id());
-        out.put("from", from.key());
-        out.put("to", to.key());
-        return out;
+        return new StateChanged(r.id(), from.key(), to.key());
     }
 
     @GetMapping("/api/v1/incidents/{id}/timeline")

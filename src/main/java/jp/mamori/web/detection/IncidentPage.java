@@ -1,6 +1,7 @@
 package jp.mamori.web.detection;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,27 +35,24 @@ public record IncidentPage(IncidentRow incident, List<DetectionRow> timeline, Ma
         return contacts.isEmpty() ? null : contacts.get(0);
     }
 
-    public Map<String, Object> json() {
-        Map<String, Object> doc = new LinkedHashMap<>(DetectionViews.incident(incident));
-        List<Map<String, Object>> tl = new ArrayList<>();
-        for (DetectionRow d : timeline) tl.add(DetectionViews.detection(d));
-        doc.put("timeline", tl);
-        List<Map<String, String>> cl = new ArrayList<>();
-        for (String[] c : checklist) cl.add(Map.of("ja", c[0], "en", c[1]));
-        doc.put("checklist", cl);
-        List<Map<String, Object>> h = new ArrayList<>();
-        for (AuditEvent e : history) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("at", DetectionViews.time(e.at()));
-            x.put("actor", e.actor());
-            x.put("action", e.action());
-            x.put("detail", e.detail());
-            h.add(x);
-        }
-        doc.put("history", h);
+    /** {@code GET /api/v1/incidents/{id}}: the incident's fields, then its timeline, checklist, state changes and partner. */
+    @JsonPropertyOrder({"incident", "timeline", "checklist", "history", "incidentResponsePartner"})
+    public record Json(@JsonUnwrapped DetectionViews.Incident incident, List<DetectionViews.Detection> timeline,
+                       List<DetectionViews.Bilingual> checklist, List<Change> history, Partner incidentResponsePartner) { }
+
+    /** An audit entry of the incident's state. */
+    @JsonPropertyOrder({"at", "actor", "action", "detail"})
+    public record Change(String at, String actor, String action, String detail) { }
+
+    /** The incident-response partner to call, and where the contact list and the role matrix are. */
+    @JsonPropertyOrder({"name", "role", "hotline", "contactList", "roleMatrix"})
+    public record Partner(String name, String role, String hotline, String contactList, String roleMatrix) { }
+
+    public Json json() {
         Contact p = partner();
-        doc.put("incidentResponsePartner", p == null ? null : Map.of("name", p.vendorName(), "role", p.role(),
-                "hotline", p.hotline() == null ? "" : p.hotline(), "contactList", "/partners/contact", "roleMatrix", "/partners/roles"));
-        return doc;
+        return new Json(DetectionViews.incident(incident), timeline.stream().map(DetectionViews::detection).toList(),
+                checklist.stream().map(c -> new DetectionViews.Bilingual(c[0], c[1])).toList(),
+                history.stream().map(e -> new Change(DetectionViews.time(e.at()), e.actor(), e.action(), e.detail())).toList(),
+                p == null ? null : new Partner(p.vendorName(), p.role(), p.hotline() == null ? "" : p.hotline(), "/partners/contact", "/partners/roles"));
     }
 }

@@ -64,7 +64,7 @@ public class PolicyController {
 
     @GetMapping("/api/v1/detection/policy")
     @ResponseBody
-    public List<Map<String, Object>> api(AccessScope scope, HttpServletRequest request) {
+    public List<ManageDetectionPolicy.Setting> api(AccessScope scope, HttpServletRequest request) {
         Organization o = web.requireReader(scope, request);
         return ManageDetectionPolicy.json(web.mamori().detectionPolicyEdits().show(o.id()));
     }
@@ -72,7 +72,7 @@ public class PolicyController {
     /** {@code {"session-idle": "30m", "incident-window": "default"}}: the settings named, the others as they are. */
     @PutMapping("/api/v1/detection/policy")
     @ResponseBody
-    public List<Map<String, Object>> apiSet(@RequestBody(required = false) Map<String, String> body, AccessScope scope, HttpServletRequest request) {
+    public List<ManageDetectionPolicy.Setting> apiSet(@RequestBody(required = false) Map<String, String> body, AccessScope scope, HttpServletRequest request) {
         Organization o = writable(scope, request);
         if (body == null || body.isEmpty()) throw new BadRequestException("内容がありません / send {\"session-idle\": \"30m\", …}");
         try {

@@ -19,7 +19,6 @@ import jp.mamori.advisory.CvssScore;
 import jp.mamori.advisory.store.KnowledgeBase;
 import jp.mamori.persistence.StoredJson;
 import jp.mamori.advisory.store.VulnerabilityRecord;
-import jp.mamori.persistence.Database;
 import jp.mamori.remediation.FindingQuery;
 import jp.mamori.remediation.FindingRow;
 import jp.mamori.remediation.FindingState;

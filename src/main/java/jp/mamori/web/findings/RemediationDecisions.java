@@ -1,6 +1,5 @@
 package jp.mamori.web.findings;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.Set;
 import jp.mamori.app.Actor;
 import jp.mamori.app.Audited;
 import jp.mamori.app.Mamori;
-import jp.mamori.persistence.Database;
 import jp.mamori.remediation.Decision;
 import jp.mamori.remediation.DecisionAction;
 import jp.mamori.remediation.DecisionResult;
@@ -28,7 +26,6 @@ import jp.mamori.remediation.WorkflowException;
 import jp.mamori.remediation.mitigation.Mitigation;
 import jp.mamori.remediation.mitigation.MitigationService;
 import jp.mamori.remediation.mitigation.MitigationStatus;
-import jp.mamori.notify.JdbcRecipients;
 import jp.mamori.notify.Recipient;
 import jp.mamori.notify.Recipients;
 import jp.mamori.security.AccessScope;
