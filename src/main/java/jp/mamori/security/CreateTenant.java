@@ -1,5 +1,6 @@
 package jp.mamori.security;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import jp.mamori.app.Actor;
 import jp.mamori.app.InvalidInputException;
@@ -16,6 +17,7 @@ import jp.mamori.inventory.Organization;
 public final class CreateTenant {
 
     /** What was created; the one-time password is shown once and stored nowhere in clear. */
+    @JsonPropertyOrder({"organization", "officer", "oneTimePassword"})
     public record Created(Organization organization, String officer, String oneTimePassword) { }
 
     private final Mamori mamori;

@@ -65,6 +65,16 @@ class AuditApiFilterTest {
             assertThat(targets(admin.get("/api/v1/audit?actor=mx-late"))).as("the administrator: every organisation")
                     .containsExactly("day:B", "day:1201", "day:1130");
 
+            // the chain's check: the auditor learns only whether it is intact, the administrator how many entries and where it broke
+            JsonNode mine = JSON.readTree(auditor.get("/api/v1/audit/verify").body());
+            assertThat(iterable(mine.fieldNames())).containsExactly("intact");
+            assertThat(mine.get("intact").asBoolean()).isTrue();
+            JsonNode all = JSON.readTree(admin.get("/api/v1/audit/verify").body());
+            assertThat(iterable(all.fieldNames())).containsExactly("intact", "entries", "firstBrokenId", "reason");
+            assertThat(all.get("entries").asLong()).isPositive();
+            assertThat(all.get("firstBrokenId").isNull()).isTrue();
+            assertThat(all.get("reason").isNull()).isTrue();
+
             HttpResponse<String> bad = auditor.get("/api/v1/audit?from=2026-13-01");
             assertThat(bad.statusCode()).isEqualTo(400);
             assertThat(bad.body()).contains("from の日付が不正です");
@@ -91,6 +101,12 @@ class AuditApiFilterTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         List<String> out = new ArrayList<>();
         for (JsonNode e : JSON.readTree(r.body())) out.add(e.get("target").asText());
+        return out;
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> out = new ArrayList<>();
+        names.forEachRemaining(out::add);
         return out;
     }
 }

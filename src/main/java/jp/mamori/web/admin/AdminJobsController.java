@@ -1,7 +1,8 @@
 package jp.mamori.web.admin;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import jp.mamori.persistence.JobQueue;
+import java.util.List;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jp.mamori.app.Mamori;
 import jp.mamori.security.AccessScope;
 import jp.mamori.web.support.Access;
@@ -32,11 +33,12 @@ public class AdminJobsController {
 
     @GetMapping("/api/v1/admin/jobs")
     @ResponseBody
-    public Map<String, Object> api(AccessScope scope) {
+    public Jobs api(AccessScope scope) {
         Access.require(scope, scope.instanceWide(), "jobs");
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("nodes", mamori.backgroundJobs().nodes());
-        out.put("jobs", mamori.backgroundJobs().list(null, 100));
-        return out;
+        return new Jobs(mamori.backgroundJobs().nodes(), mamori.backgroundJobs().list(null, 100));
     }
+
+    /** The worker nodes and the latest hundred jobs. */
+    @JsonPropertyOrder({"nodes", "jobs"})
+    public record Jobs(List<JobQueue.Node> nodes, List<JobQueue.Job> jobs) { }
 }

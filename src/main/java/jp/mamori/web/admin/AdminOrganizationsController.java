@@ -1,8 +1,6 @@
 package jp.mamori.web.admin;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import jp.mamori.app.Actor;
 import jp.mamori.app.InvalidInputException;
 import jp.mamori.app.Mamori;
@@ -53,7 +51,7 @@ public class AdminOrganizationsController {
                          @RequestParam(name = "kind", required = false) String kind, @RequestParam(name = "officer", required = false) String officer, Model model) {
         Access.require(scope, scope.instanceWide(), "organizations");
         try {
-            Map<String, Object> created = createTenant(scope, new NewTenant(code, name, kind, officer));
+            CreateTenant.Created created = createTenant(scope, new NewTenant(code, name, kind, officer));
             model.addAttribute("created", created);
         } catch (BadRequestException e) {
             model.addAttribute("problem", e.getMessage());
@@ -71,13 +69,13 @@ public class AdminOrganizationsController {
 
     @PostMapping("/api/v1/admin/organizations")
     @ResponseBody
-    public ResponseEntity<Map<String, Object>> apiCreate(AccessScope scope, @RequestBody NewTenant in) {
+    public ResponseEntity<CreateTenant.Created> apiCreate(AccessScope scope, @RequestBody NewTenant in) {
         Access.require(scope, scope.instanceWide(), "organizations");
         return ResponseEntity.status(HttpStatus.CREATED).body(createTenant(scope, in));
     }
 
     /** One use case, one unit of work: a refused step leaves neither the organisation nor its officer (issue 17). */
-    private Map<String, Object> createTenant(AccessScope scope, NewTenant in) {
+    private CreateTenant.Created createTenant(AccessScope scope, NewTenant in) {
         if (in == null) throw new BadRequestException("団体コード、名称、最初の情報セキュリティ担当のユーザー名が必要です / code, name and the first security officer's user name are required");
         CreateTenant.Created created;
         try {
@@ -85,10 +83,6 @@ public class AdminOrganizationsController {
         } catch (InvalidInputException e) {
             throw new BadRequestException(e.getMessage(), e);
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("organization", created.organization());
-        out.put("officer", created.officer());
-        out.put("oneTimePassword", created.oneTimePassword());
-        return out;
+        return created;
     }
 }

@@ -1,9 +1,8 @@
 package jp.mamori.web.audit;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import jp.mamori.app.AuditWords;
 import jp.mamori.audit.AuditEvent;
 import jp.mamori.audit.AuditLog;
@@ -143,16 +142,17 @@ public class AuditController {
 
     @GetMapping("/api/v1/audit/verify")
     @ResponseBody
-    public Map<String, Object> verify(AccessScope scope) {
+    public Verified verify(AccessScope scope) {
         Access.require(scope, scope.canReadAudit(), "audit");
         AuditLog.Verification v = audit.verify();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("intact", v.intact());
-        if (scope.instanceWide()) {
-            out.put("entries", v.entries());
-            out.put("firstBrokenId", v.firstBrokenId());
-            out.put("reason", v.reason());
-        }
-        return out;
+        return scope.instanceWide() ? new Chain(v.intact(), v.entries(), v.firstBrokenId(), v.reason()) : new Intact(v.intact());
     }
+
+    /** Whether the audit chain is intact; how many entries and where it broke only for the instance-wide administrator. */
+    public sealed interface Verified permits Intact, Chain { }
+
+    public record Intact(boolean intact) implements Verified { }
+
+    @JsonPropertyOrder({"intact", "entries", "firstBrokenId", "reason"})
+    public record Chain(boolean intact, long entries, Long firstBrokenId, String reason) implements Verified { }
 }

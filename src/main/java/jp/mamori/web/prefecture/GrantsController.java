@@ -1,5 +1,6 @@
 package jp.mamori.web.prefecture;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -98,14 +99,17 @@ public class GrantsController {
 
     @GetMapping("/api/v1/grants")
     @ResponseBody
-    public Map<String, Object> api(AccessScope scope, HttpServletRequest request) {
+    public Grants api(AccessScope scope, HttpServletRequest request) {
         Organization org = readable(scope, request);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("organization", org.code());
-        out.put("prefectures", mamori.prefecture().servingPrefectures(org.id()).stream()
-                .map(p -> Map.of("code", p.code(), "name", p.name())).toList());
-        out.put("grants", views(org));
-        return out;
+        return new Grants(org.code(), mamori.prefecture().servingPrefectures(org.id()).stream()
+                .map(p -> new Grants.Prefecture(p.code(), p.name())).toList(), views(org));
+    }
+
+    /** The organisation's code, the prefectures that serve it and the grants it has given them. */
+    @JsonPropertyOrder({"organization", "prefectures", "grants"})
+    public record Grants(String organization, List<Prefecture> prefectures, List<GrantView> grants) {
+        @JsonPropertyOrder({"code", "name"})
+        public record Prefecture(String code, String name) { }
     }
 
     @PostMapping("/api/v1/grants")

@@ -1,9 +1,7 @@
 package jp.mamori.web.prefecture;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
-import java.util.Map;
 import jp.mamori.app.Actor;
 import jp.mamori.app.Mamori;
 import jp.mamori.app.prefecture.Prefecture;
@@ -44,25 +42,26 @@ public class PrefectureController {
 
     @GetMapping("/api/v1/prefecture/organizations")
     @ResponseBody
-    public List<Map<String, Object>> api(AccessScope scope) {
+    public List<Served> api(AccessScope scope) {
         Access.require(scope, scope.prefectureOperator(), "prefecture");
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Prefecture.Overview r : mamori.prefecture().overview(scope.organizationId())) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", r.organizationId());
-            m.put("code", r.code());
-            m.put("name", r.name());
-            m.put("actAttendOnBoundary", r.actAttendBoundary());
-            m.put("boundaryAct", r.boundaryAct());
-            m.put("overdue", r.overdue());
-            m.put("open", r.open());
-            m.put("openIncidents", r.openIncidents());
-            m.put("readiness", Map.of("red", r.readinessRed(), "amber", r.readinessAmber(), "green", r.readinessGreen()));
-            m.put("detailsGrantedUntil", r.grant() == null ? null : r.grant().expiresAt().toString());
-            out.add(m);
-        }
-        return out;
+        return mamori.prefecture().overview(scope.organizationId()).stream().map(Served::of).toList();
     }
+
+    /** A served municipality's counts (what the operator always sees) and, while a grant is in force, until when its details are. */
+    @JsonPropertyOrder({"id", "code", "name", "actAttendOnBoundary", "boundaryAct", "overdue", "open", "openIncidents", "readiness",
+            "detailsGrantedUntil"})
+    public record Served(long id, String code, String name, long actAttendOnBoundary, long boundaryAct, long overdue, long open,
+                         long openIncidents, Readiness readiness, String detailsGrantedUntil) {
+        static Served of(Prefecture.Overview r) {
+            return new Served(r.organizationId(), r.code(), r.name(), r.actAttendBoundary(), r.boundaryAct(), r.overdue(), r.open(),
+                    r.openIncidents(), new Readiness(r.readinessRed(), r.readinessAmber(), r.readinessGreen()),
+                    r.grant() == null ? null : r.grant().expiresAt().toString());
+        }
+    }
+
+    /** How many countermeasures of today's readiness report are 要対応, 要注意 and 良好. */
+    @JsonPropertyOrder({"red", "amber", "green"})
+    public record Readiness(long red, long amber, long green) { }
 
     @GetMapping("/api/v1/prefecture/organizations/{id}/findings")
     @ResponseBody

@@ -1,8 +1,8 @@
 package jp.mamori.web.users;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.mamori.inventory.ItSystem;
@@ -55,28 +55,25 @@ public class UsersController {
 
     @GetMapping("/api/v1/users")
     @ResponseBody
-    public List<Map<String, Object>> api(AccessScope scope, HttpServletRequest request) {
+    public List<User> api(AccessScope scope, HttpServletRequest request) {
         Access.require(scope, Access.canReadUsers(scope), "users");
         Organization org = tenancy.current(scope, request).orElse(null);
         Map<Long, ItSystem> systems = org == null ? Map.of() : inventory.systemsById(org.id());
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<User> out = new ArrayList<>();
         for (UserAccount u : accounts(scope, org)) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("username", u.username());
-            m.put("displayName", u.displayName());
-            m.put("role", u.role().name());
-            m.put("organizationId", u.organizationId());
-            m.put("enabled", u.enabled());
-            m.put("locked", u.lockedAt(users.clock().instant()));
-            m.put("totpEnabled", u.totpEnabled());
-            m.put("ciso", u.ciso());
-            m.put("vendor", u.vendorName());
-            m.put("systems", u.systemIds().stream().map(id -> systems.containsKey(id) ? systems.get(id).code() : String.valueOf(id)).toList());
-            m.put("lastLoginAt", u.lastLoginAt() == null ? null : u.lastLoginAt().toString());
-            out.add(m);
+            out.add(new User(u.username(), u.displayName(), u.role().name(), u.organizationId(), u.enabled(), u.lockedAt(users.clock().instant()),
+                    u.totpEnabled(), u.ciso(), u.vendorName(),
+                    u.systemIds().stream().map(id -> systems.containsKey(id) ? systems.get(id).code() : String.valueOf(id)).toList(),
+                    u.lastLoginAt() == null ? null : u.lastLoginAt().toString()));
         }
         return out;
     }
+
+    /** An account as {@code GET /api/v1/users} lists it: its systems by code (by id when the system is not in this organisation). */
+    @JsonPropertyOrder({"username", "displayName", "role", "organizationId", "enabled", "locked", "totpEnabled", "ciso", "vendor", "systems",
+            "lastLoginAt"})
+    public record User(String username, String displayName, String role, Long organizationId, boolean enabled, boolean locked,
+                       boolean totpEnabled, boolean ciso, String vendor, List<String> systems, String lastLoginAt) { }
 
     /** The organisation's accounts; the administrator also sees the instance administrators. */
     private List<UserAccount> accounts(AccessScope scope, Organization org) {
