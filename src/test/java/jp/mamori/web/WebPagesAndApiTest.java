@@ -167,6 +167,7 @@ class WebPagesAndApiTest {
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(r.body()).path("error").asText()).isEqualTo("not_found");
         assertThat(JSON.readTree(r.body()).path("status").asInt()).isEqualTo(404);
+        assertThat(JSON.readTree(r.body()).has("message")).as("no message without one").isFalse();
         r = api().get("/api/v1/no-such-thing");
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.headers().firstValue("Content-Type")).get().asString().contains("application/json");

@@ -7,9 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import jp.mamori.advisory.store.FeedFileImporter;
 import jp.mamori.advisory.store.FeedStatus;
 import jp.mamori.app.Actor;
@@ -102,9 +100,7 @@ public class FeedImportController {
     private String refused(HttpServletResponse response, Model model, List<String> problems, String source) {
         response.setStatus(400);
         model.addAttribute("rows", FeedStatus.read(mamori.database().dataSource()));
-        model.addAttribute("canImport", true);
-        model.addAttribute("sources", SOURCES);
-        model.addAttribute("maxMb", MAX_BYTES / 1024 / 1024);
+        model.addAttribute("importForm", ImportForm.of(true));
         model.addAttribute("importProblems", problems);
         model.addAttribute("chosenSource", source);
         return "feeds/status";
@@ -178,11 +174,10 @@ public class FeedImportController {
         }
     }
 
-    static Map<String, Object> model(boolean canImport) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("canImport", canImport);
-        m.put("sources", SOURCES);
-        m.put("maxMb", MAX_BYTES / 1024 / 1024);
-        return m;
+    /** The import form of the feeds page: shown to the instance-wide administrator, with the sources offered and the size limit. */
+    public record ImportForm(boolean canImport, List<String> sources, long maxMb) {
+        static ImportForm of(boolean canImport) {
+            return new ImportForm(canImport, SOURCES, MAX_BYTES / 1024 / 1024);
+        }
     }
 }

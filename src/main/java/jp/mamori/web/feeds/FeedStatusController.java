@@ -24,7 +24,7 @@ public class FeedStatusController {
     public String page(jp.mamori.security.AccessScope scope, Model model) {
         model.addAttribute("rows", FeedStatus.read(database.dataSource()));
         // the administrator imports a feed file or an offline bundle here (FeedImportController)
-        model.addAllAttributes(FeedImportController.model(scope.instanceWide()));
+        model.addAttribute("importForm", FeedImportController.ImportForm.of(scope.instanceWide()));
         return "feeds/status";
     }
 

@@ -1,9 +1,9 @@
 package jp.mamori.web.support;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import jp.mamori.security.OutOfScopeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +94,11 @@ public class WebErrors {
         return respond(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", null);
     }
 
+    /** What an API error answers; {@code message} and {@code problems} (each refused line of a file) only when there are some. */
+    @JsonPropertyOrder({"error", "status", "message", "problems"})
+    record ErrorBody(String error, int status, @JsonInclude(JsonInclude.Include.NON_NULL) String message,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) java.util.List<String> problems) { }
+
     public static boolean api(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/api/");
@@ -106,11 +111,7 @@ public class WebErrors {
     private static ModelAndView respond(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String error, String message,
                                         java.util.List<String> problems) {
         if (api(request)) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", error);
-            body.put("status", status.value());
-            if (message != null) body.put("message", message);
-            if (problems != null) body.put("problems", problems);
+            ErrorBody body = new ErrorBody(error, status.value(), message, problems);
             response.setStatus(status.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
