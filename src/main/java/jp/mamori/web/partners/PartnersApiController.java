@@ -2,9 +2,7 @@ package jp.mamori.web.partners;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import jp.mamori.app.partners.AnswerChecklist;
 import jp.mamori.app.partners.IssueReadinessReport;
 import jp.mamori.inventory.Organization;
@@ -64,33 +62,27 @@ public class PartnersApiController {
 
     @PostMapping("/api/v1/partners/contracts")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Object> saveContract(@RequestBody(required = false) ContractJson b, AccessScope scope, HttpServletRequest request) {
+    public PartnersJson.ContractSummary saveContract(@RequestBody(required = false) ContractJson b, AccessScope scope, HttpServletRequest request) {
         Organization o = web.requireOfficer(scope, request);
         if (b == null) throw new BadRequestException("契約を指定してください / send a contract");
         Contract k = web.mamori().saveContract().run(web.actor(scope, true), o.id(), new jp.mamori.app.partners.SaveContract.Input(b.code(), b.title(),
                 b.vendor(), jp.mamori.partners.ContractKind.parse(b.kind() == null ? "maintenance" : b.kind()),
                 jp.mamori.partners.ContractStatus.parse(b.status() == null ? "active" : b.status()), date(b.startsOn(), "startsOn"), date(b.endsOn(), "endsOn"),
                 date(b.renewalOn(), "renewalOn"), Boolean.TRUE.equals(b.coversNetworkDevices()), b.patchCapPerYear(), b.systems(), b.assets()));
-        return summary(web.view(k));
+        return PartnersJson.ContractSummary.of(web.view(k));
     }
 
     /** The contract document (multipart field "file"): PDF or Office, ≤ 20 MB, recognised by content, stored with its SHA-256. */
     @PostMapping("/api/v1/partners/contracts/{code}/document")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Object> attach(@PathVariable("code") String code, @org.springframework.web.bind.annotation.RequestParam(name = "file", required = false)
+    public PartnersJson.Attached attach(@PathVariable("code") String code, @org.springframework.web.bind.annotation.RequestParam(name = "file", required = false)
                                       org.springframework.web.multipart.MultipartFile file, AccessScope scope, HttpServletRequest request) throws java.io.IOException {
         Organization o = web.requireOfficer(scope, request);
         Contract k = web.contract(scope, o, code);
         if (file == null || file.isEmpty()) throw new BadRequestException("ファイルを送ってください / send the document as multipart field 'file'");
         jp.mamori.partners.ContractDocument d = web.mamori().attachContractDocument().run(web.actor(scope, true), o.id(), k.code(),
                 file.getOriginalFilename(), PartnersFormsController.bounded(file));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("contract", k.code());
-        m.put("name", d.name());
-        m.put("type", d.type());
-        m.put("bytes", d.bytes().length);
-        m.put("sha256", d.sha256());
-        return m;
+        return new PartnersJson.Attached(k.code(), d.name(), d.type(), d.bytes().length, d.sha256());
     }
 
     @GetMapping("/api/v1/partners/contracts/{code}/document")
@@ -122,9 +114,9 @@ public class PartnersApiController {
     }
 
     @GetMapping("/api/v1/partners/contracts")
-    public List<Map<String, Object>> contracts(AccessScope scope, HttpServletRequest request) {
+    public List<PartnersJson.ContractSummary> contracts(AccessScope scope, HttpServletRequest request) {
         Organization o = web.requireReader(scope, request);
-        return web.contracts(scope, o).stream().map(PartnersApiController::summary).toList();
+        return web.contracts(scope, o).stream().map(PartnersJson.ContractSummary::of).toList();
     }
 
     @GetMapping("/api/v1/partners/contracts/{code}")
@@ -147,7 +139,7 @@ public class PartnersApiController {
 
     @PostMapping("/api/v1/partners/contracts/{code}/answers")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Object> answer(@PathVariable("code") String code, @RequestBody(required = false) List<AnswerJson> body, AccessScope scope,
+    public PartnersJson.Answered answer(@PathVariable("code") String code, @RequestBody(required = false) List<AnswerJson> body, AccessScope scope,
                                       HttpServletRequest request) {
         Organization o = web.org(scope, request);
         Contract k = web.contract(scope, o, code);
@@ -156,15 +148,15 @@ public class PartnersApiController {
         List<ClauseAnswer.Given> given = new ArrayList<>();
         for (AnswerJson a : body) given.add(new ClauseAnswer.Given(a.item(), Answer.parse(a.answer()), a.article(), a.text()));
         AnswerChecklist.Result r = web.mamori().answerChecklist().run(web.actor(scope, true), o.id(), k.code(), given, proposal);
-        return Map.of("contract", k.code(), "answered", r.answered(), "proposed", r.proposed());
+        return new PartnersJson.Answered(k.code(), r.answered(), r.proposed());
     }
 
     @PostMapping("/api/v1/partners/contracts/{code}/approve")
-    public Map<String, Object> approve(@PathVariable("code") String code, AccessScope scope, HttpServletRequest request) {
+    public PartnersJson.Approved approve(@PathVariable("code") String code, AccessScope scope, HttpServletRequest request) {
         Organization o = web.org(scope, request);
         Contract k = web.contract(scope, o, code);
         web.requireApprover(scope, o);
-        return Map.of("contract", k.code(), "approved", web.mamori().approveChecklist().run(web.actor(scope, true), o.id(), k.code()));
+        return new PartnersJson.Approved(k.code(), web.mamori().approveChecklist().run(web.actor(scope, true), o.id(), k.code()));
     }
 
     /**
@@ -173,42 +165,17 @@ public class PartnersApiController {
      * laid over them, its own cells, its gaps and the drills that count for it.
      */
     @GetMapping("/api/v1/partners/roles")
-    public Map<String, Object> roles(@org.springframework.web.bind.annotation.RequestParam(name = "system", required = false) String system,
+    public PartnersJson.Roles roles(@org.springframework.web.bind.annotation.RequestParam(name = "system", required = false) String system,
                                      AccessScope scope, HttpServletRequest request) {
         Organization o = web.requireReadiness(scope, request);
         if (system != null && !system.isBlank()) return systemJson(PartnersWeb.system(web.mamori(), o, system));
         jp.mamori.partners.RoleMatrix m = web.mamori().roles().matrix(o.id());
-        List<Map<String, Object>> systems = new ArrayList<>();
-        for (jp.mamori.partners.SystemRoles s : web.mamori().roles().systems(o.id())) {
-            systems.add(Map.of("code", s.systemCode(), "name", s.systemName(), "boundary", s.boundary(), "ownCells", s.cells().size(),
-                    "gaps", gapsJson(s)));
-        }
-        return Map.of("assignments", m.assignments(), "gaps", m.gaps(), "drills", m.drills(), "systems", systems);
+        List<PartnersJson.SystemSummary> systems = web.mamori().roles().systems(o.id()).stream().map(PartnersJson.SystemSummary::of).toList();
+        return new PartnersJson.Matrix(m.assignments(), m.gaps(), m.drills(), systems);
     }
 
-    static Map<String, Object> systemJson(jp.mamori.partners.SystemRoles s) {
-        jp.mamori.partners.RoleMatrix m = s.effective();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("system", Map.of("code", s.systemCode(), "name", s.systemName(), "boundary", s.boundary()));
-        out.put("assignments", m.assignments());
-        out.put("own", s.cells());
-        out.put("gaps", gapsJson(s));
-        out.put("drills", m.drills());
-        out.put("drillsOfItsOwn", s.differs());
-        return out;
-    }
-
-    static List<Map<String, Object>> gapsJson(jp.mamori.partners.SystemRoles s) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (jp.mamori.partners.SystemRoles.Gap g : s.gaps()) {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("phase", g.phase());
-            one.put("party", g.party());
-            one.put("ja", g.ja());
-            one.put("en", g.en());
-            out.add(one);
-        }
-        return out;
+    static PartnersJson.SystemMatrix systemJson(jp.mamori.partners.SystemRoles s) {
+        return PartnersJson.SystemMatrix.of(s);
     }
 
     /**
@@ -219,7 +186,7 @@ public class PartnersApiController {
     public record RoleJson(String phase, String party, String raci, String vendor, String system) { }
 
     @org.springframework.web.bind.annotation.PutMapping("/api/v1/partners/roles")
-    public Map<String, Object> assign(@RequestBody(required = false) RoleJson body, AccessScope scope, HttpServletRequest request) {
+    public PartnersJson.Roles assign(@RequestBody(required = false) RoleJson body, AccessScope scope, HttpServletRequest request) {
         Organization o = web.requireOfficer(scope, request);
         if (body == null) throw new BadRequestException("phase, party, raci を指定してください / give phase, party, raci");
         jp.mamori.partners.Phase phase = jp.mamori.partners.Phase.parse(body.phase());
@@ -231,7 +198,7 @@ public class PartnersApiController {
                     : use.set(web.actor(scope, true), o.id(), body.system(), phase, party, body.raci(), vendor));
         }
         jp.mamori.partners.RoleMatrix m = web.mamori().assignRole().run(web.actor(scope, true), o.id(), phase, party, body.raci(), vendor);
-        return Map.of("assignments", m.assignments(), "gaps", m.gaps());
+        return new PartnersJson.Assigned(m.assignments(), m.gaps());
     }
 
     @GetMapping("/api/v1/partners/contact")
@@ -248,57 +215,22 @@ public class PartnersApiController {
 
     @PostMapping("/api/v1/partners/readiness")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Object> issue(AccessScope scope, HttpServletRequest request) {
+    public PartnersJson.Report issue(AccessScope scope, HttpServletRequest request) {
         Organization o = web.requireOfficer(scope, request);
         IssueReadinessReport.Result r = web.mamori().issueReadinessReport().run(web.actor(scope, true), o.id());
-        return snapshot(r.snapshot(), r.diff());
+        return PartnersJson.Report.of(r.snapshot(), r.diff());
     }
 
     @GetMapping("/api/v1/partners/readiness/reports")
-    public List<Map<String, Object>> reports(AccessScope scope, HttpServletRequest request) {
+    public List<PartnersJson.Issued> reports(AccessScope scope, HttpServletRequest request) {
         Organization o = web.requireReadiness(scope, request);
-        return web.mamori().readinessReports().list(o.id()).stream().map(s -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", s.id());
-            m.put("issuedAt", s.issuedAt().toString());
-            m.put("issuedBy", s.issuedBy());
-            m.put("sha256", s.sha256());
-            m.put("intact", s.intact());
-            return m;
-        }).toList();
+        return web.mamori().readinessReports().list(o.id()).stream().map(PartnersJson.Issued::of).toList();
     }
 
     @GetMapping("/api/v1/partners/readiness/reports/{id}")
-    public Map<String, Object> report(@PathVariable("id") long id, AccessScope scope, HttpServletRequest request) {
+    public PartnersJson.Report report(@PathVariable("id") long id, AccessScope scope, HttpServletRequest request) {
         Organization o = web.requireReadiness(scope, request);
         ReadinessSnapshot s = web.mamori().readinessReports().find(o.id(), id).orElseThrow(() -> new NotFoundException("no such report"));
-        return snapshot(s, ReadinessDiff.between(web.mamori().readinessReports().previous(o.id(), id).orElse(null), s));
-    }
-
-    static Map<String, Object> snapshot(ReadinessSnapshot s, ReadinessDiff diff) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", s.id());
-        m.put("issuedAt", s.issuedAt().toString());
-        m.put("issuedBy", s.issuedBy());
-        m.put("sha256", s.sha256());
-        m.put("intact", s.intact());
-        m.put("report", s.report());
-        m.put("diff", diff);
-        return m;
-    }
-
-    static Map<String, Object> summary(ContractView v) {
-        Contract k = v.contract();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", k.code());
-        m.put("title", k.title());
-        m.put("vendor", k.vendorName());
-        m.put("kind", k.kind());
-        m.put("status", k.status());
-        m.put("endsOn", k.endsOn() == null ? null : k.endsOn().toString());
-        m.put("covers", v.covered().stream().map(a -> a.code()).toList());
-        m.put("flags", v.flags().stream().map(f -> f.flag().key()).distinct().toList());
-        m.put("pendingAnswers", v.pending());
-        return m;
+        return PartnersJson.Report.of(s, ReadinessDiff.between(web.mamori().readinessReports().previous(o.id(), id).orElse(null), s));
     }
 }
