@@ -217,14 +217,19 @@ public final class AuditLog {
         params.add(Math.max(1, Math.min(limit, 10_000)));
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
-            List<AuditEvent> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(read(rs));
-            }
-            return out;
+            return events(ps);
         } catch (SQLException ex) {
             throw new AuditException("audit trail could not be read: " + ex.getMessage(), ex);
         }
+    }
+
+    /** The entries a prepared query selects (the columns {@link #read} takes), in its order. */
+    private static List<AuditEvent> events(PreparedStatement ps) throws SQLException {
+        List<AuditEvent> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(read(rs));
+        }
+        return out;
     }
 
     /** One organisation's entries about one target (e.g. {@code incident:12}), oldest first: an object's own history. */
@@ -235,11 +240,7 @@ public final class AuditLog {
             ps.setLong(1, organizationId);
             ps.setString(2, target);
             ps.setInt(3, Math.max(1, Math.min(limit, 10_000)));
-            List<AuditEvent> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(read(rs));
-            }
-            return out;
+            return events(ps);
         } catch (SQLException ex) {
             throw new AuditException("audit trail could not be read: " + ex.getMessage(), ex);
         }
