@@ -2,8 +2,6 @@ package jp.mamori.web.partners;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import jp.mamori.app.partners.AnswerChecklist;
 import jp.mamori.inventory.Organization;
 import jp.mamori.partners.ChecklistWorkbook;
@@ -44,7 +42,7 @@ public class ChecklistWorkbookApiController {
     /** The filled-in workbook (multipart "file", ≤ 2 MB). */
     @PostMapping("/api/v1/partners/contracts/{code}/checklist")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Object> importWorkbook(@PathVariable("code") String code, @RequestParam(name = "file", required = false) MultipartFile file,
+    public PartnersJson.Answered importWorkbook(@PathVariable("code") String code, @RequestParam(name = "file", required = false) MultipartFile file,
                                               AccessScope scope, HttpServletRequest request) throws IOException {
         Organization o = web.org(scope, request);
         Contract k = web.contract(scope, o, code);
@@ -52,10 +50,6 @@ public class ChecklistWorkbookApiController {
         byte[] bytes = PartnersUploads.bytes(file, ChecklistWorkbook.MAX_BYTES, "記入したチェックリスト（.xlsx）", "the filled-in checklist (.xlsx)");
         AnswerChecklist.Result r = web.mamori().answerChecklist().fromWorkbook(web.actor(scope, true), o.id(), k.code(),
                 PartnersUploads.name(file, "checklist-" + k.code() + ".xlsx"), bytes, proposal);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("contract", k.code());
-        m.put("answered", r.answered());
-        m.put("proposed", r.proposed());
-        return m;
+        return new PartnersJson.Answered(k.code(), r.answered(), r.proposed());
     }
 }

@@ -6,9 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import jp.mamori.app.partners.ShareConfiguration;
 import jp.mamori.inventory.Organization;
@@ -44,24 +42,21 @@ public class IrPartnersApiController {
     /** The list the user keeps (multipart "file": CSV or .xlsx, ≤ 2 MB): every row valid, or nothing stored and every bad row named. */
     @PostMapping("/api/v1/partners/import")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Object> importList(@RequestParam(name = "file", required = false) MultipartFile file, AccessScope scope,
+    public PartnersJson.Imported importList(@RequestParam(name = "file", required = false) MultipartFile file, AccessScope scope,
                                           HttpServletRequest request) throws IOException {
         Organization o = web.requireOfficer(scope, request);
         byte[] bytes = PartnersUploads.bytes(file, PartnerList.MAX_BYTES, "IR事業者の一覧（CSV・.xlsx）", "the partners list (CSV or .xlsx)");
         List<Vendor> saved = web.mamori().importPartners().run(web.actor(scope, true), o.id(), PartnersUploads.name(file, "partners.csv"), bytes);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("imported", saved.size());
-        m.put("partners", saved.stream().map(Vendor::name).toList());
-        return m;
+        return new PartnersJson.Imported(saved.size(), saved.stream().map(Vendor::name).toList());
     }
 
     @GetMapping("/api/v1/partners/shares")
-    public List<Map<String, Object>> shares(AccessScope scope, HttpServletRequest request) {
+    public List<PartnersJson.Share> shares(AccessScope scope, HttpServletRequest request) {
         Organization o = web.requireReadiness(scope, request);
         LocalDate today = web.mamori().today();
         String boundary = web.mamori().shares().boundaryFingerprint(o.id());
         Set<Long> seen = new HashSet<>();
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<PartnersJson.Share> out = new ArrayList<>();
         // newest first: the first of each vendor is the one that counts, the older ones are history
         for (ConfigShare s : web.mamori().shares().list(o.id())) out.add(shareJson(s, seen.add(s.vendorId()), today, boundary));
         return out;
@@ -73,38 +68,20 @@ public class IrPartnersApiController {
     /** Generates the package (JSON whose SHA-256 is recorded, and the .xlsx beside it) and records the share. */
     @PostMapping("/api/v1/partners/shares")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Object> share(@RequestBody(required = false) ShareJson b, AccessScope scope, HttpServletRequest request) {
+    public PartnersJson.Shared share(@RequestBody(required = false) ShareJson b, AccessScope scope, HttpServletRequest request) {
         Organization o = web.requireOfficer(scope, request);
         if (b == null || b.vendor() == null || b.vendor().isBlank()) throw new BadRequestException("共有先の事業者（vendor）を指定してください / give the vendor");
         ShareConfiguration.Result r = web.mamori().shareConfiguration().run(web.actor(scope, true), o.id(), b.vendor().strip(), b.recipient(),
                 PartnersApiController.date(b.sharedOn(), "sharedOn"));
-        Map<String, Object> pack = new LinkedHashMap<>();
-        pack.put("fileName", r.pack().fileName());
-        pack.put("sha256", r.pack().sha256());
-        pack.put("json", new String(r.pack().json(), StandardCharsets.UTF_8));
-        pack.put("xlsxName", r.pack().xlsxName());
-        pack.put("xlsx", java.util.Base64.getEncoder().encodeToString(r.pack().xlsx()));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("share", shareJson(r.share(), true, web.mamori().today(), web.mamori().shares().boundaryFingerprint(o.id())));
-        m.put("package", pack);
-        return m;
+        PartnersJson.Pack pack = new PartnersJson.Pack(r.pack().fileName(), r.pack().sha256(), new String(r.pack().json(), StandardCharsets.UTF_8),
+                r.pack().xlsxName(), java.util.Base64.getEncoder().encodeToString(r.pack().xlsx()));
+        return new PartnersJson.Shared(shareJson(r.share(), true, web.mamori().today(), web.mamori().shares().boundaryFingerprint(o.id())), pack);
     }
 
-    static Map<String, Object> shareJson(ConfigShare s, boolean latest, LocalDate today, String boundary) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", s.id());
-        m.put("vendorId", s.vendorId());
-        m.put("vendor", s.vendorName());
-        m.put("sharedOn", s.sharedOn().toString());
-        m.put("recipient", s.recipient());
-        m.put("sha256", s.sha256());
-        m.put("nextDue", s.nextDue().toString());
-        m.put("recordedBy", s.recordedBy());
-        m.put("latest", latest);
+    static PartnersJson.Share shareJson(ConfigShare s, boolean latest, LocalDate today, String boundary) {
         String due = latest ? s.dueNow(today, boundary) : null;
-        m.put("dueNow", due != null);
-        m.put("due", due);
-        return m;
+        return new PartnersJson.Share(s.id(), s.vendorId(), s.vendorName(), s.sharedOn().toString(), s.recipient(), s.sha256(), s.nextDue().toString(),
+                s.recordedBy(), latest, due != null, due);
     }
 
     /** The drills that count for the organisation ({@code ?system=CODE}: for that system), newest first. */
@@ -120,16 +97,11 @@ public class IrPartnersApiController {
 
     @PostMapping("/api/v1/partners/drills")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, Object> drill(@RequestBody(required = false) DrillJson b, AccessScope scope, HttpServletRequest request) {
+    public PartnersJson.DrillRecorded drill(@RequestBody(required = false) DrillJson b, AccessScope scope, HttpServletRequest request) {
         Organization o = web.requireOfficer(scope, request);
         if (b == null) throw new BadRequestException("訓練日（date）と訓練名（title）を指定してください / give date and title");
         String system = b.system() == null || b.system().isBlank() ? null : b.system().strip();
         long id = web.mamori().recordDrill().run(web.actor(scope, true), o.id(), system, PartnersApiController.date(b.date(), "date"), b.title(), b.findings());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("date", b.date());
-        m.put("title", b.title());
-        m.put("system", system);
-        return m;
+        return new PartnersJson.DrillRecorded(id, b.date(), b.title(), system);
     }
 }

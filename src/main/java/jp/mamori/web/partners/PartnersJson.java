@@ -1,5 +1,6 @@
 package jp.mamori.web.partners;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import jp.mamori.partners.Contract;
@@ -95,4 +96,27 @@ final class PartnersJson {
             return new Report(s.id(), s.issuedAt().toString(), s.issuedBy(), s.sha256(), s.intact(), s.report(), diff);
         }
     }
+
+    /** A partners list imported: how many and their names. */
+    @JsonPropertyOrder({"imported", "partners"})
+    record Imported(int imported, List<String> partners) { }
+
+    /**
+     * A configuration share: {@code latest} for each vendor's newest (the one that counts), and for that one whether the
+     * next share is due now and why ({@code due}).
+     */
+    @JsonPropertyOrder({"id", "vendorId", "vendor", "sharedOn", "recipient", "sha256", "nextDue", "recordedBy", "latest", "dueNow", "due"})
+    record Share(long id, long vendorId, String vendor, String sharedOn, String recipient, String sha256, String nextDue, String recordedBy,
+                 boolean latest, boolean dueNow, String due) { }
+
+    /** A share recorded, with the package generated for it; the JSON name {@code package} is a Java keyword, hence {@code pack}. */
+    @JsonPropertyOrder({"share", "package"})
+    record Shared(Share share, @JsonProperty("package") Pack pack) { }
+
+    /** The package: the JSON (whose SHA-256 is recorded) as text, the .xlsx beside it in Base64. */
+    @JsonPropertyOrder({"fileName", "sha256", "json", "xlsxName", "xlsx"})
+    record Pack(String fileName, String sha256, String json, String xlsxName, String xlsx) { }
+
+    @JsonPropertyOrder({"id", "date", "title", "system"})
+    record DrillRecorded(long id, String date, String title, String system) { }
 }
