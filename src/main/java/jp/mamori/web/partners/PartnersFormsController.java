@@ -183,9 +183,8 @@ public class PartnersFormsController {
     @GetMapping("/partners/contracts/new")
     public String newContract(AccessScope scope, HttpServletRequest request, Model model) {
         Organization o = web.requireOfficer(scope, request);
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("kind", ContractKind.MAINTENANCE.key());
-        f.put("status", ContractStatus.ACTIVE.key());
+        ContractForm f = new ContractForm(null, null, null, ContractKind.MAINTENANCE.key(), ContractStatus.ACTIVE.key(), null, null, null, null, null,
+                null, null);
         return contractForm(model, o, null, f, List.of());
     }
 
@@ -267,7 +266,7 @@ public class PartnersFormsController {
                 .body(bytes);
     }
 
-    private String contractForm(Model model, Organization o, Contract k, Map<String, Object> values, List<String> problems) {
+    private String contractForm(Model model, Organization o, Contract k, ContractForm values, List<String> problems) {
         model.addAttribute("contract", k);
         model.addAttribute("f", values);
         model.addAttribute("problems", problems.isEmpty() ? null : problems);
@@ -303,28 +302,26 @@ public class PartnersFormsController {
                 f.get("coversNetworkDevices") != null, cap, systems == null ? List.of() : systems, assets == null ? List.of() : assets);
     }
 
-    static Map<String, Object> fields(Contract k) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", k.code());
-        m.put("title", k.title());
-        m.put("vendor", k.vendorName());
-        m.put("kind", k.kind().key());
-        m.put("status", k.status().key());
-        m.put("startsOn", k.startsOn() == null ? null : k.startsOn().toString());
-        m.put("endsOn", k.endsOn() == null ? null : k.endsOn().toString());
-        m.put("renewalOn", k.renewalOn() == null ? null : k.renewalOn().toString());
-        m.put("coversNetworkDevices", k.coversNetworkDevices() ? "on" : null);
-        m.put("patchCapPerYear", k.patchCapPerYear() == null ? null : k.patchCapPerYear().toString());
-        m.put("systems", k.systems());
-        m.put("assets", k.assets());
-        return m;
+    /**
+     * The contract form's values: a stored contract's, or what was typed (shown again with the problems); dates as
+     * yyyy-MM-dd, {@code coversNetworkDevices} "on" when ticked, systems and assets by code.
+     */
+    public record ContractForm(String code, String title, String vendor, String kind, String status, String startsOn, String endsOn,
+                               String renewalOn, String coversNetworkDevices, String patchCapPerYear, List<String> systems, List<String> assets) { }
+
+    static ContractForm fields(Contract k) {
+        return new ContractForm(k.code(), k.title(), k.vendorName(), k.kind().key(), k.status().key(), text(k.startsOn()), text(k.endsOn()),
+                text(k.renewalOn()), k.coversNetworkDevices() ? "on" : null, text(k.patchCapPerYear()), k.systems(), k.assets());
     }
 
-    private static Map<String, Object> echo(Map<String, String> form, List<String> systems, List<String> assets) {
-        Map<String, Object> m = new LinkedHashMap<>(form);
-        m.put("systems", systems == null ? List.of() : systems);
-        m.put("assets", assets == null ? List.of() : assets);
-        return m;
+    private static ContractForm echo(Map<String, String> form, List<String> systems, List<String> assets) {
+        return new ContractForm(form.get("code"), form.get("title"), form.get("vendor"), form.get("kind"), form.get("status"), form.get("startsOn"),
+                form.get("endsOn"), form.get("renewalOn"), form.get("coversNetworkDevices"), form.get("patchCapPerYear"),
+                systems == null ? List.of() : systems, assets == null ? List.of() : assets);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     // ---- helpers
