@@ -21,7 +21,15 @@ final class MultiRowInsert implements AutoCloseable {
     private final List<Object> values = new ArrayList<>();
     private PreparedStatement full;
 
+    private final String tail;
+
     MultiRowInsert(Connection connection, String table, List<String> columns, int rowsPerStatement) {
+        this(connection, table, columns, rowsPerStatement, "");
+    }
+
+    /** @param tail what follows the rows, e.g. PostgreSQL's {@code ON CONFLICT ...} */
+    MultiRowInsert(Connection connection, String table, List<String> columns, int rowsPerStatement, String tail) {
+        this.tail = tail;
         this.connection = connection;
         this.head = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ";
         this.columns = columns.size();
@@ -66,7 +74,7 @@ final class MultiRowInsert implements AutoCloseable {
         row.append(')');
         StringBuilder sb = new StringBuilder(head.length() + rows * (row.length() + 2)).append(head);
         for (int i = 0; i < rows; i++) sb.append(i == 0 ? "" : ", ").append(row);
-        return sb.toString();
+        return sb.append(tail).toString();
     }
 
     @Override

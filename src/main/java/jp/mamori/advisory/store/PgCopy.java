@@ -79,16 +79,22 @@ final class PgCopy {
                 text.append("\\N");
                 return this;
             }
+            // Runs without a special character are copied whole: a statement's JSON is mostly such runs.
+            int from = 0;
             for (int i = 0; i < s.length(); i++) {
                 char ch = s.charAt(i);
-                switch (ch) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(ch);
-                }
+                String escaped = switch (ch) {
+                    case '\\' -> "\\\\";
+                    case '\t' -> "\\t";
+                    case '\n' -> "\\n";
+                    case '\r' -> "\\r";
+                    default -> null;
+                };
+                if (escaped == null) continue;
+                text.append(s, from, i).append(escaped);
+                from = i + 1;
             }
+            text.append(s, from, s.length());
             return this;
         }
 
