@@ -61,11 +61,7 @@ final class DocumentProbe {
                     case "totalResults" -> totalResults = intValue(p, t, name);
                     case "vulnerabilities" -> {
                         if (t != JsonToken.START_ARRAY) throw new ProbeException("/vulnerabilities is not an array");
-                        count = 0;
-                        while (p.nextToken() != JsonToken.END_ARRAY) {
-                            count++;
-                            p.skipChildren();
-                        }
+                        count = elements(p);
                     }
                     default -> p.skipChildren();
                 }
@@ -77,6 +73,16 @@ final class DocumentProbe {
         if (totalResults < 0) throw new ProbeException("no totalResults: not an NVD CVE API 2.0 response");
         if (count < 0) throw new ProbeException("no vulnerabilities array: not an NVD CVE API 2.0 response");
         return new NvdPage(resultsPerPage < 0 ? count : resultsPerPage, Math.max(0, startIndex), totalResults, count);
+    }
+
+    /** How many elements the array the parser stands at the start of has; the parser is left at its end. */
+    private static int elements(JsonParser p) throws IOException {
+        int n = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            n++;
+            p.skipChildren();
+        }
+        return n;
     }
 
     private static int intValue(JsonParser p, JsonToken t, String name) throws IOException {
@@ -98,11 +104,7 @@ final class DocumentProbe {
                 if ("catalogVersion".equals(name) && t == JsonToken.VALUE_STRING) {
                     version = p.getText();
                 } else if ("vulnerabilities".equals(name) && t == JsonToken.START_ARRAY) {
-                    count = 0;
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        count++;
-                        p.skipChildren();
-                    }
+                    count = elements(p);
                 } else {
                     p.skipChildren();
                 }
