@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
  */
 public final class NetScalerParser implements LineParser {
 
-    private static final Pattern NS_DATE = Pattern.compile("(\\d{2})/(\\d{2})/(\\d{4}):(\\d{2}):(\\d{2}):(\\d{2})");
     private static final Pattern RFC5424 = Pattern.compile("^\\s*<\\d{1,3}>1 (\\S+) (\\S+) \\S+ \\S+ \\S+ \\S+ ");
 
     private final Timestamps time;
@@ -25,17 +24,15 @@ public final class NetScalerParser implements LineParser {
         Instant at;
         String host = null;
         String body;
-        Matcher m = NS_DATE.matcher(line);
-        boolean found = m.find() && m.start() < 200;
-        if (found) {
-            int end = m.end();
+        int dateAt = dateAt(line);
+        if (dateAt >= 0) {
+            int end = dateAt + 19;
             int colon = line.indexOf(" : ", end);
             if (colon < 0) throw new MalformedLineException("NetScaler の見出しがありません / no NetScaler header");
             String header = line.substring(end, colon);
             boolean gmt = header.startsWith(" GMT") || header.startsWith("GMT");
-            at = time.netscaler(line, m.start(), gmt);
-            String[] h = header.replace("GMT", " ").strip().split("\\s+");
-            if (h.length >= 2) host = h[0];
+            at = time.netscaler(line, dateAt, gmt);
+            host = host(header);
             body = line.substring(colon + 3);
         } else {
             Matcher r = RFC5424.matcher(line);
@@ -63,32 +60,33 @@ public final class NetScalerParser implements LineParser {
         EventKind kind = kind(module, event);
         if (kind == null) return null;
         LogEvent.Builder b = LogEvent.of(LogSource.NETSCALER, lineNo, at, kind, line).host(host).detail(module + " " + event);
-        String context = value(msg, "Context ");
+        Message f = new Message(msg);
+        String context = f.value("Context ");
         String contextIp = null;
         if (context != null) {
             int a = context.lastIndexOf('@');
             if (a > 0) contextIp = context.substring(a + 1);
         }
-        String session = value(msg, "SessionId: ");
-        if (session == null) session = value(msg, "Sessionid: ");
+        String session = f.value("SessionId: ");
+        if (session == null) session = f.value("Sessionid: ");
         if (session != null) session = digits(session);
         b.session(session);
-        String user = value(msg, " User ");
+        String user = f.value(" User ");
         if (user == null && msg.startsWith("User ")) user = value(" " + msg, " User ");
         if (kind == EventKind.DESKTOP_LAUNCH || "ICAEND_CONNSTAT".equals(event)) {
-            String ud = value(msg, "username:domainname ");
+            String ud = f.value("username:domainname ");
             if (ud != null) {
                 int c = ud.indexOf(':');
                 user = c >= 0 ? ud.substring(0, c) : ud;
             }
-            b.client(value(msg, " Source ")).target(value(msg, " Destination "));
+            b.client(f.value(" Source ")).target(f.value(" Destination "));
         } else {
-            String client = value(msg, "Client_ip ");
-            if (client == null) client = value(msg, "Remote_ip ");
+            String client = f.value("Client_ip ");
+            if (client == null) client = f.value("Remote_ip ");
             if (client == null) client = contextIp;
             if (client == null && "HTTPREQUEST".equals(event)) client = contextIp;
             b.client(client);
-            b.forwardedFor(value(msg, "X-Forwarded-For_ip "));
+            b.forwardedFor(f.value("X-Forwarded-For_ip "));
         }
         if (user != null) {
             int sp = user.indexOf(' ');
@@ -96,12 +94,12 @@ public final class NetScalerParser implements LineParser {
             if (user.endsWith(":")) user = user.substring(0, user.length() - 1);
         }
         b.user(user);
-        String ua = value(msg, "Browser_type ");
-        if (ua == null) ua = value(msg, "Browser ");
+        String ua = f.value("Browser_type ");
+        if (ua == null) ua = f.value("Browser ");
         b.userAgent(ua);
-        b.bytesOut(number(value(msg, "Total_bytes_recv ")));
-        b.bytesIn(number(value(msg, "Total_bytes_send ")));
-        if (kind == EventKind.ADMIN_COMMAND) b.detail(value(msg, "Command "));
+        b.bytesOut(number(f.value("Total_bytes_recv ")));
+        b.bytesIn(number(f.value("Total_bytes_send ")));
+        if (kind == EventKind.ADMIN_COMMAND) b.detail(f.value("Command "));
         if ("HTTPREQUEST".equals(event)) {
             int last = msg.lastIndexOf(" : ");
             if (last >= 0) {
@@ -116,6 +114,51 @@ public final class NetScalerParser implements LineParser {
             }
         }
         return b.build();
+    }
+
+    /**
+     * Where the first {@code dd/dd/dddd:dd:dd:dd} of the line starts, when it starts within its
+     * first 200 characters, else -1 — what the regular expression {@code (\\d{2})/(\\d{2})/(\\d{4}):…}
+     * with {@code find()} and {@code start() < 200} said, by hand: that expression was a tenth of a gateway import (P5).
+     */
+    static int dateAt(String line) {
+        int last = Math.min(199, line.length() - 19);
+        for (int i = 0; i <= last; i++) {
+            if (line.charAt(i + 2) == '/' && line.charAt(i + 5) == '/' && line.charAt(i + 10) == ':' && line.charAt(i + 13) == ':'
+                    && line.charAt(i + 16) == ':' && digits(line, i, 2) && digits(line, i + 3, 2) && digits(line, i + 6, 4)
+                    && digits(line, i + 11, 2) && digits(line, i + 14, 2) && digits(line, i + 17, 2)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean digits(String s, int from, int n) {
+        for (int i = from; i < from + n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
+    }
+
+    /**
+     * The host of a header {@code " GMT ns01 0-PPE-0"}: its first word when it has two or more, as
+     * {@code header.replace("GMT", " ").strip().split("\\s+")} gave, without compiling that pattern
+     * for every line; a header with other than printable ASCII goes the old way.
+     */
+    static String host(String header) {
+        String h = header.replace("GMT", " ");
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                String[] w = h.strip().split("\\s+");
+                return w.length >= 2 ? w[0] : null;
+            }
+        }
+        int p = skipSpaces(h, 0);
+        int e = h.indexOf(' ', p);
+        if (e < 0) return null;
+        return skipSpaces(h, e) < h.length() ? h.substring(p, e) : null;
     }
 
     static EventKind kind(String module, String event) {
@@ -137,15 +180,50 @@ public final class NetScalerParser implements LineParser {
         return p;
     }
 
+    /**
+     * A message read for many keys: where its {@code " : "} are is found once, not once a key (each
+     * search ran to the end of the message, fourteen times a line; P5).
+     */
+    static final class Message {
+        final String msg;
+        private int[] colons = new int[2];
+        private int n;
+
+        Message(String msg) {
+            this.msg = msg;
+            for (int i = msg.indexOf(" : "); i >= 0; i = msg.indexOf(" : ", i + 1)) {
+                if (n == colons.length) colons = java.util.Arrays.copyOf(colons, n * 2);
+                colons[n++] = i;
+            }
+        }
+
+        /** As {@link NetScalerParser#value(String, String)}. */
+        String value(String key) {
+            int i = msg.indexOf(key);
+            if (i < 0) return null;
+            int start = i + key.length();
+            int colon = -1;
+            for (int k = 0; k < n; k++) {
+                if (colons[k] >= start) {
+                    colon = colons[k];
+                    break;
+                }
+            }
+            return cut(msg, start, msg.indexOf(" - ", start), colon);
+        }
+    }
+
     /** The value after {@code key} up to the next {@code " - "} or {@code " : "}, quotes removed. */
     static String value(String msg, String key) {
         int i = msg.indexOf(key);
         if (i < 0) return null;
         int start = i + key.length();
+        return cut(msg, start, msg.indexOf(" - ", start), msg.indexOf(" : ", start));
+    }
+
+    private static String cut(String msg, int start, int dash, int colon) {
         int end = msg.length();
-        int dash = msg.indexOf(" - ", start);
         if (dash >= 0) end = dash;
-        int colon = msg.indexOf(" : ", start);
         if (colon >= 0 && colon < end) end = colon;
         if (end > start && msg.charAt(start) == ' ' && dash == start) return null;
         String v = msg.substring(start, end).strip();

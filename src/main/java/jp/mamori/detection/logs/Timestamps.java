@@ -52,9 +52,20 @@ public final class Timestamps {
         return of(y, month, day, h, mi, se, 0, gmt ? ZoneOffset.UTC : zone);
     }
 
+    // The last second converted: a log has many lines in one second, and the zone rules were a
+    // twentieth of a gateway import (P5). Only a valid time is kept, so errors are raised as before.
+    private int lastY = -1, lastMonth, lastDay, lastH, lastMi, lastSe, lastNanos;
+    private ZoneId lastZone;
+    private Instant lastInstant;
+
     public Instant of(int y, int month, int day, int h, int mi, int se, int nanos, ZoneId z) throws MalformedLineException {
+        if (y == lastY && se == lastSe && mi == lastMi && h == lastH && day == lastDay && month == lastMonth && nanos == lastNanos && z.equals(lastZone)) {
+            return lastInstant;
+        }
         try {
-            return LocalDateTime.of(y, month, day, h, mi, se, nanos).atZone(z).toInstant();
+            Instant t = LocalDateTime.of(y, month, day, h, mi, se, nanos).atZone(z).toInstant();
+            lastY = y; lastMonth = month; lastDay = day; lastH = h; lastMi = mi; lastSe = se; lastNanos = nanos; lastZone = z; lastInstant = t;
+            return t;
         } catch (DateTimeException e) {
             throw new MalformedLineException("時刻が不正です / invalid time: " + e.getMessage());
         }
