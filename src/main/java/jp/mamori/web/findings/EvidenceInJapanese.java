@@ -1,7 +1,6 @@
 package jp.mamori.web.findings;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import jp.mamori.advisory.kev.KevActions;
 import jp.mamori.triage.EvidenceWords;
@@ -14,41 +13,32 @@ import jp.mamori.triage.EvidenceWords;
 final class EvidenceInJapanese {
     private EvidenceInJapanese() { }
 
-    static final List<String> INPUTS = List.of("exploitation", "automatable", "technicalImpact", "exposure", "mission", "humanImpact");
-
-    static Map<String, Object> ssvc(Map<String, Object> ssvc) {
-        Map<String, Object> out = new LinkedHashMap<>(ssvc);
-        for (String input : INPUTS) {
-            if (out.get(input) instanceof String v) out.put(input, EvidenceWords.value(input, v));
-        }
-        return out;
+    static SsvcView ssvc(SsvcView ssvc) {
+        if (ssvc == null) return null;
+        Map<String, SsvcEvidenceView> evidence = new LinkedHashMap<>();
+        ssvc.evidence().forEach((input, e) -> evidence.put(input, new SsvcEvidenceView(
+                e.source() == null ? null : EvidenceWords.source(e.source()),
+                e.evidence() == null ? null : EvidenceWords.evidence(e.evidence()), e.overridden())));
+        return new SsvcView(ssvc.rule(), value("exploitation", ssvc.exploitation()), value("automatable", ssvc.automatable()),
+                value("technicalImpact", ssvc.technicalImpact()), value("exposure", ssvc.exposure()), value("mission", ssvc.mission()),
+                ssvc.missionFromAsset(), ssvc.missionRaisedBecauseOpen(), Map.copyOf(evidence));
     }
 
-    static Map<String, Object> ssvcEvidence(Map<String, Object> evidence) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        evidence.forEach((input, e) -> {
-            Map<String, Object> one = new LinkedHashMap<>(FindingPageController.map(e));
-            if (one.get("source") instanceof String s) one.put("source", EvidenceWords.source(s));
-            if (one.get("evidence") instanceof String s) one.put("evidence", EvidenceWords.evidence(s));
-            out.put(input, one);
-        });
-        return out;
+    private static String value(String input, String v) {
+        return v == null ? null : EvidenceWords.value(input, v);
     }
 
-    static Map<String, Object> match(Map<String, Object> match) {
-        Map<String, Object> out = new LinkedHashMap<>(match);
-        if (out.get("confidence") instanceof String c) out.put("confidence", EvidenceWords.confidence(c));
-        return out;
+    static MatchView match(MatchView match) {
+        return match.confidence() == null ? match : match.withConfidence(EvidenceWords.confidence(match.confidence()));
     }
 
-    static Map<String, Object> kev(Map<String, Object> kev) {
-        Map<String, Object> out = new LinkedHashMap<>(kev);
-        if (out.get("ransomware") instanceof String r) out.put("ransomware", EvidenceWords.ransomware(r));
+    static KevView kev(KevView kev) {
+        String ransomware = kev.ransomware() == null ? null : EvidenceWords.ransomware(kev.ransomware());
+        String a = kev.requiredAction();
         // the translation, with CISA's own sentence beside it, marked English on the page
-        if (out.get("requiredAction") instanceof String a && KevActions.ja(a).isPresent()) {
-            out.put("requiredAction", KevActions.ja(a).get());
-            out.put("requiredActionOriginal", a.strip());
+        if (a != null && KevActions.ja(a).isPresent()) {
+            return new KevView(kev.dateAdded(), kev.dueDate(), ransomware, KevActions.ja(a).get(), a.strip());
         }
-        return out;
+        return new KevView(kev.dateAdded(), kev.dueDate(), ransomware, a, kev.requiredActionOriginal());
     }
 }

@@ -83,11 +83,6 @@ public class FindingPageController {
         return jp.mamori.remediation.FindingSummary.of(d.row(), evidence, current, m.mitigations().list(org, id));
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object o) {
-        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
     /** The current query without the page number, for the pager links. */
     static String queryString(HttpServletRequest request) {
         StringBuilder sb = new StringBuilder();
@@ -111,19 +106,20 @@ public class FindingPageController {
         model.addAttribute("d", d);
         model.addAttribute("f", d.row());
         model.addAttribute("ev", d.evidence());
-        Map<String, Object> ssvc = map(d.evidence().get("ssvc"));
+        Map<?, ?> ev = d.evidence();
         boolean japanese = !"en".equals(locale.getLanguage());
+        SsvcView ssvc = SsvcView.of(ev.get("ssvc"));
         model.addAttribute("ssvc", japanese ? EvidenceInJapanese.ssvc(ssvc) : ssvc);
-        model.addAttribute("ssvcEvidence", japanese ? EvidenceInJapanese.ssvcEvidence(map(ssvc.get("evidence"))) : map(ssvc.get("evidence")));
-        model.addAttribute("cvssUsed", map(d.evidence().get("cvss")));
-        model.addAttribute("cvssHigher", map(d.evidence().get("cvssHigherElsewhere")));
-        model.addAttribute("kev", japanese ? EvidenceInJapanese.kev(map(d.evidence().get("kev"))) : map(d.evidence().get("kev")));
-        model.addAttribute("epss", map(d.evidence().get("epss")));
-        model.addAttribute("match", japanese ? EvidenceInJapanese.match(map(d.evidence().get("match"))) : map(d.evidence().get("match")));
-        model.addAttribute("component", map(d.evidence().get("component")));
-        model.addAttribute("vex", map(d.evidence().get("vex")));
-        Map<String, Object> ex = map(d.evidence().get("explanation"));
-        model.addAttribute("explanation", ex.get("en".equals(locale.getLanguage()) ? "en" : "ja"));
+        model.addAttribute("cvssUsed", CvssChoiceView.of(ev.get("cvss")));
+        model.addAttribute("cvssHigher", CvssChoiceView.of(ev.get("cvssHigherElsewhere")));
+        KevView kev = KevView.of(ev.get("kev"));
+        model.addAttribute("kev", japanese ? EvidenceInJapanese.kev(kev) : kev);
+        model.addAttribute("epss", EpssView.of(ev.get("epss")));
+        MatchView match = MatchView.of(ev.get("match"));
+        model.addAttribute("match", japanese ? EvidenceInJapanese.match(match) : match);
+        model.addAttribute("component", ComponentView.of(ev.get("component")));
+        model.addAttribute("vex", VexView.of(ev.get("vex")));
+        model.addAttribute("explanation", EvidenceFields.object(ev.get("explanation")).get(japanese ? "ja" : "en"));
         model.addAttribute("open", jp.mamori.remediation.FindingState.fromKey(d.row().state()).isOpen());
         model.addAttribute("traces", traces(mamori, d));
         model.addAttribute("tracesLinked", jp.mamori.web.detection.DetectionWeb.reads(scope, d.row().organizationId()));
