@@ -127,20 +127,12 @@ public class BenchCommand implements Callable<Integer> {
         if (p3Db.contains("postgres")) {
             String url = pgUrl != null ? pgUrl : System.getenv().getOrDefault("MAMORI_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
             String schema = "bench_p3";
-            try (Connection c = java.sql.DriverManager.getConnection(url, pgUser, ""); var st = c.createStatement()) {
-                st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-                st.execute("CREATE SCHEMA " + schema);
-            } catch (java.sql.SQLException e) {
-                System.out.println("P3 (PostgreSQL) skipped: PostgreSQL not reachable at " + url + " (" + e.getMessage() + ")");
-                return;
-            }
-            String sep = url.contains("?") ? "&" : "?";
-            try (Database db = Database.open(new DatabaseSettings(url + sep + "currentSchema=" + schema, pgUser, ""))) {
+            var settings = BenchSchema.fresh(url, pgUser, schema, "P3 (PostgreSQL)");
+            if (settings.isEmpty()) return;
+            try (Database db = Database.open(settings.get())) {
                 p3Import(db, feeds, parse, " (PostgreSQL)", " (PostgreSQL)");
             } finally {
-                try (Connection c = java.sql.DriverManager.getConnection(url, pgUser, ""); var st = c.createStatement()) {
-                    st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-                }
+                BenchSchema.drop(url, pgUser, schema);
             }
         }
     }
@@ -484,16 +476,9 @@ public class BenchCommand implements Callable<Integer> {
 
     private void p4() throws Exception {
         String url = pgUrl != null ? pgUrl : System.getenv().getOrDefault("MAMORI_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        String schema = "bench_p4";
-        try (Connection c = java.sql.DriverManager.getConnection(url, pgUser, ""); var s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            s.execute("CREATE SCHEMA " + schema);
-        } catch (java.sql.SQLException e) {
-            System.out.println("P4 skipped: PostgreSQL not reachable at " + url + " (" + e.getMessage() + ")");
-            return;
-        }
-        String sep = url.contains("?") ? "&" : "?";
-        try (Database db = Database.open(new DatabaseSettings(url + sep + "currentSchema=" + schema, pgUser, ""))) {
+        var settings = BenchSchema.fresh(url, pgUser, "bench_p4", "P4");
+        if (settings.isEmpty()) return;
+        try (Database db = Database.open(settings.get())) {
             InventoryRepository repo = new InventoryRepository(db.dataSource());
             int orgs = 10;
             long[] orgIds = new long[orgs];

@@ -71,16 +71,9 @@ public final class ScaleBench {
     // ---- API: one node and two
 
     public static void api(String pgUrl, String pgUser, Path work, int findings, int seconds, int clients, Figures figures) throws Exception {
-        String schema = "bench_p6";
-        try (Connection c = java.sql.DriverManager.getConnection(pgUrl, pgUser, ""); var s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            s.execute("CREATE SCHEMA " + schema);
-        } catch (java.sql.SQLException e) {
-            System.out.println("P6 API skipped: PostgreSQL not reachable at " + pgUrl + " (" + e.getMessage() + ")");
-            return;
-        }
-        String sep = pgUrl.contains("?") ? "&" : "?";
-        DatabaseSettings settings = new DatabaseSettings(pgUrl + sep + "currentSchema=" + schema, pgUser, "");
+        var fresh = BenchSchema.fresh(pgUrl, pgUser, "bench_p6", "P6 API");
+        if (fresh.isEmpty()) return;
+        DatabaseSettings settings = fresh.get();
         Path data = work.resolve("p6-data");
         Files.createDirectories(data);
         try (Database a = Database.open(settings); Database b = Database.open(settings)) {
