@@ -86,24 +86,36 @@ public final class Assessor {
             m.forEach(x -> ids.add(x.vulnId()));
         }
         facts.prefetch(ids);
+        // The triage of a vulnerability depends on its facts and the context alone, not on the
+        // component: one library in many places of an SBOM is triaged and explained once.
+        Map<String, Triaged> triaged = new java.util.HashMap<>();
         List<List<AssessedFinding>> out = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             List<AssessedFinding> list = new ArrayList<>();
-            for (Match m : matches.get(i)) list.add(assess(targets.get(i), m, context));
+            for (Match m : matches.get(i)) list.add(assess(targets.get(i), m, context, triaged));
             out.add(list);
         }
         return out;
     }
 
+    private record Triaged(TriageResult result, jp.mamori.triage.explain.Explanation explanation) { }
+
     public AssessedFinding assess(MatchTarget target, Match m, AssetContext context) {
+        return assess(target, m, context, new java.util.HashMap<>());
+    }
+
+    private AssessedFinding assess(MatchTarget target, Match m, AssetContext context, Map<String, Triaged> triaged) {
         Optional<VulnerabilityRecord> record = facts.record(m.vulnId());
         VexStatement vex = VexMatcher.applicable(vexFor(m.vulnId(), record), target).orElse(null);
         if (record.isEmpty()) {
             return new AssessedFinding(target, m, List.of(), null, null, null, null, vex);
         }
         VulnerabilityRecord r = record.get();
-        TriageResult t = triage.triage(facts.facts(r), context, List.of());
-        return new AssessedFinding(target, m, r.aliases(), r.kev(), r.epss(), t, EXPLAIN.write(t), vex);
+        Triaged t = triaged.computeIfAbsent(m.vulnId(), id -> {
+            TriageResult result = triage.triage(facts.facts(r), context, List.of());
+            return new Triaged(result, EXPLAIN.write(result));
+        });
+        return new AssessedFinding(target, m, r.aliases(), r.kev(), r.epss(), t.result(), t.explanation(), vex);
     }
 
     /** The same finding triaged again with a person's overrides of SSVC inputs (each with its reason). */

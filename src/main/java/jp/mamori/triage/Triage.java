@@ -23,6 +23,7 @@ public final class Triage {
     private final DecisionTable table;
     private final DeadlineCalculator deadlines;
     private final InputDerivation derivation;
+    private final jp.mamori.triage.cvss.CvssSelection cvssSelection;
 
     public Triage(TriagePolicy policy, Clock clock) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -30,6 +31,7 @@ public final class Triage {
         this.table = policy.table().table();
         this.deadlines = new DeadlineCalculator(policy.deadlines(), policy.strictKevDueDate());
         this.derivation = new InputDerivation(policy);
+        this.cvssSelection = policy.cvssSelection();
     }
 
     /** Triage decided today: the deadline counts from today (policy zone). */
@@ -47,7 +49,7 @@ public final class Triage {
         Objects.requireNonNull(decidedOn, "decidedOn");
         List<SsvcOverride> applied = overrides == null ? List.of() : List.copyOf(overrides);
 
-        CvssChoice cvss = policy.cvssSelection().choose(facts.cvss());
+        CvssChoice cvss = cvssSelection.choose(facts.cvss());
         ExploitationEvidence evidence = InputDerivation.exploitationEvidence(facts, policy.epssPocThreshold());
         InputDerivation.Derived derived = derivation.derive(evidence, cvss, asset, applied);
         SsvcDecision decision = table.decide(derived.inputs());

@@ -1,6 +1,8 @@
 package jp.mamori.triage.cvss;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import us.springett.cvss.Cvss;
 
 /**
@@ -14,31 +16,53 @@ import us.springett.cvss.Cvss;
  */
 public final class CvssCalculator {
 
+    /**
+     * Results by trimmed vector: a scan triages thousands of vulnerabilities whose vectors repeat
+     * (a few thousand distinct ones across all of NVD), and parsing and scoring each again was a large
+     * part of a warm scan. Results are immutable and depend on the vector alone; the bound keeps a
+     * stream of distinct vectors (an import's checks) from growing it without end.
+     */
+    private static final int CACHE_LIMIT = 8192;
+    private static final Map<String, Scored> CACHE = new ConcurrentHashMap<>();
+
+    private record Scored(CvssResult result, Optional<CvssMetrics> metrics) { }
+
     public CvssResult score(String vector) {
-        String given = vector == null ? "" : vector.trim();
-        CvssVector parsed;
-        try {
-            parsed = CvssVectorParser.parse(given);
-        } catch (InvalidCvssVectorException e) {
-            return CvssResult.invalid(given, versionHint(given), e.getMessage());
-        }
-        try {
-            double score = parsed.version().equals("4.0")
-                    ? Cvss4Scorer.score(parsed)
-                    : Cvss.fromVector(parsed.vector()).calculateScore().getBaseScore();
-            return CvssResult.scored(given, parsed.version(), score);
-        } catch (RuntimeException e) {
-            // the grammar accepted it, so this would be a library defect: report, do not crash
-            return CvssResult.invalid(given, parsed.version(), "cannot score vector: " + e.getMessage());
-        }
+        return scored(vector).result();
     }
 
     /** The SSVC-relevant facts of a valid vector; empty when the vector is invalid. */
     public Optional<CvssMetrics> metrics(String vector) {
+        return scored(vector).metrics();
+    }
+
+    private static Scored scored(String vector) {
+        String given = vector == null ? "" : vector.trim();
+        Scored s = CACHE.get(given);
+        if (s == null) {
+            s = compute(given);
+            if (CACHE.size() >= CACHE_LIMIT) CACHE.clear();
+            CACHE.put(given, s);
+        }
+        return s;
+    }
+
+    private static Scored compute(String given) {
+        CvssVector parsed;
         try {
-            return Optional.of(CvssMetrics.of(CvssVectorParser.parse(vector)));
+            parsed = CvssVectorParser.parse(given);
         } catch (InvalidCvssVectorException e) {
-            return Optional.empty();
+            return new Scored(CvssResult.invalid(given, versionHint(given), e.getMessage()), Optional.empty());
+        }
+        Optional<CvssMetrics> metrics = Optional.of(CvssMetrics.of(parsed));
+        try {
+            double score = parsed.version().equals("4.0")
+                    ? Cvss4Scorer.score(parsed)
+                    : Cvss.fromVector(parsed.vector()).calculateScore().getBaseScore();
+            return new Scored(CvssResult.scored(given, parsed.version(), score), metrics);
+        } catch (RuntimeException e) {
+            // the grammar accepted it, so this would be a library defect: report, do not crash
+            return new Scored(CvssResult.invalid(given, parsed.version(), "cannot score vector: " + e.getMessage()), metrics);
         }
     }
 

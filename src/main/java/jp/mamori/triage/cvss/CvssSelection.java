@@ -32,6 +32,9 @@ public final class CvssSelection {
     private final List<String> sourceOrder;
     private final List<String> versionOrder;
     private final CvssCalculator calculator;
+    /** The policy's order in words, the same in every reason: made once, not per triaged vulnerability. */
+    private final String orderJa;
+    private final String orderEn;
 
     public CvssSelection() {
         this(DEFAULT_SOURCE_ORDER, DEFAULT_VERSION_ORDER);
@@ -41,6 +44,8 @@ public final class CvssSelection {
         this.sourceOrder = List.copyOf(Objects.requireNonNull(sourceOrder, "sourceOrder"));
         this.versionOrder = List.copyOf(Objects.requireNonNull(versionOrder, "versionOrder"));
         this.calculator = new CvssCalculator();
+        this.orderJa = orderText(true);
+        this.orderEn = orderText(false);
     }
 
     public CvssChoice choose(List<CvssScore> scores) {
@@ -70,10 +75,10 @@ public final class CvssSelection {
         Severity severity = Severity.of(chosen.version(), chosen.value());
         String ja = CvssSourceNames.ja(chosen.score().source()) + typeJa(chosen) + "のCVSS v" + chosen.version()
                 + "（" + format(chosen.value()) + "、" + severity.labelJa() + "）を採用しました（方針: "
-                + orderText(true) + "の順、同じ提供元では新しい版を優先）。";
+                + orderJa + "の順、同じ提供元では新しい版を優先）。";
         String en = "Using the CVSS v" + chosen.version() + " score " + format(chosen.value()) + " (" + severity.label()
                 + ") from " + CvssSourceNames.en(chosen.score().source()) + typeEn(chosen) + ": policy order "
-                + orderText(false) + ", newest version within a source.";
+                + orderEn + ", newest version within a source.";
         if (higher.isEmpty()) {
             return new CvssChoice(chosen.score(), chosen.value(), severity, chosen.metrics(), ja, en, null, null, null, null);
         }

@@ -72,6 +72,11 @@ class LookupEquivalenceTest {
         List<List<AssessedFinding>> a = Assessor.overStore(db.dataSource(), triage, List.of()).assessAll(targets, ctx);
         List<List<AssessedFinding>> b = Assessor.overIndex(index, db.dataSource(), triage, List.of()).assessAll(targets, ctx);
         assertThat(b).isEqualTo(a);
+        // Many at once triages each vulnerability once for all its components: the same findings as one target at a time.
+        Assessor single = Assessor.overIndex(index, db.dataSource(), triage, List.of());
+        for (int i = 0; i < targets.size(); i++) {
+            assertThat(single.assess(targets.get(i), ctx)).as("findings of %s one at a time", targets.get(i)).isEqualTo(b.get(i));
+        }
         List<AssessedFinding> all = new ArrayList<>();
         a.forEach(all::addAll);
         assertThat(all).as("the probes find vulnerabilities at all").isNotEmpty();
