@@ -222,9 +222,23 @@ public final class MatchIndex {
                 List.copyOf(exploited), List.of());
     }
 
+    /** Eight key bytes at a time, in the file's byte order of significance (big-endian, unsigned). */
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    /**
+     * Sign of the unsigned byte order of the stored key against {@code key}. Eight bytes at a time:
+     * every lookup of a scan is a binary search over hundreds of thousands of keys that mostly share
+     * their first bytes ("CVE-20", "npm|"), and comparing byte by byte was a tenth of a scan.
+     */
     private int compareBytes(int from, int to, byte[] key) {
         int n = Math.min(to - from, key.length);
-        for (int k = 0; k < n; k++) {
+        int k = 0;
+        for (; k + 8 <= n; k += 8) {
+            long a = Long.reverseBytes(buf.getLong(from + k));
+            long b = (long) LONGS.get(key, k);
+            if (a != b) return Long.compareUnsigned(a, b) < 0 ? -1 : 1;
+        }
+        for (; k < n; k++) {
             int a = buf.get(from + k) & 0xFF;
             int b = key[k] & 0xFF;
             if (a != b) return a - b;

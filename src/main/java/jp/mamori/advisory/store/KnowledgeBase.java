@@ -229,6 +229,8 @@ public final class KnowledgeBase {
     /**
      * Like {@link #findAll(java.util.Collection)}, with the statements' part of each record from
      * {@code statementPart} (a {@link #mergeStatements} result, or null to read the statements here).
+     * It must give a part only for a vulnerability that has live statements and is not withdrawn, as
+     * the compiled match index does: such a vulnerability's row is not read again.
      * The alias table, withdrawal, KEV, EPSS and VEX are read as always, and combined the way the
      * merge combines them.
      */
@@ -257,10 +259,16 @@ public final class KnowledgeBase {
                 if (!unread.isEmpty()) statements.putAll(statementsOf(unread));
                 query(c, "SELECT vuln_id, alias FROM vuln_alias WHERE vuln_id IN (" + in + ") ORDER BY alias", chunk,
                         rs -> aliases.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2)));
-                query(c, "SELECT id, withdrawn FROM vulnerability WHERE id IN (" + in + ")", chunk, rs -> {
-                    known.add(rs.getString(1));
-                    if (rs.getBoolean(2)) withdrawn.add(rs.getString(1));
-                });
+                // A statement part names a vulnerability with live statements that is not withdrawn (the
+                // compiled index holds no other), so the table would only confirm that: ask it about the rest.
+                known.addAll(partial.keySet());
+                if (!unread.isEmpty()) {
+                    query(c, "SELECT id, withdrawn FROM vulnerability WHERE id IN (" + String.join(", ", java.util.Collections.nCopies(unread.size(), "?"))
+                            + ")", unread, rs -> {
+                        known.add(rs.getString(1));
+                        if (rs.getBoolean(2)) withdrawn.add(rs.getString(1));
+                    });
+                }
                 query(c, "SELECT cve_id, vendor_project, product, vulnerability_name, date_added, due_date, short_description, "
                         + "required_action, ransomware, notes FROM kev_entry WHERE cve_id IN (" + in + ")", chunk, rs -> kev.put(rs.getString(1),
                         new KevEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),

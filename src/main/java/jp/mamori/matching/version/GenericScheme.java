@@ -73,7 +73,25 @@ public final class GenericScheme implements VersionScheme {
         return 0;
     }
 
+    /**
+     * Tokens by version text. A scan compares each component's version with the bounds of every
+     * criterion of its product, and the same bounds again for the next component: cutting both into
+     * tokens each time was a tenth of matching. Bounded like {@code CriterionCache}: emptied when full.
+     */
+    private static final int MAX_CACHED = 100_000;
+    private static final Map<String, List<Token>> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private List<Token> tokens(String version) {
+        if (version == null) throw new InvalidVersionException(id(), version);
+        List<Token> cached = TOKENS.get(version);
+        if (cached != null) return cached;
+        List<Token> t = List.copyOf(cut(version));
+        if (TOKENS.size() >= MAX_CACHED) TOKENS.clear();
+        TOKENS.put(version, t);
+        return t;
+    }
+
+    private List<Token> cut(String version) {
         if (!isValid(version)) throw new InvalidVersionException(id(), version);
         String s = version.trim().toLowerCase(Locale.ROOT);
         if (s.length() > 1 && s.charAt(0) == 'v' && isAsciiDigit(s.charAt(1))) s = s.substring(1);
