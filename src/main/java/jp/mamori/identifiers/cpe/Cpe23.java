@@ -70,8 +70,21 @@ public final class Cpe23 {
     public String part() { return cpe.getPart().getAbbreviation(); }
     public String vendor() { return cpe.getVendor(); }
     public String product() { return cpe.getProduct(); }
-    public String version() { return cpe.getVersion(); }
-    public String update() { return cpe.getUpdate(); }
+    // Unescaped once: matching reads an asset's version and update for every criterion of its product.
+    private String version;
+    private String update;
+
+    public String version() {
+        String v = version;
+        if (v == null) version = v = cpe.getVersion();
+        return v;
+    }
+
+    public String update() {
+        String u = update;
+        if (u == null) update = u = cpe.getUpdate();
+        return u;
+    }
     public String edition() { return cpe.getEdition(); }
     public String language() { return cpe.getLanguage(); }
     public String swEdition() { return cpe.getSwEdition(); }

@@ -46,7 +46,25 @@ final class Pep440Version implements Comparable<Pep440Version> {
         this.local = local;
     }
 
+    /**
+     * Parsed versions by text (empty: not PEP 440). A scan compares a component's version with every
+     * range bound of its package, and the regular expression made most of the garbage of matching
+     * PyPI packages. Instances are immutable; bounded like {@code CriterionCache}: emptied when full.
+     */
+    private static final int MAX_CACHED = 100_000;
+    private static final java.util.Map<String, java.util.Optional<Pep440Version>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     static Pep440Version parse(String version) {
+        if (version == null) return null;
+        java.util.Optional<Pep440Version> known = PARSED.get(version);
+        if (known != null) return known.orElse(null);
+        Pep440Version v = read(version);
+        if (PARSED.size() >= MAX_CACHED) PARSED.clear();
+        PARSED.put(version, java.util.Optional.ofNullable(v));
+        return v;
+    }
+
+    private static Pep440Version read(String version) {
         if (version == null || version.length() > 256) return null;
         Matcher m = PATTERN.matcher(version.trim());
         if (!m.matches()) return null;

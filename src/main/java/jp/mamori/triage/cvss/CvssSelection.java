@@ -149,7 +149,7 @@ public final class CvssSelection {
     }
 
     static String format(double score) {
-        return String.format(java.util.Locale.ROOT, "%.1f", score);
+        return OneDecimal.of(score);
     }
 
     private record Candidate(CvssScore score, String version, double value, CvssMetrics metrics) { }

@@ -2,7 +2,6 @@ package jp.mamori.triage.explain;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import jp.mamori.advisory.EpssScore;
 import jp.mamori.triage.ExploitationEvidence;
 import jp.mamori.triage.TriageResult;
@@ -225,7 +224,7 @@ public final class ExplanationWriter {
     }
 
     private static String score(double s) {
-        return String.format(Locale.ROOT, "%.1f", s);
+        return jp.mamori.triage.cvss.OneDecimal.of(s);
     }
 
     private static String percent(EpssScore e) {
@@ -233,7 +232,7 @@ public final class ExplanationWriter {
     }
 
     private static String percent(double p) {
-        String s = String.format(Locale.ROOT, "%.1f", p * 100);
+        String s = jp.mamori.triage.cvss.OneDecimal.of(p * 100);
         return (s.endsWith(".0") ? s.substring(0, s.length() - 2) : s) + "%";
     }
 }
