@@ -78,6 +78,12 @@ public final class LogBench {
                 + "(target <= %d MB for 1,000,000: %s)%n", gw.peak() >> 20, retained >> 20, active, TARGET_HEAP_MB,
                 active >= 1_000_000 ? (Math.max(retained, 0) >> 20) <= TARGET_HEAP_MB ? "met" : "NOT met" : "not measured at this scale");
 
+        Capped capped = capped(gateway);
+        if (capped != null) {
+            System.out.printf(Locale.ROOT, "P5 gateway with the heap capped at -Xmx512m (a JVM of its own, same lines): %s%n", capped.line());
+            figures.info("P5 gateway run with -Xmx512m", capped.kept() >> 20, "MB kept", capped.error() == null ? "completed" : "failed: " + capped.error());
+        }
+
         String scale = String.format(Locale.ROOT, "%,d lines", gw.lines());
         figures.add("P5 gateway parse + all rules (per core)", Figures.Goal.AT_LEAST, TARGET_LINES_PER_CORE, gw.perSecond(), "lines/s", scale);
         figures.info("P5 gateway / JDK readLine+split", gw.perSecond() / gwSplit.perSecond(), "", String.format(Locale.ROOT, "split %,.0f lines/s", gwSplit.perSecond()));
@@ -105,6 +111,33 @@ public final class LogBench {
         System.out.printf(Locale.ROOT, "P5 a prefecture's day of proxy log (30,000,000 lines) at this speed: %.1f min on one core%n", day / 60);
         // keep the engine reachable until here, so that the heap figure above is the state's
         if (engine.events() < 0) System.out.println();
+    }
+
+    /** The gateway run again in a JVM whose heap is capped at the target; null when the JVM cannot be started. */
+    private static Capped capped(Path gateway) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = List.of(java, "-Xmx" + TARGET_HEAP_MB + "m", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
+                CappedGatewayRun.class.getName(), gateway.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        int exit;
+        try {
+            exit = p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        String[] f = out.split("\\s+");
+        if (exit != 0 || f.length != 4) return new Capped(exit, 0, 0, 0, 0, out.lines().filter(l -> l.contains("Error")).findFirst().orElse(out));
+        return new Capped(exit, Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), null);
+    }
+
+    record Capped(int exit, long lines, long sessions, long nanos, long kept, String error) {
+        String line() {
+            if (error != null) return String.format(Locale.ROOT, "failed, exit %d: %s (target <= %d MB for 1,000,000: NOT met)", exit, error, TARGET_HEAP_MB);
+            return String.format(Locale.ROOT, "%,d lines, %,d active sessions, %.2f s, %,d MB kept after GC (target <= %d MB for 1,000,000: %s)", lines, sessions,
+                    nanos / 1e9, kept >> 20, TARGET_HEAP_MB, sessions >= 1_000_000 ? "met" : "not measured at this scale");
+        }
     }
 
     record Measured(long lines, long nanos, long peak) {
@@ -135,8 +168,10 @@ public final class LogBench {
         long t0 = System.nanoTime();
         LogReader.Report r;
         long[] n = new long[1];
+        // One name for the whole file, as the import passes it (ImportLogs: the input's display name).
+        String name = file.getFileName().toString();
         try (InputStream in = Files.newInputStream(file)) {
-            r = new LogReader().read(in, options(source, format), engine == null ? ev -> n[0]++ : ev -> engine.accept(ev, file.getFileName().toString(), device));
+            r = new LogReader().read(in, options(source, format), engine == null ? ev -> n[0]++ : ev -> engine.accept(ev, name, device));
         }
         if (r.rejectedCount() > 0) throw new IllegalStateException(file + ": " + r.rejectedCount() + " lines rejected, first " + r.rejected().get(0));
         return new Measured(r.lines(), System.nanoTime() - t0, 0);

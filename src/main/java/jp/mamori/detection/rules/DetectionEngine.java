@@ -122,43 +122,117 @@ public final class DetectionEngine {
 
     // --- state -----------------------------------------------------------------------------
 
+    /**
+     * One active session. Kept for every session a gateway has open (P5: a million within 512 MB),
+     * so its login address is a number when the text allows ({@link Ipv4}) and its login line is
+     * packed ({@link LineShapes}); both read back exactly as the log wrote them.
+     */
     static final class Session {
         final String user;
-        String loginIp;
+        private long loginIp4 = Ipv4.NONE;
+        /** The login address when it is not canonical IPv4 (else null). */
+        private String loginIpText;
         final String loginUa;
         final Instant loginAt;
         final String loginFile;
         final long loginLine;
-        final String loginText;
+        private final String loginShape;
+        private final byte[] loginDigits;
         Instant lastAt;
         boolean loggedOut;
         Set<String> flagged;
         boolean uaFlagged;
 
         Session(String user, String loginIp, String loginUa, Instant loginAt, String file, long line, String text) {
+            this(user, loginIp, loginUa, loginAt, file, line, LineShapes.raw(text));
+        }
+
+        Session(String user, String loginIp, String loginUa, Instant loginAt, String file, long line, LineShapes.Packed text) {
             this.user = user;
-            this.loginIp = loginIp;
+            loginIp(loginIp);
             this.loginUa = loginUa;
             this.loginAt = loginAt;
             this.loginFile = file;
             this.loginLine = line;
-            this.loginText = text;
+            this.loginShape = text.shape();
+            this.loginDigits = text.digits();
             this.lastAt = loginAt;
         }
 
+        String loginIp() {
+            return loginIp4 != Ipv4.NONE ? Ipv4.text(loginIp4) : loginIpText;
+        }
+
+        boolean hasLoginIp() {
+            return loginIp4 != Ipv4.NONE || loginIpText != null;
+        }
+
+        void loginIp(String ip) {
+            loginIp4 = Ipv4.pack(ip);
+            loginIpText = loginIp4 == Ipv4.NONE ? ip : null;
+        }
+
+        /** The same text as the login address (the common case, answered without making the text). */
+        boolean loggedInFrom(String ip) {
+            if (loginIp4 != Ipv4.NONE) return ip != null && Ipv4.pack(ip) == loginIp4;
+            return loginIpText != null && loginIpText.equals(ip);
+        }
+
+        String loginText() {
+            return new LineShapes.Packed(loginShape, loginDigits).text(user);
+        }
+
         Evidence loginEvidence() {
-            return loginText == null ? null : new Evidence(loginFile, loginLine, loginText);
+            return loginShape == null ? null : new Evidence(loginFile, loginLine, loginText());
         }
     }
 
+    /** A user's sessions (one key, or a list once there are several: most users have one) and who hijacked them. */
     static final class UserState {
-        final List<String> sessionKeys = new ArrayList<>(2);
+        private Object sessionKeys;
         /** Addresses that took over a session of this user, and the session; shared and empty until one does (most users never). */
         Map<String, String> hijackers = java.util.Collections.emptyMap();
 
         void hijack(String ip, String session) {
             if (hijackers.isEmpty()) hijackers = new HashMap<>(2);
             hijackers.put(ip, session);
+        }
+
+        @SuppressWarnings("unchecked")
+        List<String> sessionKeys() {
+            if (sessionKeys == null) return List.of();
+            if (sessionKeys instanceof String k) return List.of(k);
+            return (List<String>) sessionKeys;
+        }
+
+        @SuppressWarnings("unchecked")
+        void addSessionKey(String k, boolean unique) {
+            if (sessionKeys == null) {
+                sessionKeys = k;
+            } else if (sessionKeys instanceof String one) {
+                if (unique && one.equals(k)) return;
+                List<String> l = new ArrayList<>(2);
+                l.add(one);
+                l.add(k);
+                sessionKeys = l;
+            } else if (!unique || !((List<String>) sessionKeys).contains(k)) {
+                ((List<String>) sessionKeys).add(k);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        void removeSessionKey(String k) {
+            if (sessionKeys instanceof String one) {
+                if (one.equals(k)) sessionKeys = null;
+            } else if (sessionKeys != null) {
+                List<String> l = (List<String>) sessionKeys;
+                l.remove(k);
+                if (l.isEmpty()) sessionKeys = null;
+            }
+        }
+
+        boolean hasSessions() {
+            return sessionKeys != null;
         }
     }
 
@@ -203,6 +277,8 @@ public final class DetectionEngine {
     // --- the stream --------------------------------------------------------------------------
 
     public void accept(LogEvent e, String file, Device device) {
+        if (file != null && !file.equals(lastFile)) lastFile = file;
+        file = file == null ? null : lastFile;
         events++;
         counters.put("events", events);
         if (e.at().isAfter(clock)) {
@@ -249,6 +325,15 @@ public final class DetectionEngine {
      */
     private final Map<String, String> agents = new HashMap<>();
 
+    /** Login lines' shared shapes (see {@link LineShapes}). */
+    private final LineShapes shapes = new LineShapes();
+
+    /**
+     * The file name last seen: a runner may pass an equal but new String with every line (a Kafka
+     * record's header), and each session would keep its own copy of it (P5 heap).
+     */
+    private String lastFile;
+
     private String agent(String ua) {
         if (ua == null) return null;
         String known = agents.get(ua);
@@ -266,27 +351,28 @@ public final class DetectionEngine {
         if (user == null) return;
         UserState us = users.computeIfAbsent(user, u -> new UserState());
         Duration window = policy.thresholds().concurrentWindow();
-        for (String k : us.sessionKeys) {
+        for (String k : us.sessionKeys()) {
             Session other = sessions.get(k);
-            if (other == null || other.loggedOut || other.loginIp == null || ip == null) continue;
+            if (other == null || other.loggedOut || !other.hasLoginIp() || ip == null) continue;
             if (other.lastAt.isBefore(e.at().minus(window))) continue;
-            if (policy.sameClient(other.loginIp, ip)) continue;
+            if (other.loggedInFrom(ip) || policy.sameClient(other.loginIp(), ip)) continue;
+            String otherIp = other.loginIp();
             List<Evidence> ev = new ArrayList<>();
             if (other.loginEvidence() != null) ev.add(other.loginEvidence());
             ev.add(evidence(file, e));
             emit(new Detection("user-concurrent-addresses", Category.SESSION_HIJACK, Severity.MEDIUM, e.at(), device.assetCode(), user, e.sessionId(),
-                    List.of(other.loginIp, ip), null, -1,
-                    "利用者 " + user + " が " + window.toMinutes() + " 分以内に別のアドレス（" + other.loginIp + " と " + ip + "）から同時にログインしています。",
-                    "User " + user + " is signed in from two addresses (" + other.loginIp + " and " + ip + ") within " + window.toMinutes() + " minutes.",
-                    null, ev, fp("concurrent", device, user, other.loginIp + "," + ip, day(e.at()))), device);
+                    List.of(otherIp, ip), null, -1,
+                    "利用者 " + user + " が " + window.toMinutes() + " 分以内に別のアドレス（" + otherIp + " と " + ip + "）から同時にログインしています。",
+                    "User " + user + " is signed in from two addresses (" + otherIp + " and " + ip + ") within " + window.toMinutes() + " minutes.",
+                    null, ev, fp("concurrent", device, user, otherIp + "," + ip, day(e.at()))), device);
             break;
         }
         if (e.sessionId() != null) {
             String k = key(device, e.sessionId());
-            Session s = new Session(user, ip, agent(e.userAgent()), e.at(), file, e.line(), e.text());
+            Session s = new Session(user, ip, agent(e.userAgent()), e.at(), file, e.line(), shapes.pack(e.text(), user));
             used(e.at());
             sessions.put(k, s);
-            if (!us.sessionKeys.contains(k)) us.sessionKeys.add(k);
+            us.addSessionKey(k, true);
         }
     }
 
@@ -296,7 +382,7 @@ public final class DetectionEngine {
         sessions.remove(key(device, e.sessionId()));
         if (s != null) {
             UserState us = users.get(s.user);
-            if (us != null) us.sessionKeys.remove(key(device, e.sessionId()));
+            if (us != null) us.removeSessionKey(key(device, e.sessionId()));
         }
     }
 
@@ -307,12 +393,12 @@ public final class DetectionEngine {
         String user = Addresses.userKey(e.user());
         if (s == null) {
             Instant start = fileStart.get(file);
-            s = new Session(user, ip, agent(e.userAgent()), e.at(), null, 0, null);
+            s = new Session(user, ip, agent(e.userAgent()), e.at(), null, 0, (String) null);
             used(e.at());
             sessions.put(k, s);
-            if (user != null) users.computeIfAbsent(user, u -> new UserState()).sessionKeys.add(k);
+            if (user != null) users.computeIfAbsent(user, u -> new UserState()).addSessionKey(k, false);
             if (start != null && e.at().isAfter(start.plus(policy.thresholds().sessionIdle()))) {
-                s.loginIp = null;
+                s.loginIp(null);
                 emitSession(new Detection("session-without-login", Category.SESSION_HIJACK, Severity.HIGH, e.at(), device.assetCode(), user, e.sessionId(),
                         List.of(ip), null, -1,
                         "ログインの記録がないセッション " + e.sessionId() + " が " + ip + " から使われています（ログは " + start + " から記録されています）。",
@@ -323,12 +409,13 @@ public final class DetectionEngine {
         }
         s.lastAt = e.at();
         used(e.at());
-        if (s.loginIp == null) {
-            s.loginIp = ip;
+        if (!s.hasLoginIp()) {
+            s.loginIp(ip);
             return;
         }
         String u = s.user != null ? s.user : user;
-        if (!policy.sameClient(s.loginIp, ip) && (s.flagged == null || !s.flagged.contains(ip))) {
+        if (!s.loggedInFrom(ip) && !policy.sameClient(s.loginIp(), ip) && (s.flagged == null || !s.flagged.contains(ip))) {
+            String loginIp = s.loginIp();
             if (s.flagged == null) s.flagged = new java.util.HashSet<>(2);
             s.flagged.add(ip);
             if (u != null) users.computeIfAbsent(u, x -> new UserState()).hijack(ip, e.sessionId());
@@ -336,10 +423,10 @@ public final class DetectionEngine {
             if (s.loginEvidence() != null) ev.add(s.loginEvidence());
             ev.add(evidence(file, e));
             emitSession(new Detection("session-ip-drift", Category.SESSION_HIJACK, Severity.HIGH, e.at(), device.assetCode(), u, e.sessionId(),
-                    List.of(s.loginIp, ip), null, -1,
-                    "セッション " + e.sessionId() + "（利用者 " + u + "）が、ログインした " + s.loginIp + " とは別のアドレス " + ip
+                    List.of(loginIp, ip), null, -1,
+                    "セッション " + e.sessionId() + "（利用者 " + u + "）が、ログインした " + loginIp + " とは別のアドレス " + ip
                             + " から使われています。セッションの乗っ取り（Citrix Bleed 型）の疑いがあります。",
-                    "Session " + e.sessionId() + " of " + u + " is used from " + ip + ", not from " + s.loginIp
+                    "Session " + e.sessionId() + " of " + u + " is used from " + ip + ", not from " + loginIp
                             + " where it logged in: a hijacked session (the Citrix Bleed pattern).",
                     null, ev, fp("drift", device, e.sessionId(), ip, "")), device);
         }
@@ -349,7 +436,7 @@ public final class DetectionEngine {
             if (s.loginEvidence() != null) ev.add(s.loginEvidence());
             ev.add(evidence(file, e));
             emitSession(new Detection("session-agent-drift", Category.SESSION_HIJACK, Severity.MEDIUM, e.at(), device.assetCode(), u, e.sessionId(),
-                    List.of(s.loginIp, ip), null, -1,
+                    List.of(s.loginIp(), ip), null, -1,
                     "セッション " + e.sessionId() + " のブラウザー（User-Agent）がログイン時と変わりました: " + s.loginUa + " → " + e.userAgent(),
                     "Session " + e.sessionId() + " changed its user agent since login: " + s.loginUa + " -> " + e.userAgent(),
                     null, ev, fp("agent", device, e.sessionId(), "", "")), device);
@@ -368,23 +455,24 @@ public final class DetectionEngine {
         boolean fromHijacker = us.hijackers.containsKey(ip);
         boolean known = false;
         Session legit = null;
-        for (String k : us.sessionKeys) {
+        for (String k : us.sessionKeys()) {
             Session s = sessions.get(k);
-            if (s == null || s.loginIp == null) continue;
+            if (s == null || !s.hasLoginIp()) continue;
             if (legit == null) legit = s;
-            if (policy.sameClient(s.loginIp, ip)) known = true;
+            if (s.loggedInFrom(ip) || policy.sameClient(s.loginIp(), ip)) known = true;
         }
         if (!fromHijacker && (known || legit == null)) return;
         List<Evidence> ev = new ArrayList<>();
         if (legit != null && legit.loginEvidence() != null) ev.add(legit.loginEvidence());
         ev.add(evidence(file, e));
         String session = fromHijacker ? us.hijackers.get(ip) : null;
+        String legitIp = legit == null ? null : legit.loginIp();
         emitSession(new Detection("vdi-launch-from-new-address", Category.SESSION_HIJACK, Severity.CRITICAL, e.at(), device.assetCode(), user, session,
-                legit == null ? List.of(ip) : List.of(legit.loginIp, ip), desktop, -1,
-                "利用者 " + user + " の仮想デスクトップ（" + desktop + "）が、ログインしたアドレス" + (legit == null ? "" : "（" + legit.loginIp + "）")
+                legit == null ? List.of(ip) : List.of(legitIp, ip), desktop, -1,
+                "利用者 " + user + " の仮想デスクトップ（" + desktop + "）が、ログインしたアドレス" + (legit == null ? "" : "（" + legitIp + "）")
                         + "とは別の " + ip + " から起動されました。乗っ取られたセッションで VDI に入られた疑いがあります。",
                 "The virtual desktop " + desktop + " of " + user + " was launched from " + ip + ", not from the address it logged in from"
-                        + (legit == null ? "" : " (" + legit.loginIp + ")") + ": the hijacked session was used to enter the VDI.",
+                        + (legit == null ? "" : " (" + legitIp + ")") + ": the hijacked session was used to enter the VDI.",
                 null, ev, fp("vdi", device, user, ip, desktop)), device);
     }
 
@@ -620,8 +708,8 @@ public final class DetectionEngine {
                 sessions.remove(k);
                 UserState us = s.user == null ? null : users.get(s.user);
                 if (us != null) {
-                    us.sessionKeys.remove(k);
-                    if (us.sessionKeys.isEmpty() && us.hijackers.isEmpty()) users.remove(s.user);
+                    us.removeSessionKey(k);
+                    if (!us.hasSessions() && us.hijackers.isEmpty()) users.remove(s.user);
                 }
             }
         }

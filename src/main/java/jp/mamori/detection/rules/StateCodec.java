@@ -39,13 +39,13 @@ public final class StateCodec {
                 time(o, t);
             } else if (v instanceof DetectionEngine.Session s) {
                 o.writeByte(SESSION);
-                str(o, s.user); str(o, s.loginIp); str(o, s.loginUa); time(o, s.loginAt); str(o, s.loginFile); o.writeLong(s.loginLine);
-                str(o, s.loginText); time(o, s.lastAt); o.writeBoolean(s.loggedOut); o.writeBoolean(s.uaFlagged);
+                str(o, s.user); str(o, s.loginIp()); str(o, s.loginUa); time(o, s.loginAt); str(o, s.loginFile); o.writeLong(s.loginLine);
+                str(o, s.loginText()); time(o, s.lastAt); o.writeBoolean(s.loggedOut); o.writeBoolean(s.uaFlagged);
                 o.writeBoolean(s.flagged != null);
                 if (s.flagged != null) strings(o, s.flagged);
             } else if (v instanceof DetectionEngine.UserState u) {
                 o.writeByte(USER);
-                strings(o, u.sessionKeys);
+                strings(o, u.sessionKeys());
                 o.writeInt(u.hijackers.size());
                 for (Map.Entry<String, String> e : u.hijackers.entrySet()) { str(o, e.getKey()); str(o, e.getValue()); }
             } else if (v instanceof DetectionEngine.Desktop d) {
@@ -94,7 +94,7 @@ public final class StateCodec {
                 }
                 case USER: {
                     DetectionEngine.UserState u = new DetectionEngine.UserState();
-                    u.sessionKeys.addAll(strings(in));
+                    for (String k : strings(in)) u.addSessionKey(k, false);
                     int n = in.readInt();
                     for (int i = 0; i < n; i++) u.hijack(str(in), str(in));
                     return u;
