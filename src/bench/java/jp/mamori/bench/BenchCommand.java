@@ -260,7 +260,9 @@ public class BenchCommand implements Callable<Integer> {
                         var r = source.record(id);
                         if (r.isEmpty()) continue;
                         var tr = triage.triage(source.facts(r.get()), ctx, List.of());
-                        explained += writer.write(tr).en().length() > 0 ? 1 : 0;
+                        // Both texts, as an output that shows them reads them (the finding keeps them unwritten until then).
+                        var text = writer.write(tr);
+                        explained += text.ja().length() + text.en().length() > 0 ? 1 : 0;
                     }
                     long t4 = System.nanoTime();
                     if (explained == 0) throw new IllegalStateException("nothing triaged");

@@ -45,7 +45,7 @@ public final class MatchEngine {
             raw.addAll(byPurl(purl.get(), PurlKey.displayName(target.purl(), purl.get())));
         }
         if (!purlUsable && target.cpe() != null && !target.cpe().isBlank()) {
-            Cpe23.tryParse(target.cpe()).ifPresent(cpe -> raw.addAll(byCpe(cpe, target.platform())));
+            target.platform().parse(target.cpe()).ifPresent(cpe -> raw.addAll(byCpe(cpe, target.platform())));
         }
         List<Match> out = reduce(raw);
         // An identifier Mamori suggested (issue 13 defect 5) makes every match of it a candidate until a person confirms it.

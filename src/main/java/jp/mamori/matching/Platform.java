@@ -1,10 +1,10 @@
 package jp.mamori.matching;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import jp.mamori.identifiers.cpe.Cpe23;
 import jp.mamori.matching.cpe.PlatformCpes;
 
@@ -30,9 +30,20 @@ public final class Platform {
     private final List<Entry> entries;
     /** Parsed and indexed on first use: one scan asks for it once per component. */
     private volatile PlatformCpes indexed;
+    /**
+     * The entries' CPEs by their text, when {@link #of} has parsed them already: a scan's document has
+     * thousands, and parsing each again for the index and for its own component's match was a tenth
+     * of matching. Null for a platform made from unchecked entries.
+     */
+    private final Map<String, Cpe23> parsed;
 
     public Platform(List<Entry> entries) {
+        this(entries, null);
+    }
+
+    private Platform(List<Entry> entries, Map<String, Cpe23> parsed) {
         this.entries = entries == null ? List.of() : List.copyOf(entries);
+        this.parsed = parsed;
     }
 
     public List<Entry> entries() { return entries; }
@@ -60,26 +71,40 @@ public final class Platform {
 
     /** Every readable CPE once, in the given order; blank and unreadable CPEs are left out. */
     public static Platform of(List<Entry> entries) {
-        Set<String> seen = new LinkedHashSet<>();
+        Map<String, Cpe23> parsed = new HashMap<>();
         List<Entry> out = new ArrayList<>();
         for (Entry e : entries) {
-            if (e.cpe() == null || e.cpe().isBlank() || Cpe23.tryParse(e.cpe()).isEmpty()) continue;
-            if (seen.add(e.cpe().trim())) out.add(new Entry(e.cpe().trim(), e.origin()));
+            if (e.cpe() == null || e.cpe().isBlank()) continue;
+            String cpe = e.cpe().trim();
+            if (parsed.containsKey(cpe)) continue;
+            Optional<Cpe23> c = Cpe23.tryParse(cpe);
+            if (c.isEmpty()) continue;
+            parsed.put(cpe, c.get());
+            out.add(new Entry(cpe, e.origin()));
         }
-        return new Platform(out);
+        return new Platform(out, parsed);
     }
 
     /** The parsed CPEs of the platform. */
     public List<Cpe23> cpes() {
         List<Cpe23> out = new ArrayList<>();
-        for (Entry e : entries) Cpe23.tryParse(e.cpe()).ifPresent(out::add);
+        for (Entry e : entries) parse(e.cpe()).ifPresent(out::add);
         return out;
+    }
+
+    /** {@link Cpe23#tryParse}, without parsing again a CPE that is one of the platform's own. */
+    public Optional<Cpe23> parse(String cpe) {
+        if (parsed != null && cpe != null) {
+            Cpe23 known = parsed.get(cpe.trim());
+            if (known != null) return Optional.of(known);
+        }
+        return Cpe23.tryParse(cpe);
     }
 
     /** Where a CPE of the platform comes from. */
     public Optional<String> originOf(Cpe23 cpe) {
         for (Entry e : entries) {
-            if (Cpe23.tryParse(e.cpe()).map(c -> c.equals(cpe)).orElse(false)) return Optional.ofNullable(e.origin());
+            if (parse(e.cpe()).map(c -> c.equals(cpe)).orElse(false)) return Optional.ofNullable(e.origin());
         }
         return Optional.empty();
     }

@@ -25,7 +25,7 @@ import jp.mamori.triage.ssvc.TechnicalImpact;
 public final class ExplanationWriter {
 
     public Explanation write(TriageResult r) {
-        return new Explanation(ja(r), en(r));
+        return new Explanation(java.util.Objects.requireNonNull(r, "result"), this);
     }
 
     public String ja(TriageResult r) {
