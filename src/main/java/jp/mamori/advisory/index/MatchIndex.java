@@ -52,6 +52,7 @@ public final class MatchIndex {
     private final int factOffsets;
     private final int factIdData;
     private final int factData;
+    private final int sources;
 
     private MatchIndex(Path file, ByteBuffer buf) {
         this.file = file;
@@ -75,6 +76,7 @@ public final class MatchIndex {
         int idLength = buf.getInt(factOffsets + 4 * factCount);
         factIdData = factOffsets + 4 * factCount + 4;
         factData = factIdData + idLength;
+        sources = buf.getInt(68);
     }
 
     /**
@@ -112,7 +114,7 @@ public final class MatchIndex {
     }
 
     private void check() {
-        for (int off : new int[] {poolOffsets, poolData, statementOffsets, statementData, packages.data, cpes.data, factIdData, factData}) {
+        for (int off : new int[] {poolOffsets, poolData, statementOffsets, statementData, packages.data, cpes.data, factIdData, factData, sources}) {
             if (off < MatchIndexFormat.HEADER || off > length) throw new IllegalArgumentException("offset");
         }
     }
@@ -140,6 +142,26 @@ public final class MatchIndex {
 
     public int cpeKeyCount() {
         return cpes.count;
+    }
+
+    /** The stored statements per source when the index was built (withdrawn ones included), in key order. */
+    public List<SourceStatements> statementsBySource() {
+        int at = sources;
+        int n = buf.getInt(at);
+        at += 4;
+        List<SourceStatements> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            byte[] key = new byte[buf.getInt(at)];
+            buf.get(at + 4, key);
+            at += 4 + key.length;
+            long count = buf.getLong(at);
+            long seconds = buf.getLong(at + 8);
+            int nanos = buf.getInt(at + 16);
+            at += 20;
+            out.add(new SourceStatements(new String(key, StandardCharsets.UTF_8), count,
+                    seconds == Long.MIN_VALUE ? null : java.time.Instant.ofEpochSecond(seconds, nanos)));
+        }
+        return List.copyOf(out);
     }
 
     /** A lookup for one run: decoded statements are kept for the life of the returned object. */

@@ -82,15 +82,20 @@ final class MatchIndexBuilder {
                 ArrayDeque<Future<List<Parsed>>> inFlight = new ArrayDeque<>();
                 Facts facts = new Facts();
                 try (PreparedStatement ps = c.prepareStatement(
-                        // The order KnowledgeBase.statementsOf reads a vulnerability's statements in.
-                        "SELECT id, vuln_id, payload FROM advisory_statement WHERE withdrawn = FALSE ORDER BY vuln_id, source, document_id")) {
+                        // The order KnowledgeBase.statementsOf reads a vulnerability's statements in. Withdrawn
+                        // statements are read too, only to be counted the way the feed status counts them.
+                        "SELECT id, vuln_id, source, modified, withdrawn, CASE WHEN withdrawn THEN NULL ELSE payload END "
+                                + "FROM advisory_statement ORDER BY vuln_id, source, document_id")) {
                     ps.setFetchSize(CHUNK);
                     try (ResultSet rs = ps.executeQuery()) {
                         List<Row> chunk = new ArrayList<>(CHUNK);
                         while (rs.next()) {
+                            java.sql.Timestamp modified = rs.getTimestamp(4);
+                            writer.countStatement(rs.getString(3), modified == null ? null : modified.toInstant());
+                            if (rs.getBoolean(5)) continue;
                             String vuln = rs.getString(2);
                             if (withdrawn.contains(vuln)) continue;
-                            chunk.add(new Row(rs.getLong(1), vuln, rs.getString(3)));
+                            chunk.add(new Row(rs.getLong(1), vuln, rs.getString(6)));
                             if (chunk.size() == CHUNK) {
                                 inFlight.add(pool.submit(parse(chunk)));
                                 chunk = new ArrayList<>(CHUNK);

@@ -16,10 +16,13 @@ package jp.mamori.advisory.index;
  *  44  int  offset of the CPE keys
  *  48  long, long  knowledge base instance id (UUID)
  *  64  int  offset of the vulnerability facts
+ *  68  int  offset of the statement counts per source
  * string pool:  int n; int[n+1] offsets into the data; UTF-8 data          (id 0 is "no string")
  * statements:   int n; int[n+1] offsets into the data; encoded statements   (in database id order)
  * keys:         int n; int postings; int[n+1] key offsets; int[n+1] posting offsets; int[postings]; UTF-8 keys (sorted)
  * facts:        int n; int[n+1] id offsets; int[n] fact offsets; int data length; UTF-8 ids (sorted); encoded facts
+ * sources:      int n; n times: int key length, UTF-8 source key, long statements, long newest modified (epoch
+ *               seconds, Long.MIN_VALUE for none), int its nanoseconds            (sorted by key)
  * </pre>
  *
  * A statement is the part of a stored statement the match engine reads, as varints: string ids for
@@ -30,11 +33,14 @@ package jp.mamori.advisory.index;
  *
  * The facts of a vulnerability are the part of its merged record that comes from its live statements
  * and that triage reads: aliases, CVSS scores, references with tags, who says it is exploited.
+ *
+ * The statement counts per source cover every stored statement, withdrawn ones too, as the feed
+ * status counts them: a scan's freshness check reads them instead of scanning the statements table.
  */
 final class MatchIndexFormat {
 
     static final byte[] MAGIC = {'M', 'A', 'M', 'O', 'R', 'I', 'M', 'X'};
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final int HEADER = 72;
     static final int CRC_FROM = 16;
 

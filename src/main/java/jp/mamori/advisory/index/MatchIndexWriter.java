@@ -39,6 +39,8 @@ final class MatchIndexWriter {
     private final ByteSink facts = new ByteSink(1 << 20);
     private final List<String> factIds = new ArrayList<>();
     private final IntList factOffsets = new IntList();
+    /** Per source: statements counted and the newest {@code modified}, in key order so the file is reproducible. */
+    private final java.util.TreeMap<String, long[]> bySource = new java.util.TreeMap<>();
 
     MatchIndexWriter() {
         pool.add(null);
@@ -59,6 +61,16 @@ final class MatchIndexWriter {
             packageKeys.computeIfAbsent(keys.ecosystems().get(i) + "|" + keys.packageNames().get(i), k -> new IntList()).add(index);
         }
         for (String k : keys.cpeKeys()) cpeKeys.computeIfAbsent(k, x -> new IntList()).add(index);
+    }
+
+    /** Counts one stored statement of {@code source}, live or withdrawn (what the feed status counts). */
+    void countStatement(String source, java.time.Instant modified) {
+        long[] t = bySource.computeIfAbsent(source, k -> new long[] {0, Long.MIN_VALUE, 0});
+        t[0]++;
+        if (modified != null && (t[1] == Long.MIN_VALUE || modified.isAfter(java.time.Instant.ofEpochSecond(t[1], t[2])))) {
+            t[1] = modified.getEpochSecond();
+            t[2] = modified.getNano();
+        }
     }
 
     private int str(String s) {
@@ -171,28 +183,30 @@ final class MatchIndexWriter {
         ByteSink pkg = keys(packageKeys);
         ByteSink cpe = keys(cpeKeys);
         ByteSink fct = factsSection();
+        ByteSink src = sourcesSection();
 
         int poolOff = MatchIndexFormat.HEADER;
         int stmtOff = align(poolOff + poolSection.size());
         int pkgOff = align(stmtOff + stmtSection.size());
         int cpeOff = align(pkgOff + pkg.size());
         int fctOff = align(cpeOff + cpe.size());
-        long length = (long) fctOff + fct.size();
+        int srcOff = align(fctOff + fct.size());
+        long length = (long) srcOff + src.size();
         if (length > Integer.MAX_VALUE) throw new IOException("match index larger than 2 GB");
 
         ByteBuffer header = ByteBuffer.allocate(MatchIndexFormat.HEADER).order(ByteOrder.LITTLE_ENDIAN);
         header.put(MatchIndexFormat.MAGIC).putInt(MatchIndexFormat.VERSION).putInt(0).putLong(version.generation()).putLong(length)
                 .putInt(poolOff).putInt(stmtOff).putInt(pkgOff).putInt(cpeOff)
                 .putLong(version.instance().getMostSignificantBits()).putLong(version.instance().getLeastSignificantBits())
-                .putInt(fctOff).putInt(0).flip();
+                .putInt(fctOff).putInt(srcOff).flip();
         CRC32C crc = new CRC32C();
         crc.update(header.array(), MatchIndexFormat.CRC_FROM, MatchIndexFormat.HEADER - MatchIndexFormat.CRC_FROM);
         byte[][] parts = {poolSection.array(), pad(poolOff + poolSection.size(), stmtOff), stmtSection.array(),
                 pad(stmtOff + stmtSection.size(), pkgOff), pkg.array(), pad(pkgOff + pkg.size(), cpeOff), cpe.array(),
-                pad(cpeOff + cpe.size(), fctOff), fct.array()};
+                pad(cpeOff + cpe.size(), fctOff), fct.array(), pad(fctOff + fct.size(), srcOff), src.array()};
         int[] sizes = {poolSection.size(), stmtOff - poolOff - poolSection.size(), stmtSection.size(),
                 pkgOff - stmtOff - stmtSection.size(), pkg.size(), cpeOff - pkgOff - pkg.size(), cpe.size(),
-                fctOff - cpeOff - cpe.size(), fct.size()};
+                fctOff - cpeOff - cpe.size(), fct.size(), srcOff - fctOff - fct.size(), src.size()};
         for (int i = 0; i < parts.length; i++) crc.update(parts[i], 0, sizes[i]);
         header.putInt(12, (int) crc.getValue());
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -215,6 +229,23 @@ final class MatchIndexWriter {
 
     private static byte[] pad(int from, int to) {
         return new byte[to - from];
+    }
+
+    private ByteSink sourcesSection() {
+        ByteSink out = new ByteSink(64 * bySource.size() + 4);
+        out.int32(bySource.size());
+        for (var e : bySource.entrySet()) {
+            byte[] key = e.getKey().getBytes(StandardCharsets.UTF_8);
+            out.int32(key.length);
+            out.bytes(key);
+            long[] t = e.getValue();
+            for (long v : new long[] {t[0], t[1]}) {
+                out.int32((int) v);
+                out.int32((int) (v >>> 32));
+            }
+            out.int32((int) t[2]);
+        }
+        return out;
     }
 
     private ByteSink factsSection() {

@@ -40,6 +40,17 @@ public record KnowledgeFreshness(long records, Instant newestData, long ageDays,
         return new KnowledgeFreshness(o.records(), o.newestData(), age, maxAgeDays);
     }
 
+    /**
+     * The same answer from the statement counts a current match index carries (ADR 0015): the
+     * sources {@link FeedStatus} counts in the statements table, each with its count and newest date.
+     */
+    public static KnowledgeFreshness ofIndex(List<jp.mamori.advisory.index.SourceStatements> counts, Clock clock, int maxAgeDays) {
+        Set<String> statementSources = java.util.Arrays.stream(Source.values()).map(Source::key).collect(java.util.stream.Collectors.toSet());
+        List<FeedStatus.Row> rows = counts.stream().filter(c -> statementSources.contains(c.source()))
+                .map(c -> new FeedStatus.Row(c.source(), c.statements(), c.newestModified(), null, null, null, null)).toList();
+        return of(rows, clock, maxAgeDays);
+    }
+
     public State state() {
         if (records == 0) return State.EMPTY;
         if (maxAgeDays > 0 && ageDays > maxAgeDays) return State.STALE;

@@ -48,6 +48,10 @@ public final class ScanSbom {
 
     /** Whether the knowledge base has records, and how old its newest data is (ask before trusting an empty result). */
     public KnowledgeFreshness freshness(int maxAgeDays) {
+        // The feed status counts and dates every statement with a scan of the whole table (seconds at
+        // NVD scale); a current index carries the same figures, counted when it was built.
+        java.util.Optional<jp.mamori.advisory.index.MatchIndex> index = currentIndex(mamori);
+        if (index.isPresent()) return KnowledgeFreshness.ofIndex(index.get().statementsBySource(), mamori.clock(), maxAgeDays);
         return KnowledgeFreshness.of(jp.mamori.advisory.store.FeedStatus.read(mamori.database().dataSource()), mamori.clock(), maxAgeDays);
     }
 
@@ -65,14 +69,18 @@ public final class ScanSbom {
      * tables; both find the same statements, so the findings are the same.
      */
     public static Assessor assessor(Mamori mamori, Triage triage, List<VexStatement> vex) {
-        java.util.Optional<jp.mamori.advisory.index.MatchIndex> index;
-        try {
-            index = mamori.matchIndexes().current();
-        } catch (jp.mamori.advisory.index.MatchIndexes.MatchIndexException e) {
-            index = java.util.Optional.empty();
-        }
+        java.util.Optional<jp.mamori.advisory.index.MatchIndex> index = currentIndex(mamori);
         if (index.isEmpty()) return Assessor.overStore(mamori.database().dataSource(), triage, vex);
         return Assessor.overIndex(index.get(), mamori.database().dataSource(), triage, vex);
+    }
+
+    /** The current compiled match index, or empty when there is none to use (then the database answers the same). */
+    private static java.util.Optional<jp.mamori.advisory.index.MatchIndex> currentIndex(Mamori mamori) {
+        try {
+            return mamori.matchIndexes().current();
+        } catch (jp.mamori.advisory.index.MatchIndexes.MatchIndexException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**

@@ -85,6 +85,38 @@ class KnowledgeFreshnessTest {
         }
     }
 
+    static final String WITHDRAWN_OSV = """
+            {"schema_version": "1.4.0", "id": "GHSA-test-0002-0002", "modified": "2026-11-15T09:00:00Z",
+             "withdrawn": "2026-11-15T09:00:00Z", "published": "2026-09-30T00:00:00Z", "summary": "withdrawn record",
+             "affected": [{"package": {"name": "other-lib", "ecosystem": "npm"},
+               "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "2.0.0"}]}]}]}
+            """;
+
+    /**
+     * A scan reads the counts and dates from the compiled match index when it is current (issue 16):
+     * the same answer as the feed status, whose full scan of the statements took seconds at NVD scale,
+     * withdrawn statements counted as there.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theMatchIndexGivesTheFeedStatusAnswerWithdrawnStatementsIncluded(Kind kind) throws Exception {
+        Path dir = Files.createTempDirectory("mamori-fresh-");
+        try (Database db = Database.open(TestDatabases.settings(kind))) {
+            Mamori m = mamori(db, dir, "2026-12-03T00:00:00Z");
+            m.importFeeds().run(Actor.system("test"), List.of(Files.writeString(dir.resolve("osv.json"), OSV),
+                    Files.writeString(dir.resolve("withdrawn.json"), WITHDRAWN_OSV), Files.writeString(dir.resolve("kev.json"), KEV)), null, null);
+
+            KnowledgeFreshness kb = m.scanSbom().freshness(14);
+            assertThat(m.matchIndexes().current()).as("answered while the index is current").isPresent();
+            assertThat(kb.records()).isEqualTo(2);
+            assertThat(kb.newestDate()).as("the withdrawn record's own date counts, as in feeds status").isEqualTo("2026-11-15");
+            assertThat(kb.ageDays()).isEqualTo(17);
+            KnowledgeFreshness fromTable = KnowledgeFreshness.of(FeedStatus.read(db.dataSource()), Clock.fixed(Instant.parse("2026-12-03T00:00:00Z"),
+                    ZoneOffset.UTC), 14);
+            assertThat(kb).isEqualTo(fromTable);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void theSettingGivesTheAllowedAge() {
         assertThat(new MamoriSettings(Path.of("d"), Map.of()).kbMaxAgeDays()).isEqualTo(14);
