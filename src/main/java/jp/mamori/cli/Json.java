@@ -36,6 +36,43 @@ final class Json {
         }
     }
 
+    /**
+     * Prints {@code o} as {@link #pretty} and a line break, written to {@code out} as it is produced:
+     * a 10,000-component scan's JSON is tens of megabytes, and holding it as one string (plus the
+     * writer's buffers and the encoded bytes) is what made such a scan fail under a 512 MB heap.
+     * The characters go through {@code out}'s own encoding, so the bytes are those of
+     * {@code out.println(pretty(o))}.
+     */
+    static void println(java.io.PrintStream out, Object o) {
+        java.io.Writer w = new java.io.Writer() {
+            @Override
+            public void write(char[] cbuf, int off, int len) {
+                out.append(java.nio.CharBuffer.wrap(cbuf, off, len));
+            }
+
+            @Override
+            public void write(String str, int off, int len) {
+                out.append(str, off, off + len);
+            }
+
+            @Override
+            public void flush() {
+                out.flush();
+            }
+
+            @Override
+            public void close() {
+                out.flush();
+            }
+        };
+        try {
+            OUT.writerWithDefaultPrettyPrinter().writeValue(w, o);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        out.println();
+    }
+
     /** A value as a JSON object to add fields to before printing, its instants already in Tokyo time. */
     static ObjectNode tree(Object o) {
         return OUT.valueToTree(o);

@@ -108,8 +108,8 @@ public class ScanCommand implements Callable<Integer> {
             findings = m.scanSbom().assess(doc, ctx, vex);
         }
         switch (fmt) {
-            case "json" -> System.out.println(Json.pretty(ScanJson.build(doc.format(), doc.specVersion(), doc.components().size(), findings)));
-            case "sarif" -> System.out.println(Json.pretty(SarifWriter.write(sbom.getFileName().toString(), VersionProvider.version(), findings)));
+            case "json" -> Json.println(System.out, ScanJson.build(doc.format(), doc.specVersion(), doc.components().size(), findings));
+            case "sarif" -> Json.println(System.out, SarifWriter.write(sbom.getFileName().toString(), VersionProvider.version(), findings));
             case "cyclonedx-vex" -> System.out.println(CycloneDxVexWriter.write(doc, findings));
             default -> printTable(doc, findings);
         }
