@@ -307,6 +307,8 @@ public class BenchCommand implements Callable<Integer> {
             Timed small = run(capped);
             System.out.printf(Locale.ROOT, "    the same cold scan with -Xmx512m: exit %d in %.2f s (scan heap target <= 512 MB: %s)%n",
                     small.exit(), small.total(), small.exit() == cold.exit() ? "met" : "NOT met");
+            // Where the cold run's time goes, as the scan itself measures it (MAMORI_TIMINGS, on stderr).
+            System.out.println("    where a cold scan's time goes: " + timings(scan));
             figures.add("P1 scan as a cold CLI run", Figures.Goal.AT_MOST, 2.0, cold.total(), "s",
                     String.format(Locale.ROOT, "first byte %.2f s; %,d components", cold.firstByte(), components));
             List<String> version = new ArrayList<>(jvm);
@@ -362,7 +364,24 @@ public class BenchCommand implements Callable<Integer> {
         return new Timed(firstByte, total, rc);
     }
 
-    /** Best of three runs of `feeds status`: what a user waits for before any real work starts. */
+    /** One more cold run with MAMORI_TIMINGS set: the scan's own split of its time, from its stderr. */
+    private static String timings(List<String> cmd) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().remove("MAMORI_DB_URL");
+        pb.environment().put("MAMORI_TIMINGS", "1");
+        Process p = pb.start();
+        String line = "(not printed)";
+        try (var err = new java.io.BufferedReader(new java.io.InputStreamReader(p.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String l; (l = err.readLine()) != null; ) {
+                int at = l.indexOf("timings: ");
+                if (at >= 0) line = l.substring(at + "timings: ".length());
+            }
+        }
+        p.waitFor();
+        return line;
+    }
+
+    /** Best of three runs of `feeds status`    /** Best of three runs of `feeds status`: what a user waits for before any real work starts. */
     private static double coldStart(String java, String jar, Path jsa, Path kbDir) throws Exception {
         double best = Double.MAX_VALUE;
         for (int i = 0; i < 3; i++) {

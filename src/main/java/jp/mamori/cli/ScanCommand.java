@@ -65,8 +65,11 @@ public class ScanCommand implements Callable<Integer> {
             + "refuse the SBOM for any schema problem (default: print the warnings and scan it when it can be read safely)") boolean strict;
     @Option(names = "--vex", description = "VEX document(s) to apply on top of the knowledge base's (OpenVEX, CycloneDX VEX, CSAF VEX)") List<Path> vexFiles = new ArrayList<>();
 
+    private ScanTimings timings;
+
     @Override
     public Integer call() throws IOException {
+        timings = new ScanTimings();
         Exposure exp = parse(() -> Exposure.fromKey(exposure.toLowerCase(Locale.ROOT)), "--exposure must be open, controlled or small");
         Mission mis = parse(() -> Mission.fromKey(mission.toLowerCase(Locale.ROOT)), "--mission must be low, medium or high");
         Outcome threshold = failOn == null ? null : parse(() -> Outcome.fromKey(failOn.toLowerCase(Locale.ROOT)),
@@ -80,7 +83,7 @@ public class ScanCommand implements Callable<Integer> {
         // reported as before (its error first, nothing left open), and a data directory that holds
         // no database yet is only created once the SBOM has been read.
         CompletableFuture<Mamori> opening = existingDatabase()
-                ? CompletableFuture.supplyAsync(this::openWithIndex, ScanCommand::startDaemon) : null;
+                ? CompletableFuture.supplyAsync(this::openWithIndexTimed, ScanCommand::startDaemon) : null;
         SbomDocument doc;
         List<VexStatement> vex;
         try {
@@ -96,23 +99,30 @@ public class ScanCommand implements Callable<Integer> {
         }
         // on stderr, so that JSON, SARIF and VEX on stdout stay clean (ADR 0018: warnings, not a refusal)
         printWarnings(doc.warnings());
+        timings.mark("SBOM read");
         List<AssessedFinding> findings;
         try (Mamori m = opening != null ? joined(opening) : openWithIndex()) {
+            timings.mark("waiting for the database");
             int maxAge = maxAgeDays != null ? maxAgeDays : m.settings().kbMaxAgeDays();
             KnowledgeFreshness kb = m.scanSbom().freshness(maxAge);
             if (kb.state() != KnowledgeFreshness.State.CURRENT) {
                 warn(kb);
                 if (!allowEmpty) return ExitCode.FAILURE;
             }
+            timings.mark("freshness check");
             AssetContext ctx = new AssetContext(exp, mis, "--exposure " + exp.key(), "--mission " + mis.key());
             findings = m.scanSbom().assess(doc, ctx, vex);
+            timings.mark("assessment");
         }
+        timings.mark("closing the database");
         switch (fmt) {
             case "json" -> Json.println(System.out, ScanJson.build(doc.format(), doc.specVersion(), doc.components().size(), findings));
             case "sarif" -> Json.println(System.out, SarifWriter.write(sbom.getFileName().toString(), VersionProvider.version(), findings));
             case "cyclonedx-vex" -> System.out.println(CycloneDxVexWriter.write(doc, findings));
             default -> printTable(doc, findings);
         }
+        timings.mark("output");
+        timings.print();
         if (threshold != null) {
             boolean reached = findings.stream().anyMatch(f -> !f.suppressed() && !f.candidate() && f.triage() != null
                     && FindingOrder.outcomeRank(f.triage().outcome()) >= FindingOrder.outcomeRank(threshold));
@@ -162,6 +172,13 @@ public class ScanCommand implements Callable<Integer> {
         if (!settings.isEmbedded()) return true;
         Path dir = settings.embeddedDirectory();
         return dir != null && java.nio.file.Files.isRegularFile(dir.resolve("mamori.mv.db"));
+    }
+
+    private Mamori openWithIndexTimed() {
+        long t0 = System.nanoTime();
+        Mamori m = openWithIndex();
+        timings.opened(System.nanoTime() - t0);
+        return m;
     }
 
     private Mamori openWithIndex() {
