@@ -20,6 +20,7 @@ final class LineShapes {
     private final Map<String, String> shapes = new HashMap<>();
     private final StringBuilder shape = new StringBuilder(256);
     private byte[] nibbles = new byte[64];
+    private String last;
 
     /** The packed line: {@code digits} null means {@code shape} is the text itself. */
     record Packed(String shape, byte[] digits) {
@@ -35,35 +36,56 @@ final class LineShapes {
     Packed pack(String text, String user) {
         if (text == null) return raw(null);
         int n = text.length();
-        for (int i = 0; i < n; i++) if (text.charAt(i) == DIGITS || text.charAt(i) == USER) return raw(text);
-        boolean withUser = user != null && !user.isEmpty();
+        if (text.indexOf(DIGITS) >= 0 || text.indexOf(USER) >= 0) return raw(text);
+        int userLength = user == null ? 0 : user.length();
+        int nextUser = userLength == 0 ? -1 : text.indexOf(user);
+        // Most lines have the shape of the line before: it is compared as it is made, and only a line
+        // that departs from it pays for building and looking up its own.
+        String last = this.last;
+        int lastLength = last == null ? -1 : last.length();
+        boolean same = last != null;
+        int pos = 0;
         shape.setLength(0);
         int count = 0;
         for (int i = 0; i < n; ) {
-            char c = text.charAt(i);
-            if (withUser && c == user.charAt(0) && text.startsWith(user, i)) {
-                shape.append(USER);
-                i += user.length();
+            char c = text.charAt(i), out;
+            if (nextUser >= 0 && nextUser < i) nextUser = text.indexOf(user, i);
+            if (i == nextUser) {
+                out = USER;
+                i += userLength;
+                nextUser = text.indexOf(user, i);
             } else if (c >= '0' && c <= '9') {
-                shape.append(DIGITS);
+                out = DIGITS;
                 while (i < n && (c = text.charAt(i)) >= '0' && c <= '9') {
                     count = nibble(count, c - '0');
                     i++;
                 }
                 count = nibble(count, END);
             } else {
-                shape.append(c);
+                out = c;
                 i++;
             }
+            if (same) {
+                if (pos < lastLength && last.charAt(pos) == out) {
+                    pos++;
+                    continue;
+                }
+                same = false;
+                shape.append(last, 0, pos);
+            }
+            shape.append(out);
         }
         byte[] digits = new byte[(count + 1) >> 1];
         System.arraycopy(nibbles, 0, digits, 0, digits.length);
+        if (same && pos == lastLength) return new Packed(last, digits);
+        if (same) shape.append(last, 0, pos);
         String s = shape.toString();
         String known = shapes.get(s);
         if (known == null) {
             if (shapes.size() < MAX_SHAPES) shapes.put(s, s);
             known = s;
         }
+        this.last = known;
         return new Packed(known, digits);
     }
 

@@ -65,6 +65,14 @@ class CompactSessionStateTest {
                 {"marker \u0001 in the line 12", "u1"},
                 {"marker \u0002 in the line 12", "u1"},
                 {"2001:db8::1 login 7", "login"},
+                {"abc 1", null},
+                {"abc 1 x", null},
+                {"abc", null},
+                {"abc 12", null},
+                {"0123 x12 12", "12"},
+                {"u1 u1", "u1"},
+                {"u1 u1 ", "u1"},
+                {"u1", "u1"},
         };
         LineShapes shapes = new LineShapes();
         for (String[] c : cases) {
