@@ -1,5 +1,9 @@
 package jp.mamori.matching.version;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * A scheme that parses a version once and orders the parsed form: validity is "parses", and an
  * invalid version is refused the same way everywhere. Each scheme keeps its own parser and order.
@@ -7,6 +11,15 @@ package jp.mamori.matching.version;
  * @param <V> the parsed version
  */
 abstract class ParsingScheme<V> implements VersionScheme {
+
+    /**
+     * Parsed versions by text (empty: not a version of this scheme). A scan checks and compares a
+     * component's version against every range of its package, and the same bounds again for the next
+     * component; the regular expressions made a sixth of the garbage of matching npm packages. The
+     * parsed forms are immutable; bounded like {@code CriterionCache}: emptied when full.
+     */
+    private static final int MAX_CACHED = 100_000;
+    private final Map<String, Optional<V>> parsed = new ConcurrentHashMap<>();
 
     /** The parsed version, or null when the string is not a version of this scheme. */
     protected abstract V parseOrNull(String version);
@@ -16,7 +29,17 @@ abstract class ParsingScheme<V> implements VersionScheme {
 
     @Override
     public final boolean isValid(String version) {
-        return parseOrNull(version) != null;
+        return parsed(version) != null;
+    }
+
+    private V parsed(String version) {
+        if (version == null) return parseOrNull(null);
+        Optional<V> known = parsed.get(version);
+        if (known != null) return known.orElse(null);
+        V v = parseOrNull(version);
+        if (parsed.size() >= MAX_CACHED) parsed.clear();
+        parsed.put(version, Optional.ofNullable(v));
+        return v;
     }
 
     @Override
@@ -25,7 +48,7 @@ abstract class ParsingScheme<V> implements VersionScheme {
     }
 
     private V require(String version) {
-        V v = parseOrNull(version);
+        V v = parsed(version);
         if (v == null) throw new InvalidVersionException(id(), version);
         return v;
     }
