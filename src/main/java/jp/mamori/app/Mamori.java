@@ -272,6 +272,7 @@ public final class Mamori implements AutoCloseable {
     }
     public ScanSbom scanSbom() { return new ScanSbom(this); }
     public ImportFeeds importFeeds() { return new ImportFeeds(this); }
+    public jp.mamori.app.feeds.FeedsStatus feedsStatus() { return new jp.mamori.app.feeds.FeedsStatus(this); }
     public SyncFeeds syncFeeds() { return new SyncFeeds(this); }
     public ImportLedger importLedger() { return new ImportLedger(this); }
     public CreateOrganization createOrganization() { return new CreateOrganization(this); }

@@ -130,8 +130,7 @@ public class FeedsCommand {
         @Override
         public Integer call() {
             try (Mamori m = db.mamori()) {
-                Database d = m.database();
-                List<FeedStatus.Row> rows = FeedStatus.read(d.dataSource());
+                List<FeedStatus.Row> rows = m.feedsStatus().rows();
                 if (format == OutputFormat.json) {
                     System.out.println(Json.pretty(rows));
                 } else {

@@ -96,6 +96,26 @@ public final class MatchIndexes {
         }
     }
 
+    /**
+     * The index when it is current and already built (held, or intact on disk), never building one:
+     * for readers that only want its figures and have a slower answer of their own.
+     */
+    public Optional<MatchIndex> currentIfBuilt() {
+        KbGeneration generation = KbGeneration.read(dataSource);
+        if (generation.instance() == null) return Optional.empty();
+        MatchIndex held = current.get();
+        if (held != null && held.version().equals(generation)) return Optional.of(held);
+        if (!building.tryLock()) return Optional.empty();
+        try {
+            MatchIndex onDisk = openIfIntact(file());
+            if (onDisk == null || !onDisk.version().equals(generation)) return Optional.empty();
+            current.set(onDisk);
+            return Optional.of(onDisk);
+        } finally {
+            building.unlock();
+        }
+    }
+
     /** Builds the index now (after an import), whatever is on disk; waits for a build under way. */
     public MatchIndex rebuild() {
         KbGeneration.read(dataSource);

@@ -27,11 +27,24 @@ public final class FeedStatus {
     private FeedStatus() { }
 
     public static List<Row> read(DataSource ds) {
+        return read(ds, java.util.Map.of());
+    }
+
+    /** A statement source's count and newest own date, counted elsewhere (the compiled match index at its build). */
+    public record Counted(long records, Instant newestData) { }
+
+    /**
+     * The same rows, with the statement sources' counts and newest dates taken from {@code counted}
+     * where it has them: counting and dating the statements means reading the whole table, seconds
+     * at NVD scale. KEV, EPSS and VEX are always counted here (their own small tables).
+     */
+    public static List<Row> read(DataSource ds, java.util.Map<String, Counted> counted) {
         List<Row> rows = new ArrayList<>();
         try (Connection c = ds.getConnection()) {
             for (Source s : Source.values()) {
-                long count = count(c, s);
-                Instant newest = newestData(c, s);
+                Counted known = inStatements(s) ? counted.get(s.key()) : null;
+                long count = known != null ? known.records() : count(c, s);
+                Instant newest = known != null ? known.newestData() : newestData(c, s);
                 Instant lastUpdate = null;
                 Instant lastSuccess = null;
                 String error = null;
@@ -59,6 +72,33 @@ public final class FeedStatus {
             throw new KnowledgeBaseException("cannot read feed status: " + e.getMessage(), e);
         }
         return rows;
+    }
+
+    /**
+     * When any source was last updated, from the update log alone: what the dashboard shows, without
+     * {@link #read}'s counts and newest dates, which scan the statements (seconds at NVD scale).
+     */
+    public static Instant lastUpdate(DataSource ds) {
+        java.util.Set<String> known = java.util.Arrays.stream(Source.values()).map(Source::key).collect(java.util.stream.Collectors.toSet());
+        Instant newest = null;
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT source, last_update FROM feed_source");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Instant at = instant(rs.getTimestamp(2));
+                if (at != null && known.contains(rs.getString(1)) && (newest == null || at.isAfter(newest))) newest = at;
+            }
+        } catch (SQLException e) {
+            throw new KnowledgeBaseException("cannot read feed status: " + e.getMessage(), e);
+        }
+        return newest;
+    }
+
+    private static boolean inStatements(Source s) {
+        return switch (s) {
+            case KEV, EPSS, OPENVEX, CYCLONEDX_VEX -> false;
+            default -> true;
+        };
     }
 
     private static long count(Connection c, Source s) throws SQLException {

@@ -58,8 +58,7 @@ public class Dashboard {
         Worklist w = mamori.worklist();
         Worklist.Summary summary = w.summary(orgId, f -> Tenancy.scoped(scope, f), today);
         List<FindingRow> urgent = w.urgent(orgId, f -> Tenancy.scoped(scope, f), TOP);
-        Instant feeds = FeedStatus.read(mamori.database().dataSource()).stream().map(FeedStatus.Row::lastUpdate)
-                .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null);
+        Instant feeds = FeedStatus.lastUpdate(mamori.database().dataSource());
         return new View(summary, summary.byOutcome(), summary.overdue(), summary.boundaryAct(), urgent, summary.act() + summary.attend(),
                 views.explanations(urgent, locale), views.deadlineReasons(orgId, urgent), feeds);
     }

@@ -99,7 +99,7 @@ public class FeedImportController {
 
     private String refused(HttpServletResponse response, Model model, List<String> problems, String source) {
         response.setStatus(400);
-        model.addAttribute("rows", FeedStatus.read(mamori.database().dataSource()));
+        model.addAttribute("rows", mamori.feedsStatus().rows());
         model.addAttribute("importForm", ImportForm.of(true));
         model.addAttribute("importProblems", problems);
         model.addAttribute("chosenSource", source);

@@ -2,7 +2,7 @@ package jp.mamori.web.feeds;
 
 import java.util.List;
 import jp.mamori.advisory.store.FeedStatus;
-import jp.mamori.persistence.Database;
+import jp.mamori.app.Mamori;
 import jp.mamori.web.support.PageController;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,15 +14,15 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @PageController
 public class FeedStatusController {
 
-    private final Database database;
+    private final Mamori mamori;
 
-    public FeedStatusController(Database database) {
-        this.database = database;
+    public FeedStatusController(Mamori mamori) {
+        this.mamori = mamori;
     }
 
     @GetMapping("/feeds")
     public String page(jp.mamori.security.AccessScope scope, Model model) {
-        model.addAttribute("rows", FeedStatus.read(database.dataSource()));
+        model.addAttribute("rows", mamori.feedsStatus().rows());
         // the administrator imports a feed file or an offline bundle here (FeedImportController)
         model.addAttribute("importForm", FeedImportController.ImportForm.of(scope.instanceWide()));
         return "feeds/status";
@@ -31,6 +31,6 @@ public class FeedStatusController {
     @GetMapping("/api/v1/feeds")
     @ResponseBody
     public List<FeedStatus.Row> api() {
-        return FeedStatus.read(database.dataSource());
+        return mamori.feedsStatus().rows();
     }
 }

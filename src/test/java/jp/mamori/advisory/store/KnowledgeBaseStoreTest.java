@@ -124,6 +124,21 @@ class KnowledgeBaseStoreTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void theDashboardsLastFeedUpdateIsTheNewestImportOfAnySource(Kind kind) throws Exception {
+        try (Database db = Database.open(TestDatabases.settings(kind))) {
+            assertThat(FeedStatus.lastUpdate(db.dataSource())).isNull();
+            importer(db).run(Source.NVD, Files.readString(NVD), "nvd.json");
+            importer(db).run(Source.KEV, Files.readString(Path.of("src/main/resources/demo/feeds/kev-demo.json")), "kev.json");
+            Instant newest = FeedStatus.read(db.dataSource()).stream().map(FeedStatus.Row::lastUpdate)
+                    .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElseThrow();
+            assertThat(FeedStatus.lastUpdate(db.dataSource())).isEqualTo(newest);
+            assertThat(FeedStatus.read(db.dataSource()).stream().filter(r -> r.lastUpdate() != null).map(FeedStatus.Row::source))
+                    .containsExactlyInAnyOrder("nvd", "kev");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void aMalformedDocumentStoresNothingAndItsErrorIsRecorded(Kind kind) throws Exception {
         try (Database db = Database.open(TestDatabases.settings(kind))) {
             String truncated = Files.readString(Path.of("src/test/resources/feeds/nvd/api-response-truncated.json"));
