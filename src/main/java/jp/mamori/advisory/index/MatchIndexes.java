@@ -74,6 +74,18 @@ public final class MatchIndexes {
      * knowledge base changed during the build: then the caller reads the database.
      */
     public Optional<MatchIndex> current() {
+        return current(true);
+    }
+
+    /**
+     * The index when it is current and already built (held, or intact on disk), never building one:
+     * for readers that only want its figures and have a slower answer of their own.
+     */
+    public Optional<MatchIndex> currentIfBuilt() {
+        return current(false);
+    }
+
+    private Optional<MatchIndex> current(boolean buildWhenMissing) {
         KbGeneration generation = KbGeneration.read(dataSource);
         if (generation.instance() == null) return Optional.empty();
         MatchIndex held = current.get();
@@ -87,30 +99,11 @@ public final class MatchIndexes {
                 current.set(onDisk);
                 return Optional.of(onDisk);
             }
+            if (!buildWhenMissing) return Optional.empty();
             MatchIndex built = rebuildLocked();
             return built.version().equals(KbGeneration.read(dataSource)) ? Optional.of(built) : Optional.empty();
         } catch (IOException e) {
             throw new MatchIndexException("照合インデックスを作成できません / cannot build the match index in " + dir + ": " + e.getMessage(), e);
-        } finally {
-            building.unlock();
-        }
-    }
-
-    /**
-     * The index when it is current and already built (held, or intact on disk), never building one:
-     * for readers that only want its figures and have a slower answer of their own.
-     */
-    public Optional<MatchIndex> currentIfBuilt() {
-        KbGeneration generation = KbGeneration.read(dataSource);
-        if (generation.instance() == null) return Optional.empty();
-        MatchIndex held = current.get();
-        if (held != null && held.version().equals(generation)) return Optional.of(held);
-        if (!building.tryLock()) return Optional.empty();
-        try {
-            MatchIndex onDisk = openIfIntact(file());
-            if (onDisk == null || !onDisk.version().equals(generation)) return Optional.empty();
-            current.set(onDisk);
-            return Optional.of(onDisk);
         } finally {
             building.unlock();
         }
