@@ -36,10 +36,6 @@ final class ScanTimings {
         openNanos = nanos;
     }
 
-    boolean on() {
-        return on;
-    }
-
     void print() {
         if (!on) return;
         String open = openNanos < 0 ? "" : String.format(Locale.ROOT, " (database and index opened in %.2f s beside the SBOM read)", openNanos / 1e9);

@@ -26,7 +26,7 @@ class LayeringTest {
      * peers and may not use each other.
      */
     static final List<String[]> PIPELINE = List.of(
-            new String[] {"jp.mamori.identifiers..", "jp.mamori.intake..", "jp.mamori.persistence..", "jp.mamori.audit.."},
+            new String[] {"jp.mamori.identifiers..", "jp.mamori.memo..", "jp.mamori.intake..", "jp.mamori.persistence..", "jp.mamori.audit.."},
             new String[] {"jp.mamori.advisory.."},
             new String[] {"jp.mamori.inventory.."},
             new String[] {"jp.mamori.matching.."},

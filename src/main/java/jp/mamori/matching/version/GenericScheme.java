@@ -76,19 +76,13 @@ public final class GenericScheme implements VersionScheme {
     /**
      * Tokens by version text. A scan compares each component's version with the bounds of every
      * criterion of its product, and the same bounds again for the next component: cutting both into
-     * tokens each time was a tenth of matching. Bounded like {@code CriterionCache}: emptied when full.
+     * tokens each time was a tenth of matching.
      */
-    private static final int MAX_CACHED = 100_000;
-    private static final Map<String, List<Token>> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+    private final jp.mamori.memo.BoundedMemo<String, List<Token>> tokens = new jp.mamori.memo.BoundedMemo<>(100_000, v -> List.copyOf(cut(v)));
 
     private List<Token> tokens(String version) {
         if (version == null) throw new InvalidVersionException(id(), version);
-        List<Token> cached = TOKENS.get(version);
-        if (cached != null) return cached;
-        List<Token> t = List.copyOf(cut(version));
-        if (TOKENS.size() >= MAX_CACHED) TOKENS.clear();
-        TOKENS.put(version, t);
-        return t;
+        return tokens.get(version);
     }
 
     private List<Token> cut(String version) {

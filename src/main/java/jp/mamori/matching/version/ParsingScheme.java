@@ -1,8 +1,7 @@
 package jp.mamori.matching.version;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import jp.mamori.memo.BoundedMemo;
 
 /**
  * A scheme that parses a version once and orders the parsed form: validity is "parses", and an
@@ -16,10 +15,9 @@ abstract class ParsingScheme<V> implements VersionScheme {
      * Parsed versions by text (empty: not a version of this scheme). A scan checks and compares a
      * component's version against every range of its package, and the same bounds again for the next
      * component; the regular expressions made a sixth of the garbage of matching npm packages. The
-     * parsed forms are immutable; bounded like {@code CriterionCache}: emptied when full.
+     * parsed forms are immutable.
      */
-    private static final int MAX_CACHED = 100_000;
-    private final Map<String, Optional<V>> parsed = new ConcurrentHashMap<>();
+    private final BoundedMemo<String, Optional<V>> parsed = new BoundedMemo<>(100_000, v -> Optional.ofNullable(parseOrNull(v)));
 
     /** The parsed version, or null when the string is not a version of this scheme. */
     protected abstract V parseOrNull(String version);
@@ -34,12 +32,7 @@ abstract class ParsingScheme<V> implements VersionScheme {
 
     private V parsed(String version) {
         if (version == null) return parseOrNull(null);
-        Optional<V> known = parsed.get(version);
-        if (known != null) return known.orElse(null);
-        V v = parseOrNull(version);
-        if (parsed.size() >= MAX_CACHED) parsed.clear();
-        parsed.put(version, Optional.ofNullable(v));
-        return v;
+        return parsed.get(version).orElse(null);
     }
 
     @Override

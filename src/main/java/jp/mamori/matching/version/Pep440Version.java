@@ -49,19 +49,14 @@ final class Pep440Version implements Comparable<Pep440Version> {
     /**
      * Parsed versions by text (empty: not PEP 440). A scan compares a component's version with every
      * range bound of its package, and the regular expression made most of the garbage of matching
-     * PyPI packages. Instances are immutable; bounded like {@code CriterionCache}: emptied when full.
+     * PyPI packages. Instances are immutable.
      */
-    private static final int MAX_CACHED = 100_000;
-    private static final java.util.Map<String, java.util.Optional<Pep440Version>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final jp.mamori.memo.BoundedMemo<String, java.util.Optional<Pep440Version>> PARSED =
+            new jp.mamori.memo.BoundedMemo<>(100_000, v -> java.util.Optional.ofNullable(read(v)));
 
     static Pep440Version parse(String version) {
         if (version == null) return null;
-        java.util.Optional<Pep440Version> known = PARSED.get(version);
-        if (known != null) return known.orElse(null);
-        Pep440Version v = read(version);
-        if (PARSED.size() >= MAX_CACHED) PARSED.clear();
-        PARSED.put(version, java.util.Optional.ofNullable(v));
-        return v;
+        return PARSED.get(version).orElse(null);
     }
 
     private static Pep440Version read(String version) {

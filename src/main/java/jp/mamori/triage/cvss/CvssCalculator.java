@@ -1,8 +1,7 @@
 package jp.mamori.triage.cvss;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import jp.mamori.memo.BoundedMemo;
 import us.springett.cvss.Cvss;
 
 /**
@@ -22,8 +21,7 @@ public final class CvssCalculator {
      * part of a warm scan. Results are immutable and depend on the vector alone; the bound keeps a
      * stream of distinct vectors (an import's checks) from growing it without end.
      */
-    private static final int CACHE_LIMIT = 8192;
-    private static final Map<String, Scored> CACHE = new ConcurrentHashMap<>();
+    private static final BoundedMemo<String, Scored> CACHE = new BoundedMemo<>(8192, CvssCalculator::compute);
 
     private record Scored(CvssResult result, Optional<CvssMetrics> metrics) { }
 
@@ -37,14 +35,7 @@ public final class CvssCalculator {
     }
 
     private static Scored scored(String vector) {
-        String given = vector == null ? "" : vector.trim();
-        Scored s = CACHE.get(given);
-        if (s == null) {
-            s = compute(given);
-            if (CACHE.size() >= CACHE_LIMIT) CACHE.clear();
-            CACHE.put(given, s);
-        }
-        return s;
+        return CACHE.get(vector == null ? "" : vector.trim());
     }
 
     private static Scored compute(String given) {

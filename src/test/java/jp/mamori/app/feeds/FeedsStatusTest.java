@@ -74,4 +74,23 @@ class FeedsStatusTest {
             assertThat(dir.resolve(MatchIndexes.FILE)).as("the status never builds an index").doesNotExist();
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aDamagedIndexFileIsNotBelievedAndIsLeftForTheNextScanToReplace(Kind kind) throws Exception {
+        Path dir = Files.createTempDirectory("mamori-feeds-status-");
+        try (Database db = Database.open(TestDatabases.settings(kind))) {
+            mamori(db, dir).importFeeds().run(Actor.system("test"),
+                    List.of(Files.writeString(dir.resolve("a.json"), osv("GHSA-test-0001-0001", "2026-10-01T09:00:00Z", "a-lib"))), null, null);
+            Path index = dir.resolve(MatchIndexes.FILE);
+            byte[] garbage = "MAMORIMX this is not an index, the counts in it must not be shown".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            Files.write(index, garbage);
+
+            List<FeedStatus.Row> rows = mamori(db, dir).feedsStatus().rows();
+            assertThat(rows).isEqualTo(FeedStatus.read(db.dataSource()))
+                    .filteredOn(r -> r.source().equals("osv")).singleElement()
+                    .satisfies(r -> assertThat(r.records()).isEqualTo(1));
+            assertThat(Files.readAllBytes(index)).as("the status neither uses nor rebuilds it").isEqualTo(garbage);
+        }
+    }
 }
