@@ -11,4 +11,13 @@ public interface AdvisoryLookup {
 
     /** Statements with a CPE criterion or name under this {@code CpeKey} ("part:vendor:product"). */
     List<Advisory> byCpeKey(String cpeKey);
+
+    /**
+     * True when answering reads no database and may be asked from several threads at once (the
+     * compiled match index). A database's unit of work is bound to the thread that began it, so a
+     * lookup that queries must be asked on the caller's thread only: then matching stays sequential.
+     */
+    default boolean readsNoDatabase() {
+        return false;
+    }
 }

@@ -76,19 +76,36 @@ public final class Assessor {
     /**
      * Many targets at once: all matches first, then the facts of every matched vulnerability in a
      * few bulk queries, then triage. Same results as {@link #assess(MatchTarget, AssetContext)} per target.
+     *
+     * <p>Over the compiled match index, matching and triage use every core (ADR 0026): both are pure
+     * functions of what they are given, and results are put together in the targets' order, so the
+     * findings and their order are those of a run on one thread. Whatever reads the database (the facts,
+     * a record or VEX statement not prefetched, a lookup over the database's key tables) stays on the
+     * calling thread, where a unit of work binds its connection. A target or vulnerability that fails
+     * ends the run with an {@link AssessmentFailedException} naming it.
      */
     public List<List<AssessedFinding>> assessAll(List<MatchTarget> targets, AssetContext context) {
-        List<List<Match>> matches = new ArrayList<>();
-        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
-        for (MatchTarget t : targets) {
-            List<Match> m = engine.match(t);
-            matches.add(m);
-            m.forEach(x -> ids.add(x.vulnId()));
+        boolean bothCores = engine.readsNoDatabase();
+        List<List<Match>> matches;
+        if (bothCores) {
+            matches = InOrder.map(targets, engine::match, Assessor::label);
+        } else {
+            matches = new ArrayList<>();
+            for (MatchTarget t : targets) matches.add(engine.match(t));
         }
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (List<Match> m : matches) m.forEach(x -> ids.add(x.vulnId()));
         facts.prefetch(ids);
         // The triage of a vulnerability depends on its facts and the context alone, not on the
         // component: one library in many places of an SBOM is triaged and explained once.
         Map<String, Triaged> triaged = new java.util.HashMap<>();
+        if (bothCores) {
+            // Records not prefetched are read here, on this thread; then only the pure triage runs on both cores.
+            List<Map.Entry<String, VulnerabilityRecord>> records = new ArrayList<>();
+            for (String id : ids) facts.record(id).ifPresent(r -> records.add(Map.entry(id, r)));
+            List<Triaged> done = InOrder.map(records, e -> triaged(e.getValue(), context), Map.Entry::getKey);
+            for (int i = 0; i < records.size(); i++) triaged.put(records.get(i).getKey(), done.get(i));
+        }
         List<List<AssessedFinding>> out = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             List<AssessedFinding> list = new ArrayList<>();
@@ -96,6 +113,16 @@ public final class Assessor {
             out.add(list);
         }
         return out;
+    }
+
+    /** How an error names a target: its reference in the document and its name. */
+    private static String label(MatchTarget t) {
+        return t.ref() + (t.name() == null ? "" : " (" + t.name() + (t.version() == null ? "" : " " + t.version()) + ")");
+    }
+
+    private Triaged triaged(VulnerabilityRecord r, AssetContext context) {
+        TriageResult result = triage.triage(facts.facts(r), context, List.of());
+        return new Triaged(result, EXPLAIN.write(result));
     }
 
     private record Triaged(TriageResult result, jp.mamori.triage.explain.Explanation explanation) { }
@@ -111,10 +138,7 @@ public final class Assessor {
             return new AssessedFinding(target, m, List.of(), null, null, null, null, vex);
         }
         VulnerabilityRecord r = record.get();
-        Triaged t = triaged.computeIfAbsent(m.vulnId(), id -> {
-            TriageResult result = triage.triage(facts.facts(r), context, List.of());
-            return new Triaged(result, EXPLAIN.write(result));
-        });
+        Triaged t = triaged.computeIfAbsent(m.vulnId(), id -> triaged(r, context));
         return new AssessedFinding(target, m, r.aliases(), r.kev(), r.epss(), t.result(), t.explanation(), vex);
     }
 

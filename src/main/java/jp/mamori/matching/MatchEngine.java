@@ -37,6 +37,11 @@ public final class MatchEngine {
         this.lookup = lookup;
     }
 
+    /** Whether {@link #match} reads no database and may run on several threads at once (see {@link AdvisoryLookup#readsNoDatabase()}). */
+    public boolean readsNoDatabase() {
+        return lookup.readsNoDatabase();
+    }
+
     public List<Match> match(MatchTarget target) {
         List<Match> raw = new ArrayList<>();
         Optional<PurlKey> purl = PurlKey.fromPurl(target.purl());

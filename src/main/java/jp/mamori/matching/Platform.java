@@ -51,11 +51,13 @@ public final class Platform {
     /** The parsed CPEs indexed by product, built once per platform. */
     public PlatformCpes indexed() {
         PlatformCpes p = indexed;
-        if (p == null) {
-            p = new PlatformCpes(cpes());
-            indexed = p;
+        if (p != null) return p;
+        // Components of one document are matched on several threads at once: the index is built by
+        // one of them (thousands of CPEs), and all share it and the criteria it has looked up.
+        synchronized (this) {
+            if (indexed == null) indexed = new PlatformCpes(cpes());
+            return indexed;
         }
-        return p;
     }
 
     @Override

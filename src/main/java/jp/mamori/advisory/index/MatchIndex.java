@@ -10,10 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.zip.CRC32C;
 import jp.mamori.advisory.Advisory;
 import jp.mamori.advisory.AdvisoryLookup;
@@ -164,28 +165,57 @@ public final class MatchIndex {
         return List.copyOf(out);
     }
 
-    /** A lookup for one run: decoded statements are kept for the life of the returned object. */
+    /**
+     * A lookup for one run: decoded statements are kept for the life of the returned object. Safe to
+     * use from several threads at once without a lock (a scan matches its components on both cores):
+     * decoding is pure, and a statement or key decoded twice by a race is kept once, so every caller
+     * gets the same instances.
+     */
     public AdvisoryLookup lookup() {
         return new AdvisoryLookup() {
-            private final Map<Integer, Advisory> decoded = new HashMap<>();
-            private final Map<String, List<Advisory>> byKey = new HashMap<>();
+            // By statement number, set once (compare-and-set): a map of boxed numbers grew and rehashed
+            // on every scan (a tenth of matching, with the map's bookkeeping).
+            private final AtomicReferenceArray<Advisory> decoded = new AtomicReferenceArray<>(statementCount);
+            private final Map<String, List<Advisory>> byKey = new ConcurrentHashMap<>();
             // The statements of one product share their criteria, bounds and ids (the pool holds each
-            // string once): decoding each once per run made a sixth of a scan's garbage.
+            // string once): decoding each once per run made a sixth of a scan's garbage. Shared by the
+            // threads without a lock: a String is immutable (final fields), so one read through a race
+            // is complete, and at worst two threads decode the same equal string.
             private final String[] strings = new String[poolCount];
 
             @Override
-            public synchronized List<Advisory> byPackage(String ecosystem, String name) {
-                return byKey.computeIfAbsent("p" + ecosystem + "|" + name, k -> resolve(packages.postings(ecosystem + "|" + name)));
+            public List<Advisory> byPackage(String ecosystem, String name) {
+                return cached("p" + ecosystem + "|" + name, () -> packages.postings(ecosystem + "|" + name));
             }
 
             @Override
-            public synchronized List<Advisory> byCpeKey(String cpeKey) {
-                return byKey.computeIfAbsent("c" + cpeKey, k -> resolve(cpes.postings(cpeKey)));
+            public List<Advisory> byCpeKey(String cpeKey) {
+                return cached("c" + cpeKey, () -> cpes.postings(cpeKey));
+            }
+
+            @Override
+            public boolean readsNoDatabase() {
+                return true;
+            }
+
+            private List<Advisory> cached(String key, java.util.function.Supplier<int[]> postings) {
+                List<Advisory> known = byKey.get(key);
+                if (known != null) return known;
+                List<Advisory> made = resolve(postings.get());
+                List<Advisory> raced = byKey.putIfAbsent(key, made);
+                return raced != null ? raced : made;
             }
 
             private List<Advisory> resolve(int[] ids) {
                 List<Advisory> out = new ArrayList<>(ids.length);
-                for (int id : ids) out.add(decoded.computeIfAbsent(id, i -> statement(i, strings)));
+                for (int id : ids) {
+                    Advisory a = decoded.get(id);
+                    if (a == null) {
+                        a = statement(id, strings);
+                        if (!decoded.compareAndSet(id, null, a)) a = decoded.get(id);
+                    }
+                    out.add(a);
+                }
                 return List.copyOf(out);
             }
         };
