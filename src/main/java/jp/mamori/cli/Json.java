@@ -26,6 +26,8 @@ final class Json {
                 }
             }));
 
+    private static final JsonBytes BYTES = new JsonBytes(OUT);
+
     private Json() { }
 
     static String pretty(Object o) {
@@ -44,6 +46,10 @@ final class Json {
      * {@code out.println(pretty(o))}.
      */
     static void println(java.io.PrintStream out, Object o) {
+        if (out instanceof ProcessStdout stdout) {
+            printUtf8(stdout, o);
+            return;
+        }
         java.io.Writer w = new java.io.Writer() {
             @Override
             public void write(char[] cbuf, int off, int len) {
@@ -71,6 +77,18 @@ final class Json {
             throw new java.io.UncheckedIOException(e);
         }
         out.println();
+    }
+
+    /** The same document as UTF-8 bytes straight into standard output ({@link JsonBytes}). */
+    private static void printUtf8(ProcessStdout out, Object o) {
+        synchronized (out) {
+            try (java.io.OutputStream bytes = out.bytes()) {
+                BYTES.write(bytes, o);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            out.println();
+        }
     }
 
     /** A value as a JSON object to add fields to before printing, its instants already in Tokyo time. */

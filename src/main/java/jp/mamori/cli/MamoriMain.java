@@ -12,7 +12,9 @@ public final class MamoriMain {
     private MamoriMain() { }
 
     public static void main(String[] args) {
+        ProcessStdout.install();
         int code = run(args);
+        System.out.flush();
         // serve keeps running on its non-daemon threads; every other command ends here.
         if (code != ExitCode.OK || !ServeCommand.isServing()) {
             System.exit(code);
