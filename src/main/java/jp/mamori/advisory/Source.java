@@ -76,6 +76,9 @@ public enum Source {
         return Arrays.stream(values()).filter(Source::online).sorted(Comparator.comparingInt((Source s) -> s.syncOrder)).toList();
     }
 
+    /** values() copies the array on every call; the index decodes a source per statement. */
+    private static final Source[] ALL = values();
+
     public static Source fromKey(String key) {
         Source s = byKey(key);
         if (s == null) throw new IllegalArgumentException("unknown source: " + key);
@@ -85,7 +88,7 @@ public enum Source {
     /** The source of a key, or null for keys that are not feed sources (e.g. {@code cna:citrix}). */
     public static Source byKey(String key) {
         if (key == null) return null;
-        for (Source s : values()) {
+        for (Source s : ALL) {
             if (s.key.equalsIgnoreCase(key)) return s;
         }
         return null;

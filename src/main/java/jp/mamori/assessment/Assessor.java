@@ -24,6 +24,8 @@ import jp.mamori.triage.explain.ExplanationWriter;
 public final class Assessor {
 
     private static final ExplanationWriter EXPLAIN = new ExplanationWriter();
+    /** Vulnerabilities per prefetch while matching goes on: one round of the knowledge base's bulk queries (500 ids each). */
+    private static final int PREFETCH_BATCH = 500;
 
     private final MatchEngine engine;
     private final VulnerabilityFactsSource facts;
@@ -87,15 +89,25 @@ public final class Assessor {
     public List<List<AssessedFinding>> assessAll(List<MatchTarget> targets, AssetContext context) {
         boolean bothCores = engine.readsNoDatabase();
         List<List<Match>> matches;
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
         if (bothCores) {
-            matches = InOrder.map(targets, engine::match, Assessor::label);
+            // The facts of the vulnerabilities matched so far are read on this thread while the other
+            // core goes on matching: the database's part of a scan no longer waits for all of matching.
+            List<String> batch = new ArrayList<>();
+            matches = InOrder.map(targets, engine::match, Assessor::label, found -> {
+                for (Match x : found) if (ids.add(x.vulnId())) batch.add(x.vulnId());
+                if (batch.size() >= PREFETCH_BATCH) {
+                    facts.prefetch(batch);
+                    batch.clear();
+                }
+            });
+            facts.prefetch(batch);
         } else {
             matches = new ArrayList<>();
             for (MatchTarget t : targets) matches.add(engine.match(t));
+            for (List<Match> m : matches) m.forEach(x -> ids.add(x.vulnId()));
+            facts.prefetch(ids);
         }
-        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
-        for (List<Match> m : matches) m.forEach(x -> ids.add(x.vulnId()));
-        facts.prefetch(ids);
         // The triage of a vulnerability depends on its facts and the context alone, not on the
         // component: one library in many places of an SBOM is triaged and explained once.
         Map<String, Triaged> triaged = new java.util.HashMap<>();

@@ -13,6 +13,9 @@ import java.util.Locale;
 final class PackageNames {
     private PackageNames() { }
 
+    /** PEP 503 runs of separators: compiled once (replaceAll compiled it per component and per affected package of a scan). */
+    private static final java.util.regex.Pattern PEP503_SEPARATORS = java.util.regex.Pattern.compile("[-_.]+");
+
     /** Joins a purl's namespace and name the way the ecosystem names packages. */
     static String fromPurl(String ecosystem, String namespace, String name) {
         String base = baseOf(ecosystem);
@@ -27,7 +30,7 @@ final class PackageNames {
         String n = name.trim();
         switch (baseOf(ecosystem)) {
             case "PyPI":
-                return n.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
+                return PEP503_SEPARATORS.matcher(n.toLowerCase(Locale.ROOT)).replaceAll("-");
             case "npm":
             case "Go":
             case "NuGet":

@@ -20,6 +20,8 @@ import java.util.Locale;
  */
 record AssetVersion(String version, String update) {
 
+    private static final java.util.regex.Pattern LEADING_SEPARATORS = java.util.regex.Pattern.compile("^[-_ ]+");
+
     /** The readings of an asset CPE: as written, then split, when the update is unstated. */
     static List<AssetVersion> readings(Cpe23 asset) {
         List<AssetVersion> out = new ArrayList<>(2);
@@ -27,7 +29,7 @@ record AssetVersion(String version, String update) {
         if (!Cpe23.isConcrete(asset.update()) && Cpe23.isConcrete(asset.version())) {
             int cut = splitPoint(asset.version());
             if (cut > 0) {
-                String suffix = asset.version().substring(cut).replaceFirst("^[-_ ]+", "");
+                String suffix = LEADING_SEPARATORS.matcher(asset.version().substring(cut)).replaceFirst("");
                 if (!suffix.isEmpty()) {
                     out.add(new AssetVersion(asset.version().substring(0, cut), suffix.toLowerCase(Locale.ROOT)));
                 }

@@ -162,7 +162,10 @@ public final class CpeApplicability {
         Optional<Cpe23> criterion = CriterionCache.parse(entry.criteria());
         if (criterion.isEmpty()) return null;
         if (subject != null && matcher.matches(entry, criterion.get(), subject)) return subject;
-        for (Cpe23 cpe : platform.candidates(criterion.get())) {
+        // By index: the candidates are a List.copyOf, and an iterator per entry evaluated was 2.6 % of a scan's allocation (JFR).
+        List<Cpe23> candidates = platform.candidates(criterion.get());
+        for (int i = 0; i < candidates.size(); i++) {
+            Cpe23 cpe = candidates.get(i);
             if (!cpe.equals(subject) && matcher.matches(entry, criterion.get(), cpe)) return cpe;
         }
         return null;

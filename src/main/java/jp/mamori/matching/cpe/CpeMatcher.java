@@ -46,14 +46,16 @@ final class CpeMatcher {
     /** A bound the scheme cannot read makes the entry apply to nothing: unknown is not evidence. */
     private boolean inRange(CpeMatch m, String version) {
         if (version == null || !scheme.isValid(version)) return false;
-        for (String bound : new String[] {m.versionStartIncluding(), m.versionStartExcluding(),
-                m.versionEndIncluding(), m.versionEndExcluding()}) {
-            if (bound != null && !scheme.isValid(bound)) return false;
-        }
+        if (!readable(m.versionStartIncluding()) || !readable(m.versionStartExcluding())
+                || !readable(m.versionEndIncluding()) || !readable(m.versionEndExcluding())) return false;
         return (m.versionStartIncluding() == null || scheme.compare(version, m.versionStartIncluding()) >= 0)
                 && (m.versionStartExcluding() == null || scheme.compare(version, m.versionStartExcluding()) > 0)
                 && (m.versionEndIncluding() == null || scheme.compare(version, m.versionEndIncluding()) <= 0)
                 && (m.versionEndExcluding() == null || scheme.compare(version, m.versionEndExcluding()) < 0);
+    }
+
+    private boolean readable(String bound) {
+        return bound == null || scheme.isValid(bound);
     }
 
     private boolean versionCovers(Cpe23 criterion, String version) {
