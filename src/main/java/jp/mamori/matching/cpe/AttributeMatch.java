@@ -24,6 +24,11 @@ final class AttributeMatch {
     static boolean covers(String criterion, String asset) {
         if (Cpe23.ANY.equals(criterion)) return true;
         if (Cpe23.NA.equals(criterion) && Cpe23.ANY.equals(asset)) return true;
+        // compareAttribute's own first and last answers, without its character-by-character scan for
+        // wildcards: equal ignoring case is EQUAL, and a criterion without '*' or '?' is otherwise never
+        // a SUPERSET (the other platform CPEs a criterion is tried against mostly differ: 3 % of a scan).
+        if (criterion.equalsIgnoreCase(asset)) return true;
+        if (criterion.indexOf('*') < 0 && criterion.indexOf('?') < 0) return false;
         Relation r = Cpe.compareAttribute(criterion, asset);
         return r == Relation.SUPERSET || r == Relation.EQUAL;
     }
