@@ -239,9 +239,8 @@ public final class KnowledgeBase {
         List<String> all = new ArrayList<>(new LinkedHashSet<>(ids));
         Map<String, VulnerabilityRecord> out = new java.util.HashMap<>();
         try (Connection c = dataSource.getConnection()) {
-            for (int from = 0; from < all.size(); from += 500) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-                String in = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
                 Map<String, List<Advisory>> statements = new java.util.HashMap<>();
                 Map<String, Set<String>> aliases = new java.util.HashMap<>();
                 Set<String> withdrawn = new java.util.HashSet<>();
@@ -257,28 +256,28 @@ public final class KnowledgeBase {
                     else unread.add(id);
                 }
                 if (!unread.isEmpty()) statements.putAll(statementsOf(unread));
-                query(c, "SELECT vuln_id, alias FROM vuln_alias WHERE vuln_id IN (" + in + ") ORDER BY alias", chunk,
+                queryIds(c, "SELECT a.vuln_id, a.alias FROM " + IDS + " JOIN vuln_alias a ON a.vuln_id = ids.id ORDER BY a.alias", chunk,
                         rs -> aliases.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(rs.getString(2)));
                 // A statement part names a vulnerability with live statements that is not withdrawn (the
                 // compiled index holds no other), so the table would only confirm that: ask it about the rest.
                 known.addAll(partial.keySet());
                 if (!unread.isEmpty()) {
-                    query(c, "SELECT id, withdrawn FROM vulnerability WHERE id IN (" + String.join(", ", java.util.Collections.nCopies(unread.size(), "?"))
-                            + ")", unread, rs -> {
+                    queryIds(c, "SELECT v.id, v.withdrawn FROM " + IDS + " JOIN vulnerability v ON v.id = ids.id", unread, rs -> {
                         known.add(rs.getString(1));
                         if (rs.getBoolean(2)) withdrawn.add(rs.getString(1));
                     });
                 }
-                query(c, "SELECT cve_id, vendor_project, product, vulnerability_name, date_added, due_date, short_description, "
-                        + "required_action, ransomware, notes FROM kev_entry WHERE cve_id IN (" + in + ")", chunk, rs -> kev.put(rs.getString(1),
+                queryIds(c, "SELECT k.cve_id, k.vendor_project, k.product, k.vulnerability_name, k.date_added, k.due_date, k.short_description, "
+                        + "k.required_action, k.ransomware, k.notes FROM " + IDS + " JOIN kev_entry k ON k.cve_id = ids.id", chunk, rs -> kev.put(rs.getString(1),
                         new KevEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                                 rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(),
                                 rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10))));
-                query(c, "SELECT cve_id, score, percentile, score_date, model_version FROM epss_score WHERE cve_id IN (" + in + ")", chunk,
+                queryIds(c, "SELECT e.cve_id, e.score, e.percentile, e.score_date, e.model_version FROM " + IDS + " JOIN epss_score e ON e.cve_id = ids.id",
+                        chunk,
                         rs -> epss.put(rs.getString(1), new EpssScore(rs.getString(1), rs.getDouble(2), rs.getDouble(3),
                                 rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5))));
-                query(c, "SELECT vuln_id, product, status, justification, impact, action, source, document_id, stated_at FROM vex_statement "
-                        + "WHERE vuln_id IN (" + in + ") ORDER BY stated_at, id", chunk, rs -> {
+                queryIds(c, "SELECT x.vuln_id, x.product, x.status, x.justification, x.impact, x.action, x.source, x.document_id, x.stated_at FROM "
+                        + IDS + " JOIN vex_statement x ON x.vuln_id = ids.id ORDER BY x.stated_at, x.id", chunk, rs -> {
                     Timestamp t = rs.getTimestamp(9);
                     vex.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new VexStatement(rs.getString(1), rs.getString(2),
                             VexStatus.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)), rs.getString(4), rs.getString(5),
@@ -328,6 +327,28 @@ public final class KnowledgeBase {
             throw new KnowledgeBaseException("cannot read the knowledge base: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /**
+     * Ids handed over as one array parameter and joined, in {@link #queryIds}: an {@code IN} list of
+     * 500 parameters per query made the facts of a 10,000-component scan 33 queries per table, each
+     * sorting its list and looking its values up one by one; on H2 the join took half the time
+     * (cold and warm, issue 16). H2 caps an array at 65,536 elements.
+     */
+    private static final String IDS = "UNNEST(?) AS ids(id)";
+    private static final int IDS_PER_QUERY = 10_000;
+
+    /** {@code sql} selects from {@link #IDS} joined to a table; {@code ids} are distinct. */
+    private static void queryIds(Connection c, String sql, List<String> ids, RowReader reader) throws SQLException {
+        java.sql.Array array = c.createArrayOf("varchar", ids.toArray());
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, array);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) reader.read(rs);
+            }
+        } finally {
+            array.free();
+        }
     }
 
     @FunctionalInterface

@@ -170,6 +170,45 @@ class KnowledgeBaseStoreTest {
         }
     }
 
+    /**
+     * The facts of many vulnerabilities at once (a scan's read) are those of reading each alone:
+     * aliases, withdrawal, KEV, EPSS and VEX, for known, withdrawn and unknown ids alike.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void readingManyRecordsAtOnceGivesWhatReadingEachGives(Kind kind) throws Exception {
+        try (Database db = Database.open(TestDatabases.settings(kind))) {
+            importer(db).run(Source.NVD, Files.readString(Path.of("src/main/resources/demo/feeds/nvd-boundary-devices.json")), "nvd.json");
+            importer(db).run(Source.NVD, Files.readString(NVD), "nvd-3.json");
+            for (String osv : new String[] {"GHSA-35jh-r3h4-6jhm", "GHSA-36p3-wjmg-h94x", "GHSA-jfh8-c2jp-5v3q"}) {
+                importer(db).run(Source.OSV, Files.readString(Path.of("src/main/resources/demo/feeds/osv/" + osv + ".json")), osv + ".json");
+            }
+            importer(db).run(Source.JVN, Files.readString(Path.of("src/main/resources/demo/feeds/jvn/jvnrss-log4shell.xml")), "jvn.xml");
+            importer(db).run(Source.KEV, Files.readString(Path.of("src/main/resources/demo/feeds/kev-demo.json")), "kev.json");
+            importer(db).run(Source.EPSS, Files.readString(Path.of("src/main/resources/demo/feeds/epss-demo.csv")), "epss.csv");
+            importer(db).run(Source.OPENVEX, Files.readString(Path.of("src/test/resources/feeds/vex/openvex-v020.json")), "openvex.json");
+            importer(db).run(Source.CSAF, Files.readString(Path.of("src/test/resources/feeds/csaf/netscaler-vex.json")), "csaf.json");
+
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            try (Connection c = db.connection(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT id FROM vulnerability UNION SELECT cve_id FROM epss_score UNION SELECT vuln_id FROM vex_statement")) {
+                while (rs.next()) ids.add(rs.getString(1));
+            }
+            assertThat(ids).hasSizeGreaterThan(5);
+            ids.add("CVE-1999-0000000");  // unknown
+            ids.add(ids.get(0));          // asked twice
+            KnowledgeBase kb = new KnowledgeBase(db.dataSource());
+            var many = kb.findAll(ids, null);
+            int withFacts = 0;
+            for (String id : ids) {
+                assertThat(many.get(id)).as(id).isEqualTo(kb.find(id).orElse(null));
+                if (many.get(id) != null && (many.get(id).kev() != null || many.get(id).epss() != null || !many.get(id).vex().isEmpty())) withFacts++;
+            }
+            assertThat(withFacts).as("records with KEV, EPSS or VEX among them").isPositive();
+            assertThat(many).doesNotContainKey("CVE-1999-0000000");
+        }
+    }
+
     private static long count(Database db, String table) throws Exception {
         try (Connection c = db.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
