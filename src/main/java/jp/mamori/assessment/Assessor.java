@@ -24,7 +24,10 @@ import jp.mamori.triage.explain.ExplanationWriter;
 public final class Assessor {
 
     private static final ExplanationWriter EXPLAIN = new ExplanationWriter();
-    /** Vulnerabilities per prefetch while matching goes on: one round of the knowledge base's bulk queries (500 ids each). */
+    /**
+     * Vulnerabilities per prefetch while matching goes on: each batch is one round of the knowledge
+     * base's bulk queries; small enough that the last one, read after matching has ended, is short.
+     */
     private static final int PREFETCH_BATCH = 500;
 
     private final MatchEngine engine;
