@@ -54,6 +54,7 @@ public final class MatchIndex {
     private final int factIdData;
     private final int factData;
     private final int sources;
+    private final int identities;
 
     private MatchIndex(Path file, ByteBuffer buf) {
         this.file = file;
@@ -78,6 +79,7 @@ public final class MatchIndex {
         factIdData = factOffsets + 4 * factCount + 4;
         factData = factIdData + idLength;
         sources = buf.getInt(68);
+        identities = buf.getInt(72);
     }
 
     /**
@@ -88,7 +90,8 @@ public final class MatchIndex {
         MappedByteBuffer map;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            if (size < MatchIndexFormat.HEADER || size > Integer.MAX_VALUE) throw new DamagedIndexException(file, "size " + size);
+            // Magic and version first: a file of another kind or format version says so, whatever its size.
+            if (size < MatchIndexFormat.MAGIC.length + 4 || size > Integer.MAX_VALUE) throw new DamagedIndexException(file, "size " + size);
             map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
         }
         ByteBuffer b = map.order(ByteOrder.LITTLE_ENDIAN);
@@ -96,6 +99,7 @@ public final class MatchIndex {
         b.get(0, magic);
         if (!Arrays.equals(magic, MatchIndexFormat.MAGIC)) throw new DamagedIndexException(file, "not a match index");
         if (b.getInt(8) != MatchIndexFormat.VERSION) throw new DamagedIndexException(file, "format version " + b.getInt(8));
+        if (b.capacity() < MatchIndexFormat.HEADER) throw new DamagedIndexException(file, "size " + b.capacity());
         if (b.getLong(24) != b.capacity()) throw new DamagedIndexException(file, "length " + b.capacity() + ", header says " + b.getLong(24));
         CRC32C crc = new CRC32C();
         crc.update(b.duplicate().position(MatchIndexFormat.CRC_FROM));
@@ -115,8 +119,12 @@ public final class MatchIndex {
     }
 
     private void check() {
-        for (int off : new int[] {poolOffsets, poolData, statementOffsets, statementData, packages.data, cpes.data, factIdData, factData, sources}) {
+        for (int off : new int[] {poolOffsets, poolData, statementOffsets, statementData, packages.data, cpes.data, factIdData, factData, sources, identities}) {
             if (off < MatchIndexFormat.HEADER || off > length) throw new IllegalArgumentException("offset");
+        }
+        if (buf.getInt(identities) != statementCount
+                || identities + 4L + (long) statementCount * (8 + MatchIndexFormat.HASH_BYTES) > length) {
+            throw new IllegalArgumentException("identities");
         }
     }
 
@@ -353,6 +361,30 @@ public final class MatchIndex {
 
     Advisory statement(int index) {
         return statement(index, null);
+    }
+
+    // ---- what the next build reuses (ADR 0025)
+
+    /** The database id of statement {@code index}. */
+    long statementDbId(int index) {
+        return buf.getLong(identities + 4 + index * (8 + MatchIndexFormat.HASH_BYTES));
+    }
+
+    /** The first bytes of the content hash of the JSON statement {@code index} was built from ({@link ContentHash}). */
+    void statementHash(int index, byte[] into) {
+        buf.get(identities + 4 + index * (8 + MatchIndexFormat.HASH_BYTES) + 8, into, 0, MatchIndexFormat.HASH_BYTES);
+    }
+
+    /** The vulnerability of statement {@code index}. */
+    String statementVulnId(int index) {
+        return new Cursor(statementData + buf.getInt(statementOffsets + 4 * index)).str();
+    }
+
+    /** The code that built this file ({@link BuilderIdentity}). */
+    byte[] builtBy() {
+        byte[] out = new byte[MatchIndexFormat.BUILDER_BYTES];
+        buf.get(MatchIndexFormat.BUILDER_AT, out);
+        return out;
     }
 
     private Advisory statement(int index, String[] strings) {

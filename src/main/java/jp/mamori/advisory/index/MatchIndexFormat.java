@@ -4,7 +4,7 @@ package jp.mamori.advisory.index;
  * The compiled match index file (ADR 0015). Little-endian throughout.
  *
  * <pre>
- * header (72 bytes)
+ * header (96 bytes)
  *   0  magic "MAMORIMX"
  *   8  int  format version
  *  12  int  CRC-32C of bytes [16, end of file)
@@ -17,12 +17,19 @@ package jp.mamori.advisory.index;
  *  48  long, long  knowledge base instance id (UUID)
  *  64  int  offset of the vulnerability facts
  *  68  int  offset of the statement counts per source
+ *  72  int  offset of the statement identities
+ *  76  int  0 (reserved)
+ *  80  16 bytes  the code that built the file ({@link BuilderIdentity}): parts of the file are reused
+ *               by the next build only when it runs the same code
  * string pool:  int n; int[n+1] offsets into the data; UTF-8 data          (id 0 is "no string")
- * statements:   int n; int[n+1] offsets into the data; encoded statements   (in database id order)
+ * statements:   int n; int[n+1] offsets into the data; encoded statements   (by vulnerability, source, document:
+ *               the order the database reads them in)
  * keys:         int n; int postings; int[n+1] key offsets; int[n+1] posting offsets; int[postings]; UTF-8 keys (sorted)
  * facts:        int n; int[n+1] id offsets; int[n] fact offsets; int data length; UTF-8 ids (sorted); encoded facts
  * sources:      int n; n times: int key length, UTF-8 source key, long statements, long newest modified (epoch
  *               seconds, Long.MIN_VALUE for none), int its nanoseconds            (sorted by key)
+ * identities:   int n; n times: long database id, 16 bytes: the first half of the statement's
+ *               content_hash (SHA-256 of its stored JSON)                   (in the order of the statements)
  * </pre>
  *
  * A statement is the part of a stored statement the match engine reads, as varints: string ids for
@@ -36,13 +43,21 @@ package jp.mamori.advisory.index;
  *
  * The statement counts per source cover every stored statement, withdrawn ones too, as the feed
  * status counts them: a scan's freshness check reads them instead of scanning the statements table.
+ *
+ * The identities let the next build reuse this file (ADR 0025): a statement whose row has the same id
+ * and content hash is the same JSON, so its encoding and, when all of a vulnerability's live
+ * statements are the same ones, its facts are taken from here instead of parsing the JSON again.
  */
 final class MatchIndexFormat {
 
     static final byte[] MAGIC = {'M', 'A', 'M', 'O', 'R', 'I', 'M', 'X'};
-    static final int VERSION = 3;
-    static final int HEADER = 72;
+    static final int VERSION = 4;
+    static final int HEADER = 96;
     static final int CRC_FROM = 16;
+    /** Bytes of a statement's content hash kept in the file. */
+    static final int HASH_BYTES = 16;
+    static final int BUILDER_AT = 80;
+    static final int BUILDER_BYTES = 16;
 
     private MatchIndexFormat() { }
 }

@@ -36,6 +36,8 @@ final class MatchIndexWriter {
     private final Map<String, IntList> packageKeys = new HashMap<>();
     private final Map<String, IntList> cpeKeys = new HashMap<>();
     private long[] dbIds = new long[1024];
+    /** The content hashes of the statements, {@link MatchIndexFormat#HASH_BYTES} each, in statement order. */
+    private byte[] hashes = new byte[1024 * MatchIndexFormat.HASH_BYTES];
     private final ByteSink facts = new ByteSink(1 << 20);
     private final List<String> factIds = new ArrayList<>();
     private final IntList factOffsets = new IntList();
@@ -50,11 +52,19 @@ final class MatchIndexWriter {
         return statementOffsets.size();
     }
 
-    /** Adds one live statement with the keys the database indexes it under. */
-    void add(Advisory a, StatementKeys keys, long dbId) {
+    /**
+     * Adds one live statement with the keys the database indexes it under, its row id and the first
+     * {@link MatchIndexFormat#HASH_BYTES} bytes of its content hash ({@link ContentHash}).
+     */
+    void add(Advisory a, StatementKeys keys, long dbId, byte[] hash) {
+        if (hash.length != MatchIndexFormat.HASH_BYTES) throw new IllegalArgumentException("content hash of " + hash.length + " bytes");
         int index = statementOffsets.size();
-        if (index == dbIds.length) dbIds = Arrays.copyOf(dbIds, index * 2);
+        if (index == dbIds.length) {
+            dbIds = Arrays.copyOf(dbIds, index * 2);
+            hashes = Arrays.copyOf(hashes, index * 2 * MatchIndexFormat.HASH_BYTES);
+        }
         dbIds[index] = dbId;
+        System.arraycopy(hash, 0, hashes, index * MatchIndexFormat.HASH_BYTES, MatchIndexFormat.HASH_BYTES);
         statementOffsets.add(statements.size());
         encode(a);
         for (int i = 0; i < keys.ecosystems().size(); i++) {
@@ -162,8 +172,9 @@ final class MatchIndexWriter {
         }
     }
 
-    /** Writes the whole file and forces it to disk. */
-    void write(Path file, jp.mamori.advisory.store.KbGeneration version) throws IOException {
+    /** Writes the whole file and forces it to disk; {@code builder} is the {@link BuilderIdentity} recorded in it. */
+    void write(Path file, jp.mamori.advisory.store.KbGeneration version, byte[] builder) throws IOException {
+        if (builder.length != MatchIndexFormat.BUILDER_BYTES) throw new IllegalArgumentException("builder identity of " + builder.length + " bytes");
         ByteSink poolSection = new ByteSink(1 << 20);
         ByteSink poolData = new ByteSink(1 << 20);
         poolSection.int32(pool.size());
@@ -184,6 +195,7 @@ final class MatchIndexWriter {
         ByteSink cpe = keys(cpeKeys);
         ByteSink fct = factsSection();
         ByteSink src = sourcesSection();
+        ByteSink ids = identitiesSection();
 
         int poolOff = MatchIndexFormat.HEADER;
         int stmtOff = align(poolOff + poolSection.size());
@@ -191,22 +203,25 @@ final class MatchIndexWriter {
         int cpeOff = align(pkgOff + pkg.size());
         int fctOff = align(cpeOff + cpe.size());
         int srcOff = align(fctOff + fct.size());
-        long length = (long) srcOff + src.size();
+        int idsOff = align(srcOff + src.size());
+        long length = (long) idsOff + ids.size();
         if (length > Integer.MAX_VALUE) throw new IOException("match index larger than 2 GB");
 
         ByteBuffer header = ByteBuffer.allocate(MatchIndexFormat.HEADER).order(ByteOrder.LITTLE_ENDIAN);
         header.put(MatchIndexFormat.MAGIC).putInt(MatchIndexFormat.VERSION).putInt(0).putLong(version.generation()).putLong(length)
                 .putInt(poolOff).putInt(stmtOff).putInt(pkgOff).putInt(cpeOff)
                 .putLong(version.instance().getMostSignificantBits()).putLong(version.instance().getLeastSignificantBits())
-                .putInt(fctOff).putInt(srcOff).flip();
+                .putInt(fctOff).putInt(srcOff).putInt(idsOff).putInt(0).put(builder).flip();
         CRC32C crc = new CRC32C();
         crc.update(header.array(), MatchIndexFormat.CRC_FROM, MatchIndexFormat.HEADER - MatchIndexFormat.CRC_FROM);
         byte[][] parts = {poolSection.array(), pad(poolOff + poolSection.size(), stmtOff), stmtSection.array(),
                 pad(stmtOff + stmtSection.size(), pkgOff), pkg.array(), pad(pkgOff + pkg.size(), cpeOff), cpe.array(),
-                pad(cpeOff + cpe.size(), fctOff), fct.array(), pad(fctOff + fct.size(), srcOff), src.array()};
+                pad(cpeOff + cpe.size(), fctOff), fct.array(), pad(fctOff + fct.size(), srcOff), src.array(),
+                pad(srcOff + src.size(), idsOff), ids.array()};
         int[] sizes = {poolSection.size(), stmtOff - poolOff - poolSection.size(), stmtSection.size(),
                 pkgOff - stmtOff - stmtSection.size(), pkg.size(), cpeOff - pkgOff - pkg.size(), cpe.size(),
-                fctOff - cpeOff - cpe.size(), fct.size(), srcOff - fctOff - fct.size(), src.size()};
+                fctOff - cpeOff - cpe.size(), fct.size(), srcOff - fctOff - fct.size(), src.size(),
+                idsOff - srcOff - src.size(), ids.size()};
         for (int i = 0; i < parts.length; i++) crc.update(parts[i], 0, sizes[i]);
         header.putInt(12, (int) crc.getValue());
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -229,6 +244,20 @@ final class MatchIndexWriter {
 
     private static byte[] pad(int from, int to) {
         return new byte[to - from];
+    }
+
+    private ByteSink identitiesSection() {
+        int n = statementOffsets.size();
+        ByteSink out = new ByteSink(4 + n * (8 + MatchIndexFormat.HASH_BYTES));
+        out.int32(n);
+        byte[] hash = new byte[MatchIndexFormat.HASH_BYTES];
+        for (int i = 0; i < n; i++) {
+            out.int32((int) dbIds[i]);
+            out.int32((int) (dbIds[i] >>> 32));
+            System.arraycopy(hashes, i * MatchIndexFormat.HASH_BYTES, hash, 0, hash.length);
+            out.bytes(hash);
+        }
+        return out;
     }
 
     private ByteSink sourcesSection() {

@@ -32,8 +32,18 @@ public final class MatchIndexes {
     private final ReentrantLock building = new ReentrantLock();
     private volatile BuildReport lastBuild;
 
-    /** What the last build in this process did, for the benchmark and for messages. */
-    public record BuildReport(KbGeneration version, int statements, long bytes, long nanos) { }
+    /**
+     * What the last build in this process did, for the benchmark and for messages.
+     *
+     * @param parsed      statements whose stored JSON was parsed
+     * @param reused      statements taken from the earlier index file (incremental build, ADR 0025)
+     * @param fullBecause why the build was a full one; null when it was incremental
+     */
+    public record BuildReport(KbGeneration version, int statements, int parsed, int reused, String fullBecause, long bytes, long nanos) {
+        public boolean incremental() {
+            return fullBecause == null;
+        }
+    }
 
     /** The index of the embedded database in {@code dir}. */
     public MatchIndexes(DataSource dataSource, Path dir) {
@@ -100,7 +110,7 @@ public final class MatchIndexes {
                 return Optional.of(onDisk);
             }
             if (!buildWhenMissing) return Optional.empty();
-            MatchIndex built = rebuildLocked();
+            MatchIndex built = rebuildLocked(true);
             return built.version().equals(KbGeneration.read(dataSource)) ? Optional.of(built) : Optional.empty();
         } catch (IOException e) {
             throw new MatchIndexException("照合インデックスを作成できません / cannot build the match index in " + dir + ": " + e.getMessage(), e);
@@ -109,12 +119,24 @@ public final class MatchIndexes {
         }
     }
 
-    /** Builds the index now (after an import), whatever is on disk; waits for a build under way. */
+    /**
+     * Builds the index now (after an import), whatever is on disk, incrementally from the index held
+     * or on disk when it can; waits for a build under way.
+     */
     public MatchIndex rebuild() {
+        return rebuild(true);
+    }
+
+    /** Builds the index now reading every statement's JSON, as the first build does (the benchmark's full figure). */
+    public MatchIndex rebuildFromScratch() {
+        return rebuild(false);
+    }
+
+    private MatchIndex rebuild(boolean incremental) {
         KbGeneration.read(dataSource);
         building.lock();
         try {
-            return rebuildLocked();
+            return rebuildLocked(incremental);
         } catch (IOException e) {
             throw new MatchIndexException("照合インデックスを作成できません / cannot build the match index in " + dir + ": " + e.getMessage(), e);
         } finally {
@@ -127,24 +149,38 @@ public final class MatchIndexes {
         current();
     }
 
-    private MatchIndex rebuildLocked() throws IOException {
+    private MatchIndex rebuildLocked(boolean incremental) throws IOException {
         Files.createDirectories(dir);
         removeAbandonedTemporaries();
         long t0 = System.nanoTime();
         Path tmp = dir.resolve(tempPrefix + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
-            MatchIndexBuilder.Built built = MatchIndexBuilder.build(dataSource, tmp);
+            MatchIndex base = incremental ? base() : null;
+            MatchIndexBuilder.Built built = MatchIndexBuilder.build(dataSource, tmp, base, BuilderIdentity.current());
             // Opened before the rename: what this process holds is what it built, whoever renames next.
             MatchIndex index = MatchIndex.open(tmp);
             crashPoint("before-rename");
             Files.move(tmp, file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             index = index.renamed(file());
             current.set(index);
-            lastBuild = new BuildReport(built.version(), built.statements(), index.sizeBytes(), System.nanoTime() - t0);
+            lastBuild = new BuildReport(built.version(), built.statements(), built.parsed(), built.reused(), built.fullBecause(),
+                    index.sizeBytes(), System.nanoTime() - t0);
             return index;
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * The earlier index an incremental build starts from: the newer of the one held and the intact
+     * file, whether stale or not (the builder checks that it is of this knowledge base and this code).
+     */
+    private MatchIndex base() {
+        MatchIndex held = current.get();
+        MatchIndex onDisk = openIfIntact(file());
+        if (held == null) return onDisk;
+        if (onDisk == null || !onDisk.version().instance().equals(held.version().instance())) return held;
+        return onDisk.version().generation() > held.version().generation() ? onDisk : held;
     }
 
     private static MatchIndex openIfIntact(Path file) {
