@@ -84,7 +84,7 @@ public final class SyntheticFeeds {
                 g.writeStringField("version", "2.0");
                 g.writeStringField("timestamp", "2026-11-01T00:00:00.000");
                 g.writeArrayFieldStart("vulnerabilities");
-                for (int i = start; i < start + n; i++) writeCve(g, r, i);
+                for (int i = start; i < start + n; i++) writeCve(g, r, i, "2026-0" + (1 + i % 9) + "-01T08:00:00.000");
                 g.writeEndArray();
                 g.writeEndObject();
             }
@@ -93,7 +93,32 @@ public final class SyntheticFeeds {
         return files;
     }
 
-    private static void writeCve(JsonGenerator g, Random r, int i) throws IOException {
+    /**
+     * One NVD API 2.0 response of the records {@code which} as a later version of them would be (another
+     * random draw of their ranges and scores, dated {@code lastModified}): an update feed. Indexes
+     * at or beyond the data set's count are new records.
+     */
+    public static Path writeNvdUpdate(Path dir, int[] which, long seed, String lastModified) throws IOException {
+        Files.createDirectories(dir);
+        Random r = new Random(seed);
+        Path file = dir.resolve("nvd-update.json");
+        try (JsonGenerator g = new JsonFactory().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeNumberField("resultsPerPage", which.length);
+            g.writeNumberField("startIndex", 0);
+            g.writeNumberField("totalResults", which.length);
+            g.writeStringField("format", "NVD_CVE");
+            g.writeStringField("version", "2.0");
+            g.writeStringField("timestamp", lastModified);
+            g.writeArrayFieldStart("vulnerabilities");
+            for (int i : which) writeCve(g, r, i, lastModified);
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        return file;
+    }
+
+    private static void writeCve(JsonGenerator g, Random r, int i, String lastModified) throws IOException {
         int year = 2000 + (i % 26);
         String id = String.format(Locale.ROOT, "CVE-%d-%07d", year, i);
         g.writeStartObject();
@@ -101,7 +126,7 @@ public final class SyntheticFeeds {
         g.writeStringField("id", id);
         g.writeStringField("sourceIdentifier", "cna" + (i % 300) + "@example.org");
         g.writeStringField("published", year + "-03-14T10:15:00.000");
-        g.writeStringField("lastModified", "2026-0" + (1 + i % 9) + "-01T08:00:00.000");
+        g.writeStringField("lastModified", lastModified);
         g.writeStringField("vulnStatus", i % 200 == 0 ? "Rejected" : "Analyzed");
         g.writeArrayFieldStart("descriptions");
         g.writeStartObject();
@@ -226,10 +251,34 @@ public final class SyntheticFeeds {
 
     /** One OSV record: affected versions [major.0.0, major.minor.0). */
     public static void writeOsvRecord(JsonGenerator g, String id, String eco, int pkg, int major, int minor, String cve) throws IOException {
+        writeOsvRecord(g, id, eco, pkg, major, minor, cve, "2026-10-01T00:00:00Z");
+    }
+
+    /**
+     * OSV records {@code which} as a later version of them would be (another draw of their affected
+     * range, dated {@code modified}), as one JSON array; indexes at or beyond the data set's count are new.
+     */
+    public static Path writeOsvUpdate(Path dir, int[] which, long seed, String modified) throws IOException {
+        Files.createDirectories(dir);
+        Random r = new Random(seed);
+        Path file = dir.resolve("osv-update.json");
+        try (JsonGenerator g = new JsonFactory().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+            g.writeStartArray();
+            for (int i : which) {
+                writeOsvRecord(g, "GHSA-bench-" + i, ECOSYSTEMS[i % ECOSYSTEMS.length], skewed(r, PACKAGES), 1 + r.nextInt(4), r.nextInt(10),
+                        r.nextInt(3) == 0 ? "CVE-2030-" + (1_000_000 + i) : null, modified);
+            }
+            g.writeEndArray();
+        }
+        return file;
+    }
+
+    private static void writeOsvRecord(JsonGenerator g, String id, String eco, int pkg, int major, int minor, String cve, String modified)
+            throws IOException {
         g.writeStartObject();
         g.writeStringField("schema_version", "1.6.0");
         g.writeStringField("id", id);
-        g.writeStringField("modified", "2026-10-01T00:00:00Z");
+        g.writeStringField("modified", modified);
         g.writeStringField("published", "2026-09-01T00:00:00Z");
         if (cve != null) {
             g.writeArrayFieldStart("aliases");

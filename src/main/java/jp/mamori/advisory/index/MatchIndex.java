@@ -380,6 +380,11 @@ public final class MatchIndex {
         return new Cursor(statementData + buf.getInt(statementOffsets + 4 * index)).str();
     }
 
+    /** The number of pooled strings (for a cache of decoded ones). */
+    int stringCount() {
+        return poolCount;
+    }
+
     /** The code that built this file ({@link BuilderIdentity}). */
     byte[] builtBy() {
         byte[] out = new byte[MatchIndexFormat.BUILDER_BYTES];
@@ -387,7 +392,8 @@ public final class MatchIndex {
         return out;
     }
 
-    private Advisory statement(int index, String[] strings) {
+    /** @param strings strings already decoded, by pool id ({@link #stringCount()} long); null for none */
+    Advisory statement(int index, String[] strings) {
         Cursor c = new Cursor(statementData + buf.getInt(statementOffsets + 4 * index), strings);
         String vulnId = c.str();
         Source source = Source.fromKey(c.str());

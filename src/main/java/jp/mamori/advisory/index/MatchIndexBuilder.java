@@ -40,7 +40,8 @@ final class MatchIndexBuilder {
 
     static final int CHUNK = 1000;
     /** The order KnowledgeBase.statementsOf reads a vulnerability's statements in; both builds read in it. */
-    static final String ORDER = " FROM advisory_statement ORDER BY vuln_id, source, document_id";
+    static final String ORDER_ONLY = " ORDER BY vuln_id, source, document_id";
+    static final String ORDER = " FROM advisory_statement" + ORDER_ONLY;
 
     private MatchIndexBuilder() { }
 
@@ -48,8 +49,9 @@ final class MatchIndexBuilder {
      * @param parsed      statements whose JSON was parsed
      * @param reused      statements taken from the earlier file
      * @param fullBecause why the build was a full one; null when it was incremental
+     * @param phases      where the time went, for the benchmark
      */
-    record Built(KbGeneration version, int statements, int parsed, int reused, String fullBecause) { }
+    record Built(KbGeneration version, int statements, int parsed, int reused, String fullBecause, String phases) { }
 
     /** One statement ready for the writer; {@code reusedFacts} is its vulnerability's facts taken from the earlier file, or null. */
     record Parsed(long id, byte[] hash, Advisory advisory, StatementKeys keys, VulnerabilityRecord reusedFacts) { }
@@ -120,8 +122,11 @@ final class MatchIndexBuilder {
         });
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
-            // PostgreSQL streams a result set only inside a transaction with a fetch size.
+            // PostgreSQL streams a result set only inside a transaction with a fetch size; H2 only when lazy
+            // (else it first copies the whole result, to a temporary file beyond its memory rows).
             c.setAutoCommit(false);
+            boolean h2 = "H2".equals(c.getMetaData().getDatabaseProductName());
+            if (h2) lazy(c, true);
             try {
                 // First: whatever is read after it is at least this new (the staleness rule).
                 KbGeneration generation = KbGeneration.read(c);
@@ -129,12 +134,14 @@ final class MatchIndexBuilder {
                 Set<String> withdrawn = withdrawnVulnerabilities(c);
                 String fullBecause = whyNotIncremental(previous, generation, builder);
                 if (fullBecause == null) {
-                    MatchIndexWriter writer = new MatchIndexWriter();
+                    MatchIndexWriter writer = new MatchIndexWriter(previous.stringCount());
                     try {
                         IncrementalBuild.Result r = new IncrementalBuild(c, previous, withdrawn, pool, threads).run(writer);
                         if (r.fullBecause() == null) {
+                            long w = System.nanoTime();
                             writer.write(file, generation, builder);
-                            return new Built(generation, writer.statements(), r.parsed(), r.reused(), null);
+                            return new Built(generation, writer.statements(), r.parsed(), r.reused(), null,
+                                    r.phases() + ", writing the file " + seconds(System.nanoTime() - w));
                         }
                         fullBecause = r.fullBecause();
                     } catch (UnusableBase e) {
@@ -142,11 +149,15 @@ final class MatchIndexBuilder {
                     }
                 }
                 MatchIndexWriter writer = new MatchIndexWriter();
+                long t0 = System.nanoTime();
                 int parsed = full(c, withdrawn, writer, pool, threads);
+                long w = System.nanoTime();
                 writer.write(file, generation, builder);
-                return new Built(generation, writer.statements(), parsed, 0, fullBecause);
+                return new Built(generation, writer.statements(), parsed, 0, fullBecause,
+                        "reading and parsing " + seconds(w - t0) + ", writing the file " + seconds(System.nanoTime() - w));
             } finally {
                 c.rollback();
+                if (h2) lazy(c, false);
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
@@ -154,6 +165,16 @@ final class MatchIndexBuilder {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static void lazy(Connection c, boolean on) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("SET LAZY_QUERY_EXECUTION " + on);
+        }
+    }
+
+    static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
     }
 
     private static String whyNotIncremental(MatchIndex previous, KbGeneration generation, byte[] builder) {

@@ -29,8 +29,8 @@ import jp.mamori.advisory.store.StatementKeys;
  */
 final class MatchIndexWriter {
 
-    private final Map<String, Integer> poolIds = new HashMap<>();
-    private final List<String> pool = new ArrayList<>();
+    private final Map<String, Integer> poolIds;
+    private final List<String> pool;
     private final ByteSink statements = new ByteSink(1 << 20);
     private final IntList statementOffsets = new IntList();
     private final Map<String, IntList> packageKeys = new HashMap<>();
@@ -45,6 +45,13 @@ final class MatchIndexWriter {
     private final java.util.TreeMap<String, long[]> bySource = new java.util.TreeMap<>();
 
     MatchIndexWriter() {
+        this(1 << 16);
+    }
+
+    /** @param expectedStrings about how many distinct strings the file will pool (the earlier file's count): no rehashing on the way */
+    MatchIndexWriter(int expectedStrings) {
+        poolIds = new HashMap<>(Math.max(16, expectedStrings + expectedStrings / 3));
+        pool = new ArrayList<>(Math.max(16, expectedStrings));
         pool.add(null);
     }
 

@@ -38,8 +38,10 @@ public final class MatchIndexes {
      * @param parsed      statements whose stored JSON was parsed
      * @param reused      statements taken from the earlier index file (incremental build, ADR 0025)
      * @param fullBecause why the build was a full one; null when it was incremental
+     * @param phases      where the build's time went (reading, writing), in words
      */
-    public record BuildReport(KbGeneration version, int statements, int parsed, int reused, String fullBecause, long bytes, long nanos) {
+    public record BuildReport(KbGeneration version, int statements, int parsed, int reused, String fullBecause, String phases,
+                              long bytes, long nanos) {
         public boolean incremental() {
             return fullBecause == null;
         }
@@ -156,6 +158,7 @@ public final class MatchIndexes {
         Path tmp = dir.resolve(tempPrefix + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
             MatchIndex base = incremental ? base() : null;
+            long opened = System.nanoTime() - t0;
             MatchIndexBuilder.Built built = MatchIndexBuilder.build(dataSource, tmp, base, BuilderIdentity.current());
             // Opened before the rename: what this process holds is what it built, whoever renames next.
             MatchIndex index = MatchIndex.open(tmp);
@@ -164,6 +167,7 @@ public final class MatchIndexes {
             index = index.renamed(file());
             current.set(index);
             lastBuild = new BuildReport(built.version(), built.statements(), built.parsed(), built.reused(), built.fullBecause(),
+                    (base == null ? "" : "earlier file opened " + MatchIndexBuilder.seconds(opened) + ", ") + built.phases(),
                     index.sizeBytes(), System.nanoTime() - t0);
             return index;
         } finally {
