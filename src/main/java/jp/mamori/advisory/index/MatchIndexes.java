@@ -14,8 +14,8 @@ import jp.mamori.advisory.store.KbGeneration;
 
 /**
  * Keeps the compiled match index of one knowledge base (ADR 0015): the file {@value #FILE} in the
- * data directory, built from the knowledge base and replaced atomically (written to a temporary
- * file, forced to disk, renamed). Whoever asks gets the index only when it was built from the
+ * data directory, built from the knowledge base (incrementally from the previous file where it
+ * can, ADR 0025) and replaced atomically (written to a temporary file, forced to disk, renamed). Whoever asks gets the index only when it was built from the
  * knowledge base's current generation; a missing, stale or damaged file is rebuilt, never used.
  * While another thread rebuilds, callers get nothing and read the database instead, which gives
  * the same results.
