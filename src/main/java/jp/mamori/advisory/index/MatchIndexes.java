@@ -107,7 +107,9 @@ public final class MatchIndexes {
             held = current.get();
             if (held != null && held.version().equals(generation)) return Optional.of(held);
             MatchIndex onDisk = openIfIntact(file());
-            if (onDisk != null && onDisk.version().equals(generation)) {
+            // Built by other code (an upgrade), a file may encode or key statements differently: it is
+            // stale too, whatever its generation.
+            if (onDisk != null && onDisk.version().equals(generation) && java.util.Arrays.equals(onDisk.builtBy(), BuilderIdentity.current())) {
                 current.set(onDisk);
                 return Optional.of(onDisk);
             }

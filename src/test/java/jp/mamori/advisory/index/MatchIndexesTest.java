@@ -130,6 +130,31 @@ class MatchIndexesTest {
         }
     }
 
+    /** After an upgrade, a file the old code built is not used even at the current generation: it is rebuilt. */
+    @Test
+    void anIndexBuiltByOtherCodeIsNeverUsedEvenAtTheSameGeneration() throws Exception {
+        Path dir = IndexFixtures.tempDir("mamori-index-");
+        try (Database db = Database.open(TestDatabases.h2())) {
+            IndexFixtures.store(db, List.of(npm("CVE-2030-0001", "left-pad")));
+            MatchIndexes indexes = new MatchIndexes(db.dataSource(), dir);
+            byte[] otherCode = BuilderIdentity.current();
+            otherCode[0] ^= 1;
+            Path file = indexes.file();
+            Files.createDirectories(dir);
+            jp.mamori.advisory.store.KbGeneration.read(db.dataSource()); // gives the knowledge base its instance id
+            MatchIndexBuilder.build(db.dataSource(), file, null, otherCode);
+            MatchIndex old = MatchIndex.open(file);
+            assertThat(old.version()).isEqualTo(jp.mamori.advisory.store.KbGeneration.read(db.dataSource()));
+
+            assertThat(indexes.currentIfBuilt()).as("never used, not even for its counts").isEmpty();
+            MatchIndex used = indexes.current().orElseThrow();
+            assertThat(used.builtBy()).isEqualTo(BuilderIdentity.current());
+            assertThat(MatchIndex.open(file).builtBy()).as("the file was replaced").isEqualTo(BuilderIdentity.current());
+            assertThat(indexes.lastBuild()).isPresent();
+            assertThat(vulns(used::lookup)).containsExactly("CVE-2030-0001");
+        }
+    }
+
     @Test
     void anIndexOfAnotherDatabaseIsNeverUsedEvenAtTheSameGeneration() throws Exception {
         Path dir = IndexFixtures.tempDir("mamori-index-");
