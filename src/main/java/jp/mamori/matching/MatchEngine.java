@@ -42,6 +42,20 @@ public final class MatchEngine {
         return lookup.readsNoDatabase();
     }
 
+    /**
+     * Whether {@link #match} matches a target with these identifiers by CPE, the only way it reads the
+     * target's platform: without a purl that names a version. Lets a caller skip reading a platform
+     * nothing will look at.
+     */
+    public static boolean matchesByCpe(String purl, String cpe) {
+        Optional<PurlKey> key = PurlKey.fromPurl(purl);
+        return byCpe(key.isPresent() && key.get().version() != null, cpe);
+    }
+
+    private static boolean byCpe(boolean purlUsable, String cpe) {
+        return !purlUsable && cpe != null && !cpe.isBlank();
+    }
+
     public List<Match> match(MatchTarget target) {
         List<Match> raw = new ArrayList<>();
         Optional<PurlKey> purl = PurlKey.fromPurl(target.purl());
@@ -49,7 +63,7 @@ public final class MatchEngine {
         if (purlUsable) {
             raw.addAll(byPurl(purl.get(), PurlKey.displayName(target.purl(), purl.get())));
         }
-        if (!purlUsable && target.cpe() != null && !target.cpe().isBlank()) {
+        if (byCpe(purlUsable, target.cpe())) {
             target.platform().parse(target.cpe()).ifPresent(cpe -> raw.addAll(byCpe(cpe, target.platform())));
         }
         List<Match> out = reduce(raw);

@@ -66,6 +66,19 @@ class MatchEngineTest {
 
     private final MatchEngine engine = new MatchEngine(LOOKUP);
 
+    /** Callers skip reading a platform when the engine would not consult it: only a target matched by CPE does. */
+    @Test
+    void onlyATargetWithoutAPurlThatNamesAVersionIsMatchedByCpe() {
+        String cpe = "cpe:2.3:a:apache:log4j:2.14.1:*:*:*:*:*:*:*";
+        assertThat(MatchEngine.matchesByCpe("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", cpe)).as("purl with a version").isFalse();
+        assertThat(MatchEngine.matchesByCpe("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", null)).isFalse();
+        assertThat(MatchEngine.matchesByCpe("pkg:maven/org.apache.logging.log4j/log4j-core", cpe)).as("purl without a version").isTrue();
+        assertThat(MatchEngine.matchesByCpe(null, cpe)).as("no purl").isTrue();
+        assertThat(MatchEngine.matchesByCpe("not a purl", cpe)).as("unreadable purl").isTrue();
+        assertThat(MatchEngine.matchesByCpe(null, " ")).as("blank CPE").isFalse();
+        assertThat(MatchEngine.matchesByCpe(null, null)).isFalse();
+    }
+
     @Test
     void aMatchOnASuggestedIdentifierIsAMediumCandidateWithTheSameEvidence() {
         Platform none = Platform.NONE;
