@@ -359,10 +359,6 @@ public final class MatchIndex {
         }
     }
 
-    Advisory statement(int index) {
-        return statement(index, null);
-    }
-
     // ---- what the next build reuses (ADR 0025)
 
     /** The database id of statement {@code index}. */

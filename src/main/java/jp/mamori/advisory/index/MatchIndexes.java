@@ -114,7 +114,8 @@ public final class MatchIndexes {
                 return Optional.of(onDisk);
             }
             if (!buildWhenMissing) return Optional.empty();
-            MatchIndex built = rebuildLocked(true);
+            // The file just opened and verified (a pass over all of it) is the build's starting point: not opened again.
+            MatchIndex built = rebuildLocked(base(onDisk), System.nanoTime());
             return built.version().equals(KbGeneration.read(dataSource)) ? Optional.of(built) : Optional.empty();
         } catch (IOException e) {
             throw new MatchIndexException("照合インデックスを作成できません / cannot build the match index in " + dir + ": " + e.getMessage(), e);
@@ -140,7 +141,8 @@ public final class MatchIndexes {
         KbGeneration.read(dataSource);
         building.lock();
         try {
-            return rebuildLocked(incremental);
+            long t0 = System.nanoTime();
+            return rebuildLocked(incremental ? base(openIfIntact(file())) : null, t0);
         } catch (IOException e) {
             throw new MatchIndexException("照合インデックスを作成できません / cannot build the match index in " + dir + ": " + e.getMessage(), e);
         } finally {
@@ -153,14 +155,15 @@ public final class MatchIndexes {
         current();
     }
 
-    private MatchIndex rebuildLocked(boolean incremental) throws IOException {
+    /**
+     * @param base      the earlier index to build incrementally from ({@link #base}); null for a full build
+     * @param t0        when the build began (opening the earlier file counts), for {@link BuildReport#nanos}
+     */
+    private MatchIndex rebuildLocked(MatchIndex base, long t0) throws IOException {
         Files.createDirectories(dir);
         removeAbandonedTemporaries();
-        long t0 = System.nanoTime();
         Path tmp = dir.resolve(tempPrefix + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
-            MatchIndex base = incremental ? base() : null;
-            long opened = System.nanoTime() - t0;
             MatchIndexBuilder.Built built = MatchIndexBuilder.build(dataSource, tmp, base, BuilderIdentity.current());
             // Opened before the rename: what this process holds is what it built, whoever renames next.
             MatchIndex index = MatchIndex.open(tmp);
@@ -169,8 +172,7 @@ public final class MatchIndexes {
             index = index.renamed(file());
             current.set(index);
             lastBuild = new BuildReport(built.version(), built.statements(), built.parsed(), built.reused(), built.fullBecause(),
-                    (base == null ? "" : "earlier file opened " + MatchIndexBuilder.seconds(opened) + ", ") + built.phases(),
-                    index.sizeBytes(), System.nanoTime() - t0);
+                    built.phases(), index.sizeBytes(), System.nanoTime() - t0);
             return index;
         } finally {
             Files.deleteIfExists(tmp);
@@ -179,11 +181,11 @@ public final class MatchIndexes {
 
     /**
      * The earlier index an incremental build starts from: the newer of the one held and the intact
-     * file, whether stale or not (the builder checks that it is of this knowledge base and this code).
+     * file ({@code onDisk}, null for none), whether stale or not (the builder checks that it is of
+     * this knowledge base and this code).
      */
-    private MatchIndex base() {
+    private MatchIndex base(MatchIndex onDisk) {
         MatchIndex held = current.get();
-        MatchIndex onDisk = openIfIntact(file());
         if (held == null) return onDisk;
         if (onDisk == null || !onDisk.version().instance().equals(held.version().instance())) return held;
         return onDisk.version().generation() > held.version().generation() ? onDisk : held;

@@ -206,6 +206,12 @@ class KnowledgeBaseStoreTest {
             }
             assertThat(withFacts).as("records with KEV, EPSS or VEX among them").isPositive();
             assertThat(many).doesNotContainKey("CVE-1999-0000000");
+
+            // More ids than one query takes (a large scan): the known ones behind 10,000 unknown ones are still found.
+            java.util.List<String> large = new java.util.ArrayList<>();
+            for (int i = 0; i < 10_000; i++) large.add("CVE-1998-" + (1_000_000 + i));
+            large.addAll(ids);
+            assertThat(kb.findAll(large, null)).isEqualTo(many);
         }
     }
 
